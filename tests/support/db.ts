@@ -1,0 +1,107 @@
+// Database test harness: every suite written with `describeEachDatabase` runs against a fresh
+// copy of the migrated database on PGlite and on PostgreSQL 15, and acts as real roles.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { createPg15Copy } from './pg15';
+import { startPgliteCopy } from './pglite';
+
+export type Target = 'pglite' | 'pg15';
+export const TARGETS: Target[] = ['pglite', 'pg15'];
+
+export interface Claims {
+  sub: string;
+  role: 'authenticated';
+  email?: string;
+  [key: string]: unknown;
+}
+
+export class TestDatabase {
+  constructor(
+    readonly target: Target,
+    readonly adminUrl: string,
+    readonly appUrl: string,
+    /** Superuser pool: the table owner, as the operator or a migration would be. */
+    readonly admin: pg.Pool,
+    private readonly stopCopy: () => Promise<void>,
+  ) {}
+
+  /** Runs fn in one transaction as `role` with the given JWT claims, as PostgREST and the app do. */
+  async as<T>(role: 'anon' | 'authenticated' | 'service_role', claims: Record<string, unknown> | null, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.admin.connect();
+    try {
+      await client.query('begin');
+      await client.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
+        role,
+        JSON.stringify(claims ?? { role }),
+      ]);
+      const result = await fn(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  asUser<T>(userId: string, fn: (c: pg.PoolClient) => Promise<T>) {
+    return this.as('authenticated', { sub: userId, role: 'authenticated', aud: 'authenticated' }, fn);
+  }
+
+  asAnon<T>(fn: (c: pg.PoolClient) => Promise<T>) {
+    return this.as('anon', null, fn);
+  }
+
+  asServiceRole<T>(fn: (c: pg.PoolClient) => Promise<T>) {
+    return this.as('service_role', { role: 'service_role' }, fn);
+  }
+
+  /** Inserts an auth user the way Supabase Auth does at sign-up; returns its id. */
+  async createUser(email = `user-${randomUUID().slice(0, 8)}@example.test`): Promise<string> {
+    const id = randomUUID();
+    await this.admin.query(
+      `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+         raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+       values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', 'authenticated', $2, '', now(),
+         '{"provider":"email","providers":["email"]}', '{}', now(), now())`,
+      [id, email],
+    );
+    return id;
+  }
+
+  async stop() {
+    await this.admin.end();
+    await this.stopCopy();
+  }
+}
+
+export async function openTestDatabase(target: Target): Promise<TestDatabase> {
+  const copy =
+    target === 'pglite'
+      ? await startPgliteCopy(inject('pgliteTemplate'))
+      : await createPg15Copy(inject('pg15AdminUrl'), inject('pg15Template'));
+  // PGlite runs one statement at a time; a small pool keeps tests from queueing needlessly.
+  const admin = new pg.Pool({ connectionString: copy.adminUrl, max: target === 'pglite' ? 4 : 20 });
+  return new TestDatabase(target, copy.adminUrl, copy.appUrl, admin, copy.stop);
+}
+
+/** Declares the suite once per database target; `db()` is that target's fresh database. */
+export function describeEachDatabase(name: string, body: (db: () => TestDatabase, target: Target) => void) {
+  for (const target of TARGETS) {
+    describe(`${name} [${target}]`, () => {
+      let database: TestDatabase | undefined;
+      beforeAll(async () => {
+        database = await openTestDatabase(target);
+      }, 60_000);
+      afterAll(async () => {
+        await database?.stop();
+      });
+      body(() => {
+        if (!database) throw new Error('database not ready');
+        return database;
+      }, target);
+    });
+  }
+}

@@ -1,0 +1,107 @@
+// PostgreSQL 15 target (what Supabase hosts). Uses PG15_URL when given; otherwise starts a
+// throwaway cluster from Debian's postgresql-15 binaries for the length of the run.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { APP_ROLE } from '../../embedded/database';
+import { bootstrapPlatform } from '../../embedded/platform/bootstrap';
+import { applyMigrations, readMigrations } from '../../lib/migrations/apply';
+import { migrationsDir } from './paths';
+
+const BIN = process.env.PG15_BIN ?? '/usr/lib/postgresql/15/bin';
+const PORT = Number(process.env.PG15_PORT ?? 54329);
+export const PG15_TEMPLATE = 'konsult_template';
+
+let pgdataStarted: string | undefined;
+let dataDir: string | undefined;
+
+function asPostgresUser(cmd: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+}
+
+async function waitForServer(url: string) {
+  for (let i = 0; i < 100; i++) {
+    const client = new pg.Client(url);
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`PostgreSQL 15 did not start on port ${PORT}`);
+}
+
+async function startCluster(): Promise<string> {
+  if (!existsSync(path.join(BIN, 'initdb'))) {
+    throw new Error(
+      `PostgreSQL 15 is needed for the database tests: install Debian's postgresql-15 ` +
+        `(apt-get install -y postgresql) or set PG15_URL to a superuser URL.`,
+    );
+  }
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'konsult-pg15-'));
+  chmodSync(dataDir, 0o777);
+  const pgdata = path.join(dataDir, 'data');
+  execFileSync(...asPostgresUser(path.join(BIN, 'initdb'), ['-D', pgdata, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']), { stdio: 'ignore' });
+  const options = `-p ${PORT} -k ${dataDir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off`;
+  execFileSync(...asPostgresUser(path.join(BIN, 'pg_ctl'), ['-D', pgdata, '-o', options, '-l', path.join(dataDir, 'log'), 'start']), { stdio: 'ignore' });
+  pgdataStarted = pgdata;
+  const url = `postgresql://postgres@127.0.0.1:${PORT}/postgres`;
+  await waitForServer(url);
+  return url;
+}
+
+export async function preparePg15Template(): Promise<{ adminUrl: string; template: string }> {
+  const adminUrl = process.env.PG15_URL ?? (await startCluster());
+  const admin = new pg.Client(adminUrl);
+  await admin.connect();
+  await admin.query(`drop database if exists ${PG15_TEMPLATE}`);
+  await admin.query(`create database ${PG15_TEMPLATE}`);
+  await admin.end();
+
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${PG15_TEMPLATE}`;
+  const client = new pg.Client(templateUrl.toString());
+  await client.connect();
+  try {
+    await bootstrapPlatform({ exec: (sql) => client.query(sql) }, APP_ROLE);
+    await applyMigrations(client, readMigrations(migrationsDir));
+  } finally {
+    await client.end();
+  }
+  return { adminUrl, template: PG15_TEMPLATE };
+}
+
+export async function createPg15Copy(adminUrl: string, template: string) {
+  const name = `konsult_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client(adminUrl);
+  await admin.connect();
+  await admin.query(`create database ${name} template ${template}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const appUrl = new URL(url.toString());
+  appUrl.username = APP_ROLE.name;
+  appUrl.password = APP_ROLE.password;
+  return {
+    adminUrl: url.toString(),
+    appUrl: appUrl.toString(),
+    async stop() {
+      const c = new pg.Client(adminUrl);
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function stopPg15() {
+  if (pgdataStarted) {
+    execFileSync(...asPostgresUser(path.join(BIN, 'pg_ctl'), ['-D', pgdataStarted, '-m', 'immediate', 'stop']), { stdio: 'ignore' });
+    pgdataStarted = undefined;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
