@@ -1,5 +1,6 @@
 // Runs once before the suite: builds a migrated template database on PGlite and on a real
 // PostgreSQL 15, so each test file starts from a fresh copy in well under a second.
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { preparePg15Template, stopPg15 } from './pg15';
 import { preparePgliteTemplate } from './pglite';
@@ -11,6 +12,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', pgliteTemplate);
   return async () => {
     await stopPg15();
+    rmSync(pgliteTemplate, { force: true });
   };
 }
 

@@ -2,6 +2,7 @@
 // throwaway cluster from Debian's postgresql-15 binaries for the length of the run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -11,7 +12,6 @@ import { applyMigrations, readMigrations } from '../../lib/migrations/apply';
 import { migrationsDir } from './paths';
 
 const BIN = process.env.PG15_BIN ?? '/usr/lib/postgresql/15/bin';
-const PORT = Number(process.env.PG15_PORT ?? 54329);
 export const PG15_TEMPLATE = 'konsult_template';
 
 let pgdataStarted: string | undefined;
@@ -19,6 +19,18 @@ let dataDir: string | undefined;
 
 function asPostgresUser(cmd: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+}
+
+// Several suites may run at once on one machine (developers, CI): each cluster takes a free port.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitForServer(url: string) {
@@ -32,7 +44,7 @@ async function waitForServer(url: string) {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  throw new Error(`PostgreSQL 15 did not start on port ${PORT}`);
+  throw new Error(`PostgreSQL 15 did not start: ${url}`);
 }
 
 async function startCluster(): Promise<string> {
@@ -46,10 +58,11 @@ async function startCluster(): Promise<string> {
   chmodSync(dataDir, 0o777);
   const pgdata = path.join(dataDir, 'data');
   execFileSync(...asPostgresUser(path.join(BIN, 'initdb'), ['-D', pgdata, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']), { stdio: 'ignore' });
-  const options = `-p ${PORT} -k ${dataDir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off`;
+  const port = await freePort();
+  const options = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off`;
   execFileSync(...asPostgresUser(path.join(BIN, 'pg_ctl'), ['-D', pgdata, '-o', options, '-l', path.join(dataDir, 'log'), 'start']), { stdio: 'ignore' });
   pgdataStarted = pgdata;
-  const url = `postgresql://postgres@127.0.0.1:${PORT}/postgres`;
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   await waitForServer(url);
   return url;
 }

@@ -27,7 +27,7 @@ export async function preparePgliteTemplate(): Promise<string> {
   const dump = await db.dumpDataDir('none');
   await db.close();
   mkdirSync(testDataDir, { recursive: true });
-  const file = path.join(testDataDir, 'pglite-template.tar');
+  const file = path.join(testDataDir, `pglite-template-${process.pid}.tar`);
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   return file;
 }
