@@ -1,0 +1,50 @@
+// Starts a throwaway stand-in (fresh data folder, free ports) for API conformance tests that use
+// the real supabase-js client.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { startStandIn, type StandIn } from '../../embedded/stand-in';
+import { repoRoot } from './paths';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface TestStandIn extends StandIn {
+  dataDir: string;
+  /** A fresh supabase-js client with its own in-memory session. */
+  client(): SupabaseClient;
+}
+
+export async function startTestStandIn(opts: { seed?: boolean; siteUrl?: string } = {}): Promise<TestStandIn> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'konsult-standin-'));
+  const standIn = await startStandIn({
+    dataDir,
+    supabaseDir: path.join(repoRoot, 'supabase'),
+    dbPort: await freePort(),
+    apiPort: await freePort(),
+    siteUrl: opts.siteUrl ?? 'http://localhost:3000',
+    seed: opts.seed ?? false,
+  });
+  return {
+    ...standIn,
+    dataDir,
+    client: () =>
+      createClient(standIn.apiUrl, standIn.anonKey, {
+        auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+      }),
+    async stop() {
+      await standIn.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
