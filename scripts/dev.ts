@@ -1,0 +1,70 @@
+// `npm run dev`: runs the app. Without Supabase env vars it first starts the embedded stand-in
+// (database, Auth, Storage) and points the app at it; with them it uses that project only.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { startStandIn } from '../embedded/stand-in';
+import { clearStatus, describeStatus, local, repoRoot, writeStatus, type LocalStatus } from '../embedded/local';
+import { DEMO_ACCOUNTS } from '../embedded/demo';
+
+const hosted = Boolean(process.env.NEXT_PUBLIC_SUPABASE_URL);
+const nextBin = path.join(repoRoot, 'node_modules/.bin/next');
+const appUrl = `http://localhost:${local.appPort}`;
+
+function runNext(env: NodeJS.ProcessEnv) {
+  const mode = process.argv.includes('--production') ? 'start' : 'dev';
+  return spawn(nextBin, [mode, '-p', String(local.appPort)], { cwd: repoRoot, env, stdio: 'inherit' });
+}
+
+if (hosted) {
+  for (const name of ['NEXT_PUBLIC_SUPABASE_ANON_KEY', 'DATABASE_URL']) {
+    if (!process.env[name]) {
+      console.error(`NEXT_PUBLIC_SUPABASE_URL is set, so ${name} must be set too (see README.md).`);
+      process.exit(1);
+    }
+  }
+  console.log(`Using the Supabase project at ${process.env.NEXT_PUBLIC_SUPABASE_URL}; the embedded stand-in does not start.`);
+  const next = runNext(process.env);
+  next.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  const standIn = await startStandIn({
+    dataDir: local.dataDir,
+    supabaseDir: local.supabaseDir,
+    dbPort: local.dbPort,
+    apiPort: local.apiPort,
+    siteUrl: appUrl,
+  });
+  const status: LocalStatus = {
+    pid: process.pid,
+    appUrl,
+    apiUrl: standIn.apiUrl,
+    anonKey: standIn.anonKey,
+    dbUrl: standIn.dbUrl,
+    appDbUrl: standIn.appDbUrl,
+    outboxDir: standIn.outbox.dir,
+    demo: DEMO_ACCOUNTS,
+  };
+  writeStatus(status);
+  if (standIn.appliedMigrations.length) console.log(`Applied migrations: ${standIn.appliedMigrations.join(', ')}`);
+  if (standIn.seeded) console.log('Created a fresh database and loaded supabase/seed.sql.');
+  console.log(describeStatus(status));
+
+  const next = runNext({
+    ...process.env,
+    NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
+    NEXT_PUBLIC_SUPABASE_ANON_KEY: standIn.anonKey,
+    DATABASE_URL: standIn.appDbUrl,
+  });
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    next.kill('SIGTERM');
+    clearStatus();
+    await standIn.stop();
+    process.exit(code);
+  };
+  next.on('exit', (code) => void shutdown(code ?? 0));
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+}
