@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/paths';
 
 function startDatabaseProcess(dataDir: string): Promise<{ child: ChildProcess; adminUrl: string }> {
-  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(repoRoot, 'tests/support/embedded-db-process.ts'), dataDir], {
+  // One node process (tsx as a loader, not a wrapper), so SIGKILL hits the database itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tests/support/embedded-db-process.ts'), dataDir], {
+    cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -30,6 +32,7 @@ describe('embedded database durability', () => {
     // An open, uncommitted transaction at the moment of the crash must leave no trace.
     await client.query('begin');
     await client.query(`insert into public.crash_probe values (999, 'never committed')`);
+    client.on('error', () => {}); // the connection dies with the process, as intended
     const exited = new Promise((r) => first.child.once('exit', r));
     first.child.kill('SIGKILL');
     await exited;
