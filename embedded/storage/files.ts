@@ -2,23 +2,29 @@
 // `version` points at its file, so a file is moved into place before its row commits (a crash
 // leaves at most an orphan file, never a row without bytes) and an old version's file is deleted
 // only after the row that replaced it committed.
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { errors } from './errors';
 
+/** Upload temp files; `%tmp` can never be an encoded bucket name (`%` always starts a hex escape there). */
+export const TMP_DIR_NAME = '%tmp';
+
 export class FileStore {
   readonly tmpDir: string;
 
   constructor(readonly root: string) {
-    this.tmpDir = path.join(root, '.tmp');
+    this.tmpDir = path.join(root, TMP_DIR_NAME);
+    // Temp files belong to uploads of this process only; any left are from a crash.
+    rmSync(this.tmpDir, { recursive: true, force: true });
   }
 
   pathOf(bucket: string, version: string): string {
-    if (!/^[0-9a-f-]{36}$/.test(version)) throw errors.noSuchKey();
-    return path.join(this.root, encodeURIComponent(bucket), version);
+    const dir = encodeURIComponent(bucket);
+    if (!/^[0-9a-f-]{36}$/.test(version) || dir === '.' || dir === '..') throw errors.noSuchKey();
+    return path.join(this.root, dir, version);
   }
 
   async place(tmpPath: string, bucket: string, version: string): Promise<void> {

@@ -20,8 +20,12 @@ export interface StorageApiOptions {
   maxUploadBytes?: number;
 }
 
-/** After an early refusal, read (and drop) at most this much more of the body before hanging up. */
-const DRAIN_LIMIT = 1024 * 1024;
+/**
+ * After an early refusal, read and drop at most this much more of the body before hanging up.
+ * Clients hang up themselves once they have the answer (undici does), so this only bounds a
+ * client that never reads it.
+ */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 export function createStorageApi(opts: StorageApiOptions): ServiceHandler {
   const ctx: Context = {
@@ -50,8 +54,8 @@ export function createStorageApi(opts: StorageApiOptions): ServiceHandler {
 
 /**
  * Answers an error. When the request body was not read to its end (an oversized or refused
- * upload), the connection is closed after the answer, draining a little first so the client
- * still sees the answer rather than a reset.
+ * upload), the rest is dropped as it arrives, never stored: closing the socket at once would
+ * reset the connection before the client has read the answer.
  */
 function respondRefused(req: IncomingMessage, res: ServerResponse, error: StorageError) {
   if (req.readableEnded || req.complete) {
@@ -65,7 +69,7 @@ function respondRefused(req: IncomingMessage, res: ServerResponse, error: Storag
   });
   req.on('error', () => undefined);
   req.resume();
-  sendStorageError(res, error, { connection: 'close' });
+  sendStorageError(res, error);
 }
 
 async function route(ctx: Context, req: IncomingMessage, res: ServerResponse, subpath: string) {

@@ -9,7 +9,6 @@ import { callerOf, type Caller } from './caller';
 import { asCaller, type Tx } from './db';
 import { errors, StorageError } from './errors';
 import { FileStore, type ObjectMetadata } from './files';
-import { mustBeValidBucketName } from './names';
 import { receiveUpload } from './receive';
 
 export interface Context {
@@ -293,7 +292,6 @@ export async function downloadSigned(ctx: Context, req: IncomingMessage, res: Se
     throw errors.invalidJwt(expired ? 'jwt expired' : 'invalid signature');
   }
   if (claims.url !== `${bucket}/${key}`) throw new StorageError(400, 'InvalidSignature', 'Invalid signature');
-  mustBeValidBucketName(bucket);
   const object = await findObject(ctx, null, bucket, key);
   await ctx.files.serve(req, res, { bucket, name: key, version: object.version, metadata: object.metadata }, query.get('download'));
 }

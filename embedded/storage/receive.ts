@@ -44,7 +44,7 @@ async function receiveRaw(req: IncomingMessage, tmpPath: string, opts: ReceiveOp
   if (!mimeAllowed(mimetype, opts.allowedMimeTypes)) throw errors.invalidMimeType(mimetype);
   // Refuse before reading a byte when the declared length already says no.
   if (Number(req.headers['content-length'] ?? 0) > opts.limit) throw errors.entityTooLarge();
-  const { size, eTag } = await writeLimited(req, tmpPath, opts.limit);
+  const { size, eTag } = await writeLimited(req, tmpPath, opts.limit).done;
   return {
     tmpPath,
     size,
@@ -65,13 +65,23 @@ function receiveMultipart(req: IncomingMessage, tmpPath: string, opts: ReceiveOp
       return;
     }
     const fields = new Map<string, string>();
+    let writer: Writer | undefined;
     let file: Promise<{ size: number; eTag: string; mimetype: string }> | undefined;
     let settled = false;
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
       req.unpipe(parser);
-      reject(error);
+      // Reject only after the temp file is closed, so the caller's cleanup removes it for good.
+      if (!writer) {
+        reject(error);
+        return;
+      }
+      writer.abort(error);
+      writer.done.then(
+        () => reject(error),
+        () => reject(error),
+      );
     };
     parser.on('field', (name, value) => fields.set(name, value));
     parser.on('file', (_name, stream, info) => {
@@ -85,7 +95,8 @@ function receiveMultipart(req: IncomingMessage, tmpPath: string, opts: ReceiveOp
         fail(errors.invalidMimeType(mimetype));
         return;
       }
-      file = writeLimited(stream, tmpPath, opts.limit).then((r) => ({ ...r, mimetype }));
+      writer = writeLimited(stream, tmpPath, opts.limit);
+      file = writer.done.then((r) => ({ ...r, mimetype }));
       file.catch(fail);
     });
     parser.on('error', () => fail(errors.invalidRequest('Invalid multipart body')));
@@ -114,9 +125,16 @@ function receiveMultipart(req: IncomingMessage, tmpPath: string, opts: ReceiveOp
   });
 }
 
+interface Writer {
+  done: Promise<{ size: number; eTag: string }>;
+  /** Stops writing; `done` rejects with `error` once the file is closed. */
+  abort(error: unknown): void;
+}
+
 /** Streams `source` into `file`, refusing past `limit` bytes, with back-pressure. */
-function writeLimited(source: Readable, file: string, limit: number): Promise<{ size: number; eTag: string }> {
-  return new Promise((resolve, reject) => {
+function writeLimited(source: Readable, file: string, limit: number): Writer {
+  let abort: (error: unknown) => void = () => undefined;
+  const done = new Promise<{ size: number; eTag: string }>((resolve, reject) => {
     const out = createWriteStream(file, { flags: 'wx' });
     const hash = createHash('md5');
     let size = 0;
@@ -153,12 +171,14 @@ function writeLimited(source: Readable, file: string, limit: number): Promise<{ 
         resolve({ size, eTag: `"${hash.digest('hex')}"` });
       });
     };
+    abort = stop;
     source.on('data', onData);
     source.once('end', onEnd);
     source.once('error', () => stop(errors.invalidRequest('The upload was interrupted')));
     source.once('aborted', () => stop(errors.invalidRequest('The upload was interrupted')));
     out.once('error', (error) => stop(error));
   });
+  return { done, abort: (error) => abort(error) };
 }
 
 function cacheControlOf(header: string | string[] | undefined): string {

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TMP_DIR_NAME } from '../../embedded/storage/files';
 import { startStorageHarness, type StorageHarness } from './storage-harness';
 
 let h: StorageHarness;
@@ -18,7 +19,7 @@ afterAll(async () => {
 const MiB = 1024 * 1024;
 
 function tmpFiles(): string[] {
-  const dir = path.join(h.filesDir, '.tmp');
+  const dir = path.join(h.filesDir, TMP_DIR_NAME);
   return existsSync(dir) ? readdirSync(dir) : [];
 }
 
