@@ -36,5 +36,6 @@ export function httpStatusOf(error: StorageError): number {
 }
 
 export function sendStorageError(res: ServerResponse, error: StorageError, headers: Record<string, string> = {}) {
+  if (res.headersSent || res.destroyed) return;
   sendJson(res, httpStatusOf(error), { statusCode: String(error.statusCode), error: error.error, message: error.message }, headers);
 }
