@@ -58,15 +58,20 @@ export class FileStore {
       throw errors.noSuchKey();
     }
     const { size } = await handle.stat();
+    // Metadata may have been written by SQL rather than by us: only well-formed values go out.
     const meta = object.metadata ?? {};
+    const safe = (value: unknown) => (typeof value === 'string' && /^[\x20-\x7e]{1,255}$/.test(value) ? value : undefined);
+    const mimetype = safe(meta.mimetype) ?? 'application/octet-stream';
     const headers: Record<string, string | number> = {
       // As Storage does: never let an uploaded HTML page render in the API's origin.
-      'content-type': (meta.mimetype ?? 'application/octet-stream').includes('text/html') ? 'text/plain' : (meta.mimetype ?? 'application/octet-stream'),
+      'content-type': mimetype.includes('text/html') ? 'text/plain' : mimetype,
       'content-length': size,
-      'cache-control': meta.cacheControl ?? 'no-cache',
+      'cache-control': safe(meta.cacheControl) ?? 'no-cache',
     };
-    if (meta.eTag) headers.etag = meta.eTag;
-    if (meta.lastModified) headers['last-modified'] = new Date(meta.lastModified).toUTCString();
+    const eTag = safe(meta.eTag);
+    if (eTag) headers.etag = eTag;
+    const lastModified = new Date(String(meta.lastModified ?? ''));
+    if (!Number.isNaN(lastModified.getTime())) headers['last-modified'] = lastModified.toUTCString();
     if (download !== null) headers['content-disposition'] = contentDisposition(download);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {

@@ -41,6 +41,9 @@ export async function receiveUpload(req: IncomingMessage, opts: ReceiveOptions):
 }
 
 async function receiveRaw(req: IncomingMessage, tmpPath: string, opts: ReceiveOptions, mimetype: string): Promise<Received> {
+  checkedMime(mimetype);
+  const cacheControl = cacheControlOf(req.headers['cache-control']);
+  const userMetadata = decodeMetadataHeader(req.headers['x-metadata']);
   if (!mimeAllowed(mimetype, opts.allowedMimeTypes)) throw errors.invalidMimeType(mimetype);
   // Refuse before reading a byte when the declared length already says no.
   if (Number(req.headers['content-length'] ?? 0) > opts.limit) throw errors.entityTooLarge();
@@ -50,8 +53,8 @@ async function receiveRaw(req: IncomingMessage, tmpPath: string, opts: ReceiveOp
     size,
     eTag,
     mimetype,
-    cacheControl: cacheControlOf(req.headers['cache-control']),
-    userMetadata: decodeMetadataHeader(req.headers['x-metadata']),
+    cacheControl,
+    userMetadata,
   };
 }
 
@@ -90,9 +93,9 @@ function receiveMultipart(req: IncomingMessage, tmpPath: string, opts: ReceiveOp
         return;
       }
       const mimetype = info.mimeType || DEFAULT_MIME;
-      if (!mimeAllowed(mimetype, opts.allowedMimeTypes)) {
+      if (!HEADER_SAFE.test(mimetype) || !mimeAllowed(mimetype, opts.allowedMimeTypes)) {
         stream.resume();
-        fail(errors.invalidMimeType(mimetype));
+        fail(HEADER_SAFE.test(mimetype) ? errors.invalidMimeType(mimetype) : errors.invalidRequest('Invalid content-type'));
         return;
       }
       writer = writeLimited(stream, tmpPath, opts.limit);
@@ -109,15 +112,17 @@ function receiveMultipart(req: IncomingMessage, tmpPath: string, opts: ReceiveOp
       file.then((r) => {
         if (settled) return;
         let userMetadata: Record<string, unknown> | null;
+        let cacheControl: string;
         try {
           userMetadata = parseMetadata(fields.get('metadata'));
+          const cache = fields.get('cacheControl');
+          cacheControl = cacheControlOf(cache ? `max-age=${cache}` : undefined);
         } catch (error) {
           fail(error);
           return;
         }
         settled = true;
-        const cache = fields.get('cacheControl');
-        resolve({ tmpPath, ...r, cacheControl: cacheControlOf(cache ? `max-age=${cache}` : undefined), userMetadata });
+        resolve({ tmpPath, ...r, cacheControl, userMetadata });
       }, fail);
     });
     req.on('error', fail);
@@ -181,9 +186,19 @@ function writeLimited(source: Readable, file: string, limit: number): Writer {
   return { done, abort: (error) => abort(error) };
 }
 
+/** Printable ASCII only: these values are sent back later as response headers. */
+const HEADER_SAFE = /^[\x20-\x7e]{1,255}$/;
+
 function cacheControlOf(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
-  return value && value.length <= 256 ? value : 'no-cache';
+  if (value === undefined || value === '') return 'no-cache';
+  if (!HEADER_SAFE.test(value)) throw errors.invalidRequest('Invalid cache-control');
+  return value;
+}
+
+function checkedMime(mimetype: string): string {
+  if (!HEADER_SAFE.test(mimetype)) throw errors.invalidRequest('Invalid content-type');
+  return mimetype;
 }
 
 function decodeMetadataHeader(header: string | string[] | undefined): Record<string, unknown> | null {

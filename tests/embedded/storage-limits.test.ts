@@ -165,6 +165,8 @@ describe('malformed requests', () => {
       ['bad x-metadata header', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain', 'x-metadata': 'bm90IGpzb24=' }, body: 'x' }],
       ['multipart without boundary', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data' }, body: 'x' }],
       ['multipart without file', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=zz' }, body: '--zz\r\ncontent-disposition: form-data; name="cacheControl"\r\n\r\n60\r\n--zz--\r\n' }],
+      ['multipart cacheControl with CR LF', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=zz' }, body: '--zz\r\ncontent-disposition: form-data; name="cacheControl"\r\n\r\n60\r\nx-evil: 1\r\n--zz\r\ncontent-disposition: form-data; name=""; filename="a"\r\ncontent-type: text/plain\r\n\r\nabc\r\n--zz--\r\n' }],
+      ['raw upload with control characters in content-type', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain\u00e9' }, body: 'x' }],
       ['truncated multipart', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=zz' }, body: '--zz\r\ncontent-disposition: form-data; name=""; filename="a"\r\n\r\nabc' }],
     ];
     for (const [name, route, init] of cases) {
@@ -245,6 +247,21 @@ describe('failures keep rows and bytes consistent', () => {
     expect(ok.error).toBeNull();
     expect(await rowCount(`${alice.id}/aborted.bin`)).toBe(0);
     await vi.waitFor(() => expect(tmpFiles()).toEqual([]));
+  });
+
+  it('still serves an object whose metadata was mangled through SQL', async () => {
+    const alice = await h.user();
+    const key = `${alice.id}/mangled.txt`;
+    expect((await alice.client.storage.from('docs').upload(key, 'bytes')).error).toBeNull();
+    await h.admin.query(
+      `update storage.objects set metadata = jsonb_build_object('mimetype', E'text/plain\\r\\nx-evil: 1', 'cacheControl', 5, 'lastModified', 'never') where name = $1`,
+      [key],
+    );
+    const res = await fetch(`${h.storageUrl}/object/authenticated/docs/${key}`, { headers: { apikey: h.anonKey, authorization: `Bearer ${alice.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(res.headers.get('x-evil')).toBeNull();
+    expect(await res.text()).toBe('bytes');
   });
 
   it('serves many concurrent uploads and downloads correctly', async () => {
