@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+import { ComingSoon } from '@/components/shell/coming-soon';
+import { getTranslator } from '@/lib/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('nav.time') };
+}
+
+export default async function Page() {
+  const { t } = await getTranslator();
+  return <ComingSoon title={t('nav.time')} />;
+}

@@ -1,0 +1,93 @@
+'use client';
+// The auth forms. Each posts to a server action built with createAction; on failure the action
+// returns field errors and the typed values, which are put back into the form.
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { useI18n } from '@/components/i18n/provider';
+import { withLang } from '@/components/i18n/lang-href';
+import { Alert } from '@/components/ui/alert';
+import { Field } from '@/components/ui/field';
+import { initialState, type ActionState } from '@/lib/actions/state';
+import { requestPasswordReset, resetPassword, signIn, signUp } from '@/lib/actions/auth';
+import { SubmitButton } from './submit-button';
+
+function FormError({ state }: { state: ActionState }) {
+  if (state.ok) return state.message ? <Alert tone="success">{state.message}</Alert> : null;
+  return state.formError ? <Alert tone="error">{state.formError}</Alert> : null;
+}
+
+const errorOf = (state: ActionState, field: string) => (state.ok ? undefined : state.fieldErrors[field]);
+
+export function LoginForm({ next, lang }: { next?: string; lang?: string }) {
+  const { t } = useI18n();
+  const [state, action] = useActionState(signIn, initialState);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormError state={state} />
+      <input type="hidden" name="next" value={next ?? '/'} />
+      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errorOf(state, 'email')} />
+      <div className="space-y-1.5">
+        <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" required error={errorOf(state, 'password')} />
+        <div className="text-right">
+          <Link href={withLang('/forgot-password', lang)} className="text-sm text-accent underline-offset-4 hover:underline">
+            {t('auth.login.forgot')}
+          </Link>
+        </div>
+      </div>
+      <SubmitButton label={t('auth.login.submit')} pendingLabel={t('auth.login.pending')} />
+    </form>
+  );
+}
+
+export function SignupForm({ lang }: { lang?: string }) {
+  const { t } = useI18n();
+  const [state, action] = useActionState(signUp, initialState);
+  const [before, afterTerms] = t('auth.signup.consent').split('{terms}');
+  const [middle, after] = afterTerms.split('{privacy}');
+  if (state.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormError state={state} />
+      <Field label={t('auth.businessName')} name="businessName" autoComplete="organization" hint={t('auth.businessNameHint')} defaultValue={state.values?.businessName} error={errorOf(state, 'businessName')} />
+      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errorOf(state, 'email')} />
+      <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={errorOf(state, 'password')} />
+      <p className="text-sm leading-relaxed text-muted">
+        {before}
+        <Link href={withLang('/legal/terms', lang)} className="text-accent underline underline-offset-4">
+          {t('auth.signup.termsLink')}
+        </Link>
+        {middle}
+        <Link href={withLang('/legal/privacy', lang)} className="text-accent underline underline-offset-4">
+          {t('auth.signup.privacyLink')}
+        </Link>
+        {after}
+      </p>
+      <SubmitButton label={t('auth.signup.submit')} pendingLabel={t('auth.signup.pending')} />
+    </form>
+  );
+}
+
+export function ForgotPasswordForm() {
+  const { t } = useI18n();
+  const [state, action] = useActionState(requestPasswordReset, initialState);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormError state={state} />
+      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errorOf(state, 'email')} />
+      <SubmitButton label={t('auth.forgot.submit')} pendingLabel={t('auth.forgot.pending')} />
+    </form>
+  );
+}
+
+export function ResetPasswordForm() {
+  const { t } = useI18n();
+  const [state, action] = useActionState(resetPassword, initialState);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormError state={state} />
+      <Field label={t('auth.newPassword')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={errorOf(state, 'password')} />
+      <Field label={t('auth.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required error={errorOf(state, 'confirmPassword')} />
+      <SubmitButton label={t('auth.reset.submit')} pendingLabel={t('auth.reset.pending')} />
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+// The one wrapper for server actions: parses FormData with zod, checks the verified claims, runs
+// the handler and turns any failure into messages in the user's language. Forms get back what was
+// typed (never passwords) so nothing is lost on an error.
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
+import { isMessageKey, translator, type MessageKey, type Translate } from '@/lib/i18n/catalogue';
+import { getLocale } from '@/lib/i18n/server';
+import { mapError } from './errors';
+
+import type { ActionState, FormValues } from './state';
+
+export { initialState, type ActionState, type FormValues } from './state';
+
+/** An error a handler throws on purpose: a known message, optionally tied to a field. */
+export class ActionError extends Error {
+  constructor(readonly key: MessageKey, readonly field?: string) {
+    super(key);
+  }
+}
+
+interface Context<Auth extends boolean> {
+  claims: Auth extends true ? VerifiedClaims : VerifiedClaims | null;
+  t: Translate;
+}
+
+type Result = void | { message?: MessageKey; messageParams?: Record<string, string>; keepValues?: boolean };
+
+const SECRET_FIELD = /password|token|secret/i;
+
+function keptValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [name, value] of formData) {
+    if (typeof value === 'string' && !name.startsWith('$') && !SECRET_FIELD.test(name)) values[name] = value;
+  }
+  return values;
+}
+
+function formDataObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of formData) {
+    if (name.startsWith('$')) continue; // React's own action fields
+    out[name] = typeof value === 'string' ? value : value;
+  }
+  return out;
+}
+
+export function createAction<S extends z.ZodType, Auth extends boolean = true>(options: {
+  schema: S;
+  /** Require a signed-in user (default true). */
+  auth?: Auth;
+  handler: (input: z.output<S>, ctx: Context<Auth>) => Promise<Result>;
+}) {
+  return async function action(_prev: ActionState, formData: FormData): Promise<ActionState> {
+    const t = translator(await getLocale());
+    const values = keptValues(formData);
+    const fail = (formError?: string, fieldErrors: Record<string, string> = {}): ActionState => ({ ok: false, fieldErrors, formError, values });
+
+    const claims = await getVerifiedClaims();
+    if ((options.auth ?? true) && !claims) return fail(t('errors.sessionExpired'));
+
+    const parsed = options.schema.safeParse(formDataObject(formData));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.map(String).join('.') || '_form';
+        if (fieldErrors[field]) continue;
+        fieldErrors[field] = t(isMessageKey(issue.message) ? issue.message : issue.code === 'invalid_type' ? 'validation.required' : 'validation.invalid');
+      }
+      const formError = fieldErrors._form;
+      delete fieldErrors._form;
+      return fail(formError ?? t('errors.checkFields'), fieldErrors);
+    }
+
+    try {
+      const result = await options.handler(parsed.data, { claims: claims as Context<Auth>['claims'], t });
+      return {
+        ok: true,
+        message: result?.message ? t(result.message, result.messageParams) : undefined,
+        values: result?.keepValues ? values : {},
+      };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are not failures
+      if (error instanceof ActionError) {
+        return error.field ? fail(undefined, { [error.field]: t(error.key) }) : fail(t(error.key));
+      }
+      const mapped = mapError(error);
+      if (!mapped) {
+        console.error('Server action failed:', error instanceof Error ? error.message : error);
+        return fail(t('errors.generic'));
+      }
+      return mapped.field && mapped.field in values ? fail(undefined, { [mapped.field]: t(mapped.key) }) : fail(t(mapped.key));
+    }
+  };
+}

@@ -1,0 +1,103 @@
+'use server';
+// Auth server actions. They call the Auth API through the request's Supabase client; none of them
+// opens a database transaction (on the embedded backend that would deadlock against Auth's own).
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { createClient } from '@/lib/supabase/server';
+import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
+import { getLocale } from '@/lib/i18n/server';
+import { ActionError, createAction } from './action';
+import { initialState } from './state';
+
+async function siteOrigin() {
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
+  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  return `${proto}://${host}`;
+}
+
+export const signIn = createAction({
+  schema: signInSchema,
+  auth: false,
+  handler: async ({ email, password, next }) => {
+    const supabase = await createClient();
+    const { error } = await supabase.auth.signInWithPassword({ email, password });
+    if (error) throw error;
+    redirect(next);
+  },
+});
+
+export const signUp = createAction({
+  schema: signUpSchema,
+  auth: false,
+  handler: async ({ email, password, businessName }) => {
+    const supabase = await createClient();
+    const locale = await getLocale();
+    const { data, error } = await supabase.auth.signUp({
+      email,
+      password,
+      options: {
+        data: { business_name: businessName, locale },
+        emailRedirectTo: `${await siteOrigin()}/auth/confirm?next=/`,
+      },
+    });
+    if (error) throw error;
+    // Projects that confirm email first return no session: tell the user to check their inbox.
+    if (!data.session) return { message: 'auth.signup.checkEmail', messageParams: { email } };
+    redirect('/');
+  },
+});
+
+export const requestPasswordReset = createAction({
+  schema: forgotPasswordSchema,
+  auth: false,
+  handler: async ({ email }) => {
+    const supabase = await createClient();
+    const { error } = await supabase.auth.resetPasswordForEmail(email, {
+      redirectTo: `${await siteOrigin()}/auth/confirm?next=/reset-password`,
+    });
+    // Same answer whether or not the address exists; only rate limits are worth telling.
+    if (error && error.status === 429) throw error;
+    if (error) console.error('Password reset request failed:', error.code ?? error.status);
+    return { message: 'auth.forgot.sent', keepValues: true };
+  },
+});
+
+export const resetPassword = createAction({
+  schema: resetPasswordSchema,
+  handler: async ({ password }) => {
+    const supabase = await createClient();
+    const { error } = await supabase.auth.updateUser({ password });
+    if (error) throw error;
+    // Other sessions may hold the old credentials' trust; start clean everywhere.
+    await supabase.auth.signOut({ scope: 'global' });
+    redirect('/login?notice=password_updated');
+  },
+});
+
+const setLocale = createAction({
+  schema: localeSchema,
+  handler: async ({ locale, returnTo }) => {
+    const supabase = await createClient();
+    const { error } = await supabase.auth.updateUser({ data: { locale } });
+    if (error) throw error;
+    // The choice lives in the token's user_metadata: refresh so the next request carries it.
+    const refreshed = await supabase.auth.refreshSession();
+    if (refreshed.error) throw refreshed.error;
+    redirect(returnTo);
+  },
+});
+
+/** Sign out is POST only (a server action); a GET never changes state. */
+export async function signOut(): Promise<void> {
+  const supabase = await createClient();
+  const { error } = await supabase.auth.signOut({ scope: 'local' });
+  if (error && error.status !== 401 && error.status !== 403) throw new ActionError('errors.generic');
+  redirect('/login?notice=signed_out');
+}
+
+/** Saves the signed-in user's language (plain form action for the account menu). */
+export async function changeLocale(formData: FormData): Promise<void> {
+  const result = await setLocale(initialState, formData);
+  if (!result.ok) console.error('Saving the language failed:', result.formError);
+}

@@ -1,0 +1,41 @@
+// The environment contract: the run command (or a hosted deployment) sets these for the Next
+// process. Parsed lazily so `next build` works without them and a missing one fails loudly.
+import { z } from 'zod';
+
+const schema = z.object({
+  NEXT_PUBLIC_SUPABASE_URL: z.url({ error: 'must be the Supabase API URL, e.g. http://127.0.0.1:54321' }),
+  NEXT_PUBLIC_SUPABASE_ANON_KEY: z.string({ error: 'must be the anon (publishable) key' }).min(20, 'must be the anon (publishable) key'),
+  DATABASE_URL: z
+    .string({ error: 'must be the postgres:// URL of the app_server login role' })
+    .regex(/^postgres(ql)?:\/\//, 'must be the postgres:// URL of the app_server login role'),
+});
+
+export interface ServerEnv {
+  supabaseUrl: string;
+  supabaseAnonKey: string;
+  databaseUrl: string;
+}
+
+let cached: ServerEnv | undefined;
+
+export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(
+      `Missing or invalid environment variables for the app:\n${problems}\n` +
+        'Start the app with `npm run dev` (it starts the embedded Supabase and sets them), or set them for a hosted project (see README.md).',
+    );
+  }
+  return {
+    supabaseUrl: result.data.NEXT_PUBLIC_SUPABASE_URL.replace(/\/$/, ''),
+    supabaseAnonKey: result.data.NEXT_PUBLIC_SUPABASE_ANON_KEY,
+    databaseUrl: result.data.DATABASE_URL,
+  };
+}
+
+/** Read from the whole process.env object so Next never inlines build-time values. */
+export function serverEnv(): ServerEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,42 @@
+// Runs before every page and action: refreshes the Supabase session (getClaims verifies the token
+// and rotates it when due), negotiates the language, and keeps signed-out visitors out of the app.
+import { NextResponse, type NextRequest } from 'next/server';
+import { LOCALE_HEADER, negotiateLocale } from '@/lib/i18n/negotiate';
+import { updateSession, withSessionCookies } from '@/lib/supabase/proxy';
+
+/** Pages anyone may open. */
+const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /^\/legal(\/|$)/];
+/** Pages that make no sense once signed in. */
+const SIGNED_OUT_ONLY = [/^\/login$/, /^\/signup$/];
+
+export async function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
+  const requestHeaders = new Headers(request.headers);
+  const { claims, cookies } = await updateSession(request, requestHeaders);
+
+  const userMeta = claims?.user_metadata as Record<string, unknown> | undefined;
+  const lang = searchParams.get('lang');
+  const locale = negotiateLocale({ userLocale: userMeta?.locale, langParam: lang, acceptLanguage: request.headers.get('accept-language') });
+  requestHeaders.set(LOCALE_HEADER, locale);
+
+  const isPublic = PUBLIC.some((re) => re.test(pathname));
+  if (!claims && !isPublic) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/login';
+    url.search = '';
+    if (pathname !== '/') url.searchParams.set('next', pathname);
+    if (lang) url.searchParams.set('lang', lang);
+    return withSessionCookies(cookies, NextResponse.redirect(url, 303));
+  }
+  if (claims && SIGNED_OUT_ONLY.some((re) => re.test(pathname)) && request.method === 'GET') {
+    const url = request.nextUrl.clone();
+    url.pathname = '/';
+    url.search = '';
+    return withSessionCookies(cookies, NextResponse.redirect(url, 303));
+  }
+  return withSessionCookies(cookies, NextResponse.next({ request: { headers: requestHeaders } }));
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|woff2?)$).*)'],
+};
