@@ -1,0 +1,30 @@
+// auth.audit_log_entries rows in GoTrue's payload shape.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+
+export interface AuditEvent {
+  action: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  logType: 'account' | 'team' | 'user' | 'token';
+  traits?: Record<string, unknown>;
+  ip: string;
+  at: Date;
+}
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+export async function audit(db: Pick<pg.PoolClient, 'query'>, event: AuditEvent) {
+  const payload = {
+    action: event.action,
+    actor_id: event.actorId ?? NIL_UUID,
+    actor_username: event.actorUsername ?? '',
+    actor_via_sso: false,
+    log_type: event.logType,
+    traits: event.traits ?? {},
+  };
+  await db.query(
+    `insert into auth.audit_log_entries (instance_id, id, payload, created_at, ip_address) values ($1, $2, $3, $4, $5)`,
+    [NIL_UUID, randomUUID(), JSON.stringify(payload), event.at, event.ip.slice(0, 64)],
+  );
+}
