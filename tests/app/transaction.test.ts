@@ -1,0 +1,109 @@
+// withUserTransaction on a real database, connected as the app's login role (app_server).
+import pg from 'pg';
+import { afterAll, expect, it } from 'vitest';
+import { asVerifiedClaims, type VerifiedClaims } from '@/lib/auth/verified-claims';
+import { closePools, getPool } from '@/lib/db/pool';
+import { withUserTransaction } from '@/lib/db/transaction';
+import { listMyWorkspaces } from '@/lib/db/workspaces';
+import { describeEachDatabase } from '../support/db';
+
+function claimsFor(id: string, email: string): VerifiedClaims {
+  const claims = asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', email, iss: 'test', exp: 0, iat: 0 } as never);
+  if (!claims) throw new Error('claims rejected');
+  return claims;
+}
+
+describeEachDatabase('withUserTransaction', (db, target) => {
+  afterAll(async () => {
+    await closePools();
+  });
+
+  const setup = async () => {
+    const emailA = `a-${Math.random().toString(36).slice(2)}@example.test`;
+    const a = await db().createUser(emailA);
+    const b = await db().createUser();
+    await db().admin.query(`update public.workspaces set name = 'Firma A' where id in (select workspace_id from public.workspace_members where user_id = $1)`, [a]);
+    await db().admin.query(`update public.workspaces set name = 'Firma B' where id in (select workspace_id from public.workspace_members where user_id = $1)`, [b]);
+    return { a, b, claimsA: claimsFor(a, emailA), pool: getPool(db().appUrl) };
+  };
+
+  it('runs as authenticated with the claims, transaction-locally', async () => {
+    const { a, claimsA, pool } = await setup();
+    const row = await withUserTransaction(
+      claimsA,
+      async (tx) => (await tx.query(`select current_user as role, auth.uid() as uid, auth.jwt() ->> 'email' as email`)).rows[0],
+      { pool },
+    );
+    expect(row).toEqual({ role: 'authenticated', uid: a, email: claimsA.email });
+  });
+
+  it('sees only the user\'s own workspace', async () => {
+    const { claimsA, pool } = await setup();
+    const result = await withUserTransaction(claimsA, async (tx) => ({
+      mine: await listMyWorkspaces(tx),
+      all: (await tx.query(`select name from public.workspaces`)).rows,
+      members: (await tx.query(`select user_id from public.workspace_members`)).rows,
+    }), { pool });
+    expect(result.mine).toHaveLength(1);
+    expect(result.mine[0]).toMatchObject({ name: 'Firma A', role: 'owner' });
+    expect(result.all).toEqual([{ name: 'Firma A' }]);
+    expect(result.members).toEqual([{ user_id: claimsA.sub }]);
+  });
+
+  it('rolls back whole when fn throws', async () => {
+    const { a, claimsA, pool } = await setup();
+    await expect(
+      withUserTransaction(claimsA, async (tx) => {
+        const updated = await tx.query(`update public.workspaces set name = 'Ändrad' returning id`);
+        expect(updated.rowCount).toBe(1);
+        throw new Error('boom');
+      }, { pool }),
+    ).rejects.toThrow('boom');
+    const { rows } = await db().admin.query(
+      `select w.name from public.workspaces w join public.workspace_members m on m.workspace_id = w.id where m.user_id = $1`,
+      [a],
+    );
+    expect(rows).toEqual([{ name: 'Firma A' }]);
+  });
+
+  it('leaves no role or claims behind on the pooled connection', async () => {
+    const { claimsA } = await setup();
+    const pool = new pg.Pool({ connectionString: db().appUrl, max: 1 });
+    try {
+      await withUserTransaction(claimsA, async (tx) => tx.query('select 1'), { pool });
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query(`select coalesce(current_setting('request.jwt.claims', true), '') as claims, current_user as role`);
+        expect(rows[0].claims).toBe('');
+        expect(rows[0].role).not.toBe('authenticated');
+      } finally {
+        client.release();
+      }
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('refuses claims that are not an authenticated user\'s', async () => {
+    expect(asVerifiedClaims({ sub: 'not-a-uuid', role: 'authenticated' } as never)).toBeNull();
+    expect(asVerifiedClaims({ sub: '00000000-0000-4000-8000-000000000000', role: 'service_role' } as never)).toBeNull();
+    await expect(withUserTransaction(null as never, async () => 1, { pool: getPool(db().appUrl) })).rejects.toThrow(/verified claims/);
+  });
+
+  it.runIf(target === 'pg15')('a bare app_server connection is anon and sees no rows', async () => {
+    await setup();
+    const client = new pg.Client(db().appUrl);
+    await client.connect();
+    try {
+      const who = await client.query(`select current_user as role, session_user as login`);
+      expect(who.rows[0]).toEqual({ role: 'anon', login: 'app_server' });
+      const seen = await client.query(`select count(*)::int as n from public.workspaces`).then(
+        (r) => r.rows[0].n as number,
+        (error: { code?: string }) => (error.code === '42501' ? 0 : Promise.reject(error)),
+      );
+      expect(seen).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+});

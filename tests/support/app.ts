@@ -1,0 +1,124 @@
+// Starts the real Next.js app (production build) against a throwaway stand-in, for browser tests.
+// The build runs once per test run: concurrent test files share it through a lock and a marker.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './paths';
+import { freePort, startTestStandIn, type TestStandIn } from './stand-in';
+
+const buildDir = path.join(repoRoot, '.data/test');
+const lockDir = path.join(buildDir, 'next-build.lock');
+const marker = path.join(buildDir, 'next-build.json');
+const nextBin = path.join(repoRoot, 'node_modules/.bin/next');
+
+/** Identifies this test run: vitest's fork workers share the main process as their parent. */
+const runId = String(process.env.KONSULT_TEST_RUN_ID ?? process.ppid);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function builtThisRun() {
+  if (!existsSync(marker)) return false;
+  try {
+    return (JSON.parse(readFileSync(marker, 'utf8')) as { runId?: string }).runId === runId;
+  } catch {
+    return false;
+  }
+}
+
+export async function ensureNextBuild() {
+  // KONSULT_REUSE_BUILD=1 skips the build when .next already holds one (quick local reruns).
+  if (process.env.KONSULT_REUSE_BUILD === '1' && existsSync(path.join(repoRoot, '.next/BUILD_ID'))) return;
+  mkdirSync(buildDir, { recursive: true });
+  for (;;) {
+    if (builtThisRun()) return;
+    try {
+      mkdirSync(lockDir);
+    } catch {
+      // Another file is building; a lock older than 10 minutes belongs to a dead run.
+      try {
+        if (Date.now() - statSync(lockDir).mtimeMs > 600_000) rmSync(lockDir, { recursive: true, force: true });
+      } catch {}
+      await sleep(500);
+      continue;
+    }
+    try {
+      if (builtThisRun()) return;
+      const result = spawnSync(nextBin, ['build'], {
+        cwd: repoRoot,
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+      writeFileSync(marker, JSON.stringify({ runId, builtAt: new Date().toISOString() }));
+      return;
+    } finally {
+      rmSync(lockDir, { recursive: true, force: true });
+    }
+  }
+}
+
+export interface TestApp {
+  appUrl: string;
+  standIn: TestStandIn;
+  /** What the Next process printed, for failure messages. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, logs: () => string) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${logs()}`);
+    try {
+      const res = await fetch(url, { redirect: 'manual' });
+      if (res.status < 500) return;
+    } catch {}
+    await sleep(100);
+  }
+  throw new Error(`next start did not answer at ${url}:\n${logs()}`);
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  await ensureNextBuild();
+  const port = await freePort();
+  // localhost, not 127.0.0.1: browsers treat it as a secure context, so Secure cookies work over http.
+  const appUrl = `http://localhost:${port}`;
+  const standIn = await startTestStandIn({ seed: false, siteUrl: appUrl });
+  let output = '';
+  const child = spawn(nextBin, ['start', '-p', String(port)], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
+      NEXT_PUBLIC_SUPABASE_ANON_KEY: standIn.anonKey,
+      DATABASE_URL: standIn.appDbUrl,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const logs = () => output;
+  try {
+    await waitForHttp(`${appUrl}/login`, child, logs);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await standIn.stop();
+    throw error;
+  }
+  return {
+    appUrl,
+    standIn,
+    logs,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, sleep(5000)]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await standIn.stop();
+    },
+  };
+}
