@@ -7,6 +7,7 @@ import { applyMigrations, readMigrations } from '../lib/migrations/apply';
 import { startApiServer } from './api-server';
 import { createAuthApi } from './auth';
 import { startEmbeddedDatabase } from './database';
+import { DEMO_ACCOUNTS } from './demo';
 import { loadOrCreateKeys, JWT_ISSUER_PATH } from './keys';
 import { Outbox } from './outbox';
 import { createStorageApi } from './storage';
@@ -32,6 +33,8 @@ export interface StandIn {
   outbox: Outbox;
   appliedMigrations: string[];
   seeded: boolean;
+  /** Whether the demo consultant from seed.sql exists, so its sign-in can be printed. */
+  hasDemoAccount: boolean;
   stop(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
   await admin.connect();
   let applied: string[];
   let seeded = false;
+  let hasDemoAccount = false;
   try {
     applied = (await applyMigrations(admin, readMigrations(path.join(opts.supabaseDir, 'migrations')))).applied;
     const seedFile = path.join(opts.supabaseDir, 'seed.sql');
@@ -48,6 +52,8 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
       await admin.query(readFileSync(seedFile, 'utf8'));
       seeded = true;
     }
+    const demo = await admin.query('select 1 from auth.users where email = $1', [DEMO_ACCOUNTS.email]);
+    hasDemoAccount = demo.rowCount === 1;
   } finally {
     await admin.end();
   }
@@ -79,6 +85,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
     outbox,
     appliedMigrations: applied,
     seeded,
+    hasDemoAccount,
     async stop() {
       await api.stop();
       await pool.end();

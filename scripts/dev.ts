@@ -11,6 +11,7 @@ const nextBin = path.join(repoRoot, 'node_modules/.bin/next');
 const appUrl = `http://localhost:${local.appPort}`;
 
 function runNext(env: NodeJS.ProcessEnv) {
+  env = { NEXT_TELEMETRY_DISABLED: '1', ...env };
   const mode = process.argv.includes('--production') ? 'start' : 'dev';
   return spawn(nextBin, [mode, '-p', String(local.appPort)], { cwd: repoRoot, env, stdio: 'inherit' });
 }
@@ -41,7 +42,7 @@ if (hosted) {
     dbUrl: standIn.dbUrl,
     appDbUrl: standIn.appDbUrl,
     outboxDir: standIn.outbox.dir,
-    demo: DEMO_ACCOUNTS,
+    demo: standIn.hasDemoAccount ? DEMO_ACCOUNTS : undefined,
   };
   writeStatus(status);
   if (standIn.appliedMigrations.length) console.log(`Applied migrations: ${standIn.appliedMigrations.join(', ')}`);
