@@ -86,7 +86,8 @@ export function createAction<S extends z.ZodType, Auth extends boolean = true>(o
       }
       const mapped = mapError(error);
       if (!mapped) {
-        console.error('Server action failed:', error instanceof Error ? error.message : error);
+        const detail = error as { name?: string; message?: string; code?: string; status?: number };
+        console.error('Server action failed:', detail?.name, detail?.code ?? detail?.status, detail?.message ?? String(error));
         return fail(t('errors.generic'));
       }
       return mapped.field && mapped.field in values ? fail(undefined, { [mapped.field]: t(mapped.key) }) : fail(t(mapped.key));
