@@ -48,7 +48,7 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
       ],
     );
     await db.query(
-      `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at) values ($1, $1, $2, 'email', $3, $3)`,
+      `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at) values ($1::text, $1::uuid, $2, 'email', $3, $3)`,
       [userId, JSON.stringify(identityData), at],
     );
     await audit(db, { action: 'user_signedup', actorId: userId, actorUsername: email, logType: 'team', traits: { provider: 'email' }, ip: clientIp(req), at });
