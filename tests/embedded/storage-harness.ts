@@ -1,29 +1,12 @@
-// A Storage-only stand-in for the Storage API tests: the embedded database, the gateway with just
-// /storage/v1, and user access tokens minted with the stand-in's signing keys (what the Auth API
-// issues after a sign-in). Also the test bucket and storage.objects policies, made as superuser.
+// The Storage API tests' stand-in: the whole embedded stand-in (database, Auth and Storage APIs),
+// users who sign up through the Auth API, and the test buckets and storage.objects policies,
+// created as superuser (the project's migrations own the real ones).
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startApiServer } from '../../embedded/api-server';
-import { startEmbeddedDatabase } from '../../embedded/database';
-import { ephemeralKeys, JWT_ISSUER_PATH, type SigningKeys } from '../../embedded/keys';
-import { createStorageApi } from '../../embedded/storage';
-
-// Own copy: tests/support/stand-in.ts imports the whole stand-in, Auth API included.
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { JWT_ISSUER_PATH, loadOrCreateKeys, type SigningKeys } from '../../embedded/keys';
+import { startTestStandIn } from '../support/stand-in';
 
 // supabase-js builds its Realtime client eagerly and Node 20 has no WebSocket; these tests never
 // open one, so a constructor that refuses is enough.
@@ -47,7 +30,7 @@ export interface StorageHarness {
   filesDir: string;
   admin: pg.Client;
   anon(): SupabaseClient;
-  /** A client signed in as a new user; returns the user id too. */
+  /** A client signed in as a new user, with the user's id and access token. */
   user(): Promise<{ id: string; token: string; client: SupabaseClient }>;
   stop(): Promise<void>;
 }
@@ -69,48 +52,35 @@ export const BUCKETS_AND_POLICIES = `
     using (bucket_id in ('docs', 'images') and (storage.foldername(name))[1] = (select auth.uid())::text);
 `;
 
-export async function startStorageHarness(opts: { maxUploadBytes?: number } = {}): Promise<StorageHarness> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'konsult-storage-'));
-  const database = await startEmbeddedDatabase({ dataDir, port: await freePort() });
-  const apiPort = await freePort();
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const keys = await ephemeralKeys(`${apiUrl}${JWT_ISSUER_PATH}`);
-  const pool = new pg.Pool({ connectionString: database.adminUrl, max: 10 });
-  const filesDir = path.join(dataDir, 'storage');
-  const api = await startApiServer({
-    port: apiPort,
-    services: { '/storage/v1': createStorageApi({ pool, keys, filesDir, apiUrl, maxUploadBytes: opts.maxUploadBytes }) },
-  });
-  const admin = new pg.Client(database.adminUrl);
+export async function startStorageHarness(): Promise<StorageHarness> {
+  const standIn = await startTestStandIn();
+  // The stand-in keeps its signing keys in the data folder: loading them lets tests forge
+  // expired or foreign tokens signed exactly as the stand-in signs.
+  const keys = await loadOrCreateKeys(standIn.dataDir, `${standIn.apiUrl}${JWT_ISSUER_PATH}`);
+  const admin = new pg.Client(standIn.dbUrl);
   await admin.connect();
   await admin.query(BUCKETS_AND_POLICIES);
-
-  const clientWith = (token?: string) =>
-    createClient(apiUrl, keys.anonKey, {
-      ...clientOptions,
-      global: token ? { headers: { Authorization: `Bearer ${token}` } } : {},
-    });
+  const newClient = () => createClient(standIn.apiUrl, standIn.anonKey, clientOptions);
 
   return {
-    apiUrl,
-    storageUrl: `${apiUrl}/storage/v1`,
-    anonKey: keys.anonKey,
-    serviceRoleKey: keys.serviceRoleKey,
+    apiUrl: standIn.apiUrl,
+    storageUrl: `${standIn.apiUrl}/storage/v1`,
+    anonKey: standIn.anonKey,
+    serviceRoleKey: standIn.serviceRoleKey,
     keys,
-    filesDir,
+    filesDir: path.join(standIn.dataDir, 'storage'),
     admin,
-    anon: () => clientWith(),
+    anon: newClient,
     async user() {
-      const id = randomUUID();
-      const token = await keys.sign({ sub: id, role: 'authenticated', aud: 'authenticated', email: `${id}@example.test` }, 3600);
-      return { id, token, client: clientWith(token) };
+      // A real sign-up through the embedded Auth API (confirmations are off locally).
+      const client = newClient();
+      const { data, error } = await client.auth.signUp({ email: `storage-${randomUUID()}@example.test`, password: 'a long enough password 123' });
+      if (error || !data.session || !data.user) throw new Error(`sign-up failed: ${error?.message ?? 'no session'}`);
+      return { id: data.user.id, token: data.session.access_token, client };
     },
     async stop() {
       await admin.end();
-      await api.stop();
-      await pool.end();
-      await database.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await standIn.stop();
     },
   };
 }

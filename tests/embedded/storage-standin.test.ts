@@ -2,22 +2,15 @@
 // API: their access tokens are what storage.objects RLS policies see.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createClient } from '@supabase/supabase-js';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/paths';
-import type { TestStandIn } from '../support/stand-in';
+import { startTestStandIn, type TestStandIn } from '../support/stand-in';
 import { BUCKETS_AND_POLICIES, clientOptions } from './storage-harness';
 
-// The stand-in only compiles once the Auth API exists; until then this file has nothing to run.
-const authReady = existsSync(path.join(repoRoot, 'embedded/auth/index.ts'));
-
-describe.skipIf(!authReady)('Storage in the stand-in, with signed-up users', () => {
+describe('Storage in the stand-in, with signed-up users', () => {
   let standIn: TestStandIn;
 
   beforeAll(async () => {
-    const { startTestStandIn } = await import('../support/stand-in');
     standIn = await startTestStandIn();
     const admin = new pg.Client(standIn.dbUrl);
     await admin.connect();
