@@ -126,8 +126,8 @@ export async function refresh(ctx: AuthContext, req: IncomingMessage, token: str
         refreshToken = active.rows[0]?.token ?? null;
       }
       if (!refreshToken) {
-        await db.query(`update auth.refresh_tokens set revoked = true, updated_at = $2 where session_id = $1 and revoked = false`, [row.session_id, at]);
-        await audit(db, { action: 'token_revoked', actorId: user.id, actorUsername: user.email, logType: 'token', traits: { reason: 'refresh_token_reused', session_id: row.session_id }, ip: clientIp(req), at });
+        const revoked = await db.query(`update auth.refresh_tokens set revoked = true, updated_at = $2 where session_id = $1 and revoked = false`, [row.session_id, at]);
+        if (revoked.rowCount) await audit(db, { action: 'token_revoked', actorId: user.id, actorUsername: user.email, logType: 'token', traits: { reason: 'refresh_token_reused', session_id: row.session_id }, ip: clientIp(req), at });
         return { error: errors.refreshUsed() };
       }
     } else {
