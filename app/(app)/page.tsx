@@ -42,7 +42,7 @@ export default async function HomePage() {
                   </CardTitle>
                 </CardHeader>
                 <CardContent>
-                  <dl className="grid gap-4 text-sm sm:grid-cols-3">
+                  <dl className="grid gap-x-10 gap-y-4 text-sm sm:grid-cols-[auto_minmax(0,1fr)_auto]">
                     <div>
                       <dt className="text-muted">{t('home.role')}</dt>
                       <dd className="mt-1 font-medium" data-testid="workspace-role">
@@ -57,7 +57,7 @@ export default async function HomePage() {
                     </div>
                     <div>
                       <dt className="text-muted">{t('home.created')}</dt>
-                      <dd className="mt-1 font-medium tabular-nums">{formatDate(w.createdAt, locale)}</dd>
+                      <dd className="mt-1 font-medium">{formatDate(w.createdAt, locale)}</dd>
                     </div>
                   </dl>
                 </CardContent>

@@ -78,6 +78,7 @@ describe('auth flow in the browser', () => {
     await page.getByLabel('Lösenord').fill('kort');
     await page.getByRole('button', { name: 'Skapa konto' }).click();
     await page.getByText('Ange en giltig e-postadress.').waitFor();
+    await page.screenshot({ path: path.join(shots, 'signup-errors-sv.png'), fullPage: true });
     await expect(page.getByText('Lösenordet måste ha minst 8 tecken.').isVisible()).resolves.toBe(true);
     expect(await page.getByLabel('Företagsnamn').inputValue()).toBe('Testkonsult AB');
     expect(await page.getByLabel('E-postadress').getAttribute('aria-invalid')).toBe('true');
@@ -96,6 +97,11 @@ describe('auth flow in the browser', () => {
     expect(await page.getByTestId('workspace-role').textContent()).toBe('Ägare');
     expect(await page.getByTestId('user-email').textContent()).toBe(email);
     await page.screenshot({ path: path.join(shots, 'home-sv.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Öppna meny' }).click();
+    await page.screenshot({ path: path.join(shots, 'home-sv-mobile.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Öppna meny' }).click();
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     // Only the Supabase session cookies exist, HttpOnly, SameSite=Lax, Secure (production build).
     const cookies = await context.cookies();
