@@ -15,13 +15,13 @@ export async function AppShell({ email, children }: { email: string; children: R
         {t('nav.skipToContent')}
       </a>
       <header className="sticky top-0 z-30 border-b border-border bg-bg/85 backdrop-blur supports-[backdrop-filter]:bg-bg/70">
-        <div className="relative mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <div className="relative mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
           <MobileNav />
           <Logo name={t('brand.name')} />
-          <div className="ml-4 flex-1">
+          <div className="min-w-0 flex-1 md:ml-4">
             <MainNav />
           </div>
-          <div className="ml-auto flex items-center gap-1.5">
+          <div className="ml-auto flex shrink-0 items-center gap-1">
             <ThemeToggle />
             <UserMenu email={email} signOutAction={signOut} setLocaleAction={changeLocale} />
           </div>
