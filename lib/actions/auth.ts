@@ -70,8 +70,9 @@ export const resetPassword = createAction({
     const { error } = await supabase.auth.updateUser({ password });
     if (error) throw error;
     // Other sessions may hold the old credentials' trust; start clean everywhere.
+    const locale = await getLocale();
     await supabase.auth.signOut({ scope: 'global' });
-    redirect('/login?notice=password_updated');
+    redirect(`/login?notice=password_updated&lang=${locale}`);
   },
 });
 
@@ -91,9 +92,11 @@ const setLocale = createAction({
 /** Sign out is POST only (a server action); a GET never changes state. */
 export async function signOut(): Promise<void> {
   const supabase = await createClient();
+  // The saved language goes with the session; carry it to the signed-out page in the URL.
+  const locale = await getLocale();
   const { error } = await supabase.auth.signOut({ scope: 'local' });
   if (error && error.status !== 401 && error.status !== 403) throw new ActionError('errors.generic');
-  redirect('/login?notice=signed_out');
+  redirect(`/login?notice=signed_out&lang=${locale}`);
 }
 
 /** Saves the signed-in user's language (plain form action for the account menu). */

@@ -1,0 +1,45 @@
+// Error mapping used by the server-action wrapper: Auth API codes and Postgres errors → message keys.
+import { AuthApiError } from '@supabase/supabase-js';
+import { describe, expect, it } from 'vitest';
+import { mapError } from '@/lib/actions/errors';
+import { signInSchema, signUpSchema, resetPasswordSchema } from '@/lib/auth/schemas';
+import { isMessageKey } from '@/lib/i18n/catalogue';
+
+describe('mapError', () => {
+  it('maps Auth API error codes', () => {
+    expect(mapError(new AuthApiError('Invalid login credentials', 400, 'invalid_credentials'))).toEqual({ key: 'errors.invalidCredentials' });
+    expect(mapError(new AuthApiError('User already registered', 422, 'user_already_exists'))).toMatchObject({ key: 'errors.userExists', field: 'email' });
+    expect(mapError(new AuthApiError('slow down', 429, 'over_request_rate_limit'))).toEqual({ key: 'errors.rateLimited' });
+    expect(mapError(new AuthApiError('?', 429, 'something_new'))).toEqual({ key: 'errors.rateLimited' });
+    expect(mapError(new AuthApiError('?', 500, 'unexpected_failure'))).toBeUndefined();
+  });
+
+  it('maps Postgres errors by constraint, then SQLSTATE', () => {
+    expect(mapError({ code: '23514', constraint: 'workspaces_name_check', message: 'x' })).toMatchObject({ key: 'validation.tooLong' });
+    expect(mapError({ code: '23505', constraint: 'some_unique', message: 'x' })).toEqual({ key: 'errors.duplicate' });
+    expect(mapError({ code: '42501', message: 'permission denied' })).toEqual({ key: 'errors.forbidden' });
+    expect(mapError(new Error('plain'))).toBeUndefined();
+  });
+});
+
+describe('auth form schemas', () => {
+  it('use catalogue keys as messages', () => {
+    const bad = [
+      signInSchema.safeParse({ email: 'nope', password: '' }),
+      signUpSchema.safeParse({ email: '', password: 'short' }),
+      resetPasswordSchema.safeParse({ password: 'long-enough-1', confirmPassword: 'different-1' }),
+    ];
+    for (const result of bad) {
+      expect(result.success).toBe(false);
+      for (const issue of result.error!.issues) expect(isMessageKey(issue.message), issue.message).toBe(true);
+    }
+  });
+
+  it('only follows same-site paths after sign-in', () => {
+    const next = (value: string) => signInSchema.parse({ email: 'a@b.se', password: 'x', next: value }).next;
+    expect(next('/fakturor')).toBe('/fakturor');
+    expect(next('https://evil.example')).toBe('/');
+    expect(next('//evil.example')).toBe('/');
+    expect(next('/\\evil.example')).toBe('/');
+  });
+});
