@@ -1,7 +1,8 @@
 // Sign-up, password sign-in, the current user (GET/PUT /user) and logout.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readJson, sendJson } from '../http';
+import { sendJson } from '../http';
+import { readJsonBody } from './body';
 import { audit } from './audit';
 import { transaction, type AuthContext } from './context';
 import { AuthError, errors } from './errors';
@@ -13,7 +14,7 @@ import { findUserByEmail, findUserById, normalizeEmail, userJson, type UserRow }
 const UNIQUE_VIOLATION = '23505';
 
 export async function signUp(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const rawEmail = optionalString(body, 'email');
   const password = optionalString(body, 'password');
   const data = optionalObject(body, 'data') ?? {};
@@ -65,7 +66,7 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
 }
 
 export async function passwordGrant(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const rawEmail = optionalString(body, 'email');
   const password = optionalString(body, 'password');
   if (optionalString(body, 'phone')) throw errors.invalidCredentials();
@@ -99,7 +100,7 @@ export async function getUser(ctx: AuthContext, req: IncomingMessage, res: Serve
 /** PUT /user: password, email (confirmations off: changed at once) and user_metadata via `data`. */
 export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
   const caller = await authenticate(ctx, req);
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const password = optionalString(body, 'password');
   const rawEmail = optionalString(body, 'email');
   const data = optionalObject(body, 'data');
