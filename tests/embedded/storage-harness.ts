@@ -6,20 +6,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { JWT_ISSUER_PATH, loadOrCreateKeys, type SigningKeys } from '../../embedded/keys';
-import { startTestStandIn } from '../support/stand-in';
-
-// supabase-js builds its Realtime client eagerly and Node 20 has no WebSocket; these tests never
-// open one, so a constructor that refuses is enough.
-export class NoWebSocket {
-  constructor() {
-    throw new Error('Realtime is not used in these tests');
-  }
-}
-
-export const clientOptions = {
-  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  realtime: { transport: NoWebSocket as never },
-};
+import { startTestStandIn, testClientOptions } from '../support/stand-in';
 
 export interface StorageHarness {
   apiUrl: string;
@@ -60,7 +47,7 @@ export async function startStorageHarness(): Promise<StorageHarness> {
   const admin = new pg.Client(standIn.dbUrl);
   await admin.connect();
   await admin.query(BUCKETS_AND_POLICIES);
-  const newClient = () => createClient(standIn.apiUrl, standIn.anonKey, clientOptions);
+  const newClient = () => createClient(standIn.apiUrl, standIn.anonKey, testClientOptions);
 
   return {
     apiUrl: standIn.apiUrl,

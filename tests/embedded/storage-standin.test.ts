@@ -5,7 +5,8 @@ import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStandIn, type TestStandIn } from '../support/stand-in';
-import { BUCKETS_AND_POLICIES, clientOptions } from './storage-harness';
+import { BUCKETS_AND_POLICIES } from './storage-harness';
+import { testClientOptions } from '../support/stand-in';
 
 describe('Storage in the stand-in, with signed-up users', () => {
   let standIn: TestStandIn;
@@ -26,7 +27,7 @@ describe('Storage in the stand-in, with signed-up users', () => {
   });
 
   async function signedUp(): Promise<{ id: string; client: SupabaseClient }> {
-    const client = createClient(standIn.apiUrl, standIn.anonKey, clientOptions);
+    const client = createClient(standIn.apiUrl, standIn.anonKey, testClientOptions);
     const email = `storage-${Math.random().toString(36).slice(2)}@example.test`;
     const password = 'a long enough password 123';
     const { data, error } = await client.auth.signUp({ email, password });
@@ -57,7 +58,7 @@ describe('Storage in the stand-in, with signed-up users', () => {
     expect((await theirs.remove([key])).data).toEqual([]);
     expect((await theirs.upload(`${alice.id}/planted.pdf`, 'x')).error).toMatchObject({ statusCode: '403' });
 
-    const anon = createClient(standIn.apiUrl, standIn.anonKey, clientOptions).storage.from('docs');
+    const anon = createClient(standIn.apiUrl, standIn.anonKey, testClientOptions).storage.from('docs');
     expect((await anon.download(key)).error).toMatchObject({ statusCode: '404' });
 
     expect((await docs.remove([key])).data!.map((o) => o.name)).toEqual([key]);

@@ -3,7 +3,8 @@
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientOptions, startStorageHarness, type StorageHarness } from './storage-harness';
+import { startStorageHarness, type StorageHarness } from './storage-harness';
+import { testClientOptions } from '../support/stand-in';
 
 let h: StorageHarness;
 
@@ -277,7 +278,7 @@ describe('what RLS refuses', () => {
 
   it('serves a public bucket without a token, and a service-role client bypasses RLS', async () => {
     const { createClient } = await import('@supabase/supabase-js');
-    const service = createClient(h.apiUrl, h.serviceRoleKey, clientOptions);
+    const service = createClient(h.apiUrl, h.serviceRoleKey, testClientOptions);
     expect((await service.storage.from('open').upload('logo.txt', bytes('public'))).error).toBeNull();
     const res = await fetch(h.anon().storage.from('open').getPublicUrl('logo.txt').data.publicUrl);
     expect(await res.text()).toBe('public');

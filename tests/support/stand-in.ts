@@ -8,6 +8,20 @@ import path from 'node:path';
 import { startStandIn, type StandIn } from '../../embedded/stand-in';
 import { repoRoot } from './paths';
 
+// supabase-js builds its Realtime client eagerly and Node 20 has no WebSocket; tests never open
+// one, so a constructor that refuses is enough.
+class NoWebSocket {
+  constructor() {
+    throw new Error('Realtime is not used in these tests');
+  }
+}
+
+/** Options for a supabase-js client in tests: no stored session, no Realtime. */
+export const testClientOptions = {
+  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  realtime: { transport: NoWebSocket as never },
+};
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -39,9 +53,7 @@ export async function startTestStandIn(opts: { seed?: boolean; siteUrl?: string 
     ...standIn,
     dataDir,
     client: () =>
-      createClient(standIn.apiUrl, standIn.anonKey, {
-        auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-      }),
+      createClient(standIn.apiUrl, standIn.anonKey, testClientOptions),
     async stop() {
       await standIn.stop();
       rmSync(dataDir, { recursive: true, force: true });
