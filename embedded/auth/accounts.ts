@@ -78,12 +78,14 @@ export async function passwordGrant(ctx: AuthContext, req: IncomingMessage, res:
   const user = await findUserByEmail(ctx.pool, email);
   const ok = await verifyPassword(password, user?.encrypted_password);
   const at = ctx.now();
-  if (!user || !ok || (user.banned_until && user.banned_until > at)) {
+  if (!user || !ok) {
     await transaction(ctx.pool, (db) =>
       audit(db, { action: 'login_failed', actorId: user?.id ?? null, actorUsername: email, logType: 'account', traits: { provider: 'email', reason: 'invalid_credentials' }, ip, at }),
     );
     throw errors.invalidCredentials();
   }
+  // Told only to someone who knows the password, as GoTrue does.
+  if (user.banned_until && user.banned_until > at) throw errors.userBanned();
   const issued = await transaction(ctx.pool, async (db) => {
     const session = await createSession(db, user, req, at, 'password');
     await audit(db, { action: 'login', actorId: user.id, actorUsername: user.email, logType: 'account', traits: { provider: 'email' }, ip, at });

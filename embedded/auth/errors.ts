@@ -24,6 +24,7 @@ export const errors = {
   samePassword: () => new AuthError(422, 'same_password', 'New password should be different from the old password.'),
   userExists: () => new AuthError(422, 'user_already_exists', 'User already registered'),
   emailExists: () => new AuthError(422, 'email_exists', 'A user with this email address has already been registered'),
+  userBanned: () => new AuthError(400, 'user_banned', 'User is banned'),
   invalidCredentials: () => new AuthError(400, 'invalid_credentials', 'Invalid login credentials'),
   noAuthorization: () => new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token'),
   badJwt: (msg = 'invalid JWT: unable to parse or verify signature') => new AuthError(403, 'bad_jwt', msg),

@@ -114,6 +114,7 @@ export async function refresh(ctx: AuthContext, req: IncomingMessage, token: str
     if (!row || !row.session_exists || !row.session_id) return { error: errors.refreshNotFound() };
     const user = await findUserById(db, row.user_id);
     if (!user) return { error: errors.refreshNotFound() };
+    if (user.banned_until && user.banned_until > at) return { error: errors.userBanned() };
 
     let refreshToken: string | null = null;
     if (row.revoked) {

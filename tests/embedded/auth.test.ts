@@ -82,6 +82,13 @@ describe('sign-up and sign-in', () => {
     const { error } = await h.client().auth.signInWithPassword({ email, password: 'frö-lösen' });
     expect(error).toBeNull();
   });
+
+  it('refuses a banned user (user_banned) once the password is right', async () => {
+    const { email, password, id } = await h.user();
+    await h.db.query(`update auth.users set banned_until = now() + interval '1 day' where id = $1`, [id]);
+    expect((await h.client().auth.signInWithPassword({ email, password })).error).toMatchObject({ status: 400, code: 'user_banned' });
+    expect((await h.client().auth.signInWithPassword({ email, password: 'fel-lösen' })).error?.code).toBe('invalid_credentials');
+  });
 });
 
 describe('access tokens', () => {
