@@ -117,6 +117,7 @@ export const en: Messages = {
     duplicate: 'A record with the same value already exists.',
     invalidValue: 'One of the values is not allowed.',
     missingReference: 'The record refers to something that does not exist.',
+    retry: 'Try again',
     checkFields: 'Check the fields below.',
   },
   validation: {

@@ -115,6 +115,7 @@ export const sv = {
     duplicate: 'Det finns redan en post med samma värde.',
     invalidValue: 'Ett av värdena är inte tillåtet.',
     missingReference: 'Posten hänvisar till något som inte finns.',
+    retry: 'Försök igen',
     checkFields: 'Kontrollera fälten nedan.',
   },
   validation: {
