@@ -17,12 +17,20 @@ export const RECOVERY_TOKEN_HOURS = 24;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Only the app's own origin may receive tokens; anything else falls back to the site URL, as GoTrue's allow list does. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Only the app's own origin may receive tokens; anything else falls back to the site URL, as
+ * GoTrue's allow list does. A local site also accepts its other local spellings and ports
+ * (localhost vs 127.0.0.1), which only reach this machine.
+ */
 function allowedRedirect(ctx: AuthContext, redirectTo: string | null | undefined): string {
   if (!redirectTo) return ctx.siteUrl;
   try {
     const url = new URL(redirectTo);
-    if (url.origin === new URL(ctx.siteUrl).origin) return url.toString();
+    const site = new URL(ctx.siteUrl);
+    const bothLocal = LOCAL_HOSTS.has(site.hostname) && LOCAL_HOSTS.has(url.hostname) && url.protocol === 'http:';
+    if (url.origin === site.origin || bothLocal) return url.toString();
   } catch {
     // not a URL: fall back
   }

@@ -60,6 +60,8 @@ describe('resetPasswordForEmail', () => {
     const { email } = await h.user();
     const { apiLink } = await requestRecovery(email, 'https://evil.example/steal');
     expect(apiLink.searchParams.get('redirect_to')).toBe('http://localhost:3000');
+    const local = await requestRecovery(email, 'http://127.0.0.1:3100/auth/confirm?next=/reset-password');
+    expect(local.apiLink.searchParams.get('redirect_to')).toBe('http://127.0.0.1:3100/auth/confirm?next=/reset-password');
   });
 });
 

@@ -161,6 +161,13 @@ describe('updateUser', () => {
     const taken = await h.user();
     expect((await client.auth.updateUser({ email: taken.email })).error).toMatchObject({ status: 422, code: 'email_exists' });
   });
+  it('a refresh after updating user_metadata carries it in the new access token', async () => {
+    const { client } = await h.user();
+    expect((await client.auth.updateUser({ data: { locale: 'en' } })).error).toBeNull();
+    expect((await client.auth.refreshSession()).error).toBeNull();
+    const { data } = await client.auth.getClaims();
+    expect(data?.claims.user_metadata?.locale).toBe('en');
+  });
 });
 
 describe('signOut', () => {
