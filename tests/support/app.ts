@@ -1,7 +1,9 @@
 // Starts the real Next.js app (production build) against a throwaway stand-in, for browser tests.
-// The build runs once per test run: concurrent test files share it through a lock and a marker.
+// `next build` runs at most once per test run, and only when the app's sources changed since the
+// last build (a content hash in a marker file); concurrent test files wait on a lock directory.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths';
 import { freePort, startTestStandIn, type TestStandIn } from './stand-in';
@@ -11,26 +13,40 @@ const lockDir = path.join(buildDir, 'next-build.lock');
 const marker = path.join(buildDir, 'next-build.json');
 const nextBin = path.join(repoRoot, 'node_modules/.bin/next');
 
-/** Identifies this test run: vitest's fork workers share the main process as their parent. */
-const runId = String(process.env.KONSULT_TEST_RUN_ID ?? process.ppid);
+/** Everything that goes into the Next build. */
+const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'instrumentation.ts', 'instrumentation-client.ts', 'sentry.client.config.ts', 'sentry.server.config.ts'];
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const visit = (rel: string) => {
+    const abs = path.join(repoRoot, rel);
+    if (!existsSync(abs)) return;
+    if (statSync(abs).isDirectory()) {
+      for (const name of readdirSync(abs).sort()) visit(path.posix.join(rel, name));
+    } else {
+      hash.update(rel).update('\0').update(readFileSync(abs)).update('\0');
+    }
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest('hex');
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function builtThisRun() {
-  if (!existsSync(marker)) return false;
+function builtThisRun(hash: string) {
+  if (!existsSync(marker) || !existsSync(path.join(repoRoot, '.next/BUILD_ID'))) return false;
   try {
-    return (JSON.parse(readFileSync(marker, 'utf8')) as { runId?: string }).runId === runId;
+    return (JSON.parse(readFileSync(marker, 'utf8')) as { hash?: string }).hash === hash;
   } catch {
     return false;
   }
 }
 
 export async function ensureNextBuild() {
-  // KONSULT_REUSE_BUILD=1 skips the build when .next already holds one (quick local reruns).
-  if (process.env.KONSULT_REUSE_BUILD === '1' && existsSync(path.join(repoRoot, '.next/BUILD_ID'))) return;
   mkdirSync(buildDir, { recursive: true });
+  const hash = sourceHash();
   for (;;) {
-    if (builtThisRun()) return;
+    if (builtThisRun(hash)) return;
     try {
       mkdirSync(lockDir);
     } catch {
@@ -42,7 +58,7 @@ export async function ensureNextBuild() {
       continue;
     }
     try {
-      if (builtThisRun()) return;
+      if (builtThisRun(hash)) return;
       const result = spawnSync(nextBin, ['build'], {
         cwd: repoRoot,
         env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
@@ -50,7 +66,7 @@ export async function ensureNextBuild() {
         maxBuffer: 64 * 1024 * 1024,
       });
       if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
-      writeFileSync(marker, JSON.stringify({ runId, builtAt: new Date().toISOString() }));
+      writeFileSync(marker, JSON.stringify({ hash, builtAt: new Date().toISOString() }));
       return;
     } finally {
       rmSync(lockDir, { recursive: true, force: true });
