@@ -74,8 +74,9 @@ comment on column public.client_details.payment_terms_days is 'Overrides the wor
 comment on column public.client_details.default_hourly_rate_ore is 'Overrides the workspace default hourly rate (öre) when set.';
 create index client_details_workspace_id_node_id_idx on public.client_details (workspace_id, node_id);
 
+-- Definer: checks the node as it is, not as the writer's RLS shows it.
 create function private.client_details_node_is_client() returns trigger
-language plpgsql set search_path = ''
+language plpgsql security definer set search_path = ''
 as $$
 begin
   if not exists (select 1 from public.nodes n where n.id = new.node_id and n.kind = 'client') then

@@ -94,8 +94,9 @@ create index invoices_workspace_id_credits_invoice_id_idx on public.invoices (wo
 create index invoices_workspace_id_status_issue_date_idx on public.invoices (workspace_id, status, issue_date desc);
 create index invoices_client_node_id_idx on public.invoices (client_node_id);
 
+-- Definer: checks the node as it is, not as the writer's RLS shows it.
 create function private.invoices_client_is_client() returns trigger
-language plpgsql set search_path = ''
+language plpgsql security definer set search_path = ''
 as $$
 begin
   if not exists (select 1 from public.nodes n where n.id = new.client_node_id and n.kind = 'client') then

@@ -31,8 +31,9 @@ create index time_entries_workspace_id_invoice_line_id_idx on public.time_entrie
 create index time_entries_node_id_idx on public.time_entries (node_id);
 create index time_entries_invoice_line_id_idx on public.time_entries (invoice_line_id);
 
+-- Definer: checks the node as it is, not as the writer's RLS shows it.
 create function private.time_entries_node_not_note() returns trigger
-language plpgsql set search_path = ''
+language plpgsql security definer set search_path = ''
 as $$
 begin
   if exists (select 1 from public.nodes n where n.id = new.node_id and n.kind = 'note') then
