@@ -30,6 +30,26 @@ export function scrubUrl(url: string): string {
 
 type Loose = Record<string, unknown>;
 
+// A frame keeps where (file, function, line); its source lines and local variable values
+// (Sentry's ContextLines and LocalVariables integrations) may hold user data, so they go.
+const FRAME_CONTENTS = ['pre_context', 'context_line', 'post_context', 'vars'];
+
+function stripFrameContents(exception: unknown): unknown {
+  const values = (exception as { values?: unknown[] })?.values;
+  if (!Array.isArray(values)) return exception;
+  return {
+    ...(exception as Loose),
+    values: values.map((value) => {
+      const v = value as Loose & { stacktrace?: { frames?: Loose[] } };
+      if (!v.stacktrace?.frames) return v;
+      const frames = v.stacktrace.frames.map((frame) =>
+        Object.fromEntries(Object.entries(frame).filter(([key]) => !FRAME_CONTENTS.includes(key))),
+      );
+      return { ...v, stacktrace: { ...v.stacktrace, frames } };
+    }),
+  };
+}
+
 function scrubHeaders(headers: unknown): Loose | undefined {
   if (!headers || typeof headers !== 'object') return undefined;
   const out: Loose = {};
@@ -79,7 +99,7 @@ export function scrubEvent<T extends object>(event: T): T {
   if ('user' in e) e.user = scrubUser(e.user);
   if (typeof e.message === 'string') e.message = scrubText(e.message);
   if (e.logentry) e.logentry = scrubDeep(e.logentry);
-  if (e.exception) e.exception = scrubDeep(e.exception);
+  if (e.exception) e.exception = scrubDeep(stripFrameContents(e.exception));
   if (e.breadcrumbs) e.breadcrumbs = (e.breadcrumbs as unknown[]).map((b) => scrubBreadcrumb(b as Loose));
   if (e.extra) e.extra = scrubDeep(e.extra);
   if (e.contexts) e.contexts = scrubDeep(e.contexts);
