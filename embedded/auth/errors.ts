@@ -37,7 +37,6 @@ export const errors = {
   invalidApiKey: (msg: string) => new AuthError(401, 'no_api_key', msg),
   grantUnsupported: () => new AuthError(400, 'unsupported_grant_type', 'unsupported_grant_type'),
   notFound: () => new AuthError(404, 'not_found', 'Not Found'),
-  methodNotAllowed: () => new AuthError(405, 'method_not_allowed', 'Method Not Allowed'),
 };
 
 /** Maps the shared HTTP helpers' errors (bad JSON, oversized body) onto Auth's shape. */
