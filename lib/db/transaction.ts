@@ -24,10 +24,11 @@ export async function withUserTransaction<T>(
   const client = await pool.connect();
   let broken = false;
   try {
-    await client.query('begin');
-    await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-      JSON.stringify(claims),
-    ]);
+    // One round trip opens the transaction and becomes the user: begin and the transaction-local
+    // settings go as one simple query, the claims as an escaped literal.
+    await client.query(
+      `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${client.escapeLiteral(JSON.stringify(claims))}, true)`,
+    );
     const result = await fn(client);
     await client.query('commit');
     return result;
