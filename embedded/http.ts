@@ -11,18 +11,31 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads the whole body, refusing more than `limit` bytes with 413. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, 'request_too_large', 'Request body is too large');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'request_too_large', 'Request body is too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** Past this much, a refused client is not worth an answer: hang up. */
+const DRAIN_LIMIT = 8 * 1024 * 1024;
+
+const tooLarge = () => new HttpError(413, 'request_too_large', 'Request body is too large');
+
+/**
+ * Reads the whole body, refusing more than `limit` bytes with 413. An oversized body is read to
+ * its end and dropped before answering: destroying the request early would reset a keep-alive
+ * connection under the client's next request.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > Math.max(limit, DRAIN_LIMIT)) req.destroy();
+    });
+    req.on('end', () => (size > limit ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(tooLarge());
+    });
+  });
 }
 
 /** Reads a JSON object body; malformed JSON or a non-object is a 400, never a crash. */

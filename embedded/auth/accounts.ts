@@ -1,8 +1,7 @@
 // Sign-up, password sign-in, the current user (GET/PUT /user) and logout.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../http';
-import { readJsonBody } from './body';
+import { readJson, sendJson } from '../http';
 import { audit } from './audit';
 import { transaction, type AuthContext } from './context';
 import { AuthError, errors } from './errors';
@@ -14,7 +13,7 @@ import { findUserByEmail, findUserById, normalizeEmail, userJson, type UserRow }
 const UNIQUE_VIOLATION = '23505';
 
 export async function signUp(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
-  const body = await readJsonBody(req);
+  const body = await readJson(req);
   const rawEmail = optionalString(body, 'email');
   const password = optionalString(body, 'password');
   const data = optionalObject(body, 'data') ?? {};
@@ -66,7 +65,7 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
 }
 
 export async function passwordGrant(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
-  const body = await readJsonBody(req);
+  const body = await readJson(req);
   const rawEmail = optionalString(body, 'email');
   const password = optionalString(body, 'password');
   if (optionalString(body, 'phone')) throw errors.invalidCredentials();
@@ -102,7 +101,7 @@ export async function getUser(ctx: AuthContext, req: IncomingMessage, res: Serve
 /** PUT /user: password, email (confirmations off: changed at once) and user_metadata via `data`. */
 export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
   const caller = await authenticate(ctx, req);
-  const body = await readJsonBody(req);
+  const body = await readJson(req);
   const password = optionalString(body, 'password');
   const rawEmail = optionalString(body, 'email');
   const data = optionalObject(body, 'data');

@@ -3,8 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
 import type { ServiceHandler } from '../api-server';
-import { bearerToken, sendJson } from '../http';
-import { readJsonBody } from './body';
+import { bearerToken, readJson, sendJson } from '../http';
 import type { SigningKeys } from '../keys';
 import type { Outbox } from '../outbox';
 import { getUser, logout, passwordGrant, signUp, updateUser } from './accounts';
@@ -141,7 +140,7 @@ async function token(ctx: AuthContext, req: IncomingMessage, res: ServerResponse
   const grantType = new URL(req.url ?? '/', 'http://localhost').searchParams.get('grant_type');
   if (grantType === 'password') return passwordGrant(ctx, req, res);
   if (grantType === 'refresh_token') {
-    const refreshToken = optionalString(await readJsonBody(req), 'refresh_token');
+    const refreshToken = optionalString(await readJson(req), 'refresh_token');
     if (!refreshToken) throw errors.validation('refresh_token required');
     return sendJson(res, 200, await refresh(ctx, req, refreshToken));
   }

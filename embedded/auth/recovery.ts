@@ -4,8 +4,7 @@
 // expire after 24 hours: the privacy notice promises exactly that for email-link tokens.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../http';
-import { readJsonBody } from './body';
+import { readJson, sendJson } from '../http';
 import { audit } from './audit';
 import { transaction, type AuthContext } from './context';
 import { errors, toAuthError } from './errors';
@@ -38,7 +37,7 @@ function allowedRedirect(ctx: AuthContext, redirectTo: string | null | undefined
 }
 
 export async function recover(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
-  const body = await readJsonBody(req);
+  const body = await readJson(req);
   const rawEmail = optionalString(body, 'email');
   if (!rawEmail) throw errors.validation('Password recovery requires an email');
   const email = normalizeEmail(rawEmail);
@@ -121,7 +120,7 @@ async function redeem(ctx: AuthContext, req: IncomingMessage, type: string, toke
 
 /** POST /verify, what `verifyOtp({ type, token_hash })` sends: answers with a session. */
 export async function verifyPost(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
-  const body = await readJsonBody(req);
+  const body = await readJson(req);
   const type = optionalString(body, 'type');
   const tokenHash = optionalString(body, 'token_hash');
   if (!type) throw errors.validation('Verify requires a verification type');
