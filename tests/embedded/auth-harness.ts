@@ -6,20 +6,10 @@ import pg from 'pg';
 import { startApiServer } from '../../embedded/api-server';
 import { createAuthApi, type AuthApiOptions } from '../../embedded/auth';
 import { JWT_ISSUER_PATH, loadOrCreateKeys } from '../../embedded/keys';
-import { freePort, startTestStandIn, type TestStandIn } from '../support/stand-in';
-
-// supabase-js builds its Realtime client eagerly and Node 20 has no WebSocket; never opened here.
-class NoWebSocket {
-  constructor() {
-    throw new Error('Realtime is not used in these tests');
-  }
-}
+import { freePort, startTestStandIn, testClientOptions, type TestStandIn } from '../support/stand-in';
 
 export function clientFor(url: string, key: string): SupabaseClient {
-  return createClient(url, key, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: NoWebSocket as never },
-  });
+  return createClient(url, key, testClientOptions);
 }
 
 export interface AuthHarness {
