@@ -149,9 +149,11 @@ declare
   new_workspace_id uuid;
   business_name text := coalesce(new.raw_user_meta_data ->> 'business_name', '');
 begin
-  insert into public.workspaces (name) values (business_name) returning id into new_workspace_id;
+  insert into public.workspaces (name) values (left(business_name, 200)) returning id into new_workspace_id;
   insert into public.workspace_members (workspace_id, user_id, role) values (new_workspace_id, new.id, 'owner');
-  insert into public.business_profiles (workspace_id, legal_name, email) values (new_workspace_id, business_name, new.email);
+  -- Sign-up must never fail on the profile: an unusual name or email is left for the owner to fill in.
+  insert into public.business_profiles (workspace_id, legal_name, email)
+    values (new_workspace_id, left(business_name, 200), case when new.email ~ '^[^@\s]+@[^@\s]+$' then new.email end);
   return new;
 end
 $$;
