@@ -1,0 +1,121 @@
+// Issue 3's goals on the 5-year dataset (PostgreSQL 15): the main reads as `authenticated` (RLS)
+// ÷ the same SQL as service_role (bypasses RLS), side by side, goal ≤ 1.15; an insert with its
+// audit trigger ÷ without, goal ≤ 1.5; and the plans, to show the indexes in use.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+import { asVerifiedClaims } from '../lib/auth/verified-claims';
+import { withUserTransaction } from '../lib/db/transaction';
+import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
+import { repoRoot } from '../tests/support/paths';
+import { emit, medianMs, round, sideBySide } from './support';
+
+function generate(adminUrl: string, years: number, email: string): { workspaceId: string; entries: number; invoicesSent: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/seed-demo.ts'), '--years', String(years), '--email', email], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: adminUrl },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+const READS: Record<string, string> = {
+  unbilled_per_client: `
+    with recursive tree as (
+      select id, id as client_id from public.nodes where workspace_id = $1 and kind = 'client'
+      union all
+      select n.id, tree.client_id from public.nodes n join tree on n.parent_id = tree.id where n.workspace_id = $1
+    )
+    select tree.client_id, sum(t.minutes) as minutes, sum(t.minutes * t.hourly_rate_ore / 60) as amount_ore
+    from public.time_entries t join tree on tree.id = t.node_id
+    where t.workspace_id = $1 and t.billable and t.invoice_line_id is null
+    group by tree.client_id`,
+  invoice_list_page: `
+    select i.id, i.number, i.status, i.issue_date, i.due_date, i.total_ore, cd.name
+    from public.invoices i left join public.client_details cd on cd.node_id = i.client_node_id
+    where i.workspace_id = $1
+    order by i.issue_date desc nulls first, i.number desc
+    limit 50`,
+  week_of_entries: `
+    select t.id, t.entry_date, t.minutes, t.description, n.title
+    from public.time_entries t join public.nodes n on n.id = t.node_id
+    where t.workspace_id = $1 and t.entry_date between $2::date and $2::date + 6
+    order by t.entry_date`,
+  dashboard_totals: `
+    select
+      (select coalesce(sum(minutes), 0) from public.time_entries where workspace_id = $1 and entry_date >= date_trunc('week', $2::date)::date) as week_minutes,
+      (select coalesce(sum(minutes), 0) from public.time_entries where workspace_id = $1 and entry_date >= date_trunc('month', $2::date)::date) as month_minutes,
+      (select coalesce(sum(total_ore), 0) from public.invoices where workspace_id = $1 and status = 'sent') as outstanding_ore,
+      (select count(*) from public.invoices where workspace_id = $1 and status = 'sent' and due_date < $2::date) as overdue`,
+};
+
+const template = await preparePg15Template();
+const copy = await createPg15Copy(template.adminUrl, template.template);
+try {
+  // Another tenant's rows share the tables, as in production.
+  generate(copy.adminUrl, 2, 'annan-konsult@konsultverkstad.test');
+  const data = generate(copy.adminUrl, 5, 'skala@konsultverkstad.test');
+  const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
+  await pool.query('analyze');
+  const { rows: owner } = await pool.query(
+    `select user_id from public.workspace_members where workspace_id = $1 and role = 'owner'`,
+    [data.workspaceId],
+  );
+  const { rows: week } = await pool.query(`select max(entry_date) - 6 as monday from public.time_entries where workspace_id = $1`, [data.workspaceId]);
+  const now = Math.floor(Date.now() / 1000);
+  const claims = asVerifiedClaims({
+    sub: owner[0].user_id, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: owner[0].user_id,
+  })!;
+  const params = [data.workspaceId, week[0].monday];
+  emit({ bench: 'dataset', entries: data.entries, invoices_sent: data.invoicesSent });
+
+  const bypass = async (sql: string, values: unknown[]) => {
+    const c = await pool.connect();
+    try {
+      await c.query(`begin; select set_config('role', 'service_role', true)`);
+      const result = await c.query(sql, values);
+      await c.query('commit');
+      return result;
+    } finally {
+      c.release();
+    }
+  };
+
+  for (const [name, sql] of Object.entries(READS)) {
+    const values = sql.includes('$2') ? params : params.slice(0, 1);
+    const asUser = () => withUserTransaction(claims, (tx) => tx.query(sql, values), { pool });
+    const [mine, all] = [await asUser(), await bypass(sql, values)];
+    if (mine.rowCount !== all.rowCount) throw new Error(`${name}: RLS changed the result (${mine.rowCount} vs ${all.rowCount} rows)`);
+    for (let i = 0; i < 20; i++) await asUser(), await bypass(sql, values);
+    const r = await sideBySide(11, 20, asUser, () => bypass(sql, values));
+    const plan = await withUserTransaction(claims, (tx) => tx.query(`explain ${sql}`, values), { pool });
+    const indexes = [...new Set(plan.rows.map((row) => String(row['QUERY PLAN'])).flatMap((line) => [...line.matchAll(/using (\w+)/gi)].map((m) => m[1])))];
+    emit({ bench: 'rls_read', query: name, rows: mine.rowCount, authenticated_ms: r.aMs, bypass_ms: r.bMs, ratio: r.ratio, goal: 1.15, indexes_used: indexes });
+  }
+
+  // Audit trigger cost: the same inserts as the owner with and without the trigger (on a copy).
+  const { rows: nodes } = await pool.query(`select id from public.nodes where workspace_id = $1 and kind = 'task' limit 1`, [data.workspaceId]);
+  const insert = () =>
+    withUserTransaction(claims, (tx) =>
+      tx.query(`insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description) values ($1, $2, current_date, 60, 100000, 'bench')`, [
+        data.workspaceId,
+        nodes[0].id,
+      ]), { pool });
+  // Rounds alternate the trigger on and off (as superuser, outside the timed inserts).
+  const withAudit: number[] = [];
+  const withoutAudit: number[] = [];
+  for (let round = 0; round < 11; round++) {
+    await pool.query('alter table public.time_entries enable trigger time_entries_audit');
+    withAudit.push(await medianMs(20, insert));
+    await pool.query('alter table public.time_entries disable trigger time_entries_audit');
+    withoutAudit.push(await medianMs(20, insert));
+  }
+  await pool.query('alter table public.time_entries enable trigger time_entries_audit');
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const r = { aMs: round(median(withAudit)), bMs: round(median(withoutAudit)), ratio: round(median(withAudit) / median(withoutAudit)) };
+  emit({ bench: 'insert_with_audit_vs_without', with_audit_ms: r.aMs, without_ms: r.bMs, ratio: r.ratio, goal: 1.5 });
+  await pool.end();
+} finally {
+  await copy.stop();
+  await stopPg15();
+}
