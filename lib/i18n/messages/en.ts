@@ -96,12 +96,8 @@ export const en: Messages = {
     back: 'Back to the overview',
   },
   legal: {
-    placeholder: 'The full text will be published here shortly.',
-    privacy: 'Privacy notice',
-    terms: 'Terms of service',
-    security: 'Security',
-    cookies: 'Cookies',
-    cookiesText: 'We only use essential cookies: Supabase session cookies (sb-) that keep you signed in.',
+    updated: 'Last updated',
+    swedishOnly: 'This text is available in Swedish only.',
   },
   errors: {
     generic: 'Something went wrong. Please try again in a moment.',

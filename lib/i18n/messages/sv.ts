@@ -94,12 +94,8 @@ export const sv = {
     back: 'Till översikten',
   },
   legal: {
-    placeholder: 'Den fullständiga texten publiceras här inom kort.',
-    privacy: 'Integritetspolicy',
-    terms: 'Användarvillkor',
-    security: 'Säkerhet',
-    cookies: 'Kakor (cookies)',
-    cookiesText: 'Vi använder bara nödvändiga kakor: Supabase sessionskakor (sb-) som håller dig inloggad.',
+    updated: 'Senast uppdaterad',
+    swedishOnly: 'Den här texten finns bara på svenska.',
   },
   errors: {
     generic: 'Något gick fel. Försök igen om en stund.',
