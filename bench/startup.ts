@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../tests/support/stand-in';
+import { freePort } from '../tests/support/ports';
 import { repoRoot } from '../tests/support/paths';
 import { emit, round } from './support';
 

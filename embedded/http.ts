@@ -14,6 +14,22 @@ export class HttpError extends Error {
 /** Past this much, a refused client is not worth an answer: hang up. */
 const DRAIN_LIMIT = 8 * 1024 * 1024;
 
+/**
+ * Drops the rest of a body that will not be read, as it arrives, up to `limit` bytes; past that
+ * the client is cut off. Closing the socket at once would reset the connection before the
+ * client reads the error answer.
+ */
+export function dropUnreadBody(req: IncomingMessage, limit = DRAIN_LIMIT) {
+  if (req.readableEnded || req.complete) return;
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > limit) req.destroy();
+  });
+  req.on('error', () => undefined);
+  req.resume();
+}
+
 const tooLarge = () => new HttpError(413, 'request_too_large', 'Request body is too large');
 
 /**

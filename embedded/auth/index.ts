@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
 import type { ServiceHandler } from '../api-server';
-import { bearerToken, readJson, sendJson } from '../http';
+import { bearerToken, dropUnreadBody, readJson, sendJson } from '../http';
 import type { SigningKeys } from '../keys';
 import type { Outbox } from '../outbox';
 import { getUser, logout, passwordGrant, signUp, updateUser } from './accounts';
@@ -34,9 +34,6 @@ export interface AuthApiOptions {
   accessTokenSeconds?: number;
 }
 
-/** After an early refusal (oversized body), read and drop at most this much before hanging up. */
-const DRAIN_LIMIT = 8 * 1024 * 1024;
-
 export function createAuthApi(opts: AuthApiOptions): ServiceHandler {
   const now = opts.now ?? (() => new Date());
   const ctx: AuthContext = {
@@ -64,17 +61,7 @@ export function createAuthApi(opts: AuthApiOptions): ServiceHandler {
         res.destroy();
         return;
       }
-      // An unread body is dropped as it arrives: hanging up at once would reset the connection
-      // before the client reads the answer.
-      if (!req.readableEnded && !req.complete) {
-        let drained = 0;
-        req.on('data', (chunk: Buffer) => {
-          drained += chunk.length;
-          if (drained > DRAIN_LIMIT) req.destroy();
-        });
-        req.on('error', () => undefined);
-        req.resume();
-      }
+      dropUnreadBody(req);
       sendAuthError(res, authError);
     }
   };

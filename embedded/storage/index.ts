@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
 import type { ServiceHandler } from '../api-server';
-import { sendJson } from '../http';
+import { dropUnreadBody, sendJson } from '../http';
 import type { SigningKeys } from '../keys';
 import { errors, sendStorageError, StorageError } from './errors';
 import { FileStore } from './files';
@@ -58,17 +58,7 @@ export function createStorageApi(opts: StorageApiOptions): ServiceHandler {
  * reset the connection before the client has read the answer.
  */
 function respondRefused(req: IncomingMessage, res: ServerResponse, error: StorageError) {
-  if (req.readableEnded || req.complete) {
-    sendStorageError(res, error);
-    return;
-  }
-  let drained = 0;
-  req.on('data', (chunk: Buffer) => {
-    drained += chunk.length;
-    if (drained > DRAIN_LIMIT) req.destroy();
-  });
-  req.on('error', () => undefined);
-  req.resume();
+  dropUnreadBody(req, DRAIN_LIMIT);
   sendStorageError(res, error);
 }
 

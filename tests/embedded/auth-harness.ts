@@ -6,7 +6,8 @@ import pg from 'pg';
 import { startApiServer } from '../../embedded/api-server';
 import { createAuthApi, type AuthApiOptions } from '../../embedded/auth';
 import { JWT_ISSUER_PATH, loadOrCreateKeys } from '../../embedded/keys';
-import { freePort, startTestStandIn, testClientOptions, type TestStandIn } from '../support/stand-in';
+import { freePort } from '../support/ports';
+import { startTestStandIn, testClientOptions, type TestStandIn } from '../support/stand-in';
 
 export function clientFor(url: string, key: string): SupabaseClient {
   return createClient(url, key, testClientOptions);

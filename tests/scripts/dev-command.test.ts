@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/paths';
-import { freePort } from '../support/stand-in';
+import { freePort } from '../support/ports';
 
 // Runs `npm run dev`'s script until it prints `until`, then stops it; returns what it printed.
 function runDev(env: Record<string, string>, until: RegExp): Promise<{ output: string; code: number | null }> {

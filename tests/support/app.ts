@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths';
-import { freePort, startTestStandIn, type TestStandIn } from './stand-in';
+import { freePort } from './ports';
+import { startTestStandIn, type TestStandIn } from './stand-in';
 
 const buildDir = path.join(repoRoot, '.data/test');
 const lockDir = path.join(buildDir, 'next-build.lock');

@@ -2,7 +2,6 @@
 // throwaway cluster from Debian's postgresql-15 binaries for the length of the run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -10,6 +9,7 @@ import { APP_ROLE } from '../../embedded/database';
 import { bootstrapPlatform } from '../../embedded/platform/bootstrap';
 import { applyMigrations, readMigrations } from '../../lib/migrations/apply';
 import { migrationsDir } from './paths';
+import { freePort } from './ports';
 
 const BIN = process.env.PG15_BIN ?? '/usr/lib/postgresql/15/bin';
 export const PG15_TEMPLATE = 'konsult_template';
@@ -19,18 +19,6 @@ let dataDir: string | undefined;
 
 function asPostgresUser(cmd: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
-}
-
-// Several suites may run at once on one machine (developers, CI): each cluster takes a free port.
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForServer(url: string) {

@@ -2,11 +2,11 @@
 // the real supabase-js client.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startStandIn, type StandIn } from '../../embedded/stand-in';
 import { repoRoot } from './paths';
+import { freePort } from './ports';
 
 // supabase-js builds its Realtime client eagerly and Node 20 has no WebSocket; tests never open
 // one, so a constructor that refuses is enough.
@@ -21,17 +21,6 @@ export const testClientOptions = {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
   realtime: { transport: NoWebSocket as never },
 };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export interface TestStandIn extends StandIn {
   dataDir: string;
