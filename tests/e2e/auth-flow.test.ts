@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
+import { startTestApp, TEST_OPERATOR_ENV, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { repoRoot } from '../support/paths';
 
@@ -211,7 +211,10 @@ describe('auth flow in the browser', () => {
       expect(res?.status()).toBe(200);
       expect(new URL(p.url()).pathname).toBe(`/legal/${slug}`);
       await expect(p.getByRole('contentinfo').getByRole('link', { name: 'Privacy' }).isVisible()).resolves.toBe(true);
+      await expect(p.getByText(/Last updated|Senast uppdaterad/).isVisible()).resolves.toBe(true);
     }
+    await p.goto(url('/legal/privacy'));
+    expect(await p.textContent('article')).toContain(TEST_OPERATOR_ENV.OPERATOR_NAME);
     await fresh.close();
   });
 });

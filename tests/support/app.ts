@@ -95,6 +95,14 @@ async function waitForHttp(url: string, child: ChildProcess, logs: () => string)
   throw new Error(`next start did not answer at ${url}:\n${logs()}`);
 }
 
+/** A fictional operator: production requires the legal pages' operator details to be configured. */
+export const TEST_OPERATOR_ENV = {
+  OPERATOR_NAME: 'Testoperatören AB',
+  OPERATOR_EMAIL: 'dataskydd@testoperator.example',
+  OPERATOR_ORG_NUMBER: '559999-0001',
+  OPERATOR_HOSTING_REGION: 'EU (Stockholm)',
+};
+
 export async function startTestApp(): Promise<TestApp> {
   await ensureNextBuild();
   const port = await freePort();
@@ -111,6 +119,7 @@ export async function startTestApp(): Promise<TestApp> {
       NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
       NEXT_PUBLIC_SUPABASE_ANON_KEY: standIn.anonKey,
       DATABASE_URL: standIn.appDbUrl,
+      ...TEST_OPERATOR_ENV,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
