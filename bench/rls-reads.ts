@@ -89,7 +89,7 @@ try {
     for (let i = 0; i < 20; i++) await asUser(), await bypass(sql, values);
     const r = await sideBySide(11, 20, asUser, () => bypass(sql, values));
     const plan = await withUserTransaction(claims, (tx) => tx.query(`explain ${sql}`, values), { pool });
-    const indexes = [...new Set(plan.rows.map((row) => String(row['QUERY PLAN'])).flatMap((line) => [...line.matchAll(/using (\w+)/gi)].map((m) => m[1])))];
+    const indexes = [...new Set(plan.rows.map((row) => String(row['QUERY PLAN'])).flatMap((line) => [...line.matchAll(/(?:Scan using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1])))];
     emit({ bench: 'rls_read', query: name, rows: mine.rowCount, authenticated_ms: r.aMs, bypass_ms: r.bMs, ratio: r.ratio, goal: 1.15, indexes_used: indexes });
   }
 
