@@ -13,29 +13,33 @@ function isActive(pathname: string, href: string) {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
 }
 
+/** The navigation items as list entries; desktop and mobile differ only in how a link looks. */
+function NavLinks({ pathname, linkClass }: { pathname: string; linkClass: (active: boolean) => string }) {
+  const { t } = useI18n();
+  return NAV_ITEMS.map((item) => {
+    const active = isActive(pathname, item.href);
+    return (
+      <li key={item.href}>
+        <Link href={item.href} aria-current={active ? 'page' : undefined} className={linkClass(active)}>
+          {t(item.label)}
+        </Link>
+      </li>
+    );
+  });
+}
+
 export function MainNav() {
   const { t } = useI18n();
   const pathname = usePathname();
   return (
     <nav aria-label={t('nav.main')} className="hidden md:block">
       <ul className="flex items-center gap-1">
-        {NAV_ITEMS.map((item) => {
-          const active = isActive(pathname, item.href);
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={active ? 'page' : undefined}
-                className={cn(
-                  'rounded-lg px-3 py-2 text-sm font-medium transition-colors',
-                  active ? 'bg-accent-soft text-accent' : 'text-muted hover:bg-subtle hover:text-fg',
-                )}
-              >
-                {t(item.label)}
-              </Link>
-            </li>
-          );
-        })}
+        <NavLinks
+          pathname={pathname}
+          linkClass={(active) =>
+            cn('rounded-lg px-3 py-2 text-sm font-medium transition-colors', active ? 'bg-accent-soft text-accent' : 'text-muted hover:bg-subtle hover:text-fg')
+          }
+        />
       </ul>
     </nav>
   );
@@ -54,20 +58,10 @@ export function MobileNav() {
       {open ? (
         <nav id="mobile-nav" aria-label={t('nav.main')} className="absolute inset-x-0 top-16 z-40 border-b border-border bg-surface px-4 py-3 shadow-md">
           <ul className="grid gap-1">
-            {NAV_ITEMS.map((item) => {
-              const active = isActive(pathname, item.href);
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={active ? 'page' : undefined}
-                    className={cn('block rounded-lg px-3 py-2.5 font-medium', active ? 'bg-accent-soft text-accent' : 'text-fg hover:bg-subtle')}
-                  >
-                    {t(item.label)}
-                  </Link>
-                </li>
-              );
-            })}
+            <NavLinks
+              pathname={pathname}
+              linkClass={(active) => cn('block rounded-lg px-3 py-2.5 font-medium', active ? 'bg-accent-soft text-accent' : 'text-fg hover:bg-subtle')}
+            />
           </ul>
         </nav>
       ) : null}

@@ -53,16 +53,21 @@ export async function attempt(db: TestDatabase, who: Who, sql: string, params: u
         JSON.stringify({ sub: who.user, role: 'authenticated', aud: 'authenticated' }),
       ]);
     }
-    try {
-      const result = await client.query(sql, params);
-      return { ok: true, rowCount: result.rowCount ?? 0, rows: result.rows };
-    } catch (error) {
-      const e = error as pg.DatabaseError;
-      return { ok: false, rowCount: 0, rows: [], code: e.code, message: e.message, constraint: e.constraint };
-    }
+    return await outcome(client, sql, params);
   } finally {
     await client.query('rollback').catch(() => {});
     client.release();
+  }
+}
+
+/** Runs one statement and reports what happened instead of throwing. */
+async function outcome(client: pg.PoolClient, sql: string, params: unknown[]): Promise<Attempt> {
+  try {
+    const result = await client.query(sql, params);
+    return { ok: true, rowCount: result.rowCount ?? 0, rows: result.rows };
+  } catch (error) {
+    const e = error as pg.DatabaseError;
+    return { ok: false, rowCount: 0, rows: [], code: e.code, message: e.message, constraint: e.constraint };
   }
 }
 
@@ -71,13 +76,7 @@ export async function attemptAsAdmin(db: TestDatabase, sql: string, params: unkn
   const client = await db.admin.connect();
   try {
     await client.query('begin');
-    try {
-      const result = await client.query(sql, params);
-      return { ok: true, rowCount: result.rowCount ?? 0, rows: result.rows };
-    } catch (error) {
-      const e = error as pg.DatabaseError;
-      return { ok: false, rowCount: 0, rows: [], code: e.code, message: e.message, constraint: e.constraint };
-    }
+    return await outcome(client, sql, params);
   } finally {
     await client.query('rollback').catch(() => {});
     client.release();
