@@ -8,7 +8,7 @@ import { asVerifiedClaims } from '../lib/auth/verified-claims';
 import { withUserTransaction } from '../lib/db/transaction';
 import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
 import { repoRoot } from '../tests/support/paths';
-import { emit, medianMs, round, sideBySide } from './support';
+import { emit, median, medianMs, round, sideBySide } from './support';
 
 function generate(adminUrl: string, years: number, email: string): { workspaceId: string; entries: number; invoicesSent: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/seed-demo.ts'), '--years', String(years), '--email', email], {
@@ -111,7 +111,6 @@ try {
     withoutAudit.push(await medianMs(20, insert));
   }
   await pool.query('alter table public.time_entries enable trigger time_entries_audit');
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const r = { aMs: round(median(withAudit)), bMs: round(median(withoutAudit)), ratio: round(median(withAudit) / median(withoutAudit)) };
   emit({ bench: 'insert_with_audit_vs_without', with_audit_ms: r.aMs, without_ms: r.bMs, ratio: r.ratio, goal: 1.5 });
   await pool.end();

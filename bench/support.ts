@@ -3,6 +3,8 @@ export function emit(measure: Record<string, unknown>) {
   console.log(JSON.stringify(measure));
 }
 
+export const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
 /** Runs `fn` n times and returns the median duration in milliseconds. */
 export async function medianMs(n: number, fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
@@ -11,8 +13,7 @@ export async function medianMs(n: number, fn: () => Promise<unknown>): Promise<n
     await fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 /** Measures a and b interleaved in rounds, so machine noise hits both alike. */
@@ -23,7 +24,6 @@ export async function sideBySide(rounds: number, perRound: number, a: () => Prom
     as.push(await medianMs(perRound, a));
     bs.push(await medianMs(perRound, b));
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const aMs = median(as);
   const bMs = median(bs);
   return { aMs: round(aMs), bMs: round(bMs), ratio: round(aMs / bMs) };
