@@ -1,5 +1,7 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
+import type { MessageKey } from '@/lib/i18n/catalogue';
 import { getTranslator } from '@/lib/i18n/server';
 
 export async function ComingSoon({ title }: { title: string }) {
@@ -14,4 +16,18 @@ export async function ComingSoon({ title }: { title: string }) {
       </Button>
     </div>
   );
+}
+
+/** Title and page of a section that is not built yet, named by its navigation label. */
+export function comingSoonPage(label: MessageKey) {
+  return {
+    async generateMetadata(): Promise<Metadata> {
+      const { t } = await getTranslator();
+      return { title: t(label) };
+    },
+    async Page() {
+      const { t } = await getTranslator();
+      return <ComingSoon title={t(label)} />;
+    },
+  };
 }

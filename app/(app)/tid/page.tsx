@@ -1,13 +1,5 @@
-import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
-import { getTranslator } from '@/lib/i18n/server';
+import { comingSoonPage } from '@/components/shell/coming-soon';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslator();
-  return { title: t('nav.time') };
-}
-
-export default async function Page() {
-  const { t } = await getTranslator();
-  return <ComingSoon title={t('nav.time')} />;
-}
+const page = comingSoonPage('nav.time');
+export const generateMetadata = page.generateMetadata;
+export default page.Page;
