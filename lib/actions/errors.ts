@@ -1,6 +1,8 @@
 // Maps what can go wrong in an action to a message key: Auth API error codes, Postgres errors
-// (by constraint name first, then SQLSTATE). Unknown errors become a generic message and are logged.
+// (lib/db/constraint-messages.ts: constraint name, raised code, then SQLSTATE), with the form field
+// the constraint is about. Unknown errors become a generic message and are logged.
 import { isAuthError } from '@supabase/supabase-js';
+import { messageKeyFor } from '@/lib/db/constraint-messages';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 
 export interface MappedError {
@@ -28,21 +30,16 @@ const AUTH_CODES: Record<string, MappedError> = {
   refresh_token_already_used: { key: 'errors.sessionExpired' },
 };
 
-/** Constraint names → messages. Features add theirs here as their tables arrive. */
-export const CONSTRAINT_MESSAGES: Record<string, MappedError> = {
-  workspaces_name_check: { key: 'validation.tooLong', field: 'name' },
-};
+/** The form field a constraint is about: `business_profiles_org_number_valid` → `orgNumber`. */
+function fieldOf(error: { constraint?: string; table?: string; column?: string }): string | undefined {
+  let column = error.column;
+  if (!column && error.constraint && error.table && error.constraint.startsWith(`${error.table}_`)) {
+    column = error.constraint.slice(error.table.length + 1).replace(/_(valid|length|range|nonnegative|positive|max|check)$/, '');
+  }
+  return column?.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
 
-const SQLSTATE: Record<string, MessageKey> = {
-  '23505': 'errors.duplicate',
-  '23514': 'errors.invalidValue',
-  '23502': 'validation.required',
-  '23503': 'errors.missingReference',
-  '22001': 'validation.tooLong',
-  '42501': 'errors.forbidden',
-};
-
-function isPgError(error: unknown): error is { code: string; constraint?: string; message: string } {
+function isPgError(error: unknown): error is { code: string; constraint?: string; table?: string; column?: string; message: string } {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' &&
     /^[0-9A-Z]{5}$/.test((error as { code: string }).code) && !isAuthError(error);
 }
@@ -55,9 +52,10 @@ export function mapError(error: unknown): MappedError | undefined {
     return undefined;
   }
   if (isPgError(error)) {
-    if (error.constraint && CONSTRAINT_MESSAGES[error.constraint]) return CONSTRAINT_MESSAGES[error.constraint];
-    const key = SQLSTATE[error.code];
-    return key ? { key } : undefined;
+    const key = messageKeyFor(error);
+    if (key === 'db.unexpected') return undefined; // logged by the caller as unknown
+    const field = fieldOf(error);
+    return field ? { key, field } : { key };
   }
   return undefined;
 }

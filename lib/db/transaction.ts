@@ -7,14 +7,33 @@ import { getPool } from './pool';
 
 export type Tx = pg.PoolClient;
 
+/** The workspace a transaction acts in, and the user's role there (null: no membership at all). */
+export interface ActiveWorkspace {
+  id: string;
+  role: 'owner' | 'accountant';
+}
+
 export interface TransactionOptions {
   /** A specific pool (tests); defaults to the pool for DATABASE_URL. */
   pool?: pg.Pool;
+  /** Act in this workspace when the user is a member of it (else the preferred one, see below). */
+  workspaceId?: string;
+  /** See every membership instead of narrowing to the active workspace (choosing a workspace). */
+  unscoped?: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The workspace the user chose last (user_metadata.active_workspace_id in the token), if any. */
+function preferredWorkspace(claims: VerifiedClaims, explicit?: string): string | null {
+  const fromToken = (claims.user_metadata as Record<string, unknown> | undefined)?.active_workspace_id;
+  const candidate = explicit ?? fromToken;
+  return typeof candidate === 'string' && UUID.test(candidate) ? candidate : null;
 }
 
 export async function withUserTransaction<T>(
   claims: VerifiedClaims,
-  fn: (tx: Tx) => Promise<T>,
+  fn: (tx: Tx, workspace: ActiveWorkspace | null) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
   if (!claims || typeof claims.sub !== 'string' || claims.role !== 'authenticated') {
@@ -24,12 +43,21 @@ export async function withUserTransaction<T>(
   const client = await pool.connect();
   let broken = false;
   try {
-    // One round trip opens the transaction and becomes the user: begin and the transaction-local
-    // settings go as one simple query, the claims as an escaped literal.
-    await client.query(
-      `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${client.escapeLiteral(JSON.stringify(claims))}, true)`,
-    );
-    const result = await fn(client);
+    // One round trip opens the transaction, becomes the user and picks the active workspace
+    // (app.workspace_id, which every membership helper narrows to): the chosen one if the user
+    // is a member, else the one they own, else their first. Values go in as escaped literals.
+    const preferred = preferredWorkspace(claims, options.workspaceId);
+    const opened = (await client.query(
+      `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${client.escapeLiteral(JSON.stringify(claims))}, true);
+       select ${options.unscoped ? 'c.workspace_id::text' : `set_config('app.workspace_id', c.workspace_id::text, true)`} as id, c.role
+         from (select m.workspace_id, m.role from public.workspace_members m
+                where m.user_id = (select auth.uid())
+                order by m.workspace_id = ${preferred ? `${client.escapeLiteral(preferred)}::uuid` : 'null'} desc nulls last,
+                         m.role = 'owner' desc, m.created_at
+                limit 1) c`,
+    )) as unknown as pg.QueryResult[];
+    const row = opened[2]?.rows[0] as ActiveWorkspace | undefined;
+    const result = await fn(client, row ? { id: row.id, role: row.role } : null);
     await client.query('commit');
     return result;
   } catch (error) {

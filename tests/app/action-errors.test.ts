@@ -14,10 +14,15 @@ describe('mapError', () => {
     expect(mapError(new AuthApiError('?', 500, 'unexpected_failure'))).toBeUndefined();
   });
 
-  it('maps Postgres errors by constraint, then SQLSTATE', () => {
-    expect(mapError({ code: '23514', constraint: 'workspaces_name_check', message: 'x' })).toMatchObject({ key: 'validation.tooLong' });
-    expect(mapError({ code: '23505', constraint: 'some_unique', message: 'x' })).toEqual({ key: 'errors.duplicate' });
-    expect(mapError({ code: '42501', message: 'permission denied' })).toEqual({ key: 'errors.forbidden' });
+  it('maps Postgres errors by constraint, raised code, then SQLSTATE, with the field concerned', () => {
+    expect(mapError({ code: '23514', constraint: 'business_profiles_org_number_valid', table: 'business_profiles', message: 'x' }))
+      .toEqual({ key: 'db.orgNumberInvalid', field: 'orgNumber' });
+    expect(mapError({ code: '55000', message: 'time_entries_billed_locked', constraint: 'time_entries_billed_locked', table: 'time_entries' }))
+      .toMatchObject({ key: 'db.timeEntryBilledLocked' });
+    expect(mapError({ code: '23514', message: 'invoice_incomplete:buyer_vat_number' })).toEqual({ key: 'db.invoiceIncomplete.buyerVatNumber' });
+    expect(mapError({ code: '23505', constraint: 'some_unique', message: 'x' })).toEqual({ key: 'db.duplicate' });
+    expect(mapError({ code: '42501', message: 'permission denied' })).toEqual({ key: 'db.forbidden' });
+    expect(mapError({ code: 'XX000', message: 'internal' })).toBeUndefined();
     expect(mapError(new Error('plain'))).toBeUndefined();
   });
 });

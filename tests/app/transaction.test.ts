@@ -50,6 +50,28 @@ describeEachDatabase('withUserTransaction', (db, target) => {
     expect(result.members).toEqual([{ user_id: claimsA.sub }]);
   });
 
+  it('acts in one workspace: the chosen one when a member, else the own one; unscoped lists all', async () => {
+    const { a, b, claimsA, pool } = await setup();
+    const [{ own }] = (await db().admin.query(`select workspace_id as own from public.workspace_members where user_id = $1`, [a])).rows;
+    const [{ theirs }] = (await db().admin.query(`select workspace_id as theirs from public.workspace_members where user_id = $1`, [b])).rows;
+    await db().admin.query(`insert into public.workspace_members (workspace_id, user_id, role) values ($1, $2, 'accountant')`, [theirs, a]);
+    const seen = (options: { workspaceId?: string; unscoped?: boolean }) =>
+      withUserTransaction(claimsA, async (tx, workspace) => ({
+        workspace,
+        names: (await tx.query(`select name from public.workspaces order by name`)).rows.map((r) => r.name),
+      }), { pool, ...options });
+    expect(await seen({})).toEqual({ workspace: { id: own, role: 'owner' }, names: ['Firma A'] });
+    expect(await seen({ workspaceId: theirs })).toEqual({ workspace: { id: theirs, role: 'accountant' }, names: ['Firma B'] });
+    // A workspace the user is not a member of is ignored, never shown.
+    const stranger = await db().createUser();
+    const [{ foreign }] = (await db().admin.query(`select workspace_id as foreign from public.workspace_members where user_id = $1`, [stranger])).rows;
+    expect(await seen({ workspaceId: foreign })).toEqual({ workspace: { id: own, role: 'owner' }, names: ['Firma A'] });
+    expect((await seen({ unscoped: true })).names).toEqual(['Firma A', 'Firma B']);
+    // The token's saved choice works like the explicit one.
+    const remembered = { ...claimsA, user_metadata: { active_workspace_id: theirs } } as typeof claimsA;
+    expect(await withUserTransaction(remembered, async (_tx, w) => w, { pool })).toEqual({ id: theirs, role: 'accountant' });
+  });
+
   it('rolls back whole when fn throws', async () => {
     const { a, claimsA, pool } = await setup();
     await expect(

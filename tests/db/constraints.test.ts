@@ -85,6 +85,6 @@ describeEachDatabase('constraints', (db) => {
     );
     const unmapped = rows.map((r) => r.conname).filter((name) => !(name in CONSTRAINT_MESSAGES) && !name.endsWith('_fkey'));
     expect(unmapped).toEqual([]);
-    expect(MESSAGE_KEYS).toContain('errors.minutesPositive');
+    expect(MESSAGE_KEYS).toContain('db.minutesPositive');
   });
 });

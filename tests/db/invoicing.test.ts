@@ -66,7 +66,7 @@ describeEachDatabase('invoicing functions', (db, target) => {
     const result = await attempt(db(), { user: t.ownerId }, `select send_invoice($1)`, [draft]);
     expect(result.message).toBe('invoice_incomplete:buyer_vat_number');
     expect(result.code).toBe('23514');
-    expect(messageKeyFor(result)).toBe('errors.invoiceIncomplete.buyerVatNumber');
+    expect(messageKeyFor(result)).toBe('db.invoiceIncomplete.buyerVatNumber');
     expect(await nextNumber()).toBe(before);
     const status = await db().admin.query(`select status, number from invoices where id = $1`, [draft]);
     expect(status.rows[0]).toEqual({ status: 'draft', number: null });

@@ -1,5 +1,14 @@
 // English. Typed as Messages, so a missing or extra key is a compile error.
 import type { Messages } from '../catalogue';
+import { dbMessages } from './features/db';
+import { profileMessages } from './features/profile';
+import { mapMessages } from './features/map';
+import { timeMessages } from './features/time';
+import { dashboardMessages } from './features/dashboard';
+import { invoicesMessages } from './features/invoices';
+import { accountantMessages } from './features/accountant';
+import { privacyMessages } from './features/privacy';
+import { importMessages } from './features/import';
 
 export const en: Messages = {
   meta: {
@@ -90,6 +99,13 @@ export const en: Messages = {
     nextSteps: 'Coming up',
     nextStepsText: 'Soon you can map clients and projects, log time and create invoices from here.',
   },
+  profileNav: {
+    label: 'Profile pages',
+    business: 'Business',
+    accountants: 'Accountant',
+    security: 'Security log',
+    data: 'My data',
+  },
   comingSoon: {
     title: 'Coming soon',
     text: 'This part of Konsultverkstad is being built right now.',
@@ -124,5 +140,42 @@ export const en: Messages = {
     passwordMismatch: 'The passwords do not match.',
     tooLong: 'The text is too long.',
     invalid: 'Invalid value.',
+    orgNumber: {
+      format: 'Write the organisation number as NNNNNN-NNNN (ten digits).',
+      checksum: 'The organisation number has a wrong check digit. Check the digits.',
+    },
+    vatNumber: {
+      format: 'Write the VAT number as SE + ten digits + 01, or with another EU country code.',
+      checksum: 'The VAT number has a wrong check digit. Check the organisation number in it.',
+    },
+    bankgiro: {
+      format: 'Write the bankgiro number as 123-4567 or 1234-5678.',
+      checksum: 'The bankgiro number has a wrong check digit. Check the digits.',
+    },
+    plusgiro: {
+      format: 'Write the plusgiro number as 12345-6 (2–8 digits).',
+      checksum: 'The plusgiro number has a wrong check digit. Check the digits.',
+    },
+    iban: {
+      format: 'An IBAN starts with a country code and two digits, for example SE45 5000 0000 0583 9825 7466.',
+      checksum: 'The IBAN does not add up (its check digits). Check the digits.',
+    },
+    bic: { format: 'A BIC has 8 or 11 characters, for example ESSESESS.', checksum: 'The BIC is not valid.' },
+    ocr: {
+      format: 'An OCR reference has 2–25 digits.',
+      checksum: 'The OCR reference has a wrong check digit.',
+    },
+    duration: 'Write the time as 1:30, 1.5 or 90m.',
+    money: 'Write the amount in kronor, for example 1 250 or 1 250.50.',
   },
+  // Feature catalogues (lib/i18n/messages/features/*.ts), one file per feature.
+  ...dbMessages.en,
+  ...profileMessages.en,
+  ...mapMessages.en,
+  ...timeMessages.en,
+  ...dashboardMessages.en,
+  ...invoicesMessages.en,
+  ...accountantMessages.en,
+  ...privacyMessages.en,
+  ...importMessages.en,
 };

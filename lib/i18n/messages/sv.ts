@@ -1,4 +1,13 @@
 // Swedish: the canonical catalogue. Every other language must have exactly these keys.
+import { dbMessages } from './features/db';
+import { profileMessages } from './features/profile';
+import { mapMessages } from './features/map';
+import { timeMessages } from './features/time';
+import { dashboardMessages } from './features/dashboard';
+import { invoicesMessages } from './features/invoices';
+import { accountantMessages } from './features/accountant';
+import { privacyMessages } from './features/privacy';
+import { importMessages } from './features/import';
 export const sv = {
   meta: {
     title: 'Konsultverkstad',
@@ -88,6 +97,13 @@ export const sv = {
     nextSteps: 'Kommande',
     nextStepsText: 'Snart kan du rita upp kunder och projekt på kartan, logga tid och skapa fakturor härifrån.',
   },
+  profileNav: {
+    label: 'Profilsidor',
+    business: 'Företaget',
+    accountants: 'Redovisningskonsult',
+    security: 'Säkerhetslogg',
+    data: 'Mina data',
+  },
   comingSoon: {
     title: 'Kommer snart',
     text: 'Den här delen av Konsultverkstad byggs just nu.',
@@ -122,5 +138,42 @@ export const sv = {
     passwordMismatch: 'Lösenorden stämmer inte överens.',
     tooLong: 'Texten är för lång.',
     invalid: 'Ogiltigt värde.',
+    orgNumber: {
+      format: 'Skriv organisationsnumret som NNNNNN-NNNN (tio siffror).',
+      checksum: 'Organisationsnumret har fel kontrollsiffra. Kontrollera siffrorna.',
+    },
+    vatNumber: {
+      format: 'Skriv momsregistreringsnumret som SE + tio siffror + 01, eller med ett annat EU-lands landskod.',
+      checksum: 'Momsregistreringsnumret har fel kontrollsiffra. Kontrollera organisationsnumret i det.',
+    },
+    bankgiro: {
+      format: 'Skriv bankgironumret som 123-4567 eller 1234-5678.',
+      checksum: 'Bankgironumret har fel kontrollsiffra. Kontrollera siffrorna.',
+    },
+    plusgiro: {
+      format: 'Skriv plusgironumret som 12345-6 (2–8 siffror).',
+      checksum: 'Plusgironumret har fel kontrollsiffra. Kontrollera siffrorna.',
+    },
+    iban: {
+      format: 'Ett IBAN börjar med landskod och två siffror, till exempel SE45 5000 0000 0583 9825 7466.',
+      checksum: 'IBAN-numret stämmer inte (kontrollsiffrorna). Kontrollera siffrorna.',
+    },
+    bic: { format: 'BIC-koden har 8 eller 11 tecken, till exempel ESSESESS.', checksum: 'BIC-koden stämmer inte.' },
+    ocr: {
+      format: 'OCR-numret består av 2–25 siffror.',
+      checksum: 'OCR-numret har fel kontrollsiffra.',
+    },
+    duration: 'Skriv tiden som 1:30, 1,5 eller 90m.',
+    money: 'Skriv beloppet i kronor, till exempel 1 250 eller 1 250,50.',
   },
+  // Feature catalogues (lib/i18n/messages/features/*.ts), one file per feature.
+  ...dbMessages.sv,
+  ...profileMessages.sv,
+  ...mapMessages.sv,
+  ...timeMessages.sv,
+  ...dashboardMessages.sv,
+  ...invoicesMessages.sv,
+  ...accountantMessages.sv,
+  ...privacyMessages.sv,
+  ...importMessages.sv,
 } as const;
