@@ -11,6 +11,8 @@ export interface OutboxMessage {
   text: string;
   /** Links the message carries (confirmation, recovery, invitation). */
   links: string[];
+  /** Files sent along (the app's invoice emails), kept whole so a test can compare bytes. */
+  attachments?: { filename: string; contentType: string; size: number; sha256: string; contentBase64: string }[];
   sentAt: string;
 }
 

@@ -54,6 +54,7 @@ if (hosted) {
     NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
     NEXT_PUBLIC_SUPABASE_ANON_KEY: standIn.anonKey,
     DATABASE_URL: standIn.appDbUrl,
+    MAIL_OUTBOX_DIR: process.env.SMTP_URL ? undefined : standIn.outbox.dir,
   });
 
   let stopping = false;
