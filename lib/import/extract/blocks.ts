@@ -15,7 +15,8 @@ export interface ExtractedDocument {
 }
 
 /** Collapses runs of whitespace (PDF and DOCX text keeps odd spacing). */
-export const tidy = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
+// Control characters (PDFs carry some) are dropped; the database refuses NUL in text.
+export const tidy = (text: string) => text.replace(/[\u0000-\u0008\u000e-\u001f]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
 
 /** The document as Markdown-like text: headings, indented lists, pipe tables. */
 export function blocksToText(blocks: Block[]): string {
