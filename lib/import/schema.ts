@@ -95,3 +95,23 @@ export function mergeProposals(parts: Proposal[]): Proposal {
   }
   return { clients: [...clients.values()] };
 }
+
+// What the browser sends back to be proposed from: the extracted blocks, checked again here.
+const blockText = z.string().max(200_000);
+export const BlockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), level: z.number().int().min(1).max(6), text: blockText }),
+  z.object({ type: z.literal('item'), depth: z.number().int().min(0).max(50), text: blockText }),
+  z.object({ type: z.literal('paragraph'), text: blockText }),
+  z.object({ type: z.literal('table'), rows: z.array(z.array(z.string().max(5000)).max(200)).max(50_000) }),
+]);
+export const DocumentSchema = z.object({
+  name: z.string().min(1).max(300),
+  format: z.enum(['pdf', 'docx', 'markdown', 'text', 'csv']),
+  blocks: z.array(BlockSchema).max(100_000),
+});
+
+/** The AI proposer needs the user's explicit yes, checked here and not only by the checkbox. */
+export const ProposeRequestSchema = z.discriminatedUnion('proposer', [
+  z.object({ proposer: z.literal('builtin'), documents: z.array(DocumentSchema).min(1).max(20) }),
+  z.object({ proposer: z.literal('ai'), consent: z.literal(true), documents: z.array(DocumentSchema).min(1).max(20) }),
+]);

@@ -3,7 +3,7 @@
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '@/lib/import/extract';
-import { MAX_FILE_BYTES } from '@/lib/import/extract/detect';
+import { MAX_FILE_BYTES } from '@/lib/import/limits';
 import { proposeBuiltin } from '@/lib/import/propose/builtin';
 import { clientsCsv, encryptedPdf, offerPdf, ORG_FJALL, ORG_NORRSKEN, outlineDocx, scannedPdf, VAT_NORRSKEN } from './documents';
 

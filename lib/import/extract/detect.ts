@@ -1,22 +1,8 @@
 // What a file really is: the extension says what it claims, the first bytes say what it is. A
 // mismatch is refused before any parser sees the bytes.
 import { ImportError } from '../errors';
+import { EXTENSIONS, extensionOf, MAX_FILE_BYTES } from '../limits';
 import type { DocumentFormat } from './blocks';
-
-/** Per file; below the 10 MiB a request body may have on its way through the proxy. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-const EXTENSIONS: Record<string, DocumentFormat> = {
-  pdf: 'pdf',
-  docx: 'docx',
-  md: 'markdown',
-  markdown: 'markdown',
-  txt: 'text',
-  text: 'text',
-  csv: 'csv',
-  tsv: 'csv',
-};
-export const ACCEPTED_EXTENSIONS = Object.keys(EXTENSIONS).map((e) => `.${e}`);
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -28,11 +14,6 @@ const zipHas = (bytes: Uint8Array, entry: string) => Buffer.from(bytes.buffer, b
 // NUL bytes mean binary, unless a UTF-16 byte-order mark says they are half of each character.
 const looksBinary = (bytes: Uint8Array) =>
   !startsWith(bytes, [0xff, 0xfe]) && !startsWith(bytes, [0xfe, 0xff]) && bytes.subarray(0, 8192).includes(0);
-
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
-}
 
 export function detectFormat(name: string, bytes: Uint8Array): DocumentFormat {
   const format = EXTENSIONS[extensionOf(name)];
