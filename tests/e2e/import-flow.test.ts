@@ -185,8 +185,10 @@ describe('import in the browser', () => {
   });
 
   it('reads in English and fits a phone', async () => {
-    await page.goto(`${app.appUrl}/import?lang=en`);
-    await page.getByRole('heading', { name: 'Import' }).waitFor();
+    await page.goto(`${app.appUrl}/import`);
+    await page.getByRole('button', { name: 'Konto' }).click();
+    await page.getByRole('menuitemradio', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Import', exact: true }).waitFor({ timeout: 30_000 });
     await page.locator('input[type=file]').setInputFiles([file('kunder.docx'), file('låst.pdf')]);
     await page.getByText('The file is password-protected.', { exact: false }).waitFor();
     await expect.poll(() => page.getByTestId('upload-row').filter({ hasText: 'Read' }).count(), { timeout: 30_000 }).toBe(1);
