@@ -21,7 +21,7 @@ export function AcceptResultPanel({ result, attachments, onAgain }: { result: Ac
         {result.clients.map((c) => (
           <li key={c.id} className="px-4 py-3" data-testid="created-client">
             <p className="font-medium">
-              {c.name}
+              <span data-testid="created-client-name">{c.name}</span>
               {c.merged && <span className="ml-2 text-xs font-normal text-muted">{t('import.done.merged')}</span>}
             </p>
             <p className="text-sm text-muted">{t('import.done.summary', { projects: c.projects, tasks: c.tasks, notes: c.notes })}</p>

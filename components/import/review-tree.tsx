@@ -95,7 +95,9 @@ export function ReviewTree({
                   {match && client.checked && (
                     <label className="flex items-center gap-2 text-sm">
                       <input type="checkbox" checked={client.merge} onChange={(e) => onMerge(ci, e.target.checked)} className="h-4 w-4 accent-[var(--accent)]" />
-                      {t('import.review.merge')} <span className="font-medium">({match})</span>
+                      <span>
+                        {t('import.review.merge')} <span className="font-medium">({match})</span>
+                      </span>
                     </label>
                   )}
                 </div>

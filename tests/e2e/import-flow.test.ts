@@ -132,10 +132,8 @@ describe('import in the browser', () => {
     await page.getByRole('button', { name: 'Godkänn och skapa' }).click();
     await page.getByTestId('import-done').waitFor();
     await expect.poll(() => page.getByText(/är sparat på kunden/).count(), { timeout: 30_000 }).toBe(3);
-    const listed = await page.getByTestId('created-client').allTextContents();
-    expect(listed.map((t) => t.split(/\d/)[0].trim())).toEqual(
-      expect.arrayContaining(['Norrsken Energi AB', 'Fjällbyrån HB', 'Lindqvist Bygg AB', expect.stringContaining('Tallkotten AB')]),
-    );
+    expect(await page.getByTestId('created-client-name').allTextContents()).toEqual(['Norrsken Energi AB', 'Fjällbyrån HB', 'Lindqvist Bygg AB', 'Tallkotten AB']);
+    await expect(page.getByTestId('created-client').filter({ hasText: 'Tallkotten AB' }).getByText('tillagd i befintlig kund').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(shots, 'import-done-sv.png'), fullPage: true });
 
     const all = await nodes();
@@ -156,6 +154,25 @@ describe('import in the browser', () => {
     expect(objects).toHaveLength(3);
     expect(objects).toContain(`${workspaceId}/${norrsken.id}/kunder.docx`);
     expect(objects.some((o: string) => o.endsWith('/offert.pdf'))).toBe(true);
+
+    // Another tenant's client (or any unknown id) is "not found", and nothing is stored.
+    const other = await admin.query(
+      `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+       values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', 'annan@example.test', '', now(),
+               '{"provider":"email","providers":["email"]}', '{}', now(), now()) returning id`,
+    );
+    const foreign = await admin.query(
+      `insert into nodes (workspace_id, kind, title) select workspace_id, 'client', 'Främmande AB' from workspace_members where user_id = $1 returning id`,
+      [other.rows[0].id],
+    );
+    const foreignId = foreign.rows[0].id;
+    const attachForeign = await page.request.post(`${app.appUrl}/api/import/attach?node=${foreignId}`, {
+      headers: { 'x-file-name': 'avtal.md', 'content-type': 'application/octet-stream' },
+      data: Buffer.from('# Avtal'),
+    });
+    expect(attachForeign.status()).toBe(404);
+    expect((await attachForeign.json()).error).toBe('Kunden hittades inte.');
+    expect((await admin.query(`select count(*)::int as n from storage.objects where bucket_id = 'documents'`)).rows[0].n).toBe(3);
   });
 
   it('sends nothing to the AI without consent; with it, shows the model\'s proposal', async () => {
