@@ -8,6 +8,7 @@ export type ImportErrorReason =
   | 'corrupt'
   | 'scanned'
   | 'noText'
+  | 'tooMany'
   | 'aiNotConfigured'
   | 'aiConsent'
   | 'aiTimeout'

@@ -9,6 +9,7 @@ import { getTranslator } from '@/lib/i18n/server';
 import { formatBytes } from './format';
 import { ImportError, type ImportErrorReason } from './errors';
 import { MAX_FILE_BYTES } from './limits';
+import { MAX_CLIENTS } from './schema';
 
 const STATUS: Partial<Record<ImportErrorReason, number>> = {
   tooLarge: 413,
@@ -21,7 +22,7 @@ const STATUS: Partial<Record<ImportErrorReason, number>> = {
 };
 
 export function importErrorText(t: Translate, reason: ImportErrorReason, locale: string) {
-  return t(`import.errors.${reason}`, { size: formatBytes(MAX_FILE_BYTES, locale) });
+  return t(`import.errors.${reason}`, { size: formatBytes(MAX_FILE_BYTES, locale), max: MAX_CLIENTS });
 }
 
 export function importRoute(handler: (request: Request, claims: VerifiedClaims) => Promise<unknown>) {

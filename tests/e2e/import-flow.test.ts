@@ -37,6 +37,7 @@ describe('import in the browser', () => {
     writeFileSync(file('export.csv'), clientsCsv(), 'latin1');
     writeFileSync(file('låst.pdf'), encryptedPdf());
     writeFileSync(file('fel.pdf'), await outlineDocx());
+    writeFileSync(file('stor.txt'), Buffer.alloc(10 * 1024 * 1024 + 1, 0x61));
     writeFileSync(file('avtal.md'), '# Avtal\n\nKonsultavtal med Solrosen AB om ett nytt intranät.');
 
     // A Messages API stand-in: answers with a tool call proposing one client.
@@ -102,11 +103,19 @@ describe('import in the browser', () => {
   it('uploads with progress, refuses bad files with a reason, proposes, reviews and accepts', async () => {
     await page.goto(`${app.appUrl}/import`);
     await page.getByRole('heading', { name: 'Importera' }).waitFor();
-    await page.locator('input[type=file]').setInputFiles(['kunder.docx', 'offert.pdf', 'export.csv', 'låst.pdf', 'fel.pdf'].map(file));
+    await page.locator('input[type=file]').setInputFiles(['kunder.docx', 'offert.pdf', 'export.csv', 'låst.pdf', 'fel.pdf', 'stor.txt'].map(file));
     const rows = page.getByTestId('upload-row');
     await expect.poll(() => rows.filter({ hasText: 'Inläst' }).count(), { timeout: 30_000 }).toBe(3);
     await page.getByText('Filen är lösenordsskyddad.', { exact: false }).waitFor();
     await page.getByText('Filens innehåll stämmer inte med filändelsen.', { exact: false }).waitFor();
+    // Too large: refused in the browser before uploading, and by the server if sent anyway.
+    await page.getByText('Filen är större än 10 MB.', { exact: false }).waitFor();
+    const huge = await page.request.post(`${app.appUrl}/api/import/extract`, {
+      headers: { 'x-file-name': 'stor.txt', 'content-type': 'application/octet-stream' },
+      data: Buffer.alloc(10 * 1024 * 1024 + 1, 0x61),
+    });
+    expect(huge.status()).toBe(413);
+    expect((await huge.json()).error).toBe('Filen är större än 10 MB. Dela upp den eller spara den utan bilder.');
     expect(await page.getByRole('progressbar', { name: 'Uppladdning av kunder.docx' }).getAttribute('aria-valuenow')).toBe('100');
     await page.screenshot({ path: path.join(shots, 'import-upload-sv.png'), fullPage: true });
 

@@ -89,6 +89,13 @@ describe('built-in proposer', () => {
     expect(tree(proposal)).toEqual([{ name: 'Acme AB', projects: [['Webb', ['Design', 'Test']], ['Drift', ['Backup']]] }]);
     expect(proposal.clients[0].sources).toEqual(['a.md', 'b.csv']);
   });
+
+  it('refuses a proposal too large to review instead of cutting it silently', async () => {
+    const rows = ['Kund;Projekt', ...Array.from({ length: 201 }, (_, i) => `Kund ${i} AB;Projekt`)].join('\n');
+    const doc = await extractDocument('stor.csv', Buffer.from(rows));
+    expect(() => proposeBuiltin([doc])).toThrow('import.tooMany');
+    expect(proposeBuiltin([{ ...doc, blocks: [{ type: 'table', rows: (doc.blocks[0] as { rows: string[][] }).rows.slice(0, 201) }] }]).clients).toHaveLength(200);
+  });
 });
 
 describe('bad files are refused with a reason', () => {

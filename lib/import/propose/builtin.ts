@@ -3,6 +3,7 @@
 // project / task columns map row by row; "Org.nr: …" lines and identifiers with a valid check
 // digit become client details; other text under a client becomes a note on it.
 import type { Block, ExtractedDocument } from '../extract/blocks';
+import { ImportError } from '../errors';
 import { cleanDetails, mergeProposals, ProposalSchema, type Details, type Proposal, type ProposedClient } from '../schema';
 import { fieldOf, isDetailField, type Field } from './columns';
 import { detailLine, scanIdentifiers, setDetail } from './details';
@@ -134,9 +135,12 @@ export function proposeFromDocument(doc: ExtractedDocument): Proposal {
     const notes = b.notes.get(client);
     if (notes?.length) client.notes.push({ title: clip(doc.name, 300), body: notes.join('\n\n').slice(0, 20000) });
   }
-  return ProposalSchema.parse({ clients: b.clients });
+  return { clients: b.clients };
 }
 
+/** Names are clipped to the limits already; what can still fail the schema is sheer size. */
 export function proposeBuiltin(docs: ExtractedDocument[]): Proposal {
-  return mergeProposals(docs.map(proposeFromDocument));
+  const parsed = ProposalSchema.safeParse(mergeProposals(docs.map(proposeFromDocument)));
+  if (!parsed.success) throw new ImportError('tooMany');
+  return parsed.data;
 }
