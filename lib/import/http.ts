@@ -36,6 +36,10 @@ export function importRoute(handler: (request: Request, claims: VerifiedClaims) 
       if (error instanceof ImportError) {
         return NextResponse.json({ error: importErrorText(t, error.reason, locale), reason: error.reason }, { status: STATUS[error.reason] ?? 422 });
       }
+      // A body that is not JSON at all is as invalid as one of the wrong shape.
+      if (error instanceof SyntaxError) {
+        return NextResponse.json({ error: importErrorText(t, 'invalidProposal', locale), reason: 'invalidProposal' }, { status: 400 });
+      }
       if (error instanceof ZodError) {
         const consent = error.issues.some((i) => i.path.includes('consent'));
         const reason: ImportErrorReason = consent ? 'aiConsent' : 'invalidProposal';
