@@ -221,6 +221,9 @@ describe('import in the browser', () => {
     await page.getByRole('button', { name: 'Make a proposal' }).click();
     await page.getByTestId('review-tree').waitFor();
     await page.screenshot({ path: path.join(shots, 'import-review-en.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(shots, 'import-review-en-dark.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: path.join(shots, 'import-review-en-mobile.png'), fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
