@@ -37,11 +37,6 @@ export async function getProfile(tx: Tx, workspaceId: string): Promise<BusinessP
   return (rows[0] as BusinessProfile | undefined) ?? null;
 }
 
-/** What an invoice cannot go out without (send_invoice checks the same). */
-export function isProfileComplete(p: BusinessProfile): boolean {
-  return Boolean(p.legalName && p.orgNumber && p.addressLine1 && p.postalCode && p.city && (p.bankgiro || p.plusgiro || p.iban));
-}
-
 export async function updateProfile(tx: Tx, workspaceId: string, input: ProfileInput): Promise<boolean> {
   const { rowCount } = await tx.query(
     `update public.business_profiles set legal_name = $2, org_number = $3, vat_number = $4, f_skatt = $5,
