@@ -13,7 +13,9 @@ export function stockholmToday(now = new Date()): string {
 }
 
 export function isDay(value: string): boolean {
-  return ISO_DAY.test(value) && toDay(toDate(value)) === value;
+  if (!ISO_DAY.test(value)) return false;
+  const date = toDate(value);
+  return !Number.isNaN(date.getTime()) && toDay(date) === value;
 }
 
 export function addDays(day: string, n: number): string {
