@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DashboardPage() {
   const { t, locale } = await getTranslator();
-  const { data } = await loadOwnDashboard();
+  const { data, email } = await loadOwnDashboard();
   if (!data) {
     return (
       <Card>
@@ -33,8 +33,11 @@ export default async function DashboardPage() {
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-1">
-          <p className="text-sm font-medium text-accent">{t('dashboard.greeting')}</p>
+          <p className="text-sm font-medium text-accent" data-testid="workspace-name">{data.workspaceName || t('home.unnamed')}</p>
           <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{t('dashboard.title')}</h1>
+          <p className="text-sm text-muted">
+            <span data-testid="workspace-role">{t('home.roles.owner')}</span> · <span data-testid="user-email">{email}</span>
+          </p>
         </div>
         <Button asChild>
           <Link href="/tid">{t('dashboard.logTime')}</Link>

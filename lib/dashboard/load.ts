@@ -6,7 +6,7 @@ import { withUserTransaction } from '@/lib/db/transaction';
 import { stockholmToday } from '@/lib/time/week';
 import { loadDashboard, type DashboardData } from './queries';
 
-export async function loadOwnDashboard(): Promise<{ data: DashboardData | null; today: string }> {
+export async function loadOwnDashboard(): Promise<{ data: DashboardData | null; email: string | undefined }> {
   const user = await requireUser();
   const today = stockholmToday();
   const result = await withUserTransaction(user.claims, async (tx, workspace) => {
@@ -15,5 +15,5 @@ export async function loadOwnDashboard(): Promise<{ data: DashboardData | null; 
   });
   if (result === 'portal') redirect('/portal');
   if (result && !result.onboardingDone && !result.profileComplete) redirect('/valkommen');
-  return { data: result, today };
+  return { data: result, email: user.email };
 }

@@ -4,6 +4,7 @@
 import type { Tx } from '@/lib/db/transaction';
 
 export interface DashboardData {
+  workspaceName: string;
   onboardingDone: boolean;
   /** What an invoice needs from the seller (send_invoice checks the same). */
   profileComplete: boolean;
@@ -39,6 +40,7 @@ export const DASHBOARD_SQL = `
      where i.workspace_id = $1 and i.kind = 'invoice' and i.status = 'sent'
   )
   select json_build_object(
+    'workspaceName', (select w.name from public.workspaces w where w.id = $1),
     'onboardingDone', (select p.onboarding_done_at is not null from public.business_profiles p where p.workspace_id = $1),
     'profileComplete', (select p.legal_name <> '' and p.org_number is not null and p.address_line1 is not null
                           and p.postal_code is not null and p.city is not null and coalesce(p.bankgiro, p.plusgiro, p.iban) is not null

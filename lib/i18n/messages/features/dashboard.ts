@@ -5,7 +5,6 @@ export const dashboardMessages = defineMessages(
   {
     dashboard: {
       title: 'Översikt',
-      greeting: 'Hej!',
       logTime: 'Logga tid',
       stats: {
         week: 'Timmar denna vecka',
@@ -40,7 +39,6 @@ export const dashboardMessages = defineMessages(
   {
     dashboard: {
       title: 'Overview',
-      greeting: 'Hello!',
       logTime: 'Log time',
       stats: {
         week: 'Hours this week',
