@@ -3,6 +3,7 @@
 // in other ways and billed hours stay as they are.
 import { ActionError } from '@/lib/actions/action';
 import type { Tx } from '@/lib/db/transaction';
+import { TIME_NODES_SQL, type TimeNode } from './nodes';
 
 export interface GridRow {
   nodeId: string;
@@ -13,9 +14,8 @@ export interface GridRow {
   floor: number[];
 }
 
-export async function weekGrid(tx: Tx, workspaceId: string, monday: string): Promise<GridRow[]> {
-  const { rows } = await tx.query<GridRow>(
-    `with week as (
+/** Rows as weekGrid returns them; $1 = workspace id, $2 = the Monday. */
+const WEEK_GRID_SQL = `with week as (
        select e.node_id, (e.entry_date - $2::date) as d, e.minutes,
               row_number() over (partition by e.node_id, e.entry_date order by (e.invoice_line_id is null) desc, e.created_at desc) as rank,
               e.invoice_line_id is null as editable
@@ -32,10 +32,20 @@ export async function weekGrid(tx: Tx, workspaceId: string, monday: string): Pro
      select p.id as "nodeId", p.path,
             array(select coalesce((select c.total from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as minutes,
             array(select coalesce((select c.floor from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as floor
-       from paths p order by p.path`,
+       from paths p order by p.path`;
+
+export async function weekGrid(tx: Tx, workspaceId: string, monday: string): Promise<GridRow[]> {
+  const { rows } = await tx.query<GridRow>(WEEK_GRID_SQL, [workspaceId, monday]);
+  return rows;
+}
+
+/** The week grid page's data, nodes to add rows from included, in one round trip. */
+export async function loadWeekGridData(tx: Tx, workspaceId: string, monday: string): Promise<{ nodes: TimeNode[]; rows: GridRow[] }> {
+  const { rows } = await tx.query<{ nodes: TimeNode[] | null; rows: GridRow[] | null }>(
+    `select (select json_agg(n) from (${TIME_NODES_SQL}) n) as nodes, (select json_agg(g) from (${WEEK_GRID_SQL}) g) as rows`,
     [workspaceId, monday],
   );
-  return rows;
+  return { nodes: rows[0].nodes ?? [], rows: rows[0].rows ?? [] };
 }
 
 /** Sets the day's total on a node to `total` minutes by changing its newest unbilled entry. */

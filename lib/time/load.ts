@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/claims';
 import { withUserTransaction, type Tx } from '@/lib/db/transaction';
 import { getEntry, listEntries } from './entries';
-import { weekGrid } from './grid';
+import { loadWeekGridData } from './grid';
 import { listTimeNodes } from './nodes';
 import { getTimer } from './timer';
 import { addDays } from './week';
@@ -24,7 +24,7 @@ export function loadTimePage(monday: string) {
 }
 
 export function loadWeekGrid(monday: string) {
-  return asOwner(async (tx, ws) => ({ nodes: await listTimeNodes(tx, ws), rows: await weekGrid(tx, ws, monday) }));
+  return asOwner((tx, ws) => loadWeekGridData(tx, ws, monday));
 }
 
 export async function loadEntry(id: string) {

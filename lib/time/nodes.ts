@@ -12,9 +12,8 @@ export interface TimeNode {
   defaultRateOre: number;
 }
 
-export async function listTimeNodes(tx: Tx, workspaceId: string): Promise<TimeNode[]> {
-  const { rows } = await tx.query<TimeNode>(
-    `with recursive tree as (
+/** Nodes as listTimeNodes returns them; $1 = workspace id. */
+export const TIME_NODES_SQL = `with recursive tree as (
        select n.id, n.kind, n.title::text as path, n.id as client_id, n.title as client_title,
               cd.default_hourly_rate_ore as rate, array[n.title::text] as sort_key
          from public.nodes n left join public.client_details cd on cd.node_id = n.id
@@ -27,8 +26,9 @@ export async function listTimeNodes(tx: Tx, workspaceId: string): Promise<TimeNo
      )
      select t.id, t.kind, t.path, t.client_id as "clientId", t.client_title as "clientTitle",
             coalesce(t.rate, (select bp.default_hourly_rate_ore from public.business_profiles bp where bp.workspace_id = $1), 0)::float8 as "defaultRateOre"
-       from tree t order by t.sort_key`,
-    [workspaceId],
-  );
+       from tree t order by t.sort_key`;
+
+export async function listTimeNodes(tx: Tx, workspaceId: string): Promise<TimeNode[]> {
+  const { rows } = await tx.query<TimeNode>(TIME_NODES_SQL, [workspaceId]);
   return rows;
 }

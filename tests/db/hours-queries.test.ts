@@ -5,7 +5,7 @@ import { ActionError } from '@/lib/actions/action';
 import { mapError } from '@/lib/actions/errors';
 import { loadDashboard } from '@/lib/dashboard/queries';
 import { listEntries, saveEntry } from '@/lib/time/entries';
-import { setDayTotal, weekGrid } from '@/lib/time/grid';
+import { loadWeekGridData, setDayTotal, weekGrid } from '@/lib/time/grid';
 import { listTimeNodes } from '@/lib/time/nodes';
 import { addDays, mondayOf } from '@/lib/time/week';
 import { describeEachDatabase } from '../support/db';
@@ -74,6 +74,10 @@ describeEachDatabase('hours and dashboard queries', (db) => {
     const cell = async () => (await db().asUser(t.ownerId, (c) => weekGrid(c, t.workspaceId, monday))).find((r) => r.nodeId === t.taskId)!;
     expect((await cell()).minutes[i]).toBe(570);
     expect((await cell()).floor[i]).toBe(480);
+    // The page reads the same rows and the node list in one statement.
+    const page = await db().asUser(t.ownerId, (c) => loadWeekGridData(c, t.workspaceId, monday));
+    expect(page.rows).toEqual(await db().asUser(t.ownerId, (c) => weekGrid(c, t.workspaceId, monday)));
+    expect(page.nodes).toEqual(await db().asUser(t.ownerId, (c) => listTimeNodes(c, t.workspaceId)));
     await db().asUser(t.ownerId, (c) => setDayTotal(c, t.workspaceId, t.taskId, today, 600));
     expect((await cell()).minutes[i]).toBe(600);
     const below = await db().asUser(t.ownerId, (c) => setDayTotal(c, t.workspaceId, t.taskId, today, 400)).catch((e) => e);
