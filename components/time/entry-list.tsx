@@ -38,8 +38,8 @@ export function EntryList({ entries }: { entries: TimeEntry[] }) {
                 {e.billable ? t('time.list.perHour', { rate: formatMoney(e.hourlyRateOre, locale) }) : t('time.list.nonBillable')}
               </p>
             </div>
-            <div className="w-28 shrink-0 font-medium tabular-nums sm:text-right">{formatMinutes(e.minutes, locale)}</div>
-            <div className="flex shrink-0 items-center gap-1 sm:w-56 sm:justify-end">
+            <div className="shrink-0 whitespace-nowrap font-medium tabular-nums sm:w-24 sm:text-right">{formatMinutes(e.minutes, locale)}</div>
+            <div className="flex shrink-0 items-center gap-1 sm:justify-end">
               {e.locked ? (
                 <>
                   <span className="inline-flex items-center gap-1 rounded-full bg-subtle px-2 py-0.5 text-xs font-medium text-muted" title={t('time.list.lockedHint')}>

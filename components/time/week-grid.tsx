@@ -61,7 +61,7 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
                   {dayLabel(i)}
                 </th>
               ))}
-              <th scope="col" className="w-24 px-4 py-3 text-right font-medium">{t('time.week.total')}</th>
+              <th scope="col" className="w-28 whitespace-nowrap px-4 py-3 text-right font-medium">{t('time.week.total')}</th>
             </tr>
           </thead>
           <tbody>
@@ -100,7 +100,7 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
                     </td>
                   );
                 })}
-                <td className="px-4 py-2 text-right font-medium tabular-nums">{formatMinutes(row.minutes.reduce((a, b) => a + b, 0), locale)}</td>
+                <td className="whitespace-nowrap px-4 py-2 text-right font-medium tabular-nums">{formatMinutes(row.minutes.reduce((a, b) => a + b, 0), locale)}</td>
               </tr>
             ))}
           </tbody>
@@ -108,9 +108,9 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
             <tr className="border-t border-border bg-subtle/40 font-medium">
               <th scope="row" className="px-4 py-3 text-left">{t('time.week.total')}</th>
               {dayTotals.map((m, i) => (
-                <td key={days[i]} className="px-1 py-3 text-center tabular-nums">{m ? formatMinutes(m, locale) : '–'}</td>
+                <td key={days[i]} className="whitespace-nowrap px-1 py-3 text-center tabular-nums">{m ? formatMinutes(m, locale) : '–'}</td>
               ))}
-              <td className="px-4 py-3 text-right tabular-nums" data-testid="week-total">{formatMinutes(dayTotals.reduce((a, b) => a + b, 0), locale)}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums" data-testid="week-total">{formatMinutes(dayTotals.reduce((a, b) => a + b, 0), locale)}</td>
             </tr>
           </tfoot>
         </table>

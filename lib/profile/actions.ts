@@ -2,6 +2,7 @@
 // Business profile actions: save the form (also the onboarding guide), skip onboarding, and the
 // logo, which goes to Storage with the user's own session outside any database transaction.
 import { randomUUID } from 'node:crypto';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { ActionError, createAction } from '@/lib/actions/action';
@@ -66,6 +67,7 @@ export const uploadLogo = createAction({
       throw error;
     }
     if (previous) await storage.remove([previous]);
+    revalidatePath('/profil');
     return { message: 'profile.logo.saved' };
   },
 });
@@ -76,6 +78,7 @@ export const removeLogo = createAction({
     const workspaceId = await ownedWorkspaceId(claims);
     const previous = await withUserTransaction(claims, (tx) => setLogoPath(tx, workspaceId, null));
     if (previous) await (await createClient()).storage.from(LOGO_BUCKET).remove([previous]);
+    revalidatePath('/profil');
     return { message: 'profile.logo.removed' };
   },
 });

@@ -5,17 +5,21 @@ import { isDay } from './week';
 
 const MAX_MINUTES = 1440;
 
-export const duration = z
-  .string({ error: 'validation.required' })
-  .trim()
-  .min(1, 'validation.required')
-  .transform((input, ctx) => {
+/** Minutes from a typed duration; with emptyIsZero an empty input means 0 (a cleared grid cell). */
+function duration({ emptyIsZero = false } = {}) {
+  return z.string({ error: 'validation.required' }).transform((input, ctx) => {
+    if (!input.trim()) {
+      if (emptyIsZero) return 0;
+      ctx.addIssue({ code: 'custom', message: 'validation.required' });
+      return z.NEVER;
+    }
     const minutes = parseDuration(input);
     if (minutes === null) ctx.addIssue({ code: 'custom', message: 'validation.duration' });
     else if (minutes > MAX_MINUTES) ctx.addIssue({ code: 'custom', message: 'time.errors.tooLong' });
     else return minutes;
     return z.NEVER;
   });
+}
 
 const uuid = z.uuid({ error: 'time.errors.nodeRequired' });
 const day = z.string().trim().refine(isDay, 'time.errors.date');
@@ -24,7 +28,7 @@ export const entrySchema = z.object({
   id: z.union([z.literal('').transform(() => null), z.uuid()]).optional().transform((v) => v ?? null),
   nodeId: uuid,
   entryDate: day,
-  minutes: duration,
+  minutes: duration(),
   hourlyRate: z
     .string()
     .optional()
@@ -48,7 +52,7 @@ export const idSchema = z.object({ id: z.uuid() });
 export const cellSchema = z.object({
   nodeId: uuid,
   entryDate: day,
-  minutes: z.union([z.string().trim().length(0).transform(() => 0), duration]),
+  minutes: duration({ emptyIsZero: true }),
 });
 
 export const timerSchema = z.object({

@@ -45,5 +45,7 @@ describe('hours forms', () => {
   it('lets an emptied week grid cell mean zero', () => {
     expect(cellSchema.parse({ nodeId: entry.nodeId, entryDate: entry.entryDate, minutes: '' }).minutes).toBe(0);
     expect(cellSchema.parse({ nodeId: entry.nodeId, entryDate: entry.entryDate, minutes: '45m' }).minutes).toBe(45);
+    const bad = cellSchema.safeParse({ nodeId: entry.nodeId, entryDate: entry.entryDate, minutes: 'xyz' });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual(['validation.duration']);
   });
 });
