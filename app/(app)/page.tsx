@@ -53,7 +53,7 @@ export default async function DashboardPage() {
         </div>
       )}
 
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
         <StatCard label={t('dashboard.stats.week')} value={formatMinutes(data.weekMinutes, locale)} testId="week-minutes" />
         <StatCard label={t('dashboard.stats.month')} value={formatMinutes(data.monthMinutes, locale)} testId="month-minutes" />
         <StatCard

@@ -25,8 +25,8 @@ export function HoursChart({ weeks }: { weeks: { monday: string; minutes: number
             formatter={(value) => t('dashboard.chart.hours', { hours: hours.format(Number(value)) })}
           />
           <Legend wrapperStyle={{ fontSize: 12, color: 'var(--muted)' }} />
-          <Bar dataKey="billable" name={t('dashboard.chart.billable')} stackId="h" fill="var(--accent)" radius={[0, 0, 0, 0]} />
-          <Bar dataKey="other" name={t('dashboard.chart.other')} stackId="h" fill="var(--muted)" fillOpacity={0.45} radius={[4, 4, 0, 0]} />
+          <Bar isAnimationActive={false} dataKey="billable" name={t('dashboard.chart.billable')} stackId="h" fill="var(--accent)" radius={[0, 0, 0, 0]} />
+          <Bar isAnimationActive={false} dataKey="other" name={t('dashboard.chart.other')} stackId="h" fill="var(--muted)" fillOpacity={0.45} radius={[4, 4, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </div>

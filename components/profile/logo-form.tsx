@@ -25,7 +25,7 @@ export function LogoForm({ logoVersion }: { logoVersion: string | null }) {
         <div className="flex min-h-24 items-center justify-center rounded-xl border border-dashed border-border bg-subtle/50 p-4">
           {logoVersion ? (
             // eslint-disable-next-line @next/next/no-img-element -- a private image streamed by our own route
-            <img src={`/profil/logotyp?v=${encodeURIComponent(logoVersion)}`} alt={t('profile.logo.alt')} className="max-h-24 max-w-full object-contain" data-testid="logo-preview" />
+            <img src={`/profil/logotyp?v=${encodeURIComponent(logoVersion)}`} alt={t('profile.logo.alt')} className="h-20 w-auto max-w-full object-contain" data-testid="logo-preview" />
           ) : (
             <p className="text-sm text-muted">{t('profile.logo.none')}</p>
           )}

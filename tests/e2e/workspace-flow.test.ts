@@ -270,7 +270,7 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
     for (const [p, name, heading] of [
       ['/tid', 'time-en', 'Quick entry'],
       ['/tid/vecka', 'week-grid-en', 'Time'],
-      ['/profil', 'profile-en', 'Business'],
+      ['/profil', 'profile-en', 'Business profile'],
       ['/valkommen', 'onboarding-en', 'Welcome to Konsultverkstad'],
     ] as const) {
       await page.goto(url(p));

@@ -4,7 +4,7 @@ import { defineMessages } from '../define';
 export const profileMessages = defineMessages(
   {
     profile: {
-      title: 'Företaget',
+      title: 'Företagsprofil',
       intro: 'Uppgifterna som står på dina fakturor. Momslagen kräver namn, adress och momsregistreringsnummer.',
       sections: {
         business: 'Företaget',
@@ -74,7 +74,7 @@ export const profileMessages = defineMessages(
   },
   {
     profile: {
-      title: 'Business',
+      title: 'Business profile',
       intro: 'The details printed on your invoices. Swedish VAT law requires name, address and VAT number.',
       sections: {
         business: 'Business',
