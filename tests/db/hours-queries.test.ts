@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { ActionError } from '@/lib/actions/action';
 import { mapError } from '@/lib/actions/errors';
 import { loadDashboard } from '@/lib/dashboard/queries';
-import { listEntries, saveEntry } from '@/lib/time/entries';
+import { deleteEntry, listEntries, saveEntry } from '@/lib/time/entries';
 import { loadWeekGridData, setDayTotal, weekGrid } from '@/lib/time/grid';
 import { listTimeNodes } from '@/lib/time/nodes';
 import { addDays, mondayOf } from '@/lib/time/week';
@@ -66,6 +66,10 @@ describeEachDatabase('hours and dashboard queries', (db) => {
     expect(foreign.key).toBe('time.errors.nodeNotFound');
     const theirs = await db().asUser(other.ownerId, (c) => saveEntry(c, other.workspaceId, { ...base, id: t.unbilledEntryId, nodeId: other.taskId })).catch((e) => e);
     expect(theirs.key).toBe('time.errors.entryNotFound');
+    const deleteLocked = await db().asUser(t.ownerId, (c) => deleteEntry(c, t.workspaceId, t.billedEntryId)).catch((e) => e);
+    expect(mapError(deleteLocked)?.key).toBe('db.timeEntryBilledLocked');
+    const deleteTheirs = await db().asUser(other.ownerId, (c) => deleteEntry(c, other.workspaceId, t.unbilledEntryId)).catch((e) => e);
+    expect(deleteTheirs.key).toBe('time.errors.entryNotFound');
   });
 
   it('week grid cells set the day total through the newest unbilled entry, never below billed hours', async () => {

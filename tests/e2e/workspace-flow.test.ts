@@ -157,7 +157,7 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
     await entry.waitFor();
     const text = (await entry.textContent())?.replace(/\s/g, ' ');
     expect(text).toContain('1 h 30 min');
-    expect(text).toContain('1 200,00 kr/h');
+    expect(text).toContain('1 200,00 kr/tim');
 
     // Bad input: the message sits next to the field and the rest is kept.
     await form.getByLabel('Tid', { exact: true }).fill('en stund');

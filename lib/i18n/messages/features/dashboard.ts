@@ -30,7 +30,7 @@ export const dashboardMessages = defineMessages(
         billable: 'Debiterbart',
         other: 'Ej debiterbart',
         week: 'v. {week}',
-        hours: '{hours} h',
+        hours: '{hours} tim',
       },
       profileIncomplete: 'Din företagsprofil saknar uppgifter som fakturor behöver.',
       completeProfile: 'Fyll i profilen',
