@@ -29,21 +29,26 @@ try {
   const base = generate(copy.adminUrl, 5, 'skala@konsultverkstad.test');
   const big = generate(copy.adminUrl, 5, 'skala-10x@konsultverkstad.test');
   const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
-  // 10×: the second tenant's hours copied nine times further back in time, unbilled copies of
-  // billed rows included (triggers off for the copy: this is data volume, not app behaviour).
+  // 10× history: the second tenant's invoiced and non-billable hours copied nine times further
+  // back in time, billed by the same invoice lines; the unbilled work in progress stays as it is
+  // (triggers off for the copy: this is data volume, not app behaviour).
   await pool.query(`
     begin;
     set local session_replication_role = replica;
     insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description, billable, invoice_line_id, created_at)
     select e.workspace_id, e.node_id, (e.entry_date - make_interval(years => 5 * k))::date, e.minutes, e.hourly_rate_ore, e.description, e.billable,
-           null, e.created_at
-      from public.time_entries e, generate_series(1, 9) k where e.workspace_id = '${big.workspaceId}';
+           e.invoice_line_id, e.created_at
+      from public.time_entries e, generate_series(1, 9) k
+     where e.workspace_id = '${big.workspaceId}' and not (e.billable and e.invoice_line_id is null);
     commit;
     analyze;`);
 
   // Every round trip a page makes goes through client.query; count them per page.
   let roundTrips = 0;
-  pool.on('connect', (client) => {
+  const counted = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => {
+    if (counted.has(client)) return;
+    counted.add(client);
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
       roundTrips++;
