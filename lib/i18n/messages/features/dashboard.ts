@@ -46,7 +46,7 @@ export const dashboardMessages = defineMessages(
         unbilled: 'Unbilled',
         unbilledHours: '{hours} to invoice',
         outstanding: 'Unpaid invoices',
-        outstandingCount: '{count} invoices',
+        outstandingCount: '{count} unpaid',
         overdue: '{count} overdue, {amount}',
         noneOverdue: 'None overdue',
       },
