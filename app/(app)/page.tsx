@@ -1,76 +1,120 @@
-// Home: the signed-in user's own workspace rows, read under RLS as that user.
+// Översikt: unbilled time per client, hours this week and month, unpaid and overdue invoices and
+// hours per week — one SQL statement (lib/dashboard/queries.ts).
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { HoursChart } from '@/components/dashboard/hours-chart';
+import { StatCard } from '@/components/dashboard/stat-card';
+import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
-import { listMyWorkspaces } from '@/lib/db/workspaces';
-import { formatDate } from '@/lib/i18n/format';
+import { loadOwnDashboard } from '@/lib/dashboard/load';
+import { formatMinutes, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
-  return { title: t('home.title') };
+  return { title: t('dashboard.title') };
 }
 
-export default async function HomePage() {
-  const user = await requireUser();
+export default async function DashboardPage() {
   const { t, locale } = await getTranslator();
-  const workspaces = await withUserTransaction(user.claims, (tx) => listMyWorkspaces(tx));
-
+  const { data, email } = await loadOwnDashboard();
+  if (!data) {
+    return (
+      <Card>
+        <CardContent>
+          <p className="text-muted">{t('home.noWorkspace')}</p>
+        </CardContent>
+      </Card>
+    );
+  }
+  const unbilledMinutes = data.unbilled.reduce((sum, c) => sum + c.minutes, 0);
+  const unbilledOre = data.unbilled.reduce((sum, c) => sum + c.amountOre, 0);
   return (
     <div className="space-y-8">
-      <div className="space-y-1">
-        <p className="text-sm font-medium text-accent">{t('home.greeting')}</p>
-        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{t('home.title')}</h1>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-1">
+          <p className="text-sm font-medium text-accent" data-testid="workspace-name">{data.workspaceName || t('home.unnamed')}</p>
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{t('dashboard.title')}</h1>
+          <p className="text-sm text-muted">
+            <span data-testid="workspace-role">{t('home.roles.owner')}</span> · <span data-testid="user-email">{email}</span>
+          </p>
+        </div>
+        <Button asChild>
+          <Link href="/tid">{t('dashboard.logTime')}</Link>
+        </Button>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-4 lg:col-span-2">
-          {workspaces.length === 0 ? (
-            <Card>
-              <CardContent>
-                <p className="text-muted">{t('home.noWorkspace')}</p>
-              </CardContent>
-            </Card>
-          ) : (
-            workspaces.map((w) => (
-              <Card key={w.id} data-testid="workspace-card">
-                <CardHeader>
-                  <CardDescription>{t('home.workspace')}</CardDescription>
-                  <CardTitle className="text-xl" data-testid="workspace-name">
-                    {w.name || t('home.unnamed')}
-                  </CardTitle>
-                </CardHeader>
-                <CardContent>
-                  <dl className="grid gap-x-10 gap-y-4 text-sm sm:grid-cols-[auto_minmax(0,1fr)_auto]">
-                    <div>
-                      <dt className="text-muted">{t('home.role')}</dt>
-                      <dd className="mt-1 font-medium" data-testid="workspace-role">
-                        {t(`home.roles.${w.role}`)}
-                      </dd>
-                    </div>
-                    <div className="min-w-0">
-                      <dt className="text-muted">{t('home.email')}</dt>
-                      <dd className="mt-1 truncate font-medium" data-testid="user-email">
-                        {user.email}
-                      </dd>
-                    </div>
-                    <div>
-                      <dt className="text-muted">{t('home.created')}</dt>
-                      <dd className="mt-1 font-medium">{formatDate(w.createdAt, locale)}</dd>
-                    </div>
-                  </dl>
-                </CardContent>
-              </Card>
-            ))
-          )}
+      {!data.profileComplete && (
+        <div className="flex flex-col gap-3 rounded-2xl border border-border bg-accent-soft px-5 py-4 sm:flex-row sm:items-center sm:justify-between" data-testid="profile-incomplete">
+          <p className="text-sm">{t('dashboard.profileIncomplete')}</p>
+          <Button asChild variant="secondary" size="sm">
+            <Link href="/profil">{t('dashboard.completeProfile')}</Link>
+          </Button>
         </div>
-        <Card className="bg-subtle/60 shadow-none">
+      )}
+
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
+        <StatCard label={t('dashboard.stats.week')} value={formatMinutes(data.weekMinutes, locale)} testId="week-minutes" />
+        <StatCard label={t('dashboard.stats.month')} value={formatMinutes(data.monthMinutes, locale)} testId="month-minutes" />
+        <StatCard
+          label={t('dashboard.stats.unbilled')}
+          value={formatMoney(unbilledOre, locale)}
+          detail={t('dashboard.stats.unbilledHours', { hours: formatMinutes(unbilledMinutes, locale) })}
+          testId="unbilled-amount"
+        />
+        <StatCard
+          label={t('dashboard.stats.outstanding')}
+          value={formatMoney(data.outstanding.totalOre, locale)}
+          detail={
+            data.overdue.count > 0
+              ? t('dashboard.stats.overdue', { count: data.overdue.count, amount: formatMoney(data.overdue.totalOre, locale) })
+              : `${t('dashboard.stats.outstandingCount', { count: data.outstanding.count })} · ${t('dashboard.stats.noneOverdue')}`
+          }
+          tone={data.overdue.count > 0 ? 'danger' : undefined}
+          testId="outstanding-amount"
+        />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-5">
+        <Card className="lg:col-span-3">
           <CardHeader>
-            <CardTitle className="text-base">{t('home.nextSteps')}</CardTitle>
+            <CardTitle>{t('dashboard.chart.title')}</CardTitle>
+            <CardDescription>{t('dashboard.chart.subtitle')}</CardDescription>
           </CardHeader>
           <CardContent>
-            <p className="text-sm leading-relaxed text-muted">{t('home.nextStepsText')}</p>
+            <HoursChart weeks={data.weeks} />
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>{t('dashboard.unbilled.title')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {data.unbilled.length === 0 ? (
+              <p className="text-sm text-muted">{t('dashboard.unbilled.empty')}</p>
+            ) : (
+              <table className="w-full text-sm" data-testid="unbilled-table">
+                <thead>
+                  <tr className="border-b border-border text-left text-muted">
+                    <th scope="col" className="py-2 font-medium">{t('dashboard.unbilled.client')}</th>
+                    <th scope="col" className="py-2 text-right font-medium">{t('dashboard.unbilled.hours')}</th>
+                    <th scope="col" className="py-2 text-right font-medium">{t('dashboard.unbilled.amount')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.unbilled.map((c) => (
+                    <tr key={c.clientId} className="border-b border-border last:border-0">
+                      <th scope="row" className="max-w-[10rem] truncate py-2 pr-2 text-left font-medium">{c.name}</th>
+                      <td className="py-2 text-right tabular-nums whitespace-nowrap">{formatMinutes(c.minutes, locale)}</td>
+                      <td className="py-2 pl-2 text-right tabular-nums whitespace-nowrap">{formatMoney(c.amountOre, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <Button asChild variant="link" className="mt-4">
+              <Link href="/fakturor">{t('dashboard.unbilled.invoice')}</Link>
+            </Button>
           </CardContent>
         </Card>
       </div>

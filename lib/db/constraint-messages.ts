@@ -91,6 +91,10 @@ export const CONSTRAINT_MESSAGES = {
   // audit log
   audit_log_action_valid: 'db.auditLogAppendOnly',
   audit_log_workspace_seq_unique: 'db.auditLogAppendOnly',
+  // running timers
+  running_timers_description_length: 'db.descriptionTooLong',
+  running_timers_one_per_user: 'db.timerAlreadyRunning',
+  running_timers_node_same_workspace: 'db.nodeInOtherWorkspace',
 } as const satisfies Record<string, MessageKey>;
 
 /** Stable codes raised as the error message by triggers and the invoicing functions. */

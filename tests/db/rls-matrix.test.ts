@@ -111,6 +111,17 @@ const EXPECTED: Record<string, Spec> = {
     set: 'name = name',
     insert: (t) => [`insert into storage.objects (bucket_id, name) values ('documents', $1)`, [`${t.workspaceId}/ny.txt`]],
   },
+  'public.running_timers': {
+    allow: OWNER_ONLY,
+    where: (t) => ['workspace_id = $1', [t.workspaceId]],
+    set: 'description = description',
+    // One timer per user: the owner's insert replaces the probe timer.
+    insert: (t) => [
+      `insert into running_timers (workspace_id, user_id, node_id) values ($1, $2, $3)
+         on conflict (workspace_id, user_id) do update set node_id = excluded.node_id`,
+      [t.workspaceId, t.ownerId, t.taskId],
+    ],
+  },
 };
 
 describeEachDatabase('RLS matrix', (db) => {
@@ -124,6 +135,7 @@ describeEachDatabase('RLS matrix', (db) => {
     const strangerId = await db().createUser();
     const bareClientId = randomUUID();
     await db().admin.query(`insert into nodes (id, workspace_id, kind, title) values ($1, $2, 'client', 'Utan detaljer')`, [bareClientId, tenant.workspaceId]);
+    await db().admin.query(`insert into running_timers (workspace_id, user_id, node_id) values ($1, $2, $3)`, [tenant.workspaceId, tenant.ownerId, tenant.taskId]);
     ctx = { ...tenant, strangerId, bareClientId };
     who.owner = { user: tenant.ownerId };
     who.other = { user: other.ownerId };

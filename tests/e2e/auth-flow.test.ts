@@ -84,7 +84,7 @@ describe('auth flow in the browser', () => {
     expect(await page.getByLabel('E-postadress').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('signs up and lands on home showing the own workspace row', async () => {
+  it('signs up, can skip onboarding, and lands on home showing the own workspace', async () => {
     await page.goto(url('/signup'));
     expect(await page.getByRole('link', { name: 'villkor', exact: true }).getAttribute('href')).toBe('/legal/terms');
     expect(await page.getByRole('link', { name: 'integritetspolicy' }).getAttribute('href')).toBe('/legal/privacy');
@@ -92,6 +92,10 @@ describe('auth flow in the browser', () => {
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill(password);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
+    // A new account is led to the onboarding guide first; it can be skipped.
+    await waitForPath('/valkommen');
+    expect(await page.getByLabel('Företagsnamn').inputValue()).toBe('Testkonsult Lindqvist');
+    await page.getByRole('button', { name: 'Hoppa över så länge' }).click();
     await waitForPath('/');
     expect(await page.getByTestId('workspace-name').textContent()).toBe('Testkonsult Lindqvist');
     expect(await page.getByTestId('workspace-role').textContent()).toBe('Ägare');

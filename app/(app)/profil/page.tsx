@@ -1,5 +1,30 @@
-import { comingSoonPage } from '@/components/shell/coming-soon';
+// Profil → Företaget: the business details invoices need, and the logo.
+import type { Metadata } from 'next';
+import { LogoForm } from '@/components/profile/logo-form';
+import { ProfileForm } from '@/components/profile/profile-form';
+import { getTranslator } from '@/lib/i18n/server';
+import { loadOwnProfile, profileFormValues } from '@/lib/profile/load';
 
-const page = comingSoonPage('nav.profile');
-export const generateMetadata = page.generateMetadata;
-export default page.Page;
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('profile.title') };
+}
+
+export default async function ProfilePage() {
+  const { t } = await getTranslator();
+  const profile = await loadOwnProfile();
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="space-y-6">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold tracking-tight">{t('profile.title')}</h1>
+          <p className="text-muted">{t('profile.intro')}</p>
+        </div>
+        <ProfileForm stored={profileFormValues(profile)} />
+      </div>
+      <aside className="lg:pt-16">
+        <LogoForm logoVersion={profile.logoPath?.split('/').pop() ?? null} />
+      </aside>
+    </div>
+  );
+}

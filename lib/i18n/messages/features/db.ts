@@ -97,6 +97,7 @@ export const dbMessages = defineMessages(
       unitPriceNegative: 'À-priset kan inte vara negativt.',
       vatNumberInvalid: 'Momsregistreringsnumret stämmer inte. Ett svenskt nummer skrivs SE + organisationsnumrets tio siffror + 01.',
       vatRateInvalid: 'Momssatsen ska vara 25, 12, 6 eller 0 %.',
+      timerAlreadyRunning: 'En timer går redan. Stoppa den först.',
     },
   },
   {
@@ -194,6 +195,7 @@ export const dbMessages = defineMessages(
       unitPriceNegative: 'The unit price cannot be negative.',
       vatNumberInvalid: 'The VAT number is not valid. A Swedish one is SE + the ten digits of the organisation number + 01.',
       vatRateInvalid: 'The VAT rate is 25, 12, 6 or 0 %.',
+      timerAlreadyRunning: 'A timer is already running. Stop it first.',
     },
   },
 );

@@ -1,0 +1,22 @@
+// The business logo, streamed through the app: session cookies are HttpOnly, so the browser cannot
+// ask Storage itself. Storage RLS (owner only) decides; the path comes from the owner's profile.
+import { getVerifiedClaims } from '@/lib/auth/claims';
+import { withUserTransaction } from '@/lib/db/transaction';
+import { LOGO_BUCKET } from '@/lib/profile/logo';
+import { createClient } from '@/lib/supabase/server';
+
+export async function GET() {
+  const claims = await getVerifiedClaims();
+  if (!claims) return new Response(null, { status: 401 });
+  const path = await withUserTransaction(claims, async (tx, workspace) => {
+    if (workspace?.role !== 'owner') return null;
+    const { rows } = await tx.query<{ logo_path: string | null }>(`select logo_path from public.business_profiles where workspace_id = $1`, [workspace.id]);
+    return rows[0]?.logo_path ?? null;
+  });
+  if (!path) return new Response(null, { status: 404 });
+  const { data, error } = await (await createClient()).storage.from(LOGO_BUCKET).download(path);
+  if (error || !data) return new Response(null, { status: 404 });
+  return new Response(data, {
+    headers: { 'content-type': data.type || 'application/octet-stream', 'cache-control': 'private, max-age=300', 'x-content-type-options': 'nosniff' },
+  });
+}

@@ -1,0 +1,53 @@
+// Edit one time entry; a locked (invoiced) one shows why and links to its invoice instead.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EntryForm } from '@/components/time/entry-form';
+import { Alert } from '@/components/ui/alert';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { getTranslator } from '@/lib/i18n/server';
+import { loadEntry } from '@/lib/time/load';
+import { durationInputValue, oreInputValue } from '@/lib/validation/quantities';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('time.entry.editTitle') };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function EditEntryPage({ params }: { params: Promise<{ id: string }> }) {
+  const { t } = await getTranslator();
+  const { id } = await params;
+  const { entry, nodes } = await loadEntry(UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000');
+  return (
+    <Card className="max-w-3xl">
+      <CardHeader>
+        <CardTitle>{t('time.entry.editTitle')}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {entry.locked ? (
+          <div className="space-y-3">
+            <Alert tone="info">{t('time.list.lockedHint')}</Alert>
+            <Link href={`/fakturor/${entry.invoiceId}`} className="text-accent underline underline-offset-4">
+              {t('time.list.invoice')}
+            </Link>
+          </div>
+        ) : (
+          <EntryForm
+            editing
+            nodes={nodes}
+            stored={{
+              id: entry.id,
+              entryDate: entry.entryDate,
+              minutes: durationInputValue(entry.minutes),
+              nodeId: entry.nodeId,
+              hourlyRate: oreInputValue(entry.hourlyRateOre),
+              description: entry.description,
+              billable: entry.billable ? 'on' : '',
+            }}
+          />
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,24 @@
+// Tid → Veckovy: the week grid.
+import type { Metadata } from 'next';
+import { WeekGrid } from '@/components/time/week-grid';
+import { WeekNav } from '@/components/time/week-nav';
+import { getTranslator } from '@/lib/i18n/server';
+import { loadWeekGrid } from '@/lib/time/load';
+import { mondayOf, stockholmToday, weekDays, weekFromParam } from '@/lib/time/week';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: `${t('time.tabs.week')} – ${t('time.title')}` };
+}
+
+export default async function WeekPage({ searchParams }: { searchParams: Promise<{ vecka?: string }> }) {
+  const today = stockholmToday();
+  const monday = weekFromParam((await searchParams).vecka, today);
+  const { nodes, rows } = await loadWeekGrid(monday);
+  return (
+    <div className="space-y-4">
+      <WeekNav base="/tid/vecka" monday={monday} thisMonday={mondayOf(today)} />
+      <WeekGrid key={monday} days={weekDays(monday)} rows={rows} nodes={nodes} today={today} />
+    </div>
+  );
+}

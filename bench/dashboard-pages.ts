@@ -1,0 +1,95 @@
+// Issue 4's goals on the 5-year dataset (PostgreSQL 15): server time of the dashboard's and the
+// week grid's data path (withUserTransaction + the page's queries, as the page runs them) and SQL
+// round trips per page (goal ≤ 3); the same for a tenant with 10× the hours, side by side in one
+// database (goal: within 1.3×).
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+import { asVerifiedClaims } from '../lib/auth/verified-claims';
+import { loadDashboard } from '../lib/dashboard/queries';
+import { withUserTransaction } from '../lib/db/transaction';
+import { loadWeekGridData } from '../lib/time/grid';
+import { mondayOf } from '../lib/time/week';
+import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
+import { repoRoot } from '../tests/support/paths';
+import { emit, sideBySide } from './support';
+
+function generate(adminUrl: string, years: number, email: string): { workspaceId: string; entries: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/seed-demo.ts'), '--years', String(years), '--email', email], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: adminUrl },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+const template = await preparePg15Template();
+const copy = await createPg15Copy(template.adminUrl, template.template);
+try {
+  const base = generate(copy.adminUrl, 5, 'skala@konsultverkstad.test');
+  const big = generate(copy.adminUrl, 5, 'skala-10x@konsultverkstad.test');
+  const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
+  // 10× history: the second tenant's invoiced and non-billable hours copied nine times further
+  // back in time, billed by the same invoice lines; the unbilled work in progress stays as it is
+  // (triggers off for the copy: this is data volume, not app behaviour).
+  await pool.query(`
+    begin;
+    set local session_replication_role = replica;
+    insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description, billable, invoice_line_id, created_at)
+    select e.workspace_id, e.node_id, (e.entry_date - make_interval(years => 5 * k))::date, e.minutes, e.hourly_rate_ore, e.description, e.billable,
+           e.invoice_line_id, e.created_at
+      from public.time_entries e, generate_series(1, 9) k
+     where e.workspace_id = '${big.workspaceId}' and not (e.billable and e.invoice_line_id is null);
+    commit;
+    analyze;`);
+
+  // Every round trip a page makes goes through client.query; count them per page.
+  let roundTrips = 0;
+  const counted = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => {
+    if (counted.has(client)) return;
+    counted.add(client);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      roundTrips++;
+      return query(...args);
+    };
+  });
+
+  async function tenant(workspaceId: string) {
+    const { rows } = await pool.query(
+      `select m.user_id, (select count(*) from public.time_entries where workspace_id = $1)::int as entries,
+              (select max(entry_date)::text from public.time_entries where workspace_id = $1) as today
+         from public.workspace_members m where m.workspace_id = $1 and m.role = 'owner'`,
+      [workspaceId],
+    );
+    const now = Math.floor(Date.now() / 1000);
+    const claims = asVerifiedClaims({ sub: rows[0].user_id, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: rows[0].user_id })!;
+    const today: string = rows[0].today;
+    return {
+      entries: rows[0].entries as number,
+      dashboard: () => withUserTransaction(claims, (tx, ws) => loadDashboard(tx, ws!.id, today), { pool }),
+      weekGrid: () => withUserTransaction(claims, (tx, ws) => loadWeekGridData(tx, ws!.id, mondayOf(today)), { pool }),
+    };
+  }
+
+  const one = await tenant(base.workspaceId);
+  const ten = await tenant(big.workspaceId);
+  emit({ bench: 'dashboard_dataset', entries_1x: one.entries, entries_10x: ten.entries });
+
+  for (const page of ['dashboard', 'weekGrid'] as const) {
+    for (let i = 0; i < 10; i++) await one[page](), await ten[page]();
+    roundTrips = 0;
+    const result = await one[page]();
+    const trips = roundTrips;
+    const r = await sideBySide(11, 10, ten[page], one[page]);
+    emit({
+      bench: 'page_data', page, round_trips: trips, round_trip_goal: 3, ms_1x: r.bMs, ms_10x: r.aMs, ratio_10x: r.ratio, ratio_goal: 1.3,
+      rows: page === 'weekGrid' ? (result as { rows: unknown[] }).rows.length : (result as { unbilled: unknown[] }).unbilled.length,
+    });
+  }
+  await pool.end();
+} finally {
+  await copy.stop();
+  await stopPg15();
+}

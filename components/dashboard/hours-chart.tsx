@@ -1,0 +1,34 @@
+'use client';
+// Hours per ISO week over the last 12 weeks, billable and not, stacked (recharts).
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useI18n } from '@/components/i18n/provider';
+import { isoWeek } from '@/lib/time/week';
+
+export function HoursChart({ weeks }: { weeks: { monday: string; minutes: number; billableMinutes: number }[] }) {
+  const { t, locale } = useI18n();
+  const hours = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-SE', { maximumFractionDigits: 1 });
+  const data = weeks.map((w) => ({
+    week: t('dashboard.chart.week', { week: isoWeek(w.monday).week }),
+    billable: w.billableMinutes / 60,
+    other: (w.minutes - w.billableMinutes) / 60,
+  }));
+  return (
+    <div className="h-64 w-full" role="img" aria-label={t('dashboard.chart.title')} data-testid="hours-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
+          <XAxis dataKey="week" tick={{ fill: 'var(--muted)', fontSize: 12 }} tickLine={false} axisLine={{ stroke: 'var(--border)' }} interval="preserveStartEnd" />
+          <YAxis tick={{ fill: 'var(--muted)', fontSize: 12 }} tickLine={false} axisLine={false} allowDecimals={false} />
+          <Tooltip
+            cursor={{ fill: 'var(--subtle)' }}
+            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--fg)' }}
+            formatter={(value) => t('dashboard.chart.hours', { hours: hours.format(Number(value)) })}
+          />
+          <Legend wrapperStyle={{ fontSize: 12, color: 'var(--muted)' }} />
+          <Bar isAnimationActive={false} dataKey="billable" name={t('dashboard.chart.billable')} stackId="h" fill="var(--accent)" radius={[0, 0, 0, 0]} />
+          <Bar isAnimationActive={false} dataKey="other" name={t('dashboard.chart.other')} stackId="h" fill="var(--muted)" fillOpacity={0.45} radius={[4, 4, 0, 0]} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

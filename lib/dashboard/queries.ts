@@ -1,0 +1,70 @@
+// Everything the dashboard shows in ONE statement (one round trip after the transaction opens):
+// unbilled hours and amount per client, hours this week and month, outstanding and overdue
+// invoices, hours per ISO week for the last 12 weeks, and whether onboarding is still due.
+import type { Tx } from '@/lib/db/transaction';
+import { mondayOf } from '@/lib/time/week';
+
+export interface DashboardData {
+  workspaceName: string;
+  onboardingDone: boolean;
+  /** What an invoice needs from the seller (send_invoice checks the same). */
+  profileComplete: boolean;
+  unbilled: { clientId: string; name: string; minutes: number; amountOre: number }[];
+  weekMinutes: number;
+  monthMinutes: number;
+  outstanding: { count: number; totalOre: number };
+  overdue: { count: number; totalOre: number };
+  weeks: { monday: string; minutes: number; billableMinutes: number }[];
+}
+
+export const DASHBOARD_SQL = `
+  with recursive tree as (
+    select n.id, n.id as client_id from public.nodes n where n.workspace_id = $1 and n.kind = 'client'
+    union all
+    select n.id, tree.client_id from public.nodes n join tree on n.parent_id = tree.id where n.workspace_id = $1
+  ), unbilled as (
+    select tree.client_id, sum(t.minutes)::float8 as minutes,
+           round(sum(t.minutes::numeric * t.hourly_rate_ore) / 60)::float8 as amount_ore
+      from public.time_entries t join tree on tree.id = t.node_id
+     where t.workspace_id = $1 and t.billable and t.invoice_line_id is null
+     group by tree.client_id
+  ), recent as (
+    select date_trunc('week', t.entry_date)::date as monday, sum(t.minutes)::float8 as minutes,
+           coalesce(sum(t.minutes) filter (where t.billable), 0)::float8 as billable_minutes
+      from public.time_entries t
+     where t.workspace_id = $1 and t.entry_date between $3::date - 77 and $3::date + 6
+     group by 1
+  ), sent as (
+    select i.total_ore, i.due_date from public.invoices i
+     where i.workspace_id = $1 and i.kind = 'invoice' and i.status = 'sent'
+  )
+  select json_build_object(
+    'workspaceName', (select w.name from public.workspaces w where w.id = $1),
+    'onboardingDone', (select p.onboarding_done_at is not null from public.business_profiles p where p.workspace_id = $1),
+    'profileComplete', (select p.legal_name <> '' and p.org_number is not null and p.address_line1 is not null
+                          and p.postal_code is not null and p.city is not null and coalesce(p.bankgiro, p.plusgiro, p.iban) is not null
+                          from public.business_profiles p where p.workspace_id = $1),
+    'unbilled', coalesce((select json_agg(json_build_object('clientId', u.client_id, 'name', coalesce(cd.name, n.title),
+                            'minutes', u.minutes, 'amountOre', u.amount_ore) order by u.amount_ore desc, u.minutes desc)
+                          from unbilled u join public.nodes n on n.id = u.client_id
+                          left join public.client_details cd on cd.node_id = u.client_id), '[]'),
+    'weekMinutes', (select coalesce(sum(t.minutes), 0) from public.time_entries t
+                     where t.workspace_id = $1 and t.entry_date between $3::date and $3::date + 6),
+    'monthMinutes', (select coalesce(sum(t.minutes), 0) from public.time_entries t
+                      where t.workspace_id = $1 and t.entry_date >= $4::date
+                        and t.entry_date < ($4::date + interval '1 month')::date),
+    'outstanding', (select json_build_object('count', count(*), 'totalOre', coalesce(sum(total_ore), 0)) from sent),
+    'overdue', (select json_build_object('count', count(*), 'totalOre', coalesce(sum(total_ore), 0)) from sent where due_date < $2::date),
+    'weeks', (select json_agg(json_build_object('monday', w.monday, 'minutes', coalesce(r.minutes, 0),
+                'billableMinutes', coalesce(r.billable_minutes, 0)) order by w.monday)
+                from generate_series(0, 11) k
+                cross join lateral (select $3::date - (11 - k) * 7 as monday) w
+                left join recent r on r.monday = w.monday)
+  ) as data`;
+
+/** The dashboard of the workspace on `today` (a Stockholm calendar day). */
+export async function loadDashboard(tx: Tx, workspaceId: string, today: string): Promise<DashboardData> {
+  // Week and month bounds as plain parameters, so the planner uses the entry_date index under RLS.
+  const { rows } = await tx.query<{ data: DashboardData }>(DASHBOARD_SQL, [workspaceId, today, mondayOf(today), `${today.slice(0, 8)}01`]);
+  return rows[0].data;
+}

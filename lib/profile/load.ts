@@ -1,0 +1,38 @@
+// The owner's profile for the profile and onboarding pages, as form values.
+import { redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth/claims';
+import { withUserTransaction } from '@/lib/db/transaction';
+import { oreInputValue } from '@/lib/validation/quantities';
+import { formatIban } from '@/lib/validation/identifiers';
+import { getProfile, type BusinessProfile } from './queries';
+
+export function profileFormValues(p: BusinessProfile): Record<string, string> {
+  return {
+    legalName: p.legalName,
+    orgNumber: p.orgNumber ?? '',
+    vatNumber: p.vatNumber ?? '',
+    fSkatt: p.fSkatt ? 'on' : '',
+    addressLine1: p.addressLine1 ?? '',
+    addressLine2: p.addressLine2 ?? '',
+    postalCode: p.postalCode ?? '',
+    city: p.city ?? '',
+    email: p.email ?? '',
+    phone: p.phone ?? '',
+    bankgiro: p.bankgiro ?? '',
+    plusgiro: p.plusgiro ?? '',
+    iban: p.iban ? formatIban(p.iban) : '',
+    bic: p.bic ?? '',
+    paymentTerms: String(p.paymentTerms),
+    hourlyRate: p.hourlyRateOre === null ? '' : oreInputValue(p.hourlyRateOre),
+  };
+}
+
+/** The signed-in owner's profile; an accountant acting in someone's workspace goes to the portal. */
+export async function loadOwnProfile(): Promise<BusinessProfile> {
+  const user = await requireUser();
+  const profile = await withUserTransaction(user.claims, async (tx, workspace) =>
+    workspace?.role === 'owner' ? getProfile(tx, workspace.id) : null,
+  );
+  if (!profile) redirect('/portal');
+  return profile;
+}

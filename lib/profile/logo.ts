@@ -1,0 +1,4 @@
+// The logos bucket's limits (supabase/migrations/..._storage_buckets.sql), checked before upload too.
+export const LOGO_BUCKET = 'logos';
+export const LOGO_MAX_BYTES = 1024 * 1024;
+export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;

@@ -1,0 +1,67 @@
+// The business profile form, checked on the server. Field names are the camelCase of the column
+// (or of its constraint), so a CHECK constraint the database raises lands on the same field.
+import { z } from 'zod';
+import { identifierMessage } from '@/lib/validation/identifiers';
+import { parseMoneyToOre } from '@/lib/validation/quantities';
+import { IDENTIFIER_FIELDS, type IdentifierField } from './identifier-fields';
+
+const text = (max: number) =>
+  z.string().trim().max(max, 'validation.tooLong').optional().transform((v) => (v ? v : null));
+
+const identifier = (field: IdentifierField) =>
+  z
+    .string()
+    .optional()
+    .transform((input, ctx) => {
+      if (!input?.trim()) return null;
+      const { kind, check } = IDENTIFIER_FIELDS[field];
+      const result = check(input);
+      if (result.ok) return result.value;
+      ctx.addIssue({ code: 'custom', message: identifierMessage(kind, result.reason) });
+      return z.NEVER;
+    });
+
+export const profileSchema = z.object({
+  legalName: z.string().trim().min(1, 'profile.errors.legalNameRequired').max(200, 'validation.tooLong'),
+  orgNumber: identifier('orgNumber'),
+  vatNumber: identifier('vatNumber'),
+  fSkatt: z.string().optional().transform((v) => v === 'on'),
+  addressLine1: text(200),
+  addressLine2: text(200),
+  postalCode: text(20),
+  city: text(100),
+  email: z
+    .string()
+    .trim()
+    .max(320, 'validation.tooLong')
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(z.union([z.null(), z.email({ error: 'validation.email' })])),
+  phone: text(40),
+  bankgiro: identifier('bankgiro'),
+  plusgiro: identifier('plusgiro'),
+  iban: identifier('iban'),
+  bic: identifier('bic'),
+  paymentTerms: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{1,3}$/, 'profile.errors.paymentTerms')
+    .transform(Number)
+    .pipe(z.number().max(365, 'profile.errors.paymentTerms')),
+  hourlyRate: z
+    .string()
+    .optional()
+    .transform((input, ctx) => {
+      if (!input?.trim()) return null;
+      const ore = parseMoneyToOre(input);
+      if (ore === null || ore < 0) {
+        ctx.addIssue({ code: 'custom', message: 'validation.money' });
+        return z.NEVER;
+      }
+      return ore;
+    }),
+  /** Set by the onboarding form: finishing it is remembered. */
+  onboarding: z.string().optional().transform((v) => v === '1'),
+});
+
+export type ProfileInput = z.output<typeof profileSchema>;

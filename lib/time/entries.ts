@@ -1,0 +1,84 @@
+// Time entries of the owner's workspace: listing with lock state, and writes. Every write names
+// the workspace and lets RLS and the triggers decide; a row that is not there is "not found".
+import { ActionError } from '@/lib/actions/action';
+import type { Tx } from '@/lib/db/transaction';
+import type { EntryInput } from './schema';
+
+export interface TimeEntry {
+  id: string;
+  nodeId: string;
+  path: string;
+  entryDate: string;
+  minutes: number;
+  hourlyRateOre: number;
+  description: string;
+  billable: boolean;
+  /** The invoice billing these hours, if any, and whether it has left draft (then locked). */
+  invoiceId: string | null;
+  locked: boolean;
+}
+
+const ENTRY_COLUMNS = `e.id, e.node_id as "nodeId", e.entry_date::text as "entryDate", e.minutes,
+  e.hourly_rate_ore::float8 as "hourlyRateOre", e.description, e.billable,
+  l.invoice_id as "invoiceId", coalesce(i.status <> 'draft', false) as locked`;
+
+const ENTRY_JOINS = `left join public.invoice_lines l on l.id = e.invoice_line_id
+  left join public.invoices i on i.id = l.invoice_id`;
+
+const PATH = 'public.node_path(e.node_id)';
+
+export async function listEntries(tx: Tx, workspaceId: string, from: string, to: string): Promise<TimeEntry[]> {
+  const { rows } = await tx.query<TimeEntry>(
+    `select ${ENTRY_COLUMNS}, ${PATH} as path
+       from public.time_entries e ${ENTRY_JOINS}
+      where e.workspace_id = $1 and e.entry_date between $2 and $3
+      order by e.entry_date desc, e.created_at desc`,
+    [workspaceId, from, to],
+  );
+  return rows;
+}
+
+export async function getEntry(tx: Tx, workspaceId: string, id: string): Promise<TimeEntry | null> {
+  const { rows } = await tx.query<TimeEntry>(
+    `select ${ENTRY_COLUMNS}, ${PATH} as path from public.time_entries e ${ENTRY_JOINS}
+      where e.workspace_id = $1 and e.id = $2`,
+    [workspaceId, id],
+  );
+  return rows[0] ?? null;
+}
+
+/** Node must be one of the workspace's clients, projects or tasks (else "not found"). */
+async function requireTimeNode(tx: Tx, workspaceId: string, nodeId: string) {
+  const { rowCount } = await tx.query(
+    `select 1 from public.nodes where workspace_id = $1 and id = $2 and kind in ('client', 'project', 'task')`,
+    [workspaceId, nodeId],
+  );
+  if (!rowCount) throw new ActionError('time.errors.nodeNotFound', 'nodeId');
+}
+
+export async function saveEntry(tx: Tx, workspaceId: string, input: EntryInput): Promise<string> {
+  await requireTimeNode(tx, workspaceId, input.nodeId);
+  const rate = `coalesce($5::bigint, public.default_hourly_rate_ore($2))`;
+  const params = [workspaceId, input.nodeId, input.entryDate, input.minutes, input.hourlyRate, input.description, input.billable];
+  if (!input.id) {
+    const { rows } = await tx.query<{ id: string }>(
+      `insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description, billable)
+       values ($1, $2, $3, $4, ${rate}, $6, $7) returning id`,
+      params,
+    );
+    return rows[0].id;
+  }
+  const { rowCount } = await tx.query(
+    `update public.time_entries set node_id = $2, entry_date = $3, minutes = $4, hourly_rate_ore = ${rate},
+            description = $6, billable = $7
+      where workspace_id = $1 and id = $8`,
+    [...params, input.id],
+  );
+  if (!rowCount) throw new ActionError('time.errors.entryNotFound');
+  return input.id;
+}
+
+export async function deleteEntry(tx: Tx, workspaceId: string, id: string): Promise<void> {
+  const { rowCount } = await tx.query(`delete from public.time_entries where workspace_id = $1 and id = $2`, [workspaceId, id]);
+  if (!rowCount) throw new ActionError('time.errors.entryNotFound');
+}

@@ -1,0 +1,73 @@
+// The week grid: rows = nodes with hours that week, columns = Monday–Sunday, cells = the day's
+// total. Typing a total changes the day's newest unbilled entry (or adds one), so hours logged
+// in other ways and billed hours stay as they are.
+import { ActionError } from '@/lib/actions/action';
+import type { Tx } from '@/lib/db/transaction';
+import { TIME_NODES_SQL, type TimeNode } from './nodes';
+
+export interface GridRow {
+  nodeId: string;
+  path: string;
+  /** Minutes per day, Monday first. */
+  minutes: number[];
+  /** Per day, the minutes a cell cannot go below (billed or older entries). */
+  floor: number[];
+}
+
+/** Rows as weekGrid returns them; $1 = workspace id, $2 = the Monday. */
+const WEEK_GRID_SQL = `with week as (
+       select e.node_id, (e.entry_date - $2::date) as d, e.minutes,
+              row_number() over (partition by e.node_id, e.entry_date order by (e.invoice_line_id is null) desc, e.created_at desc) as rank,
+              e.invoice_line_id is null as editable
+         from public.time_entries e
+        where e.workspace_id = $1 and e.entry_date between $2::date and $2::date + 6
+     ), cells as (
+       select node_id, d, sum(minutes)::int as total,
+              (sum(minutes) - coalesce(sum(minutes) filter (where rank = 1 and editable), 0))::int as floor
+         from week group by node_id, d
+     ), paths as (
+       select n.id, public.node_path(n.id) as path
+         from public.nodes n where n.workspace_id = $1 and n.id in (select node_id from cells)
+     )
+     select p.id as "nodeId", p.path,
+            array(select coalesce((select c.total from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as minutes,
+            array(select coalesce((select c.floor from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as floor
+       from paths p order by p.path`;
+
+export async function weekGrid(tx: Tx, workspaceId: string, monday: string): Promise<GridRow[]> {
+  const { rows } = await tx.query<GridRow>(WEEK_GRID_SQL, [workspaceId, monday]);
+  return rows;
+}
+
+/** The week grid page's data, nodes to add rows from included, in one round trip. */
+export async function loadWeekGridData(tx: Tx, workspaceId: string, monday: string): Promise<{ nodes: TimeNode[]; rows: GridRow[] }> {
+  const { rows } = await tx.query<{ nodes: TimeNode[] | null; rows: GridRow[] | null }>(
+    `select (select json_agg(n) from (${TIME_NODES_SQL}) n) as nodes, (select json_agg(g) from (${WEEK_GRID_SQL}) g) as rows`,
+    [workspaceId, monday],
+  );
+  return { nodes: rows[0].nodes ?? [], rows: rows[0].rows ?? [] };
+}
+
+/** Sets the day's total on a node to `total` minutes by changing its newest unbilled entry. */
+export async function setDayTotal(tx: Tx, workspaceId: string, nodeId: string, day: string, total: number): Promise<void> {
+  const node = await tx.query(`select 1 from public.nodes where workspace_id = $1 and id = $2 and kind in ('client', 'project', 'task')`, [workspaceId, nodeId]);
+  if (!node.rowCount) throw new ActionError('time.errors.nodeNotFound');
+  const { rows } = await tx.query<{ id: string; minutes: number; editable: boolean }>(
+    `select id, minutes, invoice_line_id is null as editable from public.time_entries
+      where workspace_id = $1 and node_id = $2 and entry_date = $3
+      order by (invoice_line_id is null) desc, created_at desc for update`,
+    [workspaceId, nodeId, day],
+  );
+  const editable = rows[0]?.editable ? rows[0] : null;
+  const fixed = rows.reduce((sum, r) => sum + r.minutes, 0) - (editable?.minutes ?? 0);
+  const own = total - fixed;
+  if (own < 0) throw new ActionError('time.errors.belowFixed');
+  if (editable && own === 0) await tx.query(`delete from public.time_entries where id = $1`, [editable.id]);
+  else if (editable) await tx.query(`update public.time_entries set minutes = $2 where id = $1`, [editable.id, own]);
+  else if (own > 0)
+    await tx.query(
+      `insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore)
+       values ($1, $2, $3, $4, public.default_hourly_rate_ore($2))`,
+      [workspaceId, nodeId, day, own],
+    );
+}

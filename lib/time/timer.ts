@@ -1,0 +1,34 @@
+// The running timer (server state, so it survives reloads and shows on every device).
+import { ActionError } from '@/lib/actions/action';
+import type { Tx } from '@/lib/db/transaction';
+
+export interface RunningTimer {
+  nodeId: string;
+  path: string;
+  description: string;
+  startedAt: string;
+  /** The database's clock when read, so the browser can tick without trusting its own clock. */
+  serverNow: string;
+}
+
+export async function getTimer(tx: Tx, workspaceId: string): Promise<RunningTimer | null> {
+  const { rows } = await tx.query<RunningTimer>(
+    `select t.node_id as "nodeId", t.description, to_json(t.started_at)#>>'{}' as "startedAt", to_json(now())#>>'{}' as "serverNow",
+            public.node_path(t.node_id) as path
+       from public.running_timers t where t.workspace_id = $1 and t.user_id = (select auth.uid())`,
+    [workspaceId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function startTimer(tx: Tx, workspaceId: string, nodeId: string, description: string): Promise<void> {
+  const node = await tx.query(`select 1 from public.nodes where workspace_id = $1 and id = $2 and kind in ('client', 'project', 'task')`, [workspaceId, nodeId]);
+  if (!node.rowCount) throw new ActionError('time.errors.nodeNotFound', 'nodeId');
+  await tx.query(`insert into public.running_timers (workspace_id, node_id, description) values ($1, $2, $3)`, [workspaceId, nodeId, description]);
+}
+
+/** Turns the timer into a time entry; returns its minutes, or null when none was running. */
+export async function stopTimer(tx: Tx): Promise<number | null> {
+  const { rows } = await tx.query<{ minutes: number | null }>(`select minutes from public.stop_timer()`);
+  return rows[0]?.minutes ?? null;
+}
