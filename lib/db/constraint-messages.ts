@@ -91,6 +91,8 @@ export const CONSTRAINT_MESSAGES = {
   // audit log
   audit_log_action_valid: 'db.auditLogAppendOnly',
   audit_log_workspace_seq_unique: 'db.auditLogAppendOnly',
+  // mind-map shape
+  nodes_parent_kind_valid: 'db.nodeParentKindInvalid',
 } as const satisfies Record<string, MessageKey>;
 
 /** Stable codes raised as the error message by triggers and the invoicing functions. */

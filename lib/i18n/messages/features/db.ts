@@ -97,6 +97,7 @@ export const dbMessages = defineMessages(
       unitPriceNegative: 'À-priset kan inte vara negativt.',
       vatNumberInvalid: 'Momsregistreringsnumret stämmer inte. Ett svenskt nummer skrivs SE + organisationsnumrets tio siffror + 01.',
       vatRateInvalid: 'Momssatsen ska vara 25, 12, 6 eller 0 %.',
+      nodeParentKindInvalid: 'Kunder ligger överst, projekt under en kund, uppgifter under ett projekt och anteckningar var som helst utom under en annan anteckning.',
     },
   },
   {
@@ -194,6 +195,7 @@ export const dbMessages = defineMessages(
       unitPriceNegative: 'The unit price cannot be negative.',
       vatNumberInvalid: 'The VAT number is not valid. A Swedish one is SE + the ten digits of the organisation number + 01.',
       vatRateInvalid: 'The VAT rate is 25, 12, 6 or 0 %.',
+      nodeParentKindInvalid: 'Clients sit at the top, projects under a client, tasks under a project and notes anywhere except under another note.',
     },
   },
 );
