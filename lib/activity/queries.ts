@@ -1,0 +1,16 @@
+// A node's history from the audit log: its own rows and its client details' rows (row id = node id).
+import type { Tx } from '@/lib/db/transaction';
+import type { AuditRow } from './describe';
+
+export async function nodeAuditRows(tx: Tx, workspaceId: string, nodeId: string, limit = 100): Promise<AuditRow[]> {
+  const { rows } = await tx.query<AuditRow>(
+    `select id::text, table_name as "tableName", action, actor_id as "actorId", occurred_at as "occurredAt",
+            old_values as "oldValues", new_values as "newValues"
+       from public.audit_log
+      where workspace_id = $1 and row_id = $2 and table_name in ('nodes', 'client_details')
+      order by seq desc
+      limit $3`,
+    [workspaceId, nodeId, limit],
+  );
+  return rows.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() }));
+}
