@@ -82,21 +82,21 @@ export function ClientDetailsForm({ nodeId }: { nodeId: string }) {
       {!state.ok && state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <input type="hidden" name="nodeId" value={nodeId} />
       {field('name', { required: true, autoComplete: 'organization' })}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 @md:grid-cols-2">
         {field('orgNumber', { hint: t('map.details.hints.orgNumber'), inputMode: 'numeric' })}
         {field('vatNumber', { hint: t('map.details.hints.vatNumber'), autoCapitalize: 'characters' })}
       </div>
       {field('addressLine1', { autoComplete: 'address-line1' })}
       {field('addressLine2', { autoComplete: 'address-line2' })}
-      <div className="grid gap-4 sm:grid-cols-[8rem_1fr]">
+      <div className="grid gap-4 @md:grid-cols-[8rem_1fr]">
         {field('postalCode', { autoComplete: 'postal-code' })}
         {field('city', { autoComplete: 'address-level2' })}
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 @md:grid-cols-2">
         {field('country', { hint: t('map.details.hints.country'), maxLength: 2, autoCapitalize: 'characters' })}
         {field('email', { type: 'email', autoComplete: 'email' })}
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 @md:grid-cols-2">
         {field('paymentTerms', { hint: t('map.details.hints.paymentTerms'), inputMode: 'numeric' })}
         {field('hourlyRate', { hint: t('map.details.hints.hourlyRate'), inputMode: 'decimal' })}
       </div>

@@ -14,6 +14,7 @@ import {
   type Edge,
   type NodeChange,
 } from '@xyflow/react';
+import { useTheme } from 'next-themes';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { Button } from '@/components/ui/button';
@@ -39,6 +40,7 @@ function Canvas({ nodes, selectedId, focus }: Props) {
   const { t } = useI18n();
   const actions = useMapActions();
   const flow = useReactFlow<MindFlowNode>();
+  const { resolvedTheme } = useTheme();
   const [flowNodes, setFlowNodes] = useState<MindFlowNode[]>([]);
 
   // The map's nodes drive the canvas; React Flow's own state (measured sizes) is kept across updates.
@@ -98,6 +100,7 @@ function Canvas({ nodes, selectedId, focus }: Props) {
       fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
       minZoom={0.1}
       proOptions={{ hideAttribution: true }}
+      colorMode={resolvedTheme === 'dark' ? 'dark' : 'light'}
       aria-label={t('map.canvas.label')}
     >
       <Background gap={24} />
@@ -108,7 +111,7 @@ function Canvas({ nodes, selectedId, focus }: Props) {
           {t('map.actions.fitView')}
         </Button>
       </Panel>
-      <Panel position="bottom-center" className="hidden rounded-md bg-surface/90 px-2 py-1 text-xs text-muted md:block">
+      <Panel position="top-left" className="hidden max-w-64 rounded-md bg-surface/90 px-2 py-1 text-xs text-muted md:block">
         {t('map.canvas.hint')}
       </Panel>
     </ReactFlow>

@@ -44,7 +44,7 @@ export function NodePanel({ node, fresh, onAddChild }: Props) {
   return (
     <aside
       aria-label={t('map.panel.label')}
-      className="fixed inset-x-0 bottom-0 z-40 flex max-h-[85dvh] flex-col rounded-t-2xl border border-border bg-surface shadow-2xl lg:static lg:z-auto lg:max-h-none lg:rounded-2xl lg:shadow-sm"
+      className="@container fixed inset-x-0 bottom-0 z-40 flex max-h-[85dvh] flex-col rounded-t-2xl border border-border bg-surface shadow-2xl lg:static lg:z-auto lg:h-[calc(100dvh-16rem)] lg:max-h-none lg:min-h-96 lg:rounded-2xl lg:shadow-sm"
     >
       <div className="flex items-center gap-2 border-b border-border px-4 py-3">
         <KindBadge kind={node.kind} colour={colour} />
@@ -86,7 +86,7 @@ export function NodePanel({ node, fresh, onAddChild }: Props) {
             </div>
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium">{t('map.panel.colour')}</legend>
-              <div className="flex flex-wrap gap-2">
+              <div className="flex flex-wrap gap-1.5">
                 {[null, ...PALETTE].map((c) => (
                   <button
                     key={c ?? 'default'}
@@ -95,7 +95,7 @@ export function NodePanel({ node, fresh, onAddChild }: Props) {
                     aria-label={c ? t('map.panel.colourName', { colour: c }) : t('map.panel.colourDefault')}
                     title={c ?? t('map.panel.colourDefault')}
                     onClick={() => actions.change(node.id, { colour: c })}
-                    className={cn('h-8 w-8 rounded-full border-2', node.colour === c ? 'border-fg ring-2 ring-ring/40' : 'border-surface')}
+                    className={cn('h-7 w-7 rounded-full border-2', node.colour === c ? 'border-fg ring-2 ring-ring/40' : 'border-surface')}
                     style={{ background: c ?? `repeating-linear-gradient(45deg, ${KIND_COLOURS[node.kind]} 0 4px, transparent 4px 8px)` }}
                   />
                 ))}
