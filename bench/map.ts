@@ -31,8 +31,8 @@ try {
   })!;
   const asOwner = <T>(fn: Parameters<typeof withUserTransaction<T>>[1]) => withUserTransaction(claims, fn, { pool });
 
-  // Some history on the client, as a day of editing leaves it.
-  for (let i = 0; i < 200; i++) await asOwner((tx) => updateNode(tx, client[0].id, { x: i, y: i }));
+  // Some history on the client, as a day of editing leaves it (drags and renames).
+  for (let i = 0; i < 200; i++) await asOwner((tx) => updateNode(tx, client[0].id, i % 4 ? { x: i, y: i } : { title: `Kund ${i}` }));
 
   const nodes = await asOwner((tx) => listNodes(tx, workspaceId));
   emit({ bench: 'map_list_nodes', nodes: nodes.length, median_ms: round(await medianMs(50, () => asOwner((tx) => listNodes(tx, workspaceId)))) });

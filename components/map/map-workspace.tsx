@@ -43,6 +43,7 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
   // The server's archive time replaces the provisional one; other fields keep what the user typed since.
   const onSaved = useCallback((saved: MapNode) => setNodes((ns) => ns.map((n) => (n.id === saved.id ? { ...n, archivedAt: saved.archivedAt } : n))), []);
   const saver = useAutosave(onSaved, t('map.save.offline'));
+  const queue = saver.queue;
 
   const actions = useMemo<MapActions>(
     () => ({
@@ -52,10 +53,10 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
       },
       change(id, patch) {
         setNodes((ns) => ns.map((n) => (n.id === id ? applyPatch(n, patch) : n)));
-        saver.queue(id, patch);
+        queue(id, patch);
       },
     }),
-    [saver],
+    [queue],
   );
 
   const shown = useMemo(() => visibleNodes(nodes, showArchived), [nodes, showArchived]);

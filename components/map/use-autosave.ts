@@ -70,5 +70,5 @@ export function useAutosave(onSaved: (node: MapNode) => void, offlineText: strin
     return () => window.removeEventListener('beforeunload', warn);
   }, []);
 
-  return { status, queue, retry: flush, flush };
+  return { status, queue, retry: flush };
 }

@@ -1,4 +1,6 @@
 // A node's history from the audit log: its own rows and its client details' rows (row id = node id).
+// Drags on the canvas (position-only updates) are left out: a day of moving nodes around would
+// push every meaningful change out of the list.
 import type { Tx } from '@/lib/db/transaction';
 import type { AuditRow } from './describe';
 
@@ -8,6 +10,7 @@ export async function nodeAuditRows(tx: Tx, workspaceId: string, nodeId: string,
             old_values as "oldValues", new_values as "newValues"
        from public.audit_log
       where workspace_id = $1 and row_id = $2 and table_name in ('nodes', 'client_details')
+        and not (action = 'update' and coalesce(new_values, '{}') - 'position_x' - 'position_y' = '{}'::jsonb)
       order by seq desc
       limit $3`,
     [workspaceId, nodeId, limit],

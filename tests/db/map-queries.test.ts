@@ -84,9 +84,12 @@ describeEachDatabase('map queries', (db) => {
 
   it('reads the node\'s history newest first, from its own rows and its client details', async () => {
     await db().asUser(a.ownerId, (tx) => updateNode(tx, a.clientId, { title: 'Nordljus' }));
+    for (let i = 0; i < 3; i++) await db().asUser(a.ownerId, (tx) => updateNode(tx, a.clientId, { x: i, y: i }));
     const rows = await db().asUser(a.ownerId, (tx) => nodeAuditRows(tx, a.workspaceId, a.clientId));
     expect(rows[0]).toMatchObject({ tableName: 'nodes', action: 'update', actorId: a.ownerId, newValues: { title: 'Nordljus' } });
     expect(rows.map((r) => r.tableName)).toContain('client_details');
     expect(rows.at(-1)).toMatchObject({ tableName: 'nodes', action: 'insert' });
+    // Drags are not history worth reading.
+    expect(rows.some((r) => r.action === 'update' && r.newValues && 'position_x' in r.newValues)).toBe(false);
   });
 });
