@@ -71,7 +71,7 @@ function Canvas({ nodes, selectedId, focus }: Props) {
       setFlowNodes((current) => applyNodeChanges(changes, current));
       for (const change of changes) {
         if (change.type === 'position' && change.dragging === false && change.position) {
-          actions.change(change.id, { x: Math.round(change.position.x), y: Math.round(change.position.y) });
+          actions.change(change.id, { x: change.position.x, y: change.position.y });
         }
         if (change.type === 'select' && change.selected) actions.select(change.id);
       }

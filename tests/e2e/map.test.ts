@@ -82,7 +82,26 @@ describe('mind-map in the browser', () => {
     await page.screenshot({ path: path.join(shots, 'map-tree-sv.png') });
   });
 
+  it('keeps a dragged node where it was put', async () => {
+    await page.getByRole('button', { name: 'Karta', exact: true }).click();
+    const node = page.locator('.react-flow__node', { has: page.locator('[data-node-title="Kundportal"]') });
+    const transform = () => node.evaluate((el) => (el as HTMLElement).style.transform);
+    const before = await transform();
+    const box = (await node.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 120, box.y + 60, { steps: 8 });
+    await page.mouse.up();
+    await saved();
+    const after = await transform();
+    expect(after).not.toBe(before);
+    await page.reload();
+    await page.locator('[data-node-title="Kundportal"]').waitFor();
+    expect(await transform()).toBe(after);
+  });
+
   it('moves through the list by keyboard, renames in place and searches', async () => {
+    await page.getByRole('button', { name: 'Lista', exact: true }).click();
     await treeRow('Nordljus Energi AB').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
