@@ -173,7 +173,7 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
         </div>
         {createError ? <Alert tone="error">{createError}</Alert> : null}
 
-        <div className={cn('grid gap-4', selected && 'lg:grid-cols-[minmax(0,1fr)_24rem]')}>
+        <div className={cn('grid gap-4', selected && 'lg:grid-cols-[minmax(0,1fr)_26rem]')}>
           <section className="h-[calc(100dvh-16rem)] min-h-96 overflow-hidden rounded-2xl border border-border bg-surface">
             {shown.length === 0 ? (
               <div className="grid h-full place-items-center p-6 text-center">

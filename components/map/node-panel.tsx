@@ -53,7 +53,7 @@ export function NodePanel({ node, fresh, onAddChild }: Props) {
           ✕
         </Button>
       </div>
-      <div role="tablist" aria-label={t('map.panel.label')} className="flex gap-1 overflow-x-auto border-b border-border px-2 py-1.5">
+      <div role="tablist" aria-label={t('map.panel.label')} className="flex flex-wrap gap-0.5 border-b border-border px-2 py-1.5">
         {tabs.map((name) => (
           <button
             key={name}
@@ -63,7 +63,7 @@ export function NodePanel({ node, fresh, onAddChild }: Props) {
             aria-selected={current === name}
             aria-controls={`${id}-panel`}
             onClick={() => setTab(name)}
-            className={cn('shrink-0 rounded-md px-2.5 py-1.5 text-sm font-medium', current === name ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-subtle hover:text-fg')}
+            className={cn('shrink-0 rounded-md px-2 py-1.5 text-sm font-medium', current === name ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-subtle hover:text-fg')}
           >
             {t(`map.panel.tabs.${name}`)}
           </button>

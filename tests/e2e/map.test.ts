@@ -148,7 +148,7 @@ describe('mind-map in the browser', () => {
   });
 
   it('renders a note as markdown without running what was written into it', async () => {
-    await panel().getByRole('tab', { name: 'Anteckningar' }).click();
+    await panel().getByRole('tab', { name: 'Text', exact: true }).click();
     await panel().getByRole('tab', { name: 'Skriv' }).click();
     await panel()
       .getByLabel('Anteckningens text (Markdown)')
@@ -265,5 +265,14 @@ describe('mind-map in the browser', () => {
     await page.getByRole('treeitem', { name: /Kundportal 2.0/ }).click();
     await page.screenshot({ path: path.join(shots, 'map-panel-en-mobile.png') });
     await page.setViewportSize({ width: 1280, height: 860 });
+
+    await page.getByRole('button', { name: 'Change theme' }).click();
+    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    await page.locator('[data-node-title="Nordljus Energi AB"]').click();
+    await page.screenshot({ path: path.join(shots, 'map-canvas-en-dark.png') });
+    await page.getByRole('button', { name: 'Change theme' }).click();
+    await page.getByRole('menuitemradio', { name: 'Light' }).click();
   });
 });

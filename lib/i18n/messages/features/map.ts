@@ -57,7 +57,7 @@ export const mapMessages = defineMessages(
         colourName: 'Färg {colour}',
         archivedSince: 'Arkiverad {date}. Arkiverade noder syns inte på kartan men behåller filer och timmar.',
         addChildren: 'Lägg till under',
-        tabs: { overview: 'Översikt', details: 'Fakturering', notes: 'Anteckningar', files: 'Filer', activity: 'Aktivitet' },
+        tabs: { overview: 'Översikt', details: 'Fakturering', notes: 'Text', files: 'Filer', activity: 'Aktivitet' },
       },
       details: {
         intro: 'Uppgifterna som hamnar på fakturor till den här kunden.',
