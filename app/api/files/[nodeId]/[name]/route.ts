@@ -10,7 +10,10 @@ type Params = { params: Promise<{ nodeId: string; name: string }> };
 async function filePath(claims: Parameters<typeof nodeFiles>[0], params: Params['params']) {
   const { nodeId, name: raw } = await params;
   const id = parseOrThrow(nodeIdSchema, nodeId);
-  const name = decodeURIComponent(raw);
+  let name = '';
+  try {
+    name = decodeURIComponent(raw);
+  } catch {}
   if (!name || name.includes('/') || name.startsWith('.')) throw new HttpError(404, 'map.files.notFound');
   const { folder } = await nodeFiles(claims, id);
   return { path: `${folder}/${name}`, name };
