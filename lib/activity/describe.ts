@@ -1,7 +1,7 @@
 // Audit log rows of a node in plain words: "Du döpte om projektet från ”A” till ”B”."
 // Pure: the route reads the rows, this turns each into sentences in the user's language.
 import type { Locale, MessageKey, Translate } from '@/lib/i18n/catalogue';
-import { formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatMinutes, formatMoney } from '@/lib/i18n/format';
 
 export interface AuditRow {
   id: string;
@@ -61,6 +61,20 @@ export function describeActivity(row: AuditRow, kind: Kind, me: string, t: Trans
         return label;
       });
     return fields.length ? [say('map.activity.detailsChanged', { fields: fields.join(', ') })] : [];
+  }
+
+  if (row.tableName === 'time_entries') {
+    if (row.action === 'insert') {
+      return [say('map.activity.timeLogged', { duration: formatMinutes(Number(newV.minutes), locale), date: formatDate(text(newV.entry_date), locale) })];
+    }
+    if (row.action === 'delete') return [say('map.activity.timeDeleted', { duration: formatMinutes(Number(oldV.minutes), locale) })];
+    const sentences: string[] = [];
+    if ('minutes' in newV) {
+      sentences.push(say('map.activity.timeChanged', { from: formatMinutes(Number(oldV.minutes), locale), to: formatMinutes(Number(newV.minutes), locale) }));
+    }
+    if ('invoice_line_id' in newV) sentences.push(say(newV.invoice_line_id ? 'map.activity.timeBilled' : 'map.activity.timeUnbilled'));
+    if (!sentences.length) sentences.push(say('map.activity.timeEdited'));
+    return sentences;
   }
 
   if (row.action === 'insert') return [say('map.activity.created', { title: text(newV.title) })];

@@ -88,6 +88,10 @@ describeEachDatabase('map queries', (db) => {
     const rows = await db().asUser(a.ownerId, (tx) => nodeAuditRows(tx, a.workspaceId, a.clientId));
     expect(rows[0]).toMatchObject({ tableName: 'nodes', action: 'update', actorId: a.ownerId, newValues: { title: 'Nordljus' } });
     expect(rows.map((r) => r.tableName)).toContain('client_details');
+    // Hours logged on a task show on the task, not on its client.
+    const taskRows = await db().asUser(a.ownerId, (tx) => nodeAuditRows(tx, a.workspaceId, a.taskId));
+    expect(taskRows.filter((r) => r.tableName === 'time_entries' && r.action === 'insert')).toHaveLength(2);
+    expect(rows.some((r) => r.tableName === 'time_entries')).toBe(false);
     expect(rows.at(-1)).toMatchObject({ tableName: 'nodes', action: 'insert' });
     // Drags are not history worth reading.
     expect(rows.some((r) => r.action === 'update' && r.newValues && 'position_x' in r.newValues)).toBe(false);

@@ -41,6 +41,14 @@ describe('activity sentences', () => {
     expect(describeActivity(r, 'client', ME, sv, 'sv')).toEqual(['Du ändrade faktureringsuppgifterna: ort, timpris (kr, exkl. moms) (1\u00a0050,50\u00a0kr).']);
   });
 
+  it('tells hours logged on the node with sv-SE durations and dates', () => {
+    const logged = row({ tableName: 'time_entries', action: 'insert', newValues: { minutes: 90, entry_date: '2026-11-20' } });
+    expect(describeActivity(logged, 'task', ME, sv, 'sv')).toEqual(['Du loggade 1 h 30 min för 2026-11-20.']);
+    expect(describeActivity(logged, 'task', ME, en, 'en')).toEqual(['You logged 1 h 30 min for 2026-11-20.']);
+    const changed = row({ tableName: 'time_entries', oldValues: { minutes: 60, invoice_line_id: null }, newValues: { minutes: 120, invoice_line_id: 'x' } });
+    expect(describeActivity(changed, 'task', ME, sv, 'sv')).toEqual(['Du ändrade en tidspost från 1 h till 2 h.', 'En tidspost lades på en faktura.']);
+  });
+
   it('collapses a run of moves into one line but keeps renames', () => {
     const moves = [1, 2, 3].map((i) => row({ id: String(i), newValues: { position_x: i } }));
     expect(describeAll(moves, 'client', ME, sv, 'sv')).toHaveLength(1);
