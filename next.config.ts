@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['pg'],
   // `npm run typecheck` checks the whole repository; the build only compiles the app.
   typescript: { ignoreBuildErrors: true },
+  // The proxy buffers request bodies up to this size; file uploads (documents bucket: 25 MiB) pass whole.
+  experimental: { proxyClientMaxBodySize: '26mb' },
   async headers() {
     return [
       {

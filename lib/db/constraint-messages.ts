@@ -95,6 +95,8 @@ export const CONSTRAINT_MESSAGES = {
   running_timers_description_length: 'db.descriptionTooLong',
   running_timers_one_per_user: 'db.timerAlreadyRunning',
   running_timers_node_same_workspace: 'db.nodeInOtherWorkspace',
+  // mind-map shape
+  nodes_parent_kind_valid: 'db.nodeParentKindInvalid',
 } as const satisfies Record<string, MessageKey>;
 
 /** Stable codes raised as the error message by triggers and the invoicing functions. */

@@ -98,6 +98,7 @@ export const dbMessages = defineMessages(
       vatNumberInvalid: 'Momsregistreringsnumret stämmer inte. Ett svenskt nummer skrivs SE + organisationsnumrets tio siffror + 01.',
       vatRateInvalid: 'Momssatsen ska vara 25, 12, 6 eller 0 %.',
       timerAlreadyRunning: 'En timer går redan. Stoppa den först.',
+      nodeParentKindInvalid: 'Kunder ligger överst, projekt under en kund, uppgifter under ett projekt och anteckningar var som helst utom under en annan anteckning.',
     },
   },
   {
@@ -196,6 +197,7 @@ export const dbMessages = defineMessages(
       vatNumberInvalid: 'The VAT number is not valid. A Swedish one is SE + the ten digits of the organisation number + 01.',
       vatRateInvalid: 'The VAT rate is 25, 12, 6 or 0 %.',
       timerAlreadyRunning: 'A timer is already running. Stop it first.',
+      nodeParentKindInvalid: 'Clients sit at the top, projects under a client, tasks under a project and notes anywhere except under another note.',
     },
   },
 );

@@ -1,0 +1,74 @@
+'use client';
+// Autosave for node edits: changes are applied on screen at once and sent debounced, one request
+// per node, never two at a time. A failed save keeps the change queued, shows why, and retries on
+// demand (or with the next edit); leaving the page with unsaved changes asks first.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MapNode, NodePatch } from '@/lib/map/types';
+
+export type SaveState = { state: 'idle' | 'pending' | 'saving' | 'saved' } | { state: 'failed'; error: string };
+
+const DEBOUNCE_MS = 700;
+
+export async function errorText(res: Response, fallback: string): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: string };
+    return body.error ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function useAutosave(onSaved: (node: MapNode) => void, offlineText: string) {
+  const pending = useRef(new Map<string, NodePatch>());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flushing = useRef(false);
+  const [status, setStatus] = useState<SaveState>({ state: 'idle' });
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (flushing.current || pending.current.size === 0) return;
+    flushing.current = true;
+    setStatus({ state: 'saving' });
+    const batch = [...pending.current];
+    pending.current.clear();
+    let failure: string | null = null;
+    for (const [id, patch] of batch) {
+      try {
+        const res = await fetch(`/api/nodes/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+        if (!res.ok) throw new Error(await errorText(res, offlineText));
+        onSaved(((await res.json()) as { node: MapNode }).node);
+      } catch (error) {
+        failure = error instanceof TypeError ? offlineText : (error as Error).message;
+        // Keep the change; anything typed since goes on top of it.
+        pending.current.set(id, { ...patch, ...pending.current.get(id) });
+      }
+    }
+    flushing.current = false;
+    if (failure) setStatus({ state: 'failed', error: failure });
+    else if (pending.current.size) {
+      setStatus({ state: 'pending' });
+      timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+    } else setStatus({ state: 'saved' });
+  }, [onSaved, offlineText]);
+
+  const queue = useCallback(
+    (id: string, patch: NodePatch) => {
+      pending.current.set(id, { ...pending.current.get(id), ...patch });
+      setStatus((s) => (s.state === 'failed' ? s : { state: 'pending' }));
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+    },
+    [flush],
+  );
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (pending.current.size || flushing.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  return { status, queue, retry: flush };
+}
