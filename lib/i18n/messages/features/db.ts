@@ -97,6 +97,7 @@ export const dbMessages = defineMessages(
       unitPriceNegative: 'À-priset kan inte vara negativt.',
       vatNumberInvalid: 'Momsregistreringsnumret stämmer inte. Ett svenskt nummer skrivs SE + organisationsnumrets tio siffror + 01.',
       vatRateInvalid: 'Momssatsen ska vara 25, 12, 6 eller 0 %.',
+      timeEntryNotBillable: 'Någon av de valda tidsposterna är redan fakturerad, inte debiterbar eller hör till en annan kund.',
     },
   },
   {
@@ -194,6 +195,7 @@ export const dbMessages = defineMessages(
       unitPriceNegative: 'The unit price cannot be negative.',
       vatNumberInvalid: 'The VAT number is not valid. A Swedish one is SE + the ten digits of the organisation number + 01.',
       vatRateInvalid: 'The VAT rate is 25, 12, 6 or 0 %.',
+      timeEntryNotBillable: 'One of the chosen time entries is already billed, not billable or belongs to another client.',
     },
   },
 );
