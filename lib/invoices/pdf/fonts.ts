@@ -6,18 +6,36 @@ import { Font } from '@react-pdf/renderer';
 
 export const FONT_FAMILY = 'InvoiceSans';
 const dir = path.join(process.cwd(), 'lib/invoices/pdf/fonts');
+
+interface LoadedSource {
+  data: unknown;
+  loadResultPromise: Promise<void> | null;
+}
 let registered = false;
 
-export function registerInvoiceFonts() {
-  if (registered) return;
-  Font.register({
-    family: FONT_FAMILY,
-    fonts: [
-      { src: path.join(dir, 'LiberationSans-Regular.ttf'), fontWeight: 'normal' },
-      { src: path.join(dir, 'LiberationSans-Bold.ttf'), fontWeight: 'bold' },
-    ],
-  });
-  // Words are never split with hyphens (amounts, OCR numbers and org numbers must stay whole).
-  Font.registerHyphenationCallback((word) => [word]);
-  registered = true;
+/**
+ * Registers the fonts once and makes react-pdf load them afresh. Called before every render:
+ * fontkit's subsetting changes the cached glyph data of composite glyphs (Ö is O + diaeresis), so
+ * a font object that has been subset once renders later documents differently (a bold "O" went
+ * missing after an "Ö") and the bytes would depend on what the process rendered before. A fresh
+ * font object per document keeps every render complete and the same invoice byte-identical.
+ */
+export function registerFreshInvoiceFonts() {
+  if (!registered) {
+    Font.register({
+      family: FONT_FAMILY,
+      fonts: [
+        { src: path.join(dir, 'LiberationSans-Regular.ttf'), fontWeight: 'normal' },
+        { src: path.join(dir, 'LiberationSans-Bold.ttf'), fontWeight: 'bold' },
+      ],
+    });
+    // Words are never split with hyphens (amounts, OCR numbers and org numbers must stay whole).
+    Font.registerHyphenationCallback((word) => [word]);
+    registered = true;
+  }
+  const family = (Font.getRegisteredFonts() as unknown as Record<string, { sources: LoadedSource[] }>)[FONT_FAMILY];
+  for (const source of family.sources) {
+    source.data = null;
+    source.loadResultPromise = null;
+  }
 }
