@@ -78,10 +78,7 @@ export function EntryPicker({ entries, action, hidden, submitLabel, allowEmpty, 
                 />
                 <span className="min-w-0 flex-1 font-medium">{t('invoices.builder.group', { path: g.path, rate: formatMoney(g.rateOre, locale) })}</span>
                 <span className="text-sm text-muted tabular-nums">
-                  {t('invoices.builder.groupSummary', {
-                    hours: formatMinutes(groupMinutes, locale),
-                    amount: formatMoney(lineAmountOre(hours(groupMinutes), g.rateOre), locale),
-                  })}
+                  {`${formatMinutes(groupMinutes, locale)} · ${formatMoney(lineAmountOre(hours(groupMinutes), g.rateOre), locale)}`}
                 </span>
               </label>
               <ul className="divide-y divide-border">

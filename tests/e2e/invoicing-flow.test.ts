@@ -92,7 +92,7 @@ describe('invoicing flow in the browser', () => {
     await page.getByRole('link', { name: 'Ny faktura' }).click();
     await page.getByLabel('Välj kund').selectOption({ label: 'Åkesson AB' });
     await page.getByRole('button', { name: 'Visa ofakturerad tid' }).click();
-    await page.getByText('Webbplats › Design · 950,00 kr/h').waitFor();
+    await page.getByText('Webbplats › Design · 950,00 kr/tim').first().waitFor();
     expect(await page.getByTestId('selected-summary').textContent()).toContain('4 h');
     await page.screenshot({ path: path.join(shots, 'invoice-builder-sv.png'), fullPage: true });
     await page.getByRole('button', { name: 'Skapa utkast' }).click();

@@ -38,7 +38,7 @@ describe('invoice PDF', () => {
       '222 33 Malmö',
       'Konsulttimmar – Åtgärdsplan för växthusets ventilation', // 6. what and how much
       '12,5 h',
-      'Period 2026-10-01 – 2026-10-31', // 7. date of supply
+      'Leveransperiod 2026-10-01 – 2026-10-31', // 7. date of supply
       'Underlag moms 25 %', // 8. taxable amount per rate
       '950,00 kr', // unit price excl. VAT
       'Moms 25 %', // 9-10. rate and VAT amount

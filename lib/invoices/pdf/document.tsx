@@ -62,10 +62,11 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
   if (invoice.ocrReference) meta.push([t('invoices.pdf.ocr'), invoice.ocrReference]);
 
   const payment: string[] = [];
-  if (seller.bankgiro) payment.push(`${t('invoices.pdf.bankgiro')} ${seller.bankgiro}`);
-  if (seller.plusgiro) payment.push(`${t('invoices.pdf.plusgiro')} ${seller.plusgiro}`);
-  if (seller.iban) payment.push(`${t('invoices.pdf.iban')} ${seller.iban}`);
-  if (seller.bic) payment.push(`${t('invoices.pdf.bic')} ${seller.bic}`);
+  // Names of payment systems, the same in every language.
+  if (seller.bankgiro) payment.push(`Bankgiro ${seller.bankgiro}`);
+  if (seller.plusgiro) payment.push(`Plusgiro ${seller.plusgiro}`);
+  if (seller.iban) payment.push(`IBAN ${seller.iban}`);
+  if (seller.bic) payment.push(`BIC ${seller.bic}`);
 
   return (
     <Document

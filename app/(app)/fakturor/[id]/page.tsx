@@ -49,7 +49,7 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
   const credit = invoice.kind === 'credit_note';
   const title = draft
     ? t(credit ? 'invoices.draft.creditTitle' : 'invoices.draft.title')
-    : t('invoices.invoice.title', { kind: t(`invoices.kind.${invoice.kind}`), number: invoice.number ?? '' });
+    : `${t(`invoices.kind.${invoice.kind}`)} ${invoice.number ?? ''}`;
   const today = new Date().toISOString().slice(0, 10);
 
   return (
