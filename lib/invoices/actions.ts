@@ -84,7 +84,6 @@ export const addLine = createAction({
       );
     });
     revalidatePath(page(v.invoiceId));
-    return { message: 'invoices.draft.lineAdded' };
   },
 });
 
@@ -134,8 +133,8 @@ export const markPaid = createAction({
   schema: markPaidSchema,
   handler: async ({ invoiceId, paidOn }, { claims }) => {
     await withUserTransaction(claims, (tx) => tx.query('select id from public.mark_invoice_paid($1, $2)', [invoiceId, paidOn]));
+    // The page re-renders with the paid status and date (the form itself goes away).
     revalidatePath(page(invoiceId));
-    return { message: 'invoices.invoice.paid' };
   },
 });
 

@@ -149,7 +149,8 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
                   <CardDescription>{t('invoices.draft.roundingRule')}</CardDescription>
                 </CardHeader>
                 <CardContent>
-                  <AddLineForm invoice={invoice} />
+                  {/* Remounted when a line is added, so the form starts empty again. */}
+                  <AddLineForm key={invoice.lines.length} invoice={invoice} />
                 </CardContent>
               </Card>
               {invoice.kind === 'invoice' && entries.length > 0 ? (
