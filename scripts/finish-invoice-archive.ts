@@ -19,7 +19,15 @@ if (!dbUrl || !apiUrl) {
 }
 const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY ?? (await loadOrCreateKeys(local.dataDir, `${apiUrl}${JWT_ISSUER_PATH}`)).serviceRoleKey;
 const pool = new pg.Pool({ connectionString: dbUrl, max: 1 });
-const archive = storageArchive(createClient(apiUrl, serviceKey, { auth: { persistSession: false, autoRefreshToken: false } }));
+// supabase-js builds a Realtime client eagerly and Node 20 has no WebSocket; this command never opens one.
+class NoWebSocket {
+  constructor() {
+    throw new Error('Realtime is not used here');
+  }
+}
+const archive = storageArchive(
+  createClient(apiUrl, serviceKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: NoWebSocket as never } }),
+);
 
 /** One transaction as the owner: the same functions and checks as in the app. */
 const asOwner = (userId: string, workspaceId: string): RunAsUser => async (fn) => {

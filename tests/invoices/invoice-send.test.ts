@@ -1,6 +1,7 @@
 // Sending against the real stand-in (database + Storage API through supabase-js as the user):
 // a crash between any two steps is finished by the recovery without a gap or a second number,
 // a double send sends once, and the archived original is handed out only while its hash matches.
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { storageArchive, type InvoiceArchive } from '../../lib/invoices/archive'
 import { readArchivedOriginal } from '../../lib/invoices/download';
 import { finishArchive, finishPendingArchives, sendInDatabase, sendInvoice, sha256Hex, type RunAsUser } from '../../lib/invoices/send';
 import { addClient, addDraft, completeProfile } from '../db/fixtures';
+import { repoRoot } from '../support/paths';
 import { startTestStandIn, type TestStandIn } from '../support/stand-in';
 
 describe('sending an invoice survives a crash between any two steps', () => {
@@ -181,4 +183,24 @@ describe('sending an invoice survives a crash between any two steps', () => {
     expect(events.rows).toHaveLength(1);
     expect(events.rows[0].details.expected).toBe(archived.sha256);
   });
+
+  it('the recovery command finishes interrupted sends in every workspace', async () => {
+    const id = await newDraft();
+    await sendInDatabase(run, id);
+    // Async: the stand-in serving the command runs in this process.
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(
+        path.join(repoRoot, 'node_modules/.bin/tsx'),
+        ['scripts/finish-invoice-archive.ts'],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, ADMIN_DATABASE_URL: standIn.dbUrl, NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl, SUPABASE_SERVICE_ROLE_KEY: standIn.serviceRoleKey },
+        },
+        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout)),
+      ),
+    );
+    expect(output).toContain(`workspace ${workspaceId}: 1 archived, 0 failed`);
+    const row = await invoice(id);
+    expect(sha256Hex((await stored(row.pdf_path))!)).toBe(row.pdf_sha256);
+  }, 60_000);
 });
