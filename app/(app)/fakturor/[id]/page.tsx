@@ -12,6 +12,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/claims';
+import { withUserTransaction } from '@/lib/db/transaction';
 import { INCOMPLETE_INVOICE_MESSAGES } from '@/lib/db/constraint-messages';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
@@ -34,9 +35,12 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
   const { id } = await params;
   if (!uuid.safeParse(id).success) notFound();
   const { run, archive } = await invoiceSession(user.claims);
-  let invoice = await run((tx) => getInvoice(tx, id));
+  // An accountant sees sent invoices read-only: the owner's forms are not shown (the database refuses them anyway).
+  const found = await withUserTransaction(user.claims, async (tx, workspace) => ({ invoice: await getInvoice(tx, id), owner: workspace?.role === 'owner' }));
+  let invoice = found.invoice;
+  const owner = found.owner;
   if (!invoice) notFound();
-  if (invoice.status !== 'draft' && !invoice.pdfPath) {
+  if (owner && invoice.status !== 'draft' && !invoice.pdfPath) {
     // An interrupted send: finish its archive now.
     await finishArchive(run, archive, id).catch((error: Error) => console.error('Invoice archive recovery failed:', id, error.message));
     invoice = (await run((tx) => getInvoice(tx, id)))!;
@@ -238,7 +242,7 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
             </CardContent>
           </Card>
 
-          {invoice.status === 'sent' ? (
+          {owner && invoice.status === 'sent' ? (
             <Card>
               <CardHeader>
                 <CardTitle className="text-base">{t('invoices.invoice.markPaid')}</CardTitle>
@@ -248,7 +252,7 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
               </CardContent>
             </Card>
           ) : null}
-          {!draft && invoice.kind === 'invoice' && invoice.status !== 'credited' && invoice.lines.some((l) => !l.credited) ? (
+          {owner && !draft && invoice.kind === 'invoice' && invoice.status !== 'credited' && invoice.lines.some((l) => !l.credited) ? (
             <Card>
               <CardHeader>
                 <CardTitle className="text-base">{t('invoices.invoice.credit')}</CardTitle>
@@ -276,7 +280,7 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
               </CardContent>
             </Card>
           ) : null}
-          {!draft && invoice.pdfPath ? (
+          {owner && !draft && invoice.pdfPath ? (
             <Card>
               <CardHeader>
                 <CardTitle className="text-base">{t('invoices.invoice.email')}</CardTitle>
