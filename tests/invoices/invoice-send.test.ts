@@ -203,4 +203,18 @@ describe('sending an invoice survives a crash between any two steps', () => {
     const row = await invoice(id);
     expect(sha256Hex((await stored(row.pdf_path))!)).toBe(row.pdf_sha256);
   }, 60_000);
+
+  it("another tenant's invoice is not found: no download, no send, no archive", async () => {
+    const id = await newDraft();
+    const archived = await sendInvoice(run, archive, id);
+    const otherClient = standIn.client();
+    const { data } = await otherClient.auth.signUp({ email: `other-${randomUUID()}@example.test`, password: 'ett långt lösenord 456' });
+    const otherClaims = asVerifiedClaims({ sub: data.user!.id, role: 'authenticated', aud: 'authenticated' } as never)!;
+    const otherRun: RunAsUser = (fn) => withUserTransaction(otherClaims, (tx) => fn(tx), { pool: appPool });
+    const otherArchive = storageArchive(otherClient);
+    expect(await readArchivedOriginal(otherRun, otherArchive, id)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await otherArchive.get(archived.path)).toBeNull();
+    await expect(sendInDatabase(otherRun, await newDraft())).rejects.toThrow('invoice_not_found');
+    await expect(finishArchive(otherRun, otherArchive, id)).rejects.toThrow('invoice_not_found');
+  });
 });
