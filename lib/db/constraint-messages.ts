@@ -116,6 +116,7 @@ export const RAISED_MESSAGES = {
   invoice_pdf_path_invalid: 'db.pdfPathInvalid',
   credit_note_line_not_on_invoice: 'db.creditNoteLineNotOnInvoice',
   not_workspace_owner: 'db.notWorkspaceOwner',
+  time_entry_not_billable: 'db.timeEntryNotBillable',
 } as const satisfies Record<string, MessageKey>;
 
 /** send_invoice() raises `invoice_incomplete:<field>` (hint = field, detail = all fields, comma-separated). */

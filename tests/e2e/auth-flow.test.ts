@@ -119,8 +119,8 @@ describe('auth flow in the browser', () => {
   it('navigates the shell and switches the language on the account', async () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Fakturor' }).click();
     await waitForPath('/fakturor');
-    await expect(page.getByText('Kommer snart').isVisible()).resolves.toBe(true);
-    await page.getByRole('link', { name: 'Till översikten' }).click();
+    await page.getByRole('heading', { name: 'Fakturor' }).waitFor();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).click();
     await waitForPath('/');
 
     await page.getByRole('button', { name: 'Konto' }).click();

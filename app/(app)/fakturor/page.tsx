@@ -1,5 +1,170 @@
-import { comingSoonPage } from '@/components/shell/coming-soon';
+// The invoice register: filter by status, client and period, totals for the selection, and the
+// register as CSV (the exports feature writes it) with the same filters. Loading it also finishes
+// the archive of any invoice whose send was interrupted.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { selectClass } from '@/components/invoices/fields';
+import { StatusBadge } from '@/components/invoices/status-badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { requireUser } from '@/lib/auth/claims';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { getTranslator } from '@/lib/i18n/server';
+import { listClients, listInvoices, STATUS_FILTERS, type ListFilters, type StatusFilter } from '@/lib/invoices/queries';
+import { uuid } from '@/lib/invoices/schemas';
+import { finishPendingArchives } from '@/lib/invoices/send';
+import { invoiceSession } from '@/lib/invoices/session';
 
-const page = comingSoonPage('nav.invoices');
-export const generateMetadata = page.generateMetadata;
-export default page.Page;
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('invoices.title') };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (typeof v === 'string' && v ? v : undefined);
+const isoDate = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+export default async function InvoicesPage({ searchParams }: { searchParams: Search }) {
+  const user = await requireUser();
+  const { t, locale } = await getTranslator();
+  const sp = await searchParams;
+  const status = one(sp.status);
+  const filters: ListFilters = {
+    status: STATUS_FILTERS.includes(status as StatusFilter) ? (status as StatusFilter) : undefined,
+    clientId: uuid.safeParse(one(sp.client)).success ? one(sp.client) : undefined,
+    from: isoDate(one(sp.from)),
+    to: isoDate(one(sp.to)),
+  };
+  const { run, archive } = await invoiceSession(user.claims);
+  await finishPendingArchives(run, archive);
+  const [invoices, clients] = await run(async (tx) => Promise.all([listInvoices(tx, filters), listClients(tx)]));
+  const sum = (pick: (i: (typeof invoices)[number]) => number) => invoices.filter((i) => i.status !== 'draft').reduce((s, i) => s + pick(i), 0);
+  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v).map(([k, v]) => [k === 'clientId' ? 'client' : k, v as string]));
+  const client = clients.find((c) => c.id === filters.clientId);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{client ? t('invoices.list.history', { client: client.name }) : t('invoices.title')}</h1>
+          <p className="text-muted">{t('invoices.subtitle')}</p>
+        </div>
+        <Button asChild>
+          <Link href="/fakturor/ny">{t('invoices.newInvoice')}</Link>
+        </Button>
+      </div>
+
+      <Card>
+        <CardContent className="p-4">
+          <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]" aria-label={t('invoices.list.filters')}>
+            <div className="space-y-1.5">
+              <Label htmlFor="filter-status">{t('invoices.list.status')}</Label>
+              <select id="filter-status" name="status" defaultValue={filters.status ?? ''} className={selectClass}>
+                <option value="">{t('invoices.status.all')}</option>
+                {STATUS_FILTERS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`invoices.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="filter-client">{t('invoices.list.client')}</Label>
+              <select id="filter-client" name="client" defaultValue={filters.clientId ?? ''} className={selectClass}>
+                <option value="">{t('invoices.list.allClients')}</option>
+                {clients.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="filter-from">{t('invoices.list.from')}</Label>
+              <Input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ''} />
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="filter-to">{t('invoices.list.to')}</Label>
+              <Input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ''} />
+            </div>
+            <div className="flex items-end gap-2">
+              <Button type="submit" variant="secondary">
+                {t('invoices.list.apply')}
+              </Button>
+              <Button asChild variant="ghost">
+                <Link href="/fakturor">{t('invoices.list.reset')}</Link>
+              </Button>
+            </div>
+          </form>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[40rem] text-sm">
+            <thead className="border-b border-border text-left text-muted">
+              <tr>
+                <th className="px-4 py-3 font-medium">{t('invoices.list.number')}</th>
+                <th className="px-4 py-3 font-medium">{t('invoices.list.client')}</th>
+                <th className="px-4 py-3 font-medium">{t('invoices.list.date')}</th>
+                <th className="px-4 py-3 font-medium">{t('invoices.list.due')}</th>
+                <th className="px-4 py-3 font-medium">{t('invoices.list.status')}</th>
+                <th className="px-4 py-3 text-right font-medium">{t('invoices.list.amount')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {invoices.length === 0 ? (
+                <tr>
+                  <td colSpan={6} className="px-4 py-8 text-center text-muted">
+                    {t('invoices.list.empty')}
+                  </td>
+                </tr>
+              ) : (
+                invoices.map((i) => (
+                  <tr key={i.id} className="hover:bg-subtle/60" data-testid="invoice-row">
+                    <td className="px-4 py-3 font-medium">
+                      <Link href={`/fakturor/${i.id}`} className="text-accent underline-offset-4 hover:underline">
+                        {i.number ? `${t(`invoices.kind.${i.kind}`)} ${i.number}` : t('invoices.list.draftNumber')}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-3">
+                      <Link href={`/fakturor?client=${i.clientId}`} className="underline-offset-4 hover:underline">
+                        {i.clientName}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-3 tabular-nums">{i.issueDate ? formatDate(i.issueDate, locale) : '–'}</td>
+                    <td className="px-4 py-3 tabular-nums">{i.dueDate ? formatDate(i.dueDate, locale) : '–'}</td>
+                    <td className="px-4 py-3">
+                      <StatusBadge status={i.status} overdue={i.overdue} t={t} />
+                      {i.status !== 'draft' && !i.archived ? <span className="ml-2 text-xs text-muted">{t('invoices.list.pendingArchive')}</span> : null}
+                    </td>
+                    <td className="px-4 py-3 text-right tabular-nums">{formatMoney(i.totalOre, locale)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+        <div className="flex flex-wrap items-center justify-between gap-4 border-t border-border p-4 text-sm">
+          <div className="flex flex-wrap gap-x-6 gap-y-1" data-testid="selection-totals">
+            <span className="font-medium">{t('invoices.list.totals', { count: invoices.filter((i) => i.status !== 'draft').length })}</span>
+            <span>
+              {t('invoices.list.net')} <span className="tabular-nums">{formatMoney(sum((i) => i.netOre), locale)}</span>
+            </span>
+            <span>
+              {t('invoices.list.vat')} <span className="tabular-nums">{formatMoney(sum((i) => i.vatOre), locale)}</span>
+            </span>
+            <span className="font-semibold">
+              {t('invoices.list.total')} <span className="tabular-nums">{formatMoney(sum((i) => i.totalOre), locale)}</span>
+            </span>
+          </div>
+          <Button asChild variant="secondary" size="sm">
+            <a href={`/api/exports/register.csv${query.size ? `?${query}` : ''}`}>{t('invoices.list.exportCsv')}</a>
+          </Button>
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -99,6 +99,7 @@ export const dbMessages = defineMessages(
       vatRateInvalid: 'Momssatsen ska vara 25, 12, 6 eller 0 %.',
       timerAlreadyRunning: 'En timer går redan. Stoppa den först.',
       nodeParentKindInvalid: 'Kunder ligger överst, projekt under en kund, uppgifter under ett projekt och anteckningar var som helst utom under en annan anteckning.',
+      timeEntryNotBillable: 'Någon av de valda tidsposterna är redan fakturerad, inte debiterbar eller hör till en annan kund.',
     },
   },
   {
@@ -198,6 +199,7 @@ export const dbMessages = defineMessages(
       vatRateInvalid: 'The VAT rate is 25, 12, 6 or 0 %.',
       timerAlreadyRunning: 'A timer is already running. Stop it first.',
       nodeParentKindInvalid: 'Clients sit at the top, projects under a client, tasks under a project and notes anywhere except under another note.',
+      timeEntryNotBillable: 'One of the chosen time entries is already billed, not billable or belongs to another client.',
     },
   },
 );

@@ -1,0 +1,297 @@
+// One invoice: a draft is edited here (details, lines, hours, live totals, preview, send); a sent
+// invoice is shown as sent, with its archived original, payment, crediting and email.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AddLineForm, DeleteDraftForm, DraftDetailsForm, RemoveLineButton, SendForm } from '@/components/invoices/draft-forms';
+import { EntryPicker } from '@/components/invoices/entry-picker';
+import { CreditForm, EmailForm, MarkPaidForm } from '@/components/invoices/sent-forms';
+import { StatusBadge } from '@/components/invoices/status-badge';
+import { TotalsSummary } from '@/components/invoices/totals-summary';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/claims';
+import { withUserTransaction } from '@/lib/db/transaction';
+import { INCOMPLETE_INVOICE_MESSAGES } from '@/lib/db/constraint-messages';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { getTranslator } from '@/lib/i18n/server';
+import { addHours } from '@/lib/invoices/actions';
+import { getInvoice, listUnbilledEntries } from '@/lib/invoices/queries';
+import { uuid } from '@/lib/invoices/schemas';
+import { finishArchive } from '@/lib/invoices/send';
+import { invoiceSession } from '@/lib/invoices/session';
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('invoices.title') };
+}
+
+export default async function InvoicePage({ params, searchParams }: { params: Params; searchParams: Promise<{ saknas?: string }> }) {
+  const user = await requireUser();
+  const { t, locale } = await getTranslator();
+  const { id } = await params;
+  if (!uuid.safeParse(id).success) notFound();
+  const { run, archive } = await invoiceSession(user.claims);
+  // An accountant sees sent invoices read-only: the owner's forms are not shown (the database refuses them anyway).
+  const found = await withUserTransaction(user.claims, async (tx, workspace) => ({ invoice: await getInvoice(tx, id), owner: workspace?.role === 'owner' }));
+  let invoice = found.invoice;
+  const owner = found.owner;
+  if (!invoice) notFound();
+  if (owner && invoice.status !== 'draft' && !invoice.pdfPath) {
+    // An interrupted send: finish its archive now.
+    await finishArchive(run, archive, id).catch((error: Error) => console.error('Invoice archive recovery failed:', id, error.message));
+    invoice = (await run((tx) => getInvoice(tx, id)))!;
+  }
+  const draft = invoice.status === 'draft';
+  const entries = draft && invoice.kind === 'invoice' ? await run((tx) => listUnbilledEntries(tx, invoice.clientId)) : [];
+  const missing = ((await searchParams).saknas ?? '')
+    .split(',')
+    .filter((f): f is keyof typeof INCOMPLETE_INVOICE_MESSAGES => f in INCOMPLETE_INVOICE_MESSAGES);
+  const credit = invoice.kind === 'credit_note';
+  const title = draft
+    ? t(credit ? 'invoices.draft.creditTitle' : 'invoices.draft.title')
+    : `${t(`invoices.kind.${invoice.kind}`)} ${invoice.number ?? ''}`;
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <Link href="/fakturor" className="text-sm text-accent underline-offset-4 hover:underline">
+          {t('invoices.invoice.back')}
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{title}</h1>
+          <StatusBadge status={invoice.status} overdue={invoice.overdue} t={t} />
+        </div>
+        <p className="text-muted">
+          {t('invoices.invoice.client')}:{' '}
+          <Link href={`/fakturor?client=${invoice.clientId}`} className="text-accent underline-offset-4 hover:underline">
+            {invoice.clientName}
+          </Link>
+          {invoice.credits ? (
+            <>
+              {' · '}
+              <Link href={`/fakturor/${invoice.credits.id}`} className="text-accent underline-offset-4 hover:underline">
+                {t('invoices.invoice.creditsInvoice', {
+                  number: invoice.credits.number ?? '',
+                  date: invoice.credits.issueDate ? formatDate(invoice.credits.issueDate, locale) : '',
+                })}
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </div>
+
+      {missing.length > 0 && draft ? (
+        <div role="alert" className="rounded-lg bg-danger-soft px-4 py-3 text-sm text-danger">
+          <p className="font-medium">{t('invoices.draft.missingTitle')}</p>
+          <ul className="mt-1 list-disc pl-5" data-testid="missing-fields">
+            {missing.map((f) => (
+              <li key={f}>{t(INCOMPLETE_INVOICE_MESSAGES[f])}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {!draft && !invoice.pdfPath ? <Alert tone="info">{t('invoices.invoice.archivePending')}</Alert> : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('invoices.draft.lines')}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <div className="overflow-x-auto">
+                <table className="w-full min-w-[36rem] text-sm" data-testid="invoice-lines">
+                  <thead className="border-b border-border text-left text-muted">
+                    <tr>
+                      <th className="py-2 pr-3 font-medium">{t('invoices.draft.description')}</th>
+                      <th className="py-2 pr-3 text-right font-medium">{t('invoices.draft.quantity')}</th>
+                      <th className="py-2 pr-3 text-right font-medium">{t('invoices.draft.unitPrice')}</th>
+                      <th className="py-2 pr-3 text-right font-medium">{t('invoices.draft.vatRate')}</th>
+                      <th className="py-2 text-right font-medium">{t('invoices.draft.amount')}</th>
+                      {draft ? <th className="w-10" /> : null}
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-border">
+                    {invoice.lines.length === 0 ? (
+                      <tr>
+                        <td colSpan={6} className="py-4 text-muted">
+                          {t('invoices.draft.noLines')}
+                        </td>
+                      </tr>
+                    ) : (
+                      invoice.lines.map((l) => (
+                        <tr key={l.id}>
+                          <td className="py-2 pr-3">{l.description}</td>
+                          <td className="py-2 pr-3 text-right tabular-nums">{`${Number(l.quantity).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-SE')} ${l.unit}`}</td>
+                          <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.unitPriceOre, locale)}</td>
+                          <td className="py-2 pr-3 text-right tabular-nums">{l.vatRate} %</td>
+                          <td className="py-2 text-right tabular-nums">{formatMoney(l.amountOre, locale)}</td>
+                          {draft ? (
+                            <td className="py-1 pl-2 text-right">
+                              <RemoveLineButton invoiceId={invoice.id} lineId={l.id} description={l.description} />
+                            </td>
+                          ) : null}
+                        </tr>
+                      ))
+                    )}
+                  </tbody>
+                </table>
+              </div>
+            </CardContent>
+          </Card>
+
+          {draft ? (
+            <>
+              <Card>
+                <CardHeader>
+                  <CardTitle>{t('invoices.draft.addLine')}</CardTitle>
+                  <CardDescription>{t('invoices.draft.roundingRule')}</CardDescription>
+                </CardHeader>
+                <CardContent>
+                  {/* Remounted when a line is added, so the form starts empty again. */}
+                  <AddLineForm key={invoice.lines.length} invoice={invoice} />
+                </CardContent>
+              </Card>
+              {invoice.kind === 'invoice' && entries.length > 0 ? (
+                <Card>
+                  <CardHeader>
+                    <CardTitle>{t('invoices.draft.addHours')}</CardTitle>
+                    <CardDescription>{t('invoices.builder.unbilledHint')}</CardDescription>
+                  </CardHeader>
+                  <CardContent>
+                    <EntryPicker entries={entries} action={addHours} hidden={{ invoiceId: invoice.id }} submitLabel={t('invoices.draft.addHoursSubmit')} emptyText="" />
+                  </CardContent>
+                </Card>
+              ) : null}
+              <Card>
+                <CardHeader>
+                  <CardTitle>{t('invoices.draft.details')}</CardTitle>
+                </CardHeader>
+                <CardContent>
+                  <DraftDetailsForm invoice={invoice} />
+                </CardContent>
+              </Card>
+            </>
+          ) : (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t('invoices.invoice.history')}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ol className="space-y-1 text-sm" data-testid="invoice-events">
+                  {invoice.events.map((e, i) => (
+                    <li key={i} className="flex justify-between gap-4">
+                      <span>{t(`invoices.invoice.event.${e.event as 'sent'}`)}</span>
+                      <span className="tabular-nums text-muted">{formatDate(e.occurredAt, locale)}</span>
+                    </li>
+                  ))}
+                </ol>
+              </CardContent>
+            </Card>
+          )}
+        </div>
+
+        <div className="space-y-6">
+          <Card>
+            <CardContent className="space-y-4">
+              {!draft ? (
+                <dl className="grid grid-cols-2 gap-2 text-sm">
+                  <dt className="text-muted">{t('invoices.invoice.issueDate')}</dt>
+                  <dd className="text-right tabular-nums">{invoice.issueDate ? formatDate(invoice.issueDate, locale) : '–'}</dd>
+                  <dt className="text-muted">{t('invoices.invoice.dueDate')}</dt>
+                  <dd className="text-right tabular-nums">{invoice.dueDate ? formatDate(invoice.dueDate, locale) : '–'}</dd>
+                  <dt className="text-muted">{t('invoices.invoice.ocr')}</dt>
+                  <dd className="text-right tabular-nums">{invoice.ocrReference}</dd>
+                  {invoice.paidOn ? (
+                    <>
+                      <dt className="text-muted">{t('invoices.invoice.paidOn')}</dt>
+                      <dd className="text-right tabular-nums" data-testid="paid-on">
+                        {formatDate(invoice.paidOn, locale)}
+                      </dd>
+                    </>
+                  ) : null}
+                </dl>
+              ) : null}
+              {invoice.overdue && invoice.dueDate ? <p className="text-sm font-medium text-danger">{t('invoices.invoice.overdueSince', { date: formatDate(invoice.dueDate, locale) })}</p> : null}
+              <TotalsSummary lines={invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }))} />
+              {draft ? (
+                <div className="space-y-3">
+                  <Button asChild variant="secondary" className="w-full">
+                    <a href={`/api/invoices/${invoice.id}/preview`} target="_blank" rel="noopener">
+                      {t('invoices.draft.preview')}
+                    </a>
+                  </Button>
+                  <SendForm invoiceId={invoice.id} />
+                  <DeleteDraftForm invoiceId={invoice.id} />
+                </div>
+              ) : invoice.pdfPath ? (
+                <div className="space-y-2">
+                  <Button asChild className="w-full">
+                    <a href={`/api/invoices/${invoice.id}/pdf`} download>
+                      {t('invoices.invoice.download')}
+                    </a>
+                  </Button>
+                  <p className="break-all text-xs text-muted">{t('invoices.invoice.archived', { hash: invoice.pdfSha256 ?? '' })}</p>
+                </div>
+              ) : null}
+            </CardContent>
+          </Card>
+
+          {owner && invoice.status === 'sent' ? (
+            <Card>
+              <CardHeader>
+                <CardTitle className="text-base">{t('invoices.invoice.markPaid')}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <MarkPaidForm invoiceId={invoice.id} today={today} />
+              </CardContent>
+            </Card>
+          ) : null}
+          {owner && !draft && invoice.kind === 'invoice' && invoice.status !== 'credited' && invoice.lines.some((l) => !l.credited) ? (
+            <Card>
+              <CardHeader>
+                <CardTitle className="text-base">{t('invoices.invoice.credit')}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <CreditForm invoiceId={invoice.id} lines={invoice.lines} />
+              </CardContent>
+            </Card>
+          ) : null}
+          {invoice.creditNotes.length > 0 ? (
+            <Card>
+              <CardHeader>
+                <CardTitle className="text-base">{t('invoices.invoice.creditNotes')}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ul className="space-y-1 text-sm">
+                  {invoice.creditNotes.map((n) => (
+                    <li key={n.id}>
+                      <Link href={`/fakturor/${n.id}`} className="text-accent underline-offset-4 hover:underline">
+                        {n.number ? `${t('invoices.kind.credit_note')} ${n.number}` : t('invoices.draft.creditTitle')}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </CardContent>
+            </Card>
+          ) : null}
+          {owner && !draft && invoice.pdfPath ? (
+            <Card>
+              <CardHeader>
+                <CardTitle className="text-base">{t('invoices.invoice.email')}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <EmailForm invoiceId={invoice.id} defaultTo={invoice.clientEmail ?? ''} />
+              </CardContent>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

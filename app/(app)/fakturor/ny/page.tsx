@@ -1,0 +1,90 @@
+// The builder's first step: choose a client, pick its unbilled hours (grouped by project/task and
+// rate), create the draft. Free lines, dates and the message follow on the draft's page.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EntryPicker } from '@/components/invoices/entry-picker';
+import { selectClass } from '@/components/invoices/fields';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Label } from '@/components/ui/label';
+import { requireUser } from '@/lib/auth/claims';
+import { withUserTransaction } from '@/lib/db/transaction';
+import { getTranslator } from '@/lib/i18n/server';
+import { createDraft } from '@/lib/invoices/actions';
+import { listClients, listUnbilledEntries } from '@/lib/invoices/queries';
+import { uuid } from '@/lib/invoices/schemas';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('invoices.builder.title') };
+}
+
+export default async function NewInvoicePage({ searchParams }: { searchParams: Promise<{ kund?: string }> }) {
+  const user = await requireUser();
+  const { t } = await getTranslator();
+  const { kund } = await searchParams;
+  const clientId = kund && uuid.safeParse(kund).success ? kund : undefined;
+  const { clients, entries } = await withUserTransaction(user.claims, async (tx) => ({
+    clients: await listClients(tx),
+    entries: clientId ? await listUnbilledEntries(tx, clientId) : [],
+  }));
+  const client = clients.find((c) => c.id === clientId);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div className="space-y-1">
+        <Link href="/fakturor" className="text-sm text-accent underline-offset-4 hover:underline">
+          {t('invoices.invoice.back')}
+        </Link>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{t('invoices.builder.title')}</h1>
+      </div>
+      <Card>
+        <CardContent>
+          {clients.length === 0 ? (
+            <p className="text-muted">{t('invoices.builder.noClients')}</p>
+          ) : (
+            <form className="flex flex-wrap items-end gap-3">
+              <div className="min-w-60 flex-1 space-y-1.5">
+                <Label htmlFor="builder-client">{t('invoices.builder.chooseClient')}</Label>
+                <select id="builder-client" name="kund" defaultValue={clientId ?? ''} className={selectClass} required>
+                  <option value="" disabled>
+                    {t('invoices.builder.chooseClient')}
+                  </option>
+                  {clients.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+                <p className="text-sm text-muted">{t('invoices.builder.chooseClientHint')}</p>
+              </div>
+              <Button type="submit" variant="secondary" className="mb-7">
+                {t('invoices.builder.next')}
+              </Button>
+            </form>
+          )}
+        </CardContent>
+      </Card>
+      {client ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('invoices.builder.unbilled')}</CardTitle>
+            <CardDescription>{t('invoices.builder.unbilledHint')}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {!client.hasDetails ? <p className="mb-4 text-sm text-danger">{t('invoices.draft.clientMissingDetails')}</p> : null}
+            <EntryPicker
+              key={client.id}
+              entries={entries}
+              action={createDraft}
+              hidden={{ clientId: client.id }}
+              submitLabel={t('invoices.builder.create')}
+              emptyText={t('invoices.builder.noUnbilled')}
+              allowEmpty
+            />
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// The draft as its PDF will look, marked as a draft (rendered from the current profile and client
+// details; nothing is stored). A sent invoice's preview is its archived original.
+import { getVerifiedClaims } from '@/lib/auth/claims';
+import { withUserTransaction } from '@/lib/db/transaction';
+import { loadPdfInvoice } from '@/lib/invoices/pdf/load';
+import { renderInvoicePdf } from '@/lib/invoices/pdf/render';
+import { uuid } from '@/lib/invoices/schemas';
+import { translator } from '@/lib/i18n/catalogue';
+import { getLocale } from '@/lib/i18n/server';
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const claims = await getVerifiedClaims();
+  if (!claims) return new Response('Unauthorized', { status: 401 });
+  const t = translator(await getLocale());
+  if (!uuid.safeParse(id).success) return new Response(t('invoices.invoice.notFound'), { status: 404 });
+  const invoice = await withUserTransaction(claims, (tx) => loadPdfInvoice(tx, id));
+  if (!invoice) return new Response(t('invoices.invoice.notFound'), { status: 404 });
+  if (invoice.number !== null) return Response.redirect(new URL(`/api/invoices/${id}/pdf`, request.url), 303);
+  const bytes = await renderInvoicePdf(invoice);
+  return new Response(new Uint8Array(bytes), {
+    headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="utkast.pdf"', 'cache-control': 'private, no-store' },
+  });
+}

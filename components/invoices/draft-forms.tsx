@@ -1,0 +1,123 @@
+'use client';
+// The draft editor's forms: details, a free line with live totals, removing a line, sending and
+// deleting. Nothing here can change a sent invoice: those pages do not render these forms, and
+// the database refuses it anyway.
+import { useState } from 'react';
+import { useI18n } from '@/components/i18n/provider';
+import { Label } from '@/components/ui/label';
+import { formatMoney } from '@/lib/i18n/format';
+import { addLine, deleteDraft, removeLine, saveDraftDetails, sendInvoiceAction } from '@/lib/invoices/actions';
+import type { InvoiceDetail } from '@/lib/invoices/queries';
+import { lineAmountOre, VAT_RATES, type LineInput } from '@/lib/invoices/totals';
+import { parseMoneyToOre } from '@/lib/validation/quantities';
+import { ActionForm, Submit, useFieldState } from './action-form';
+import { CheckboxField, FormField, SelectField } from './fields';
+import { TotalsSummary } from './totals-summary';
+
+export function DraftDetailsForm({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useI18n();
+  return (
+    <ActionForm action={saveDraftDetails} className="space-y-4" label={t('invoices.draft.details')}>
+      <input type="hidden" name="invoiceId" value={invoice.id} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField type="date" name="issueDate" label={t('invoices.draft.issueDate')} hint={t('invoices.draft.issueDateHint')} defaultValue={invoice.issueDate ?? ''} />
+        <FormField type="date" name="dueDate" label={t('invoices.draft.dueDate')} hint={t('invoices.draft.dueDateHint', { days: invoice.paymentTermsDays })} defaultValue={invoice.dueDate ?? ''} />
+        <FormField type="date" name="supplyDate" label={t('invoices.draft.supplyDate')} hint={t('invoices.draft.supplyDateHint')} defaultValue={invoice.supplyDate ?? ''} />
+        <div className="grid grid-cols-2 gap-3">
+          <FormField type="date" name="periodStart" label={t('invoices.draft.periodStart')} defaultValue={invoice.periodStart ?? ''} />
+          <FormField type="date" name="periodEnd" label={t('invoices.draft.periodEnd')} defaultValue={invoice.periodEnd ?? ''} />
+        </div>
+      </div>
+      <CheckboxField name="reverseCharge" label={t('invoices.draft.reverseCharge')} defaultChecked={invoice.reverseCharge} />
+      <MessageField defaultValue={invoice.message ?? ''} />
+      <Submit variant="secondary" label={t('invoices.draft.save')} />
+    </ActionForm>
+  );
+}
+
+function MessageField({ defaultValue }: { defaultValue: string }) {
+  const { t } = useI18n();
+  const { error, value } = useFieldState('message');
+  return (
+    <div className="space-y-1.5">
+      <Label htmlFor="invoice-message">{t('invoices.draft.message')}</Label>
+      <textarea
+        id="invoice-message"
+        name="message"
+        rows={3}
+        maxLength={2000}
+        defaultValue={value ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        className="block w-full rounded-lg border border-border bg-surface px-3 py-2 text-[15px] focus:border-ring focus:outline-none focus:ring-2 focus:ring-ring/25"
+      />
+      {error ? <p className="text-sm text-danger">{error}</p> : null}
+    </div>
+  );
+}
+
+/** A free line; the totals below update as it is typed, with the rule the database uses. */
+export function AddLineForm({ invoice }: { invoice: InvoiceDetail }) {
+  const { t, locale } = useI18n();
+  const [quantity, setQuantity] = useState('1');
+  const [price, setPrice] = useState('');
+  const [vat, setVat] = useState(invoice.reverseCharge ? '0' : '25');
+  const existing: LineInput[] = invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }));
+  const q = quantity.trim().replace(',', '.');
+  const ore = parseMoneyToOre(price);
+  const pending = /^-?\d{1,10}(\.\d{1,2})?$/.test(q) && ore !== null && ore >= 0 ? { quantity: q, unitPriceOre: ore, vatRate: Number(vat) } : null;
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <ActionForm action={addLine} className="space-y-4" label={t('invoices.draft.addLine')}>
+        <input type="hidden" name="invoiceId" value={invoice.id} />
+        <FormField name="description" label={t('invoices.draft.description')} required />
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <FormField name="quantity" label={t('invoices.draft.quantity')} inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
+          <FormField name="unit" label={t('invoices.draft.unit')} defaultValue="st" />
+          <FormField name="unitPrice" label={t('invoices.draft.unitPrice')} inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
+          <SelectField name="vatRate" label={t('invoices.draft.vatRate')} value={vat} onChange={(e) => setVat(e.target.value)}>
+            {VAT_RATES.map((r) => (
+              <option key={r} value={r}>{`${r} %`}</option>
+            ))}
+          </SelectField>
+        </div>
+        <p className="text-sm text-muted" aria-live="polite">
+          {t('invoices.draft.amount')}: {pending ? formatMoney(lineAmountOre(pending.quantity, pending.unitPriceOre), locale) : '–'}
+        </p>
+        <Submit variant="secondary" label={t('invoices.draft.addLineSubmit')} />
+      </ActionForm>
+      <TotalsSummary lines={pending ? [...existing, pending] : existing} label={pending ? t('invoices.draft.liveNew') : undefined} />
+    </div>
+  );
+}
+
+export function RemoveLineButton({ invoiceId, lineId, description }: { invoiceId: string; lineId: string; description: string }) {
+  const { t } = useI18n();
+  return (
+    <ActionForm action={removeLine}>
+      <input type="hidden" name="invoiceId" value={invoiceId} />
+      <input type="hidden" name="lineId" value={lineId} />
+      <Submit variant="ghost" size="sm" label="✕" aria-label={t('invoices.draft.removeLine', { description })} title={t('invoices.draft.removeLine', { description })} />
+    </ActionForm>
+  );
+}
+
+export function SendForm({ invoiceId }: { invoiceId: string }) {
+  const { t } = useI18n();
+  return (
+    <ActionForm action={sendInvoiceAction} className="space-y-3">
+      <input type="hidden" name="invoiceId" value={invoiceId} />
+      <p className="text-sm text-muted">{t('invoices.draft.sendHint')}</p>
+      <Submit size="lg" className="w-full" label={t('invoices.draft.send')} pendingLabel={t('invoices.draft.sending')} />
+    </ActionForm>
+  );
+}
+
+export function DeleteDraftForm({ invoiceId }: { invoiceId: string }) {
+  const { t } = useI18n();
+  return (
+    <ActionForm action={deleteDraft}>
+      <input type="hidden" name="invoiceId" value={invoiceId} />
+      <Submit variant="ghost" className="text-danger" label={t('invoices.draft.deleteDraft')} />
+    </ActionForm>
+  );
+}

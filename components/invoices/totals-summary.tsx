@@ -1,0 +1,32 @@
+'use client';
+// Totals computed with the same rule as the database (lib/invoices/totals.ts), so what the
+// builder shows while typing is what the invoice will say.
+import { useI18n } from '@/components/i18n/provider';
+import { formatMoney } from '@/lib/i18n/format';
+import { computeTotals, type LineInput } from '@/lib/invoices/totals';
+
+export function TotalsSummary({ lines, label }: { lines: LineInput[]; label?: string }) {
+  const { t, locale } = useI18n();
+  const totals = computeTotals(lines);
+  return (
+    <dl className="space-y-1 text-sm" aria-label={label ?? t('invoices.draft.totals')} data-testid="invoice-totals">
+      {label ? <p className="font-medium">{label}</p> : null}
+      <div className="flex justify-between gap-6">
+        <dt className="text-muted">{t('invoices.draft.net')}</dt>
+        <dd className="tabular-nums">{formatMoney(totals.netOre, locale)}</dd>
+      </div>
+      {totals.vatSummary.map((r) => (
+        <div key={r.vatRate} className="flex justify-between gap-6">
+          <dt className="text-muted">{t('invoices.draft.vatAt', { rate: r.vatRate })}</dt>
+          <dd className="tabular-nums">{formatMoney(r.vatOre, locale)}</dd>
+        </div>
+      ))}
+      <div className="flex justify-between gap-6 border-t border-border pt-1 text-base font-semibold">
+        <dt>{t('invoices.draft.total')}</dt>
+        <dd className="tabular-nums" data-testid="invoice-total">
+          {formatMoney(totals.totalOre, locale)}
+        </dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,75 @@
+// Form schemas of the invoice pages. Messages are catalogue keys; createAction translates them.
+import { z } from 'zod';
+import { parseMoneyToOre } from '@/lib/validation/quantities';
+import { quantityHundredths, VAT_RATES } from './totals';
+
+export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'invoices.invoice.notFound');
+
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), 'invoices.errors.date');
+const requiredDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'invoices.errors.date');
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === 'on' || v === 'true');
+/** Several values under one name arrive joined with commas (see idList below). */
+const idList = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(',').filter(Boolean) : []))
+  .pipe(z.array(uuid));
+
+export const createDraftSchema = z.object({ clientId: uuid, entryIds: idList, perEntry: checkbox });
+export const addHoursSchema = z.object({ invoiceId: uuid, entryIds: idList.refine((ids) => ids.length > 0, 'invoices.errors.noEntries'), perEntry: checkbox });
+
+export const draftDetailsSchema = z
+  .object({
+    invoiceId: uuid,
+    issueDate: optionalDate,
+    supplyDate: optionalDate,
+    periodStart: optionalDate,
+    periodEnd: optionalDate,
+    dueDate: optionalDate,
+    reverseCharge: checkbox,
+    message: z.string().trim().max(2000, 'validation.tooLong').optional().transform((v) => v || null),
+  })
+  .refine((v) => !v.periodStart || !v.periodEnd || v.periodStart <= v.periodEnd, { message: 'db.periodOrder', path: ['periodEnd'] })
+  .refine((v) => !v.issueDate || !v.dueDate || v.issueDate <= v.dueDate, { message: 'db.dueBeforeIssue', path: ['dueDate'] });
+
+/** A quantity with at most two decimals, not zero: "1,5" → "1.50". */
+const quantity = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(',', '.'))
+  .refine((v) => {
+    try {
+      return /^-?\d{1,10}(\.\d{1,2})?$/.test(v) && quantityHundredths(v) !== 0n;
+    } catch {
+      return false;
+    }
+  }, 'invoices.errors.quantity');
+
+export const addLineSchema = z.object({
+  invoiceId: uuid,
+  description: z.string().trim().min(1, 'invoices.errors.description').max(500, 'invoices.errors.description'),
+  quantity,
+  unit: z.string().trim().min(1, 'invoices.errors.unit').max(20, 'invoices.errors.unit'),
+  unitPrice: z
+    .string()
+    .transform((v) => parseMoneyToOre(v))
+    .refine((v): v is number => v !== null && v >= 0, 'invoices.errors.unitPrice'),
+  vatRate: z.coerce.number().refine((v) => (VAT_RATES as readonly number[]).includes(v), 'invoices.errors.vatRate'),
+});
+
+export const invoiceIdSchema = z.object({ invoiceId: uuid });
+export const removeLineSchema = z.object({ invoiceId: uuid, lineId: uuid });
+export const markPaidSchema = z.object({ invoiceId: uuid, paidOn: requiredDate });
+export const creditSchema = z.object({ invoiceId: uuid, lineIds: idList });
+export const emailSchema = z.object({
+  invoiceId: uuid,
+  to: z.string().trim().min(1, 'invoices.errors.email').max(320, 'invoices.errors.email').pipe(z.email({ error: 'invoices.errors.email' })),
+});
