@@ -1,0 +1,170 @@
+// Export and delete-then-restore in a real browser: the JSON and the ZIP (with a stored file) read
+// back, the security log, deletion refused without the password, the tombstone (every page leads
+// to /restore, also after signing in again), restore, and the app's sign-in rate limit.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app';
+import { launchBrowser } from '../support/browser';
+import { repoRoot } from '../support/paths';
+
+const shots = path.join(repoRoot, '.data/screenshots');
+
+describe('export, delete and restore in the browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const email = `integritet-${Date.now().toString(36)}@example.test`;
+  const password = 'mitt-hemliga-lösenord-1';
+  let workspaceId = '';
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    app = await startTestApp();
+    browser = await launchBrowser();
+    context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+  }, 300_000);
+
+  let printed = false;
+  afterEach(({ task }) => {
+    if (task.result?.state === 'fail' && !printed) {
+      printed = true;
+      console.error(`next start output:\n${app?.logs()}`);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const url = (p: string) => `${app.appUrl}${p}`;
+  const waitForPath = (p: string) => page.waitForURL((u) => u.pathname === p, { timeout: 30_000 });
+
+  async function signIn(pass: string, expectPath: string) {
+    await page.goto(url('/login'));
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Lösenord', { exact: true }).fill(pass);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    if (expectPath) await waitForPath(expectPath);
+  }
+
+  async function download(button: string) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    return readFileSync(await file.path());
+  }
+
+  it('exports everything as JSON, with a line in the security log', async () => {
+    await page.goto(url('/signup'));
+    await page.getByLabel('Företagsnamn').fill('Integritetskonsult');
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Lösenord').fill(password);
+    await page.getByRole('button', { name: 'Skapa konto' }).click();
+    await waitForPath('/');
+
+    await page.goto(url('/profil/data'));
+    await page.getByRole('heading', { name: 'Exportera mina data' }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'privacy-data-sv.png'), fullPage: true });
+    const data = JSON.parse((await download('Ladda ner JSON')).toString('utf8'));
+    expect(data.format).toBe('konsultverkstad-export/1');
+    expect(data.account.email).toBe(email);
+    expect(data.tables.workspaces).toHaveLength(1);
+    expect(data.tables.business_profiles[0].legal_name).toBe('Integritetskonsult');
+    expect(data.schema.nodes.columns.map((c: { name: string }) => c.name)).toContain('title');
+    expect(data.tables.audit_log.length).toBeGreaterThan(0);
+    workspaceId = data.tables.workspaces[0].id;
+
+    await page.goto(url('/profil/sakerhet'));
+    await page.getByRole('cell', { name: 'Data exporterade' }).waitFor();
+    await expect(page.getByRole('cell', { name: 'Konto skapat' }).count()).resolves.toBe(1);
+  });
+
+  it('exports a ZIP with data.json and the stored files', async () => {
+    // A document in the user's folder, stored through the Storage API as the user.
+    const client = app.standIn.client();
+    const { error } = await client.auth.signInWithPassword({ email, password });
+    expect(error).toBeNull();
+    const stored = await client.storage.from('documents').upload(`${workspaceId}/mötesanteckning.txt`, new Blob(['Hej från kunden'], { type: 'text/plain' }));
+    expect(stored.error).toBeNull();
+
+    await page.goto(url('/profil/data'));
+    const zip = await JSZip.loadAsync(await download('Ladda ner ZIP med filer'));
+    const data = JSON.parse(await zip.file('data.json')!.async('string'));
+    expect(data.files.map((f: { name: string }) => f.name)).toEqual([`${workspaceId}/mötesanteckning.txt`]);
+    expect(await zip.file(`files/documents/${workspaceId}/mötesanteckning.txt`)!.async('string')).toBe('Hej från kunden');
+  });
+
+  it('refuses deletion without the confirmation or with a wrong password', async () => {
+    await page.goto(url('/profil/data'));
+    await page.getByLabel('Ditt lösenord').fill(password);
+    await page.getByRole('button', { name: 'Radera mitt konto' }).click();
+    await page.getByText('Bekräfta att du förstår vad som raderas.').waitFor();
+
+    await page.getByRole('checkbox').check();
+    await page.getByLabel('Ditt lösenord').fill('fel-lösenord-här');
+    await page.getByRole('button', { name: 'Radera mitt konto' }).click();
+    await page.getByText('Fel lösenord.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/profil/data');
+  });
+
+  it('deletes into a tombstone: every page leads to /restore, also after signing in again', async () => {
+    await page.getByRole('checkbox').check();
+    await page.getByLabel('Ditt lösenord').fill(password);
+    await page.getByRole('button', { name: 'Radera mitt konto' }).click();
+    await waitForPath('/restore');
+    await page.getByRole('heading', { name: 'Kontot är på väg att raderas' }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'privacy-restore-sv.png'), fullPage: true });
+
+    for (const p of ['/', '/profil/data', '/karta']) {
+      await page.goto(url(p));
+      await waitForPath('/restore');
+    }
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await waitForPath('/login');
+    await signIn(password, '/restore');
+  });
+
+  it('restores the account with everything in it', async () => {
+    await page.getByRole('button', { name: 'Återställ mitt konto' }).click();
+    await waitForPath('/profil/data');
+    await page.getByText('Välkommen tillbaka! Ditt konto är återställt.').waitFor();
+    await page.goto(url('/profil/sakerhet'));
+    for (const event of ['Radering av konto begärd', 'Konto återställt']) await page.getByRole('cell', { name: event }).first().waitFor();
+  });
+
+  it('shows failed sign-ins in the security log', async () => {
+    await page.goto(url('/profil/sakerhet'));
+    await page.getByRole('button', { name: 'Konto' }).click();
+    await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+    await waitForPath('/login');
+    await signIn('inte-mitt-lösenord', '');
+    await page.getByText('Fel e-postadress eller lösenord.').waitFor();
+    await signIn(password, '/');
+    await page.goto(url('/profil/sakerhet'));
+    await page.getByRole('cell', { name: 'Misslyckad inloggning' }).first().waitFor();
+    await page.screenshot({ path: path.join(shots, 'privacy-security-log-sv.png'), fullPage: true });
+    await page.goto(url('/profil/sakerhet?lang=en'));
+    await page.getByRole('heading', { name: 'Security log' }).waitFor();
+  });
+
+  it('limits failed sign-ins per email in the app', async () => {
+    const guessing = await browser.newContext({ locale: 'sv-SE' });
+    const guesser = await guessing.newPage();
+    await guesser.goto(url('/login'));
+    const target = `gissad-${Date.now().toString(36)}@example.test`;
+    for (let i = 0; i < 10; i++) {
+      await guesser.getByLabel('E-postadress').fill(target);
+      await guesser.getByLabel('Lösenord', { exact: true }).fill(`gissning-${i}`);
+      await guesser.getByRole('button', { name: 'Logga in' }).click();
+      await guesser.getByText('Fel e-postadress eller lösenord.').waitFor();
+    }
+    await guesser.getByLabel('Lösenord', { exact: true }).fill('gissning-11');
+    await guesser.getByRole('button', { name: 'Logga in' }).click();
+    await guesser.getByText('För många försök. Vänta en stund och försök igen.').waitFor();
+    await guessing.close();
+  });
+});
