@@ -1,6 +1,7 @@
 // Export completeness from the catalog: every table holding user data (a workspace_id or user_id
 // column in public) is in the export with every row of the user's own workspace, secrets are
 // withheld by a reviewed deny-list, other tenants and accountant access never leak in.
+import type { JwtPayload } from '@supabase/supabase-js';
 import { expect, it } from 'vitest';
 import { asVerifiedClaims, type VerifiedClaims } from '@/lib/auth/verified-claims';
 import { buildExport, EXPORT_FORMAT } from '@/lib/privacy/export';
@@ -16,7 +17,7 @@ import { addAccountant, makeTenant } from './fixtures';
 const REVIEWED_EXPORTABLE = ['audit_log.content_hash', 'audit_log.prev_hash', 'audit_log.row_hash', 'invoices.pdf_sha256'];
 const SECRET_LOOKING = /hash|token|secret|password|otp|key|sha/;
 
-const claimsOf = (sub: string) => asVerifiedClaims({ sub, role: 'authenticated', aud: 'authenticated', email: 'agare@example.test' }) as VerifiedClaims;
+const claimsOf = (sub: string) => asVerifiedClaims({ sub, role: 'authenticated', aud: 'authenticated', email: 'agare@example.test' } as unknown as JwtPayload) as VerifiedClaims;
 
 describeEachDatabase('data export', (db) => {
   it('contains every table with user data in public, from the catalog, with all of the owner’s rows', async () => {
