@@ -130,7 +130,8 @@ end
 $$;
 
 -- Auth's entries about the user (GoTrue's payload shape: actor_id, action, traits), the app's
--- account events, and who gained or lost access to the user's workspaces.
+-- account events, and accountants gaining or losing access to the user's workspaces (the owner's
+-- own membership is not news to them).
 create function private.my_security_log(max_rows integer) returns table (
   occurred_at timestamptz, source text, action text, ip_address text, details jsonb
 )
@@ -149,7 +150,8 @@ as $$
            pg_catalog.jsonb_build_object('role', coalesce(l.new_values, l.old_values) ->> 'role')
       from public.audit_log l
      where l.workspace_id in (select private.my_owned_workspaces())
-       and (l.table_name = 'workspace_members' or l.table_name like '%invitation%')
+       and (l.table_name like '%invitation%'
+            or (l.table_name = 'workspace_members' and coalesce(l.new_values, l.old_values) ->> 'role' = 'accountant'))
   ) s (occurred_at, source, action, ip_address, details)
   order by 1 desc
   limit least(greatest(max_rows, 1), 500)
