@@ -36,7 +36,7 @@ as $$
   select exists (select 1 from private.retention_runs r where r.txid = pg_catalog.txid_current())
 $$;
 comment on function private.in_retention_run() is 'True inside the transaction of private.run_retention(): the only place where kept records may be deleted.';
-grant execute on function private.in_retention_run() to anon, authenticated, service_role;
+-- Called only by definer code and by triggers when the current user is not an API role.
 
 -- The immutability guards, as before, plus the retention exception for deletions.
 create or replace function private.invoices_guard() returns trigger
@@ -51,9 +51,16 @@ declare
   n jsonb;
 begin
   if tg_op = 'DELETE' then
-    if old.status <> 'draft' and not private.in_retention_run() then
-      raise exception 'invoice_immutable' using errcode = '55000', constraint = 'invoices_immutable', table = 'invoices',
-        detail = 'A sent invoice is never deleted; credit it with a credit note.';
+    -- Nested so API roles (which may not use schema private) never reach the retention check.
+    if old.status <> 'draft' then
+      if api_role then
+        raise exception 'invoice_immutable' using errcode = '55000', constraint = 'invoices_immutable', table = 'invoices',
+          detail = 'A sent invoice is never deleted; credit it with a credit note.';
+      end if;
+      if not private.in_retention_run() then
+        raise exception 'invoice_immutable' using errcode = '55000', constraint = 'invoices_immutable', table = 'invoices',
+          detail = 'A sent invoice is never deleted; credit it with a credit note.';
+      end if;
     end if;
     return old;
   end if;
@@ -123,8 +130,11 @@ create or replace function private.invoice_archive_insert_only() returns trigger
 language plpgsql set search_path = ''
 as $$
 begin
-  if tg_op = 'DELETE' and old.bucket_id = 'invoice-archive' and private.in_retention_run() then
-    return old;
+  -- Nested so API roles (which may not use schema private) never reach the retention check.
+  if tg_op = 'DELETE' and old.bucket_id = 'invoice-archive' and current_user not in ('anon', 'authenticated', 'service_role') then
+    if private.in_retention_run() then
+      return old;
+    end if;
   end if;
   if old.bucket_id = 'invoice-archive' or (tg_op = 'UPDATE' and new.bucket_id = 'invoice-archive') then
     raise exception 'invoice_archive_insert_only' using errcode = '55000',
@@ -309,6 +319,20 @@ begin
     'archived_pdfs_deleted', n_files, 'purged_workspaces_removed', n_workspaces);
 end
 $$;
+
+-- Files the next run will purge. On hosted Supabase, deleting storage.objects rows in SQL leaves
+-- the bytes in the object store; scripts/retention.ts removes these through the Storage API first.
+create function private.storage_objects_due(at timestamptz default now()) returns table (bucket_id text, name text)
+language sql stable security definer set search_path = ''
+as $$
+  select o.bucket_id, o.name
+    from storage.objects o
+    join public.workspace_members m on m.role = 'owner' and (storage.foldername(o.name))[1] = m.workspace_id::text
+    join private.account_deletions d on d.user_id = m.user_id and d.purge_after <= at
+   where o.bucket_id in ('documents', 'logos')
+   order by 1, 2
+$$;
+comment on function private.storage_objects_due(timestamptz) is 'Documents and logos of accounts due for purge, for removal through the Storage API before run_retention(). Operator only.';
 
 create function private.run_retention(at timestamptz default now()) returns jsonb
 language plpgsql security definer set search_path = ''

@@ -162,7 +162,7 @@ const PROMISES: Promise_[] = [
     sv: 'Vi använder bara nödvändiga kakor: inloggningskakorna från Supabase (namn som börjar med `sb-`). De är HttpOnly, Secure och SameSite=Lax.',
     en: "We use only essential cookies: Supabase's sign-in cookies (names starting with `sb-`), HttpOnly, Secure and SameSite=Lax.",
     keptBy: ['lib/supabase/cookies.ts'],
-    provenBy: [['tests/e2e/privacy-headers.test.ts', 'set-cookie']],
+    provenBy: [['tests/e2e/privacy-headers.test.ts', 'getSetCookie']],
     check: () => {
       expect(sessionCookieOptions).toMatchObject({ httpOnly: true, sameSite: 'lax' });
       expect(read('lib/supabase/cookies.ts')).toContain("secure: process.env.NODE_ENV === 'production'");
