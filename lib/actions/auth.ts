@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { createClient } from '@/lib/supabase/server';
 import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { getLocale } from '@/lib/i18n/server';
+import { recordFailedSignIn } from '@/lib/privacy/failed-sign-ins';
 import { clientAddress, countFailure, enforce } from '@/lib/privacy/rate-limit';
 import { ActionError, createAction } from './action';
 import { initialState } from './state';
@@ -26,7 +27,10 @@ export const signIn = createAction({
     const supabase = await createClient();
     const { error } = await supabase.auth.signInWithPassword({ email, password });
     if (error) {
-      if (error.code === 'invalid_credentials') countFailure(limits);
+      if (error.code === 'invalid_credentials') {
+        countFailure(limits);
+        await recordFailedSignIn(email);
+      }
       throw error;
     }
     redirect(next);

@@ -5,6 +5,7 @@ import { createClient as createSupabaseClient } from '@supabase/supabase-js';
 import type { VerifiedClaims } from '@/lib/auth/verified-claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { serverEnv } from '@/lib/env';
+import { recordFailedSignIn } from './failed-sign-ins';
 
 export interface PendingDeletion {
   requestedAt: Date;
@@ -19,7 +20,7 @@ export async function pendingDeletion(claims: VerifiedClaims): Promise<PendingDe
 /**
  * True when the password is the account's. Signs in on a client of its own (no cookies, so the
  * browser's session is left as it is) and ends that extra session again. Auth counts the attempt
- * against its rate limits and logs a failure in the user's security log.
+ * against its rate limits; a failure goes into the user's security log.
  */
 export async function passwordMatches(email: string, password: string): Promise<boolean> {
   const env = serverEnv();
@@ -28,7 +29,10 @@ export async function passwordMatches(email: string, password: string): Promise<
   });
   const { data, error } = await probe.auth.signInWithPassword({ email, password });
   if (error) {
-    if (error.code === 'invalid_credentials') return false;
+    if (error.code === 'invalid_credentials') {
+      await recordFailedSignIn(email);
+      return false;
+    }
     throw error;
   }
   if (data.session) await probe.auth.signOut({ scope: 'local' });

@@ -19,10 +19,10 @@ create table private.account_events (
   id bigint generated always as identity primary key,
   user_id uuid not null,
   event text not null constraint account_events_event_valid
-    check (event in ('data_exported', 'deletion_requested', 'account_restored')),
+    check (event in ('data_exported', 'deletion_requested', 'account_restored', 'login_failed')),
   occurred_at timestamptz not null default now()
 );
-comment on table private.account_events is 'Security events the app records about an account (export, deletion request, restore); shown in the user''s security log, removed with the account and after 24 months.';
+comment on table private.account_events is 'Security events the app records about an account (export, deletion request, restore, failed sign-in); shown in the user''s security log, removed with the account and after 24 months.';
 comment on column private.account_events.user_id is 'The account; no foreign key so a purge can remove the events explicitly, in order.';
 create index account_events_user_id_idx on private.account_events (user_id, occurred_at desc);
 create index account_events_occurred_at_idx on private.account_events (occurred_at);
@@ -129,6 +129,29 @@ begin
 end
 $$;
 
+-- A failed password sign-in, recorded by the app's sign-in action (signed out, so as anon): hosted
+-- Auth does not log failures where the user can see them. At most 20 per account in 5 minutes, so
+-- calling it directly cannot flood anyone's log; says nothing about whether the address exists.
+create function private.record_failed_sign_in(attempted_email text) returns void
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  target uuid;
+begin
+  select u.id into target from auth.users u where pg_catalog.lower(u.email) = pg_catalog.lower(attempted_email) limit 1;
+  if target is null then
+    return;
+  end if;
+  if (select count(*) from private.account_events a
+       where a.user_id = target and a.event = 'login_failed' and a.occurred_at > pg_catalog.now() - interval '5 minutes') >= 20 then
+    return;
+  end if;
+  insert into private.account_events (user_id, event) values (target, 'login_failed');
+end
+$$;
+grant usage on schema private to anon;
+grant execute on function private.record_failed_sign_in(text) to anon, authenticated;
+
 -- Auth's entries about the user (GoTrue's payload shape: actor_id, action, traits), the app's
 -- account events, and accountants gaining or losing access to the user's workspaces (the owner's
 -- own membership is not news to them).
@@ -142,6 +165,7 @@ as $$
            coalesce((e.payload -> 'traits')::jsonb, '{}'::jsonb) - 'email_changed_from'
       from auth.audit_log_entries e
      where e.payload ->> 'actor_id' = auth.uid()::text
+       and e.payload ->> 'action' <> 'login_failed' -- the app records failures itself, on every backend
     union all
     select a.occurred_at, 'app', a.event, null, '{}'::jsonb
       from private.account_events a where a.user_id = auth.uid()
@@ -186,6 +210,12 @@ create function public.my_security_log(max_rows integer default 100) returns tab
 language sql stable security invoker set search_path = ''
 as $$ select * from private.my_security_log(max_rows) $$;
 comment on function public.my_security_log(integer) is 'The caller''s security log, newest first: sign-ins (also failed), password and email changes, exports, deletion and restore, accountant access.';
+
+create function public.record_failed_sign_in(attempted_email text) returns void
+language sql volatile security invoker set search_path = ''
+as $$ select private.record_failed_sign_in(attempted_email) $$;
+comment on function public.record_failed_sign_in(text) is 'Notes a failed password sign-in in the account''s security log (if the address has an account; rate-limited).';
+grant execute on function public.record_failed_sign_in(text) to anon, authenticated;
 
 grant execute on function public.request_account_deletion(), public.restore_account(), public.my_account_deletion(),
   public.record_data_export(), public.my_security_log(integer) to authenticated;

@@ -138,11 +138,13 @@ const PROMISES: Promise_[] = [
     promise: 'security log shown in Profil, with failed sign-ins',
     sv: 'Du ser din säkerhetslogg under Profil → Säkerhet.',
     en: 'You see your security log under Profile → Security.',
-    keptBy: ['supabase/migrations/20261123130000_account_tombstones.sql', 'app/(app)/profil/sakerhet/page.tsx', 'embedded/auth/accounts.ts'],
-    provenBy: [['tests/e2e/privacy-flow.test.ts', 'Misslyckad inloggning']],
+    keptBy: ['supabase/migrations/20261123130000_account_tombstones.sql', 'app/(app)/profil/sakerhet/page.tsx', 'lib/privacy/failed-sign-ins.ts'],
+    provenBy: [['tests/e2e/privacy-flow.test.ts', 'Misslyckad inloggning'], ['tests/db/privacy-security-log.test.ts', 'record_failed_sign_in']],
     check: () => {
       expect(sqlFunction('private.my_security_log')).toContain('auth.audit_log_entries');
-      expect(read('embedded/auth/accounts.ts')).toContain("action: 'login_failed'");
+      // Failures are recorded by the app, so hosted Auth (which keeps them to itself) shows them too.
+      expect(read('lib/actions/auth.ts')).toMatch(/countFailure\(limits\);\s*await recordFailedSignIn\(email\)/);
+      expect(read('lib/privacy/account.ts')).toContain('await recordFailedSignIn(email)');
     },
   },
   {
