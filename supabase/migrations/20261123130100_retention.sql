@@ -255,6 +255,16 @@ begin
     perform private.anonymise_audit(ws, null, false);
   end loop;
 
+  -- Tables keyed by the user rather than a workspace (whoever adds them) are emptied of theirs.
+  for t in select c.table_name from information_schema.columns c
+            where c.table_schema = 'public' and c.column_name = 'user_id'
+              and not exists (select 1 from information_schema.columns w
+                               where w.table_schema = 'public' and w.table_name = c.table_name and w.column_name = 'workspace_id')
+              and c.table_name in (select r.relname from pg_catalog.pg_class r
+                                    where r.relnamespace = 'public'::regnamespace and r.relkind in ('r', 'p')) loop
+    execute pg_catalog.format('delete from public.%I where user_id = $1', t) using target;
+  end loop;
+
   delete from private.account_events a where a.user_id = target;
   delete from auth.audit_log_entries e where e.payload ->> 'actor_id' = target::text;
   delete from auth.users u where u.id = target;

@@ -156,6 +156,19 @@ describeEachDatabase('account deletion', (db) => {
     for (const { table_name } of rows.filter((r) => !kept.includes(r.table_name))) {
       expect(await count(db(), `select 1 from public.${table_name} where workspace_id = $1`, [t.workspaceId]), table_name).toBe(0);
     }
+    const byUser = await db().admin.query<{ table_name: string }>(
+      `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'user_id'`,
+    );
+    for (const { table_name } of byUser.rows) {
+      expect(await count(db(), `select 1 from public.${table_name} where user_id = $1`, [t.ownerId]), table_name).toBe(0);
+    }
+    // Before the purge, the operator's command can list the files that are due (Storage API removal).
+    const next = await makeTenant(db());
+    const nextUntil = await requestDeletion(db(), next.ownerId);
+    const due = await db().admin.query(`select bucket_id, name from private.storage_objects_due($1)`, [new Date(nextUntil.getTime() + 1)]);
+    expect(due.rows).toEqual([{ bucket_id: 'documents', name: next.documentName }]);
+    expect((await db().admin.query(`select * from private.storage_objects_due($1)`, [new Date(nextUntil.getTime() - 1000)])).rows).toEqual([]);
+    await db().asUser(next.ownerId, (c) => c.query(`select restore_account()`));
   });
 
   it('keeps sent invoices immutable outside a retention run, for every role and with a forged flag', async () => {

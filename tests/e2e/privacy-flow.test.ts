@@ -149,6 +149,24 @@ describe('export, delete and restore in the browser', () => {
     await page.screenshot({ path: path.join(shots, 'privacy-security-log-sv.png'), fullPage: true });
   });
 
+  it('speaks English to an English account, on a phone too', async () => {
+    const english = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const phone = await english.newPage();
+    await phone.goto(url('/signup?lang=en'), { waitUntil: 'networkidle' });
+    await phone.getByLabel('Email address').fill(`english-${Date.now().toString(36)}@example.test`);
+    await phone.getByLabel('Password').fill(password);
+    await phone.getByRole('button', { name: 'Create account' }).click();
+    await phone.waitForURL((u) => u.pathname === '/');
+    await phone.goto(url('/profil/data'));
+    await phone.getByRole('heading', { name: 'Export my data' }).waitFor();
+    await phone.getByRole('button', { name: 'Delete my account' }).waitFor();
+    await phone.screenshot({ path: path.join(shots, 'privacy-data-en-phone.png'), fullPage: true });
+    await phone.goto(url('/profil/sakerhet'));
+    await phone.getByRole('cell', { name: 'Account created' }).waitFor();
+    await phone.screenshot({ path: path.join(shots, 'privacy-security-log-en-phone.png'), fullPage: true });
+    await english.close();
+  });
+
   it('limits failed sign-ins per email in the app', async () => {
     const guessing = await browser.newContext({ locale: 'sv-SE' });
     const guesser = await guessing.newPage();
