@@ -49,7 +49,10 @@ export class WindowCounter {
   }
 }
 
-const counter = new WindowCounter(APP_RATE_LIMITS);
+// On globalThis: the bundler may load this module more than once in one server, and every copy
+// must count into the same windows.
+const shared = globalThis as typeof globalThis & { __konsultRateLimits?: WindowCounter };
+const counter = (shared.__konsultRateLimits ??= new WindowCounter(APP_RATE_LIMITS));
 
 /** The client address as the reverse proxy reports it (first hop), else a shared bucket. */
 export async function clientAddress(): Promise<string> {

@@ -186,7 +186,13 @@ describe('export, delete and restore in the browser', () => {
       await guesser.getByText('Fel e-postadress eller lösenord.').waitFor();
     }
     await attempt('gissning-11');
-    await guesser.getByText('För många försök. Vänta en stund och försök igen.').waitFor();
+    await guesser
+      .getByText('För många försök. Vänta en stund och försök igen.')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (error: Error) => {
+        await guesser.screenshot({ path: path.join(shots, 'privacy-rate-limit-failure.png'), fullPage: true });
+        throw error;
+      });
     await guesser.screenshot({ path: path.join(shots, 'privacy-rate-limited-sv.png') });
     await guessing.close();
   });
