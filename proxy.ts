@@ -1,7 +1,9 @@
 // Runs before every page and action: refreshes the Supabase session (getClaims verifies the token
-// and rotates it when due), negotiates the language, and keeps signed-out visitors out of the app.
+// and rotates it when due), negotiates the language, keeps signed-out visitors out of the app, and
+// sets the Content-Security-Policy with a fresh nonce.
 import { NextResponse, type NextRequest } from 'next/server';
 import { LOCALE_HEADER, negotiateLocale } from '@/lib/i18n/negotiate';
+import { contentSecurityPolicy, createNonce, NONCE_HEADER } from '@/lib/privacy/csp';
 import { updateSession, withSessionCookies } from '@/lib/supabase/proxy';
 
 /** Pages anyone may open. */
@@ -10,8 +12,19 @@ const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /
 const SIGNED_OUT_ONLY = [/^\/login$/, /^\/signup$/];
 
 export async function proxy(request: NextRequest) {
-  const { pathname, searchParams } = request.nextUrl;
+  // On the request so Next.js puts the nonce on its own scripts; on the response for the browser.
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', sentryDsn: process.env.NEXT_PUBLIC_SENTRY_DSN });
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set('content-security-policy', csp);
+  const response = await route(request, requestHeaders);
+  response.headers.set('content-security-policy', csp);
+  return response;
+}
+
+async function route(request: NextRequest, requestHeaders: Headers) {
+  const { pathname, searchParams } = request.nextUrl;
   const { claims, cookies } = await updateSession(request, requestHeaders);
 
   const userMeta = claims?.user_metadata as Record<string, unknown> | undefined;

@@ -10,6 +10,7 @@ import { startEmbeddedDatabase } from './database';
 import { DEMO_ACCOUNTS } from './demo';
 import { loadOrCreateKeys, JWT_ISSUER_PATH } from './keys';
 import { Outbox } from './outbox';
+import { startRetentionTimer } from './retention-timer';
 import { createStorageApi } from './storage';
 
 export interface StandInOptions {
@@ -76,6 +77,8 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
     await database.stop();
     throw new Error(`The stand-in API must run on a fixed port (asked ${opts.apiPort}, got ${api.port})`);
   }
+  // pg_cron's job on a hosted project: purges, retention and token expiry (see the retention migration).
+  const retention = await startRetentionTimer(pool, path.join(opts.dataDir, 'storage'));
   return {
     apiUrl: api.url,
     dbUrl: database.adminUrl,
@@ -87,6 +90,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
     seeded,
     hasDemoAccount,
     async stop() {
+      retention.stop();
       await api.stop();
       await pool.end();
       await database.stop();

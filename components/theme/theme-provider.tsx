@@ -3,9 +3,10 @@
 import { ThemeProvider as NextThemes } from 'next-themes';
 import type { ReactNode } from 'react';
 
-export function ThemeProvider({ children }: { children: ReactNode }) {
+/** `nonce`: the request's CSP nonce, for the inline script that sets the theme before paint. */
+export function ThemeProvider({ children, nonce }: { children: ReactNode; nonce?: string }) {
   return (
-    <NextThemes attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange storageKey="konsult-theme">
+    <NextThemes attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange storageKey="konsult-theme" nonce={nonce}>
       {children}
     </NextThemes>
   );

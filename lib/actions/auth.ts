@@ -6,6 +6,8 @@ import { redirect } from 'next/navigation';
 import { createClient } from '@/lib/supabase/server';
 import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { getLocale } from '@/lib/i18n/server';
+import { recordFailedSignIn } from '@/lib/privacy/failed-sign-ins';
+import { clientAddress, countFailure, enforce } from '@/lib/privacy/rate-limit';
 import { ActionError, createAction } from './action';
 import { initialState } from './state';
 
@@ -20,9 +22,17 @@ export const signIn = createAction({
   schema: signInSchema,
   auth: false,
   handler: async ({ email, password, next }) => {
+    const limits: Parameters<typeof enforce>[0] = [['signInFailuresPerEmail', email.toLowerCase()], ['signInFailuresPerIp', await clientAddress()]];
+    enforce(limits, false);
     const supabase = await createClient();
     const { error } = await supabase.auth.signInWithPassword({ email, password });
-    if (error) throw error;
+    if (error) {
+      if (error.code === 'invalid_credentials') {
+        countFailure(limits);
+        await recordFailedSignIn(email);
+      }
+      throw error;
+    }
     redirect(next);
   },
 });
@@ -31,6 +41,7 @@ export const signUp = createAction({
   schema: signUpSchema,
   auth: false,
   handler: async ({ email, password, businessName }) => {
+    enforce([['signUpPerIp', await clientAddress()]]);
     const supabase = await createClient();
     const locale = await getLocale();
     const { data, error } = await supabase.auth.signUp({
@@ -52,6 +63,7 @@ export const requestPasswordReset = createAction({
   schema: forgotPasswordSchema,
   auth: false,
   handler: async ({ email }) => {
+    enforce([['resetPerEmail', email.toLowerCase()], ['resetPerIp', await clientAddress()]]);
     const supabase = await createClient();
     const { error } = await supabase.auth.resetPasswordForEmail(email, {
       redirectTo: `${await siteOrigin()}/auth/confirm?next=/reset-password`,

@@ -1,5 +1,55 @@
-import { comingSoonPage } from '@/components/shell/coming-soon';
+// Profil → Säkerhet: the security log.
+import type { Metadata } from 'next';
+import { Card, CardContent } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/claims';
+import { getTranslator } from '@/lib/i18n/server';
+import { securityEventLabel, securityLog } from '@/lib/privacy/security-log';
 
-const page = comingSoonPage('profileNav.security');
-export const generateMetadata = page.generateMetadata;
-export default page.Page;
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('privacy.log.title') };
+}
+
+export default async function SecurityLogPage() {
+  const user = await requireUser();
+  const [{ t, locale }, events] = await Promise.all([getTranslator(), securityLog(user.claims)]);
+  const when = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">{t('privacy.log.title')}</h1>
+        <p className="text-sm leading-relaxed text-muted">{t('privacy.log.intro')}</p>
+      </div>
+      <Card>
+        <CardContent className="p-0">
+          {events.length === 0 ? (
+            <p className="p-6 text-sm text-muted">{t('privacy.log.empty')}</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-border text-muted">
+                <tr>
+                  <th scope="col" className="px-4 py-3 font-medium sm:px-6">{t('privacy.log.when')}</th>
+                  <th scope="col" className="px-4 py-3 font-medium">{t('privacy.log.what')}</th>
+                  <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell sm:pr-6">{t('privacy.log.where')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((event, i) => (
+                  <tr key={i} className="border-b border-border last:border-0">
+                    <td className="whitespace-nowrap px-4 py-3 tabular-nums text-muted sm:px-6">
+                      <time dateTime={event.occurredAt.toISOString()}>{when.format(event.occurredAt)}</time>
+                    </td>
+                    <td className={event.action === 'login_failed' ? 'px-4 py-3 font-medium text-danger' : 'px-4 py-3'}>
+                      {t(securityEventLabel(event.action))}
+                    </td>
+                    <td className="hidden px-4 py-3 tabular-nums text-muted sm:table-cell sm:pr-6">{event.ipAddress ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

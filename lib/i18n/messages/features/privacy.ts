@@ -1,4 +1,121 @@
-// Texts of the privacy feature, Swedish first.
+// Texts of the privacy feature (export, deletion, restore, security log, rate limits), Swedish first.
 import { defineMessages } from '../define';
 
-export const privacyMessages = defineMessages({ privacy: {} }, { privacy: {} });
+export const privacyMessages = defineMessages(
+  {
+    privacy: {
+      data: {
+        title: 'Dina data',
+        exportTitle: 'Exportera mina data',
+        exportBody:
+          'Ladda ner allt du äger i Konsultverkstad som en maskinläsbar JSON-fil: profil, tankekarta, kunduppgifter, tidrapporter, fakturor med rader och händelser, samt aktivitetsloggen. ZIP-filen innehåller dessutom dina filer och arkiverade faktura-PDF:er.',
+        exportJson: 'Ladda ner JSON',
+        exportZip: 'Ladda ner ZIP med filer',
+        exportSchema: 'Filens format beskrivs i filen själv (avsnittet "schema").',
+        deleteTitle: 'Radera konto',
+        deleteBody:
+          'Kontot låses direkt och raderas slutgiltigt efter 30 dagar. Fram till dess kan du logga in och ångra dig. Skickade fakturor och de tidrapporter de bygger på sparas så länge bokföringslagen kräver, utan andra personuppgifter än lagen kräver.',
+        deleteConfirm: 'Jag förstår att tankekartan, anteckningar och filer raderas efter 30 dagar.',
+        deletePassword: 'Ditt lösenord',
+        deleteSubmit: 'Radera mitt konto',
+        deletePending: 'Raderar…',
+        wrongPassword: 'Fel lösenord.',
+        mustConfirm: 'Bekräfta att du förstår vad som raderas.',
+        restored: 'Välkommen tillbaka! Ditt konto är återställt.',
+      },
+      restore: {
+        title: 'Kontot är på väg att raderas',
+        body: 'Du bad om att radera ditt konto {requested}. Det raderas slutgiltigt {purge}. Fram till dess kan du återställa det; allt finns kvar.',
+        submit: 'Återställ mitt konto',
+        pending: 'Återställer…',
+        signOut: 'Logga ut',
+        tooLate: 'Kontot kan inte längre återställas.',
+      },
+      log: {
+        title: 'Säkerhetslogg',
+        intro: 'Inloggningar, ändringar av lösenord och e-post, exporter, radering och vem som fått tillgång till din verksamhet. Loggen avidentifieras efter 24 månader.',
+        empty: 'Inga händelser ännu.',
+        when: 'När',
+        what: 'Händelse',
+        where: 'IP-adress',
+        actions: {
+          user_signedup: 'Konto skapat',
+          login: 'Inloggning',
+          login_failed: 'Misslyckad inloggning',
+          logout: 'Utloggning',
+          user_updated_password: 'Lösenord ändrat',
+          user_modified: 'Kontouppgifter ändrade',
+          user_recovery_requested: 'Återställning av lösenord begärd',
+          token_revoked: 'Session avslutad (återanvänd token)',
+          token_refreshed: 'Session förnyad',
+          data_exported: 'Data exporterade',
+          deletion_requested: 'Radering av konto begärd',
+          account_restored: 'Konto återställt',
+          workspace_members_insert: 'Redovisningskonsult fick tillgång',
+          workspace_members_delete: 'Tillgång borttagen',
+          workspace_members_update: 'Tillgång ändrad',
+          invitation: 'Inbjudan',
+          other: 'Annan händelse',
+        },
+      },
+    },
+  },
+  {
+    privacy: {
+      data: {
+        title: 'Your data',
+        exportTitle: 'Export my data',
+        exportBody:
+          'Download everything you own in Konsultverkstad as a machine-readable JSON file: profile, mind map, client details, time entries, invoices with lines and events, and the activity log. The ZIP file also contains your files and archived invoice PDFs.',
+        exportJson: 'Download JSON',
+        exportZip: 'Download ZIP with files',
+        exportSchema: 'The file describes its own format (the "schema" section).',
+        deleteTitle: 'Delete account',
+        deleteBody:
+          'The account is locked at once and deleted for good after 30 days. Until then you can sign in and change your mind. Sent invoices and the time entries they are based on are kept as long as the Swedish Bookkeeping Act requires, without personal data beyond what the law requires.',
+        deleteConfirm: 'I understand that the mind map, notes and files are deleted after 30 days.',
+        deletePassword: 'Your password',
+        deleteSubmit: 'Delete my account',
+        deletePending: 'Deleting…',
+        wrongPassword: 'Wrong password.',
+        mustConfirm: 'Confirm that you understand what is deleted.',
+        restored: 'Welcome back! Your account has been restored.',
+      },
+      restore: {
+        title: 'Your account is about to be deleted',
+        body: 'You asked to delete your account on {requested}. It will be deleted for good on {purge}. Until then you can restore it; everything is still there.',
+        submit: 'Restore my account',
+        pending: 'Restoring…',
+        signOut: 'Sign out',
+        tooLate: 'The account can no longer be restored.',
+      },
+      log: {
+        title: 'Security log',
+        intro: 'Sign-ins, password and email changes, exports, deletion, and who was given access to your business. The log is anonymised after 24 months.',
+        empty: 'No events yet.',
+        when: 'When',
+        what: 'Event',
+        where: 'IP address',
+        actions: {
+          user_signedup: 'Account created',
+          login: 'Sign-in',
+          login_failed: 'Failed sign-in',
+          logout: 'Sign-out',
+          user_updated_password: 'Password changed',
+          user_modified: 'Account details changed',
+          user_recovery_requested: 'Password reset requested',
+          token_revoked: 'Session ended (reused token)',
+          token_refreshed: 'Session renewed',
+          data_exported: 'Data exported',
+          deletion_requested: 'Account deletion requested',
+          account_restored: 'Account restored',
+          workspace_members_insert: 'Accountant given access',
+          workspace_members_delete: 'Access removed',
+          workspace_members_update: 'Access changed',
+          invitation: 'Invitation',
+          other: 'Other event',
+        },
+      },
+    },
+  },
+);
