@@ -5,7 +5,7 @@ import { LOCALE_HEADER, negotiateLocale } from '@/lib/i18n/negotiate';
 import { updateSession, withSessionCookies } from '@/lib/supabase/proxy';
 
 /** Pages anyone may open. */
-const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /^\/legal(\/|$)/];
+const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /^\/legal(\/|$)/, /^\/invite$/];
 /** Pages that make no sense once signed in. */
 const SIGNED_OUT_ONLY = [/^\/login$/, /^\/signup$/];
 

@@ -1,7 +1,7 @@
 // All archived PDFs of a period as one ZIP, streamed: /api/exports/invoices.zip?from=&to=&status=
-// X-Total-Files tells the browser how many files come, for its progress bar.
+// X-Total-Files and X-Total-Bytes (the PDFs' sizes) let the browser show progress.
 import { Readable } from 'node:stream';
-import { archivedPdfItems } from '@/lib/exports/archive-storage';
+import { archivedBytes, archivedPdfItems } from '@/lib/exports/archive-storage';
 import { listExportInvoices } from '@/lib/exports/invoices';
 import { attachment, exportFilter, periodSuffix, readForDownload, refusal } from '@/lib/exports/route';
 import { zipStream } from '@/lib/exports/zip';
@@ -10,9 +10,9 @@ import { createClient } from '@/lib/supabase/server';
 export async function GET(request: Request) {
   try {
     const filter = exportFilter(request);
-    const invoices = await readForDownload('zip', async (tx) => {
-      const value = (await listExportInvoices(tx, filter)).filter((i) => i.pdfPath);
-      return { value, details: { ...filter, count: value.length } };
+    const { invoices, bytes } = await readForDownload('zip', async (tx) => {
+      const invoices = (await listExportInvoices(tx, filter)).filter((i) => i.pdfPath);
+      return { value: { invoices, bytes: await archivedBytes(tx, invoices) }, details: { ...filter, count: invoices.length } };
     });
     // The transaction is closed: Storage is read afterwards, with the user's session.
     const supabase = await createClient();
@@ -23,6 +23,7 @@ export async function GET(request: Request) {
         'content-type': 'application/zip',
         'content-disposition': attachment(`fakturor-${periodSuffix(filter)}.zip`),
         'x-total-files': String(invoices.length),
+        'x-total-bytes': String(bytes),
         'cache-control': 'no-store',
       },
     });
