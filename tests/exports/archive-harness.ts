@@ -16,7 +16,7 @@ export interface HarnessUser {
 export interface ArchiveHarness {
   standIn: TestStandIn;
   admin: pg.Pool;
-  signUp(email?: string): Promise<HarnessUser>;
+  signUp(email?: string, businessName?: string): Promise<HarnessUser>;
   signIn(email: string, password: string): Promise<HarnessUser>;
   /** fn in one committed transaction as the user (optionally acting in one workspace). */
   asUser<T>(userId: string, fn: (c: pg.PoolClient) => Promise<T>, workspaceId?: string): Promise<T>;
@@ -28,6 +28,12 @@ export const PASSWORD = 'ett tillräckligt långt lösenord 1';
 
 export async function startArchiveHarness(): Promise<ArchiveHarness> {
   const standIn = await startTestStandIn();
+  const h = archiveHarnessOn(standIn);
+  return { ...h, stop: async () => (await h.stop(), await standIn.stop()) };
+}
+
+/** The harness on a running stand-in (the browser test's); stop() leaves the stand-in running. */
+export function archiveHarnessOn(standIn: TestStandIn): ArchiveHarness {
   const admin = new pg.Pool({ connectionString: standIn.dbUrl, max: 2 });
   const signIn = async (email: string, password: string) => {
     const client = standIn.client();
@@ -39,9 +45,9 @@ export async function startArchiveHarness(): Promise<ArchiveHarness> {
     standIn,
     admin,
     signIn,
-    async signUp(email = `u-${randomUUID().slice(0, 8)}@example.test`) {
+    async signUp(email = `u-${randomUUID().slice(0, 8)}@example.test`, businessName = '') {
       const client = standIn.client();
-      const { data, error } = await client.auth.signUp({ email, password: PASSWORD });
+      const { data, error } = await client.auth.signUp({ email, password: PASSWORD, options: { data: { business_name: businessName } } });
       if (error || !data.user || !data.session) throw new Error(`sign-up failed: ${error?.message}`);
       return { id: data.user.id, email, client };
     },
@@ -69,7 +75,6 @@ export async function startArchiveHarness(): Promise<ArchiveHarness> {
     },
     async stop() {
       await admin.end();
-      await standIn.stop();
     },
   };
 }
