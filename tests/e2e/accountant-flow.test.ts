@@ -48,10 +48,13 @@ describe('accountant flow in the browser', () => {
   }, 600_000);
 
   let printed = false;
-  afterEach(({ task }) => {
+  afterEach(async ({ task }) => {
     if (task.result?.state === 'fail' && !printed) {
       printed = true;
       console.error(`next start output:\n${app?.logs()}`);
+      // What the accountant's page showed when it failed.
+      console.error(`page ${page.url()}:\n${await page.locator('body').innerText().catch(() => '')}`);
+      await page.screenshot({ path: path.join(shots, 'accountant-failure.png'), fullPage: true }).catch(() => {});
     }
   });
 
@@ -89,6 +92,7 @@ describe('accountant flow in the browser', () => {
   it('the accountant signs up from the link, accepts and lands in the portal of the client', async () => {
     await page.goto(inviteLink);
     await page.getByRole('link', { name: 'Skapa konto' }).click();
+    await page.getByRole('heading', { name: 'Skapa konto för att acceptera' }).waitFor();
     await page.getByLabel('E-postadress').fill(accountantEmail);
     await page.getByLabel('Lösenord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
@@ -119,7 +123,7 @@ describe('accountant flow in the browser', () => {
     expect(await page.getByText('Inga fakturor i perioden.').count()).toBeGreaterThan(0);
     await page.getByTestId('workspace-switcher').click();
     await page.getByRole('menuitemradio', { name: 'Lindqvist Konsult' }).click();
-    await waitForPath(page, '/portal');
+    await page.getByTestId('portal-workspace').filter({ hasText: 'Lindqvist Konsult' }).waitFor();
     expect(await page.getByTestId('portal-invoices').locator('tbody tr').count()).toBe(3);
   });
 
