@@ -78,7 +78,7 @@ export default async function InvitePage({ searchParams }: { searchParams: Searc
   const matches = myEmail.toLowerCase() === status.email;
   return (
     <AuthCard title={title} subtitle={t('accountant.invite.valid', { workspace: status.workspaceName || t('accountant.email.unnamed') })}>
-      <dl className="grid gap-3 text-sm sm:grid-cols-2">
+      <dl className="grid gap-3 text-sm">
         <div>
           <dt className="text-muted">{t('accountant.invite.invitedEmail')}</dt>
           <dd className="mt-1 break-all font-medium">{status.email}</dd>

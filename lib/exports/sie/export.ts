@@ -11,17 +11,16 @@ import { encodeSie, writeSie } from './writer';
 export const SIE_PROGRAM = { name: 'Konsultverkstad', version: '1.0' };
 
 export async function buildSieExport(tx: Tx, workspaceId: string, filter: ExportFilter, generated = new Date()) {
-  const [invoices, accounts, seller] = await Promise.all([
-    listExportInvoices(tx, filter),
-    readSieAccounts(tx, workspaceId),
-    tx.query(
-      `select coalesce(nullif(i.seller_snapshot ->> 'legal_name', ''), w.name) as name, i.seller_snapshot ->> 'org_number' as org
-         from public.workspaces w left join lateral (
-           select seller_snapshot from public.invoices where workspace_id = w.id and status <> 'draft' order by sent_at desc limit 1) i on true
-        where w.id = $1`,
-      [workspaceId],
-    ),
-  ]);
+  // One connection answers one query at a time: read in turn.
+  const invoices = await listExportInvoices(tx, filter);
+  const accounts = await readSieAccounts(tx, workspaceId);
+  const seller = await tx.query(
+    `select coalesce(nullif(i.seller_snapshot ->> 'legal_name', ''), w.name) as name, i.seller_snapshot ->> 'org_number' as org
+       from public.workspaces w left join lateral (
+         select seller_snapshot from public.invoices where workspace_id = w.id and status <> 'draft' order by sent_at desc limit 1) i on true
+      where w.id = $1`,
+    [workspaceId],
+  );
   const company = seller.rows[0] as { name: string; org: string | null } | undefined;
   const text = writeSie({
     program: SIE_PROGRAM,
