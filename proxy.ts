@@ -7,7 +7,7 @@ import { contentSecurityPolicy, createNonce, NONCE_HEADER } from '@/lib/privacy/
 import { updateSession, withSessionCookies } from '@/lib/supabase/proxy';
 
 /** Pages anyone may open. */
-const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /^\/legal(\/|$)/];
+const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /^\/legal(\/|$)/, /^\/invite$/];
 /** Pages that make no sense once signed in. */
 const SIGNED_OUT_ONLY = [/^\/login$/, /^\/signup$/];
 

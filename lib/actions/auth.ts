@@ -1,22 +1,15 @@
 'use server';
 // Auth server actions. They call the Auth API through the request's Supabase client; none of them
 // opens a database transaction (on the embedded backend that would deadlock against Auth's own).
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { createClient } from '@/lib/supabase/server';
+import { siteOrigin } from '@/lib/auth/origin';
 import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { getLocale } from '@/lib/i18n/server';
 import { recordFailedSignIn } from '@/lib/privacy/failed-sign-ins';
 import { clientAddress, countFailure, enforce } from '@/lib/privacy/rate-limit';
 import { ActionError, createAction } from './action';
 import { initialState } from './state';
-
-async function siteOrigin() {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
-}
 
 export const signIn = createAction({
   schema: signInSchema,

@@ -97,6 +97,21 @@ export const CONSTRAINT_MESSAGES = {
   running_timers_node_same_workspace: 'db.nodeInOtherWorkspace',
   // mind-map shape
   nodes_parent_kind_valid: 'db.nodeParentKindInvalid',
+  // accountant access and exports
+  invitations_email_valid: 'db.emailInvalid',
+  invitations_token_hash_length: 'db.invitationInvalid',
+  invitations_token_hash_unique: 'db.invitationInvalid',
+  invitations_single_outcome: 'db.invitationUsed',
+  sie_accounts_receivable_valid: 'db.accountNumberInvalid',
+  sie_accounts_sales_25_valid: 'db.accountNumberInvalid',
+  sie_accounts_sales_12_valid: 'db.accountNumberInvalid',
+  sie_accounts_sales_6_valid: 'db.accountNumberInvalid',
+  sie_accounts_sales_0_valid: 'db.accountNumberInvalid',
+  sie_accounts_sales_reverse_charge_valid: 'db.accountNumberInvalid',
+  sie_accounts_vat_25_valid: 'db.accountNumberInvalid',
+  sie_accounts_vat_12_valid: 'db.accountNumberInvalid',
+  sie_accounts_vat_6_valid: 'db.accountNumberInvalid',
+  export_downloads_kind_valid: 'db.invalidValue',
 } as const satisfies Record<string, MessageKey>;
 
 /** Stable codes raised as the error message by triggers and the invoicing functions. */
@@ -117,6 +132,15 @@ export const RAISED_MESSAGES = {
   credit_note_line_not_on_invoice: 'db.creditNoteLineNotOnInvoice',
   not_workspace_owner: 'db.notWorkspaceOwner',
   time_entry_not_billable: 'db.timeEntryNotBillable',
+  not_workspace_member: 'db.forbidden',
+  invitation_invalid: 'db.invitationInvalid',
+  invitation_expired: 'db.invitationExpired',
+  invitation_used: 'db.invitationUsed',
+  invitation_revoked: 'db.invitationRevoked',
+  invitation_email_mismatch: 'db.invitationEmailMismatch',
+  invitation_already_member: 'db.invitationAlreadyMember',
+  invitation_not_found: 'db.invitationNotFound',
+  accountant_not_found: 'db.accountantNotFound',
 } as const satisfies Record<string, MessageKey>;
 
 /** send_invoice() raises `invoice_incomplete:<field>` (hint = field, detail = all fields, comma-separated). */

@@ -122,6 +122,24 @@ const EXPECTED: Record<string, Spec> = {
       [t.workspaceId, t.ownerId, t.taskId],
     ],
   },
+  'public.invitations': {
+    allow: { select: ['owner'], insert: [], update: [], delete: [] },
+    where: (t) => ['workspace_id = $1', [t.workspaceId]],
+    set: 'revoked_at = now()',
+    insert: (t) => [`insert into invitations (workspace_id, email, token_hash, expires_at) values ($1, 'x@example.test', sha256('x'), now())`, [t.workspaceId]],
+  },
+  'public.sie_accounts': {
+    allow: { select: ['owner', 'accountant'], insert: ['owner'], update: ['owner'], delete: ['owner'] },
+    where: (t) => ['workspace_id = $1', [t.workspaceId]],
+    set: 'receivable = receivable',
+    insert: (t) => [`insert into sie_accounts (workspace_id) values ($1) on conflict (workspace_id) do update set receivable = excluded.receivable`, [t.workspaceId]],
+  },
+  'public.export_downloads': {
+    allow: { select: ['owner'], insert: [], update: [], delete: [] },
+    where: (t) => ['workspace_id = $1', [t.workspaceId]],
+    set: 'kind = kind',
+    insert: (t) => [`insert into export_downloads (workspace_id, user_id, kind) values ($1, gen_random_uuid(), 'zip')`, [t.workspaceId]],
+  },
 };
 
 describeEachDatabase('RLS matrix', (db) => {
@@ -136,6 +154,11 @@ describeEachDatabase('RLS matrix', (db) => {
     const bareClientId = randomUUID();
     await db().admin.query(`insert into nodes (id, workspace_id, kind, title) values ($1, $2, 'client', 'Utan detaljer')`, [bareClientId, tenant.workspaceId]);
     await db().admin.query(`insert into running_timers (workspace_id, user_id, node_id) values ($1, $2, $3)`, [tenant.workspaceId, tenant.ownerId, tenant.taskId]);
+    // Probe rows of the accountant feature's tables.
+    await db().asUser(tenant.ownerId, async (c) => {
+      await c.query(`select create_invitation('probe@example.test'), log_download($1, 'zip')`, [tenant.workspaceId]);
+      await c.query(`insert into sie_accounts (workspace_id) values ($1)`, [tenant.workspaceId]);
+    });
     ctx = { ...tenant, strangerId, bareClientId };
     who.owner = { user: tenant.ownerId };
     who.other = { user: other.ownerId };

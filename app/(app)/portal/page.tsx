@@ -1,0 +1,175 @@
+// The accountant's portal (read-only; RLS decides what exists): invoices and credit notes of the
+// active workspace filtered by period, status and kind, the archived original of each, the
+// customer ledger, and the period's downloads (ZIP of PDFs, SIE 4I, CSV register).
+import type { Metadata } from 'next';
+import { PortalFilters } from '@/components/accountant/portal-filters';
+import { ZipDownload } from '@/components/accountant/zip-download';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { customerLedger } from '@/lib/accountant/queries';
+import { requireUser } from '@/lib/auth/claims';
+import { withUserTransaction } from '@/lib/db/transaction';
+import { filterQuery, parseExportFilter } from '@/lib/exports/filter';
+import { listExportInvoices } from '@/lib/exports/invoices';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { getTranslator } from '@/lib/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('accountant.portal.title') };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function PortalPage({ searchParams }: { searchParams: Search }) {
+  const user = await requireUser();
+  const { t, locale } = await getTranslator();
+  const raw = await searchParams;
+  const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+  const parsed = parseExportFilter(params);
+  const filter = parsed ?? {};
+  const data = await withUserTransaction(user.claims, async (tx, workspace) => {
+    if (!workspace) return null;
+    const name = await tx.query<{ name: string }>(`select name from public.workspaces where id = $1`, [workspace.id]);
+    return { name: name.rows[0]?.name ?? '', invoices: await listExportInvoices(tx, filter), ledger: await customerLedger(tx, filter) };
+  });
+  if (!data) return <Alert tone="info">{t('home.noWorkspace')}</Alert>;
+  const query = filterQuery(filter);
+  const withQuery = (path: string) => (query ? `${path}?${query}` : path);
+  const money = (ore: number) => formatMoney(ore, locale);
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{t('accountant.portal.title')}</h1>
+        <p className="text-muted" data-testid="portal-workspace">
+          {t('accountant.portal.intro', { workspace: data.name || t('accountant.switcher.unnamed') })}
+        </p>
+      </div>
+
+      <Card>
+        <CardContent>
+          {!parsed ? (
+            <div className="mb-4">
+              <Alert tone="error">{t('accountant.portal.invalidFilter')}</Alert>
+            </div>
+          ) : null}
+          <PortalFilters filter={filter} t={t} />
+        </CardContent>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <Card className="min-w-0">
+          <CardHeader>
+            <CardTitle>
+              {t('accountant.portal.invoicesTitle')} <span className="text-base font-normal text-muted">({t('accountant.portal.count', { count: data.invoices.length })})</span>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            {data.invoices.length === 0 ? (
+              <p className="text-muted">{t('accountant.portal.empty')}</p>
+            ) : (
+              <div className="-mx-6 overflow-x-auto px-6">
+                <table className="w-full min-w-[40rem] text-sm" data-testid="portal-invoices">
+                  <thead className="text-left text-muted">
+                    <tr className="border-b border-border">
+                      <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.number')}</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.client')}</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.issueDate')}</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.status')}</th>
+                      <th scope="col" className="py-2 pr-3 text-right font-medium">{t('accountant.portal.total')}</th>
+                      <th scope="col" className="py-2 text-right font-medium">{t('accountant.portal.pdf')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.invoices.map((i) => (
+                      <tr key={i.id} className="border-b border-border last:border-0">
+                        <td className="py-2.5 pr-3 whitespace-nowrap">
+                          <span className="font-medium">{i.number}</span>{' '}
+                          {i.kind === 'credit_note' ? <span className="text-muted">· {t('accountant.kind.credit_note')}</span> : null}
+                        </td>
+                        <td className="max-w-48 truncate py-2.5 pr-3">{i.clientName}</td>
+                        <td className="py-2.5 pr-3 whitespace-nowrap">{formatDate(i.issueDate, locale)}</td>
+                        <td className="py-2.5 pr-3 whitespace-nowrap">{t(`accountant.status.${i.status}`)}</td>
+                        <td className="py-2.5 pr-3 text-right whitespace-nowrap tabular-nums">{money(i.totalOre)}</td>
+                        <td className="py-2.5 text-right">
+                          {i.pdfPath ? (
+                            <a
+                              href={`/api/exports/invoices/${i.id}/pdf`}
+                              download
+                              className="font-medium text-accent underline-offset-4 hover:underline"
+                              aria-label={t('accountant.portal.downloadLabel', { kind: t(`accountant.kind.${i.kind}`).toLowerCase(), number: String(i.number) })}
+                            >
+                              {t('accountant.portal.download')}
+                            </a>
+                          ) : (
+                            <span className="text-muted">{t('accountant.portal.noPdf')}</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </CardContent>
+        </Card>
+
+        <Card className="h-fit">
+          <CardHeader>
+            <CardTitle>{t('accountant.portal.downloadsTitle')}</CardTitle>
+            <CardDescription>{t('accountant.portal.downloadsIntro')}</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-3">
+            <ZipDownload href={withQuery('/api/exports/invoices.zip')} label={t('accountant.portal.zip')} />
+            <Button asChild variant="secondary" className="w-full justify-start">
+              <a href={withQuery('/api/exports/sie')} download>{t('accountant.portal.sie')}</a>
+            </Button>
+            <Button asChild variant="secondary" className="w-full justify-start">
+              <a href={withQuery('/api/exports/register.csv')} download>{t('accountant.portal.csv')}</a>
+            </Button>
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('accountant.portal.ledgerTitle')}</CardTitle>
+          <CardDescription>{t('accountant.portal.ledgerIntro')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {data.ledger.length === 0 ? (
+            <p className="text-muted">{t('accountant.portal.empty')}</p>
+          ) : (
+            <div className="-mx-6 overflow-x-auto px-6">
+              <table className="w-full min-w-[32rem] text-sm" data-testid="portal-ledger">
+                <thead className="text-left text-muted">
+                  <tr className="border-b border-border">
+                    <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.client')}</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">{t('accountant.portal.open')}</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">{t('accountant.portal.paid')}</th>
+                    <th scope="col" className="py-2 text-right font-medium">{t('accountant.portal.credited')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.ledger.map((row) => (
+                    <tr key={row.clientId} className="border-b border-border last:border-0">
+                      <td className="py-2.5 pr-3">
+                        <span className="font-medium">{row.clientName}</span>
+                        {row.overdue > 0 ? <span className="ml-2 text-danger">{t('accountant.portal.overdue', { count: row.overdue })}</span> : null}
+                      </td>
+                      <td className="py-2.5 pr-3 text-right tabular-nums">{money(row.openOre)}</td>
+                      <td className="py-2.5 pr-3 text-right tabular-nums">{money(row.paidOre)}</td>
+                      <td className="py-2.5 text-right tabular-nums">{money(row.creditedOre)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// The portal's filters: a plain GET form, so the period is in the URL and works without script.
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import type { ExportFilter } from '@/lib/exports/filter';
+import type { Translate } from '@/lib/i18n/catalogue';
+
+const selectClass = 'block h-10 w-full rounded-lg border border-border bg-surface px-3 text-[15px] text-fg focus:border-ring focus:outline-none focus:ring-2 focus:ring-ring/25';
+
+export function PortalFilters({ filter, t }: { filter: ExportFilter; t: Translate }) {
+  return (
+    <form method="get" action="/portal" aria-label={t('accountant.portal.filters')} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">
+      <div className="space-y-1.5">
+        <Label htmlFor="filter-from">{t('accountant.portal.from')}</Label>
+        <Input id="filter-from" name="from" type="date" defaultValue={filter.from} />
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="filter-to">{t('accountant.portal.to')}</Label>
+        <Input id="filter-to" name="to" type="date" defaultValue={filter.to} />
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="filter-status">{t('accountant.portal.status')}</Label>
+        <select id="filter-status" name="status" defaultValue={filter.status ?? ''} className={selectClass}>
+          <option value="">{t('accountant.portal.all')}</option>
+          {(['open', 'sent', 'paid', 'credited'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`accountant.status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="filter-kind">{t('accountant.portal.kind')}</Label>
+        <select id="filter-kind" name="kind" defaultValue={filter.kind ?? ''} className={selectClass}>
+          <option value="">{t('accountant.portal.all')}</option>
+          {(['invoice', 'credit_note'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`accountant.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit">{t('accountant.portal.apply')}</Button>
+        <Button asChild variant="ghost">
+          <Link href="/portal">{t('accountant.portal.reset')}</Link>
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+'use server';
+// Server actions of the accountant feature. Each runs its database work in one transaction as the
+// user (the SQL functions refuse whoever may not); Auth calls and emails come after the commit.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { ActionError, createAction } from '@/lib/actions/action';
+import { siteOrigin } from '@/lib/auth/origin';
+import { withUserTransaction } from '@/lib/db/transaction';
+import { listMyWorkspaces } from '@/lib/db/workspaces';
+import { getLocale } from '@/lib/i18n/server';
+import { createClient } from '@/lib/supabase/server';
+import { saveActiveWorkspace } from './active-workspace';
+import { invitationLink, sendInvitationEmail } from './invitation-email';
+import {
+  acceptSchema,
+  invitationIdSchema,
+  invitationSignUpSchema,
+  inviteSchema,
+  removeAccountantSchema,
+  sieAccountsSchema,
+  switchWorkspaceSchema,
+} from './schemas';
+
+const ACCESS_PAGE = '/profil/redovisning';
+
+export const inviteAccountant = createAction({
+  schema: inviteSchema,
+  handler: async ({ email }, { claims, t }) => {
+    const created = await withUserTransaction(claims, async (tx) => {
+      const { rows } = await tx.query<{ invitation_id: string; token: string }>(`select * from public.create_invitation($1)`, [email]);
+      const details = await tx.query<{ email: string; name: string }>(
+        `select i.email, w.name from public.invitations i join public.workspaces w on w.id = i.workspace_id where i.id = $1`,
+        [rows[0].invitation_id],
+      );
+      return { token: rows[0].token, ...details.rows[0] };
+    });
+    await sendInvitationEmail({ to: created.email, workspaceName: created.name, link: invitationLink(await siteOrigin(), created.token), t });
+    revalidatePath(ACCESS_PAGE);
+    return { message: 'accountant.access.invited', messageParams: { email: created.email } };
+  },
+});
+
+export const revokeInvitation = createAction({
+  schema: invitationIdSchema,
+  handler: async ({ invitationId }, { claims }) => {
+    await withUserTransaction(claims, (tx) => tx.query(`select public.revoke_invitation($1)`, [invitationId]));
+    revalidatePath(ACCESS_PAGE);
+    return { message: 'accountant.access.revoked' };
+  },
+});
+
+export const removeAccountant = createAction({
+  schema: removeAccountantSchema,
+  handler: async ({ userId }, { claims }) => {
+    await withUserTransaction(claims, (tx) => tx.query(`select public.remove_accountant($1)`, [userId]));
+    revalidatePath(ACCESS_PAGE);
+    return { message: 'accountant.access.removed' };
+  },
+});
+
+export const saveSieAccounts = createAction({
+  schema: sieAccountsSchema,
+  handler: async (a, { claims }) => {
+    await withUserTransaction(claims, async (tx, workspace) => {
+      if (workspace?.role !== 'owner') throw new ActionError('db.notWorkspaceOwner');
+      await tx.query(
+        `insert into public.sie_accounts (workspace_id, receivable, sales_25, sales_12, sales_6, sales_0, sales_reverse_charge, vat_25, vat_12, vat_6)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         on conflict (workspace_id) do update set receivable = excluded.receivable, sales_25 = excluded.sales_25,
+           sales_12 = excluded.sales_12, sales_6 = excluded.sales_6, sales_0 = excluded.sales_0,
+           sales_reverse_charge = excluded.sales_reverse_charge, vat_25 = excluded.vat_25, vat_12 = excluded.vat_12, vat_6 = excluded.vat_6`,
+        [workspace.id, a.receivable, a.sales25, a.sales12, a.sales6, a.sales0, a.salesReverseCharge, a.vat25, a.vat12, a.vat6],
+      );
+    });
+    revalidatePath(ACCESS_PAGE);
+    return { message: 'accountant.accounts.saved', keepValues: true };
+  },
+});
+
+export const acceptInvitation = createAction({
+  schema: acceptSchema,
+  handler: async ({ token }, { claims }) => {
+    const { rows } = await withUserTransaction(claims, (tx) => tx.query<{ ws: string }>(`select public.accept_invitation($1) as ws`, [token]));
+    await saveActiveWorkspace(rows[0].ws);
+    redirect('/portal');
+  },
+});
+
+export const switchWorkspace = createAction({
+  schema: switchWorkspaceSchema,
+  handler: async ({ workspaceId }, { claims }) => {
+    const mine = await withUserTransaction(claims, (tx) => listMyWorkspaces(tx), { unscoped: true });
+    const target = mine.find((w) => w.id === workspaceId);
+    if (!target) throw new ActionError('db.forbidden');
+    await saveActiveWorkspace(target.id);
+    // A page of the other role would show nothing: land where that role starts.
+    redirect(target.role === 'accountant' ? '/portal' : '/');
+  },
+});
+
+/** Sign-up from an invitation link: back to the link afterwards (also after email confirmation). */
+export const signUpForInvitation = createAction({
+  schema: invitationSignUpSchema,
+  auth: false,
+  handler: async ({ email, password, token }) => {
+    const supabase = await createClient();
+    const back = `/invite?token=${encodeURIComponent(token)}`;
+    const { data, error } = await supabase.auth.signUp({
+      email,
+      password,
+      options: { data: { locale: await getLocale() }, emailRedirectTo: `${await siteOrigin()}/auth/confirm?next=${encodeURIComponent(back)}` },
+    });
+    if (error) throw error;
+    if (!data.session) return { message: 'auth.signup.checkEmail', messageParams: { email } };
+    redirect(back);
+  },
+});
+
+/** Plain form action for the workspace switcher in the header. */
+export async function switchWorkspaceForm(formData: FormData): Promise<void> {
+  const result = await switchWorkspace({ ok: false, fieldErrors: {}, values: {} }, formData);
+  if (!result.ok) console.error('Switching workspace failed:', result.formError);
+}

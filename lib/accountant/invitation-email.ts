@@ -1,0 +1,17 @@
+// The invitation email: the link with the token, in the inviter's language.
+import { sendEmail } from '@/lib/email/send';
+import type { Translate } from '@/lib/i18n/catalogue';
+
+export function invitationLink(origin: string, token: string): string {
+  return `${origin}/invite?token=${encodeURIComponent(token)}`;
+}
+
+export async function sendInvitationEmail(opts: { to: string; workspaceName: string; link: string; t: Translate }) {
+  const workspace = opts.workspaceName || opts.t('accountant.email.unnamed');
+  await sendEmail({
+    to: opts.to,
+    subject: opts.t('accountant.email.subject', { workspace }),
+    text: opts.t('accountant.email.text', { workspace, link: opts.link, email: opts.to }),
+    links: [opts.link],
+  });
+}

@@ -1,0 +1,32 @@
+// The filters every export and the portal list take from the query string: period (issue date),
+// status, client and kind. Empty parameters mean "no filter"; anything malformed is refused.
+import { z } from 'zod';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+export const INVOICE_STATUSES = ['sent', 'paid', 'credited'] as const;
+export const exportFilterSchema = z
+  .object({
+    from: z.preprocess(blankToUndefined, date.optional()),
+    to: z.preprocess(blankToUndefined, date.optional()),
+    /** open = sent and not yet paid (kundreskontra); the others are the stored statuses. */
+    status: z.preprocess(blankToUndefined, z.enum([...INVOICE_STATUSES, 'open']).optional()),
+    client: z.preprocess(blankToUndefined, z.uuid().optional()),
+    kind: z.preprocess(blankToUndefined, z.enum(['invoice', 'credit_note']).optional()),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'period', path: ['to'] });
+
+export type ExportFilter = z.output<typeof exportFilterSchema>;
+
+export function parseExportFilter(params: URLSearchParams): ExportFilter | null {
+  const parsed = exportFilterSchema.safeParse(Object.fromEntries(['from', 'to', 'status', 'client', 'kind'].map((k) => [k, params.get(k)])));
+  return parsed.success ? parsed.data : null;
+}
+
+/** The filter as a query string (links between the portal and the download routes). */
+export function filterQuery(filter: ExportFilter): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
+  return params.toString();
+}

@@ -1,0 +1,73 @@
+// The invoices and credit notes an export or the portal lists: whatever has left draft that RLS
+// shows the user in the active workspace (owner: all; accountant: the same, read-only).
+import type { Tx } from '@/lib/db/transaction';
+import type { ExportFilter } from './filter';
+
+export interface VatRow {
+  vat_rate: number;
+  taxable_ore: number;
+  vat_ore: number;
+}
+
+export interface ExportInvoice {
+  id: string;
+  kind: 'invoice' | 'credit_note';
+  status: 'sent' | 'paid' | 'credited';
+  series: string;
+  number: number;
+  issueDate: string;
+  dueDate: string;
+  paidOn: string | null;
+  reverseCharge: boolean;
+  clientId: string;
+  clientName: string;
+  clientOrgNumber: string | null;
+  creditsNumber: number | null;
+  vatSummary: VatRow[];
+  netOre: number;
+  vatOre: number;
+  totalOre: number;
+  ocrReference: string;
+  pdfPath: string | null;
+  pdfSha256: string | null;
+}
+
+/** One where clause for every filter, parameters in order. */
+export function filterWhere(filter: ExportFilter, alias = 'i'): [string, unknown[]] {
+  const clauses = [`${alias}.status <> 'draft'`];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    clauses.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.from) add(`${alias}.issue_date >= ?::date`, filter.from);
+  if (filter.to) add(`${alias}.issue_date <= ?::date`, filter.to);
+  if (filter.status === 'open') clauses.push(`${alias}.status = 'sent' and ${alias}.kind = 'invoice'`);
+  else if (filter.status) add(`${alias}.status = ?`, filter.status);
+  if (filter.client) add(`${alias}.client_node_id = ?::uuid`, filter.client);
+  if (filter.kind) add(`${alias}.kind = ?`, filter.kind);
+  return [clauses.join(' and '), params];
+}
+
+export async function listExportInvoices(tx: Tx, filter: ExportFilter): Promise<ExportInvoice[]> {
+  const [where, params] = filterWhere(filter);
+  const { rows } = await tx.query(
+    `select i.id, i.kind, i.status, i.series, i.number::int as number, i.issue_date::text as "issueDate", i.due_date::text as "dueDate",
+            i.paid_on::text as "paidOn", i.reverse_charge as "reverseCharge", i.client_node_id as "clientId",
+            coalesce(i.buyer_snapshot ->> 'name', '') as "clientName", i.buyer_snapshot ->> 'org_number' as "clientOrgNumber",
+            c.number::int as "creditsNumber", i.vat_summary as "vatSummary", i.net_ore::float8 as "netOre",
+            i.vat_ore::float8 as "vatOre", i.total_ore::float8 as "totalOre", i.ocr_reference as "ocrReference",
+            i.pdf_path as "pdfPath", i.pdf_sha256 as "pdfSha256"
+       from public.invoices i
+       left join public.invoices c on c.id = i.credits_invoice_id
+      where ${where}
+      order by i.issue_date, i.series, i.number`,
+    params,
+  );
+  return rows as ExportInvoice[];
+}
+
+/** The invoice's file name in downloads: faktura-12.pdf, kreditnota-13.pdf. */
+export function pdfFileName(invoice: Pick<ExportInvoice, 'kind' | 'number'>): string {
+  return `${invoice.kind === 'credit_note' ? 'kreditnota' : 'faktura'}-${invoice.number}.pdf`;
+}

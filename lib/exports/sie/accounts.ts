@@ -1,0 +1,52 @@
+// Which accounts the SIE export books on: BAS defaults, overridden per workspace (sie_accounts).
+import type { Tx } from '@/lib/db/transaction';
+
+export interface SieAccounts {
+  receivable: number;
+  sales25: number;
+  sales12: number;
+  sales6: number;
+  sales0: number;
+  salesReverseCharge: number;
+  vat25: number;
+  vat12: number;
+  vat6: number;
+}
+
+/** BAS: 1510 kundfordringar, 30xx sales per VAT rate, 3308 services to another EU country, 26x1 output VAT. */
+export const BAS_DEFAULTS: SieAccounts = {
+  receivable: 1510,
+  sales25: 3001,
+  sales12: 3002,
+  sales6: 3003,
+  sales0: 3004,
+  salesReverseCharge: 3308,
+  vat25: 2611,
+  vat12: 2621,
+  vat6: 2631,
+};
+
+/** The account names written in #KONTO (Swedish, as in BAS). */
+export const ACCOUNT_NAMES: Record<keyof SieAccounts, string> = {
+  receivable: 'Kundfordringar',
+  sales25: 'Försäljning inom Sverige, 25 % moms',
+  sales12: 'Försäljning inom Sverige, 12 % moms',
+  sales6: 'Försäljning inom Sverige, 6 % moms',
+  sales0: 'Försäljning inom Sverige, momsfri',
+  salesReverseCharge: 'Försäljning tjänster till annat EU-land, omvänd skattskyldighet',
+  vat25: 'Utgående moms på försäljning inom Sverige, 25 %',
+  vat12: 'Utgående moms på försäljning inom Sverige, 12 %',
+  vat6: 'Utgående moms på försäljning inom Sverige, 6 %',
+};
+
+export const ACCOUNT_KEYS = Object.keys(BAS_DEFAULTS) as (keyof SieAccounts)[];
+
+export async function readSieAccounts(tx: Tx, workspaceId: string): Promise<SieAccounts> {
+  const { rows } = await tx.query(
+    `select receivable, sales_25 as "sales25", sales_12 as "sales12", sales_6 as "sales6", sales_0 as "sales0",
+            sales_reverse_charge as "salesReverseCharge", vat_25 as "vat25", vat_12 as "vat12", vat_6 as "vat6"
+       from public.sie_accounts where workspace_id = $1`,
+    [workspaceId],
+  );
+  return (rows[0] as SieAccounts | undefined) ?? BAS_DEFAULTS;
+}

@@ -1,0 +1,199 @@
+// The accountant feature end to end in a real browser: the owner invites by email (the link lands
+// in the outbox) → the accountant signs up from the link and accepts → switches between the own
+// business and the client's → downloads an archived PDF and the period's ZIP (bytes equal the
+// archive), the SIE file and the CSV → the owner removes access → the client's data is gone.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app';
+import { launchBrowser } from '../support/browser';
+import { repoRoot } from '../support/paths';
+import { archiveHarnessOn, fakePdf, PASSWORD, prepareWorkspace, sendWithArchivedPdf, type ArchiveHarness, type HarnessUser } from '../exports/archive-harness';
+
+const shots = path.join(repoRoot, '.data/screenshots');
+
+describe('accountant flow in the browser', () => {
+  let app: TestApp;
+  let h: ArchiveHarness;
+  let browser: Browser;
+  let ownerContext: BrowserContext;
+  let accountantContext: BrowserContext;
+  let ownerPage: Page;
+  let page: Page;
+  let owner: HarnessUser;
+  const accountantEmail = `revisor-${Date.now().toString(36)}@example.test`;
+  const archived = new Map<number, Buffer>();
+  let inviteLink = '';
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    app = await startTestApp();
+    h = archiveHarnessOn(app.standIn);
+    owner = await h.signUp(`agare-${Date.now().toString(36)}@example.test`, 'Lindqvist Konsult');
+    const ws = await prepareWorkspace(h, owner);
+    for (let i = 0; i < 3; i++) {
+      const pdf = fakePdf(20_000 + i * 10_000);
+      const id = await sendWithArchivedPdf(h, owner, ws.workspaceId, ws.clientId, pdf);
+      const { rows } = await h.admin.query(`select number::int as n from invoices where id = $1`, [id]);
+      archived.set(rows[0].n, pdf);
+    }
+    browser = await launchBrowser();
+    ownerContext = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 860 } });
+    accountantContext = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+    ownerPage = await ownerContext.newPage();
+    page = await accountantContext.newPage();
+  }, 600_000);
+
+  let printed = false;
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && !printed) {
+      printed = true;
+      console.error(`next start output:\n${app?.logs()}`);
+      // What the accountant's page showed when it failed.
+      console.error(`page ${page.url()}:\n${await page.locator('body').innerText().catch(() => '')}`);
+      await page.screenshot({ path: path.join(shots, 'accountant-failure.png'), fullPage: true }).catch(() => {});
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+    await app?.stop();
+  });
+
+  const url = (p: string) => `${app.appUrl}${p}`;
+  const waitForPath = (p: Page, pathname: string) => p.waitForURL((u) => u.pathname === pathname, { timeout: 30_000 });
+
+  it('the owner invites an accountant by email from the profile', async () => {
+    await ownerPage.goto(url('/login'));
+    await ownerPage.getByLabel('E-postadress').fill(owner.email);
+    await ownerPage.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
+    await ownerPage.getByRole('button', { name: 'Logga in' }).click();
+    await waitForPath(ownerPage, '/');
+    await ownerPage.goto(url('/profil/redovisning'));
+    await ownerPage.getByLabel('Redovisningskonsultens e-postadress').fill('inte-en-adress');
+    await ownerPage.getByRole('button', { name: 'Skicka inbjudan' }).click();
+    await ownerPage.getByText('Ange en giltig e-postadress.').waitFor();
+    await ownerPage.getByLabel('Redovisningskonsultens e-postadress').fill(accountantEmail);
+    await ownerPage.getByRole('button', { name: 'Skicka inbjudan' }).click();
+    await ownerPage.getByText(`Inbjudan är skickad till ${accountantEmail}.`).waitFor();
+    await ownerPage.getByTestId('pending-list').getByText(accountantEmail).waitFor();
+    await ownerPage.screenshot({ path: path.join(shots, 'accountant-access-sv.png'), fullPage: true });
+
+    const message = app.standIn.outbox.list(accountantEmail).at(-1);
+    expect(message?.subject).toBe('Lindqvist Konsult bjuder in dig som redovisningskonsult');
+    inviteLink = message!.links[0];
+    expect(inviteLink).toMatch(new RegExp(`^${app.appUrl}/invite\\?token=[A-Za-z0-9_-]{43}$`));
+  });
+
+  it('the accountant signs up from the link, accepts and lands in the portal of the client', async () => {
+    await page.goto(inviteLink);
+    await page.getByRole('link', { name: 'Skapa konto' }).click();
+    await page.getByRole('heading', { name: 'Skapa konto för att acceptera' }).waitFor();
+    await page.getByLabel('E-postadress').fill(accountantEmail);
+    await page.getByLabel('Lösenord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Skapa konto' }).click();
+    await page.getByRole('button', { name: 'Acceptera inbjudan' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(shots, 'accountant-invite-sv.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Acceptera inbjudan' }).click();
+    await waitForPath(page, '/portal');
+    expect(await page.getByTestId('portal-workspace').textContent()).toContain('Lindqvist Konsult');
+    expect(await page.getByTestId('portal-invoices').locator('tbody tr').count()).toBe(3);
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Portal']);
+    await page.screenshot({ path: path.join(shots, 'accountant-portal-sv.png'), fullPage: true });
+
+    // The link is single-use.
+    await page.goto(inviteLink);
+    await page.getByText('Inbjudan har redan använts.').waitFor();
+    await page.goto(url('/invite?token=forfalskad-token'));
+    await page.getByText('Länken är ogiltig.', { exact: false }).waitFor();
+  });
+
+  it('switches between the own business and the client', async () => {
+    await page.goto(url('/portal'));
+    await page.getByTestId('workspace-switcher').click();
+    await page.getByRole('menuitemradio', { name: 'Namnlöst företag' }).click();
+    await waitForPath(page, '/');
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toContain('Fakturor');
+    await page.goto(url('/portal'));
+    expect(await page.getByText('Inga fakturor i perioden.').count()).toBeGreaterThan(0);
+    await page.getByTestId('workspace-switcher').click();
+    await page.getByRole('menuitemradio', { name: 'Lindqvist Konsult' }).click();
+    await page.getByTestId('portal-workspace').filter({ hasText: 'Lindqvist Konsult' }).waitFor();
+    expect(await page.getByTestId('portal-invoices').locator('tbody tr').count()).toBe(3);
+  });
+
+  it('downloads an archived PDF, the ZIP with progress, the SIE file and the CSV register', async () => {
+    const [first] = [...archived.keys()].sort((a, b) => a - b);
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: `Ladda ner faktura ${first} som PDF` }).click();
+    const pdf = await pdfDownload;
+    expect(pdf.suggestedFilename()).toBe(`faktura-${first}.pdf`);
+    expect(readFileSync((await pdf.path())!).equals(archived.get(first)!)).toBe(true);
+
+    const zipDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Alla PDF:er (ZIP)' }).click();
+    const zipFile = await zipDownload;
+    await page.getByTestId('zip-done').waitFor();
+    expect(await page.getByTestId('zip-done').textContent()).toContain('3 filer');
+    const zip = await JSZip.loadAsync(readFileSync((await zipFile.path())!));
+    expect(Object.keys(zip.files).sort()).toEqual([...archived.keys()].map((n) => `faktura-${n}.pdf`).sort());
+    for (const [n, bytes] of archived) expect((await zip.file(`faktura-${n}.pdf`)!.async('nodebuffer')).equals(bytes)).toBe(true);
+    await page.screenshot({ path: path.join(shots, 'accountant-portal-zip-sv.png'), fullPage: true });
+
+    const sie = await page.request.get(url('/api/exports/sie'));
+    expect(sie.status()).toBe(200);
+    const sieText = iconv.decode(await sie.body(), 'cp437');
+    expect(sieText).toContain('#SIETYP 4');
+    expect(sieText.match(/^#VER /gm)).toHaveLength(3);
+    const csv = await page.request.get(url('/api/exports/register.csv?status=sent'));
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0].split(';').slice(0, 3)).toEqual(['Nummer', 'Typ', 'Status']);
+    expect(lines).toHaveLength(4);
+    expect((await page.request.get(url('/api/exports/sie?from=2026-13-01'))).status()).toBe(400);
+
+    // Every download is in the audit log.
+    const { rows } = await h.admin.query(
+      `select new_values ->> 'kind' as kind from audit_log where table_name = 'export_downloads' and actor_id = (select id from auth.users where email = $1) order by seq`,
+      [accountantEmail],
+    );
+    expect(rows.map((r) => r.kind)).toEqual(['invoice_pdf', 'zip', 'sie', 'csv']);
+  });
+
+  it('shows the portal in English', async () => {
+    await page.goto(url('/portal'));
+    await page.getByRole('button', { name: 'Konto' }).click();
+    await page.getByRole('menuitemradio', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Customer ledger' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(shots, 'accountant-portal-en.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(shots, 'accountant-portal-en-mobile.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('menuitemradio', { name: 'Svenska' }).click();
+    await page.getByRole('heading', { name: 'Kundreskontra' }).waitFor({ timeout: 30_000 });
+  });
+
+  it('the owner removes access and it is gone at once', async () => {
+    const [first] = [...archived.keys()];
+    const invoiceId = (await h.admin.query(`select id from invoices where number = $1 and workspace_id = (select workspace_id from workspace_members where user_id = $2)`, [first, owner.id])).rows[0].id;
+    expect((await page.request.get(url(`/api/exports/invoices/${invoiceId}/pdf`))).status()).toBe(200);
+
+    await ownerPage.goto(url('/profil/redovisning'));
+    await ownerPage.getByTestId('access-list').getByText(accountantEmail).waitFor();
+    await ownerPage.getByRole('button', { name: `Ta bort åtkomst för ${accountantEmail}` }).click();
+    await ownerPage.getByTestId('access-list').getByText(accountantEmail).waitFor({ state: 'detached' });
+
+    expect((await page.request.get(url(`/api/exports/invoices/${invoiceId}/pdf`))).status()).toBe(404);
+    await page.goto(url('/portal'));
+    expect(await page.getByText('Inga fakturor i perioden.').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('portal-workspace').textContent()).not.toContain('Lindqvist Konsult');
+    const zip = await page.request.get(url('/api/exports/invoices.zip'));
+    expect(zip.headers()['x-total-files']).toBe('0');
+  });
+});
