@@ -1,6 +1,7 @@
 'use client';
 // The map page's client side: the nodes, the canvas or tree view, search, the selected node's
 // panel, and autosave of every edit (shown, retried, and never lost on a failed save).
+import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { Alert } from '@/components/ui/alert';
@@ -162,7 +163,10 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
             <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} className="h-4 w-4 accent-[var(--accent)]" />
             {t('map.actions.showArchived')}
           </label>
-          <div className="ml-auto flex gap-2">
+          <div className="ml-auto flex flex-wrap gap-2">
+            <Button size="sm" variant="ghost" asChild>
+              <Link href="/import">{t('map.actions.importDocuments')}</Link>
+            </Button>
             <Button size="sm" onClick={() => void addNode('client', null)}>
               + {t('map.kinds.add.client')}
             </Button>

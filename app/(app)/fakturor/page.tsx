@@ -10,6 +10,7 @@ import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { requireUser } from '@/lib/auth/claims';
+import { withUserTransaction } from '@/lib/db/transaction';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { listClients, listInvoices, STATUS_FILTERS, type ListFilters, type StatusFilter } from '@/lib/invoices/queries';
@@ -39,7 +40,11 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
   };
   const { run, archive } = await invoiceSession(user.claims);
   await finishPendingArchives(run, archive);
-  const [invoices, clients] = await run(async (tx) => Promise.all([listInvoices(tx, filters), listClients(tx)]));
+  const { invoices, clients, owner } = await withUserTransaction(user.claims, async (tx, workspace) => ({
+    invoices: await listInvoices(tx, filters),
+    clients: await listClients(tx),
+    owner: workspace?.role === 'owner',
+  }));
   const sum = (pick: (i: (typeof invoices)[number]) => number) => invoices.filter((i) => i.status !== 'draft').reduce((s, i) => s + pick(i), 0);
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v).map(([k, v]) => [k === 'clientId' ? 'client' : k, v as string]));
   const client = clients.find((c) => c.id === filters.clientId);
@@ -51,9 +56,11 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{client ? t('invoices.list.history', { client: client.name }) : t('invoices.title')}</h1>
           <p className="text-muted">{t('invoices.subtitle')}</p>
         </div>
-        <Button asChild>
-          <Link href="/fakturor/ny">{t('invoices.newInvoice')}</Link>
-        </Button>
+        {owner ? (
+          <Button asChild>
+            <Link href="/fakturor/ny">{t('invoices.newInvoice')}</Link>
+          </Button>
+        ) : null}
       </div>
 
       <Card>
