@@ -39,14 +39,11 @@ export async function withUserTransaction<T>(
   if (!claims || typeof claims.sub !== 'string' || claims.role !== 'authenticated') {
     throw new Error('withUserTransaction needs verified claims of an authenticated user');
   }
-  const pool = options.pool ?? getPool();
-  const client = await pool.connect();
-  let broken = false;
-  try {
+  const preferred = preferredWorkspace(claims, options.workspaceId);
+  return inTransaction(options.pool ?? getPool(), async (client) => {
     // One round trip opens the transaction, becomes the user and picks the active workspace
     // (app.workspace_id, which every membership helper narrows to): the chosen one if the user
     // is a member, else the one they own, else their first. Values go in as escaped literals.
-    const preferred = preferredWorkspace(claims, options.workspaceId);
     const opened = (await client.query(
       `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${client.escapeLiteral(JSON.stringify(claims))}, true);
        select ${options.unscoped ? 'c.workspace_id::text' : `set_config('app.workspace_id', c.workspace_id::text, true)`} as id, c.role
@@ -57,7 +54,27 @@ export async function withUserTransaction<T>(
                 limit 1) c`,
     )) as unknown as pg.QueryResult[];
     const row = opened[2]?.rows[0] as ActiveWorkspace | undefined;
-    const result = await fn(client, row ? { id: row.id, role: row.role } : null);
+    return fn(client, row ? { id: row.id, role: row.role } : null);
+  });
+}
+
+/**
+ * For signed-out visitors (e.g. logging a failed sign-in): one transaction as `anon`. A bare
+ * app_server connection is anon on PostgreSQL already; PGlite's single session needs it said.
+ */
+export async function withAnonTransaction<T>(fn: (tx: Tx) => Promise<T>, options: Pick<TransactionOptions, 'pool'> = {}): Promise<T> {
+  return inTransaction(options.pool ?? getPool(), async (client) => {
+    await client.query(`begin; select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true)`);
+    return fn(client);
+  });
+}
+
+/** Runs `work` (which opens the transaction) and commits, or rolls back whole on any error. */
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    const result = await work(client);
     await client.query('commit');
     return result;
   } catch (error) {

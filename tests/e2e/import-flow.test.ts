@@ -196,7 +196,7 @@ describe('import in the browser', () => {
     expect(refused.status()).toBe(400);
     expect((await refused.json()).error).toBe('Bekräfta att texten får skickas till Anthropic.');
 
-    await page.getByRole('radio', { name: /AI \(Anthropic Claude\)/ }).check();
+    await page.getByRole('radio', { name: /AI-förslag \(Anthropic Claude\)/ }).check();
     await page.getByRole('button', { name: 'Ta fram förslag' }).click();
     await page.getByText('Bekräfta att texten får skickas till Anthropic.').waitFor();
     expect(aiRequests).toHaveLength(0);
