@@ -7,9 +7,10 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
+import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 import { archiveHarnessOn, fakePdf, PASSWORD, prepareWorkspace, sendWithArchivedPdf, type ArchiveHarness, type HarnessUser } from '../exports/archive-harness';
 
@@ -47,21 +48,10 @@ describe('accountant flow in the browser', () => {
     page = await accountantContext.newPage();
   }, 600_000);
 
-  let printed = false;
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail' && !printed) {
-      printed = true;
-      console.error(`next start output:\n${app?.logs()}`);
-      // What the accountant's page showed when it failed.
-      console.error(`page ${page.url()}:\n${await page.locator('body').innerText().catch(() => '')}`);
-      await page.screenshot({ path: path.join(shots, 'accountant-failure.png'), fullPage: true }).catch(() => {});
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await h?.stop();
-    await app?.stop();
+  reportFailuresAndCleanUp(() => app, [() => browser?.close(), () => h?.stop(), () => app?.stop()], async () => {
+    // What the accountant's page showed when it failed.
+    console.error(`page ${page.url()}:\n${await page.locator('body').innerText().catch(() => '')}`);
+    await page.screenshot({ path: path.join(shots, 'accountant-failure.png'), fullPage: true }).catch(() => {});
   });
 
   const url = (p: string) => `${app.appUrl}${p}`;

@@ -3,9 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_OPERATOR_ENV, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
+import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
 const shots = path.join(repoRoot, '.data/screenshots');
@@ -27,19 +28,7 @@ describe('auth flow in the browser', () => {
     page = await context.newPage();
   }, 300_000);
 
-  let printed = false;
-  afterEach(({ task }) => {
-    // The server's own output explains most browser-side failures.
-    if (task.result?.state === 'fail' && !printed) {
-      printed = true;
-      console.error(`next start output:\n${app?.logs()}`);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  reportFailuresAndCleanUp(() => app, [() => browser?.close(), () => app?.stop()]);
 
   const url = (p: string) => `${app.appUrl}${p}`;
   const waitForPath = (p: string) => page.waitForURL((u) => u.pathname === p, { timeout: 30_000 });

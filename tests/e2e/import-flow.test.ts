@@ -9,10 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { clientsCsv, encryptedPdf, offerPdf, ORG_NORRSKEN, outlineDocx } from '../import/documents';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
+import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
 const shots = path.join(repoRoot, '.data/screenshots');
@@ -81,21 +82,15 @@ describe('import in the browser', () => {
     await admin.query(`insert into nodes (workspace_id, kind, title, position_x, position_y) values ($1, 'client', 'Tallkotten AB', 40, 80)`, [workspaceId]);
   }, 400_000);
 
-  let printed = false;
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail' && !printed) {
-      printed = true;
-      console.error(`next start output:\n${app?.logs()}`);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await admin?.end();
-    await app?.stop();
-    ai?.closeAllConnections();
-    await new Promise((r) => ai?.close(r));
-  });
+  reportFailuresAndCleanUp(() => app, [
+    () => browser?.close(),
+    () => admin?.end(),
+    () => app?.stop(),
+    () => {
+      ai?.closeAllConnections();
+      return new Promise((r) => ai?.close(r));
+    },
+  ]);
 
   const nodes = async () =>
     (await admin.query(`select id, parent_id, kind, title, position_x as x, position_y as y from nodes where workspace_id = $1 order by created_at`, [workspaceId])).rows;

@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { completeProfile } from '../db/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
+import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
 const shots = path.join(repoRoot, '.data/screenshots');
@@ -40,19 +41,7 @@ describe('invoicing flow in the browser', () => {
     page = await context.newPage();
   }, 600_000);
 
-  let printed = false;
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail' && !printed) {
-      printed = true;
-      console.error(`next start output:\n${app?.logs()}`);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await admin?.end();
-    await app?.stop();
-  });
+  reportFailuresAndCleanUp(() => app, [() => browser?.close(), () => admin?.end(), () => app?.stop()]);
 
   const url = (p: string) => `${app.appUrl}${p}`;
   const invoiceRow = async () =>

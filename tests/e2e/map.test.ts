@@ -5,9 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
+import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
 const shots = path.join(repoRoot, '.data/screenshots');
@@ -34,18 +35,7 @@ describe('mind-map in the browser', () => {
     await page.waitForURL((u) => u.pathname === '/', { timeout: 30_000 });
   }, 600_000);
 
-  let printed = false;
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail' && !printed) {
-      printed = true;
-      console.error(`next start output:\n${app?.logs()}`);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  reportFailuresAndCleanUp(() => app, [() => browser?.close(), () => app?.stop()]);
 
   const url = (p: string) => `${app.appUrl}${p}`;
   const saved = () => page.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });
