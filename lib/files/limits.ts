@@ -1,6 +1,7 @@
 // Upload limits of the documents bucket, and a refusal explained in words before a byte is sent:
 // "Filen ”x.pdf” är 31 MB; gränsen är 25 MB." Pure, so browser and server say the same.
 import type { Locale, MessageKey } from '@/lib/i18n/catalogue';
+import { formatBytes } from '@/lib/i18n/format';
 
 export interface UploadLimits {
   /** Bytes; null: no limit. */
@@ -55,14 +56,6 @@ export function fileType(name: string, browserType: string): string {
   const type = browserType.split(';')[0].trim().toLowerCase();
   if (type && type !== 'application/octet-stream') return type;
   return EXTENSION_TYPES[extension] ?? (type || 'application/octet-stream');
-}
-
-/** 32505856 → "31 MB" (sv: "1,5 MB"); binary megabytes, as the bucket limit is set. */
-export function formatBytes(bytes: number, locale: Locale): string {
-  const tag = locale === 'sv' ? 'sv-SE' : 'en-SE';
-  if (bytes < 1024) return `${new Intl.NumberFormat(tag).format(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(bytes / 1024)} kB`;
-  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
 }
 
 export function allowedTypesLabel(limits: UploadLimits): string {

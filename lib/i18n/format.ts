@@ -35,3 +35,11 @@ export function formatMinutes(minutes: number, locale: Locale = 'sv'): string {
   if (m === 0) return `${sign}${hours} h`;
   return `${sign}${hours} h ${m} min`;
 }
+
+/** 32505856 → "31 MB" (sv: "1,5 MB"); binary megabytes, as the bucket limit is set. */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const tag = TAG[locale];
+  if (bytes < 1024) return `${new Intl.NumberFormat(tag).format(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(bytes / 1024)} kB`;
+  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+}

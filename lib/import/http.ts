@@ -4,9 +4,9 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { mapError } from '@/lib/actions/errors';
 import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
-import type { Translate } from '@/lib/i18n/catalogue';
+import type { Locale, Translate } from '@/lib/i18n/catalogue';
 import { getTranslator } from '@/lib/i18n/server';
-import { formatBytes } from './format';
+import { formatBytes } from '@/lib/i18n/format';
 import { ImportError, type ImportErrorReason } from './errors';
 import { MAX_FILE_BYTES } from './limits';
 import { MAX_CLIENTS } from './schema';
@@ -21,7 +21,7 @@ const STATUS: Partial<Record<ImportErrorReason, number>> = {
   aiMalformed: 502,
 };
 
-export function importErrorText(t: Translate, reason: ImportErrorReason, locale: string) {
+export function importErrorText(t: Translate, reason: ImportErrorReason, locale: Locale) {
   return t(`import.errors.${reason}`, { size: formatBytes(MAX_FILE_BYTES, locale), max: MAX_CLIENTS });
 }
 

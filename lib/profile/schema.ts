@@ -1,8 +1,8 @@
 // The business profile form, checked on the server. Field names are the camelCase of the column
 // (or of its constraint), so a CHECK constraint the database raises lands on the same field.
 import { z } from 'zod';
+import { optionalAmountOre } from '@/lib/validation/fields';
 import { identifierMessage } from '@/lib/validation/identifiers';
-import { parseMoneyToOre } from '@/lib/validation/quantities';
 import { IDENTIFIER_FIELDS, type IdentifierField } from './identifier-fields';
 
 const text = (max: number) =>
@@ -48,18 +48,7 @@ export const profileSchema = z.object({
     .regex(/^[0-9]{1,3}$/, 'profile.errors.paymentTerms')
     .transform(Number)
     .pipe(z.number().max(365, 'profile.errors.paymentTerms')),
-  hourlyRate: z
-    .string()
-    .optional()
-    .transform((input, ctx) => {
-      if (!input?.trim()) return null;
-      const ore = parseMoneyToOre(input);
-      if (ore === null || ore < 0) {
-        ctx.addIssue({ code: 'custom', message: 'validation.money' });
-        return z.NEVER;
-      }
-      return ore;
-    }),
+  hourlyRate: optionalAmountOre(),
   /** Set by the onboarding form: finishing it is remembered. */
   onboarding: z.string().optional().transform((v) => v === '1'),
 });

@@ -1,6 +1,7 @@
 // Time entry forms, checked on the server. Durations as people type them (1:30, 1,5, 90m).
 import { z } from 'zod';
-import { parseDuration, parseMoneyToOre } from '@/lib/validation/quantities';
+import { optionalAmountOre } from '@/lib/validation/fields';
+import { parseDuration } from '@/lib/validation/quantities';
 import { isDay } from './week';
 
 const MAX_MINUTES = 1440;
@@ -29,18 +30,7 @@ export const entrySchema = z.object({
   nodeId: uuid,
   entryDate: day,
   minutes: duration(),
-  hourlyRate: z
-    .string()
-    .optional()
-    .transform((input, ctx) => {
-      if (!input?.trim()) return null;
-      const ore = parseMoneyToOre(input);
-      if (ore === null || ore < 0) {
-        ctx.addIssue({ code: 'custom', message: 'validation.money' });
-        return z.NEVER;
-      }
-      return ore;
-    }),
+  hourlyRate: optionalAmountOre(),
   description: z.string().trim().max(2000, 'validation.tooLong').optional().default(''),
   billable: z.string().optional().transform((v) => v === 'on'),
 });

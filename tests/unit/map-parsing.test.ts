@@ -1,6 +1,7 @@
 // Parsing and validation of the map feature: node patches, client details, file limits, names.
 import { describe, expect, it } from 'vitest';
-import { checkUpload, fileType, formatBytes } from '@/lib/files/limits';
+import { checkUpload, fileType } from '@/lib/files/limits';
+import { formatBytes } from '@/lib/i18n/format';
 import { safeFileName, uniqueName } from '@/lib/files/names';
 import { clientDetailsSchema } from '@/lib/map/client-details-schema';
 import { createNodeSchema, nodePatchSchema } from '@/lib/map/schemas';

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { ImportWizard } from '@/components/import/import-wizard';
 import { requireUser } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
-import { formatBytes } from '@/lib/import/format';
+import { formatBytes } from '@/lib/i18n/format';
 import { MAX_FILE_BYTES } from '@/lib/import/limits';
 import { aiConfig } from '@/lib/import/propose/ai';
 import { getTranslator } from '@/lib/i18n/server';

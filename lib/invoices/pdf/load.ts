@@ -3,6 +3,7 @@
 // credits, itself frozen), so the archived bytes can be re-created exactly. A draft renders from
 // the current profile and client details, with the dates sending would give it.
 import type { Tx } from '@/lib/db/transaction';
+import { addDays } from '@/lib/time/week';
 import { computeTotals } from '../totals';
 import { buyerFromRow, pdfLocale, sellerFromRow, type PdfInvoice } from './model';
 
@@ -118,8 +119,3 @@ export async function loadPdfInvoice(tx: Tx, invoiceId: string): Promise<PdfInvo
   };
 }
 
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
