@@ -38,7 +38,14 @@ export async function startApiServer(opts: {
       else res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(opts.port, host, resolve));
+  // A taken port rejects the start (the caller names it) instead of crashing the process later.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   return {

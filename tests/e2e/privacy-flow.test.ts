@@ -162,7 +162,8 @@ describe('export, delete and restore in the browser', () => {
     const guesser = await guessing.newPage();
     await guesser.goto(url('/login'), { waitUntil: 'networkidle' });
     const target = `gissad-${Date.now().toString(36)}@example.test`;
-    // Each attempt waits for its own answer, so none overlaps the next.
+    // Each attempt waits for its own answer and for React to apply it (the button is back and the
+    // form has reset its password field); typing before that reset would lose the guess.
     const attempt = async (guess: string) => {
       await guesser.getByLabel('E-postadress').fill(target);
       await guesser.getByLabel('Lösenord', { exact: true }).fill(guess);
@@ -170,6 +171,11 @@ describe('export, delete and restore in the browser', () => {
         guesser.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'),
         guesser.getByRole('button', { name: 'Logga in', exact: true }).click(),
       ]);
+      await guesser.waitForFunction(() => {
+        const button = document.querySelector<HTMLButtonElement>('form button[type="submit"]');
+        const password = document.querySelector<HTMLInputElement>('input[name="password"]');
+        return button !== null && !button.disabled && password?.value === '';
+      });
     };
     for (let i = 0; i < 10; i++) {
       await attempt(`gissning-${i}`);
