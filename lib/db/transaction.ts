@@ -42,16 +42,12 @@ export async function withUserTransaction<T>(
   const preferred = preferredWorkspace(claims, options.workspaceId);
   return inTransaction(options.pool ?? getPool(), async (client) => {
     // One round trip opens the transaction, becomes the user and picks the active workspace
-    // (app.workspace_id, which every membership helper narrows to): the chosen one if the user
-    // is a member, else the one they own, else their first. Values go in as escaped literals.
+    // (private.choose_workspace: the chosen one if the user is a member, else the one they own,
+    // else their first; it sets app.workspace_id, which every membership helper narrows to).
+    // Values go in as escaped literals.
     const opened = (await client.query(
       `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${client.escapeLiteral(JSON.stringify(claims))}, true);
-       select ${options.unscoped ? 'c.workspace_id::text' : `set_config('app.workspace_id', c.workspace_id::text, true)`} as id, c.role
-         from (select m.workspace_id, m.role from public.workspace_members m
-                where m.user_id = (select auth.uid())
-                order by m.workspace_id = ${preferred ? `${client.escapeLiteral(preferred)}::uuid` : 'null'} desc nulls last,
-                         m.role = 'owner' desc, m.created_at
-                limit 1) c`,
+       select id::text, role from private.choose_workspace(${preferred ? `${client.escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped})`,
     )) as unknown as pg.QueryResult[];
     const row = opened[2]?.rows[0] as ActiveWorkspace | undefined;
     return fn(client, row ? { id: row.id, role: row.role } : null);
