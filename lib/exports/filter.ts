@@ -30,3 +30,11 @@ export function filterQuery(filter: ExportFilter): string {
   for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
   return params.toString();
 }
+
+/** The part of a download's file name that names its period (`alla`: no period chosen). */
+export function periodSuffix(filter: ExportFilter): string {
+  return [filter.from, filter.to].filter(Boolean).join('_') || 'alla';
+}
+
+/** The period's ZIP of archived PDFs; the portal suggests it when saving, the route sends it. */
+export const zipFileName = (filter: ExportFilter) => `fakturor-${periodSuffix(filter)}.zip`;

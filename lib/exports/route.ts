@@ -46,6 +46,3 @@ export function attachment(fileName: string): string {
   return `attachment; filename="${fileName}"`;
 }
 
-export function periodSuffix(filter: ExportFilter): string {
-  return [filter.from, filter.to].filter(Boolean).join('_') || 'alla';
-}

@@ -125,14 +125,44 @@ describe('accountant flow in the browser', () => {
     expect(pdf.suggestedFilename()).toBe(`faktura-${first}.pdf`);
     expect(readFileSync((await pdf.path())!).equals(archived.get(first)!)).toBe(true);
 
+    // Saving where the user picks: the picker dialog is the one part a test cannot click, so it
+    // hands back a file in the origin's private file system; the page writes the stream into it.
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w.showSaveFilePicker = async ({ suggestedName }: { suggestedName: string }) => {
+        w.savedAs = suggestedName;
+        return (await navigator.storage.getDirectory()).getFileHandle(suggestedName, { create: true });
+      };
+    });
+    await page.reload();
+    await page.getByRole('button', { name: 'Alla PDF:er (ZIP)' }).click();
+    await page.getByTestId('zip-done').waitFor();
+    expect(await page.getByTestId('zip-done').textContent()).toContain('3 filer');
+    const saved = await page.evaluate(async () => {
+      const name = (window as unknown as Record<string, string>).savedAs;
+      const file = await (await (await navigator.storage.getDirectory()).getFileHandle(name)).getFile();
+      let binary = '';
+      for (const byte of new Uint8Array(await file.arrayBuffer())) binary += String.fromCharCode(byte);
+      return { name, base64: btoa(binary) };
+    });
+    expect(saved.name).toBe('fakturor-alla.zip');
+    const expectArchivedPdfs = async (zipBytes: Buffer) => {
+      const zip = await JSZip.loadAsync(zipBytes);
+      expect(Object.keys(zip.files).sort()).toEqual([...archived.keys()].map((n) => `faktura-${n}.pdf`).sort());
+      for (const [n, bytes] of archived) expect((await zip.file(`faktura-${n}.pdf`)!.async('nodebuffer')).equals(bytes)).toBe(true);
+    };
+    await expectArchivedPdfs(Buffer.from(saved.base64, 'base64'));
+
+    // A browser without the picker downloads the same ZIP itself.
+    await page.evaluate(() => {
+      (window as unknown as Record<string, unknown>).showSaveFilePicker = undefined;
+    });
     const zipDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Alla PDF:er (ZIP)' }).click();
     const zipFile = await zipDownload;
-    await page.getByTestId('zip-done').waitFor();
-    expect(await page.getByTestId('zip-done').textContent()).toContain('3 filer');
-    const zip = await JSZip.loadAsync(readFileSync((await zipFile.path())!));
-    expect(Object.keys(zip.files).sort()).toEqual([...archived.keys()].map((n) => `faktura-${n}.pdf`).sort());
-    for (const [n, bytes] of archived) expect((await zip.file(`faktura-${n}.pdf`)!.async('nodebuffer')).equals(bytes)).toBe(true);
+    await page.getByTestId('zip-browser').waitFor();
+    expect(zipFile.suggestedFilename()).toBe('fakturor-alla.zip');
+    await expectArchivedPdfs(readFileSync((await zipFile.path())!));
     await page.screenshot({ path: path.join(shots, 'accountant-portal-zip-sv.png'), fullPage: true });
 
     const sie = await page.request.get(url('/api/exports/sie'));
@@ -152,7 +182,7 @@ describe('accountant flow in the browser', () => {
       `select new_values ->> 'kind' as kind from audit_log where table_name = 'export_downloads' and actor_id = (select id from auth.users where email = $1) order by seq`,
       [accountantEmail],
     );
-    expect(rows.map((r) => r.kind)).toEqual(['invoice_pdf', 'zip', 'sie', 'csv']);
+    expect(rows.map((r) => r.kind)).toEqual(['invoice_pdf', 'zip', 'zip', 'sie', 'csv']);
   });
 
   it('shows the portal in English', async () => {

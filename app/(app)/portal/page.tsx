@@ -10,7 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { customerLedger } from '@/lib/accountant/queries';
 import { requireUser } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
-import { filterQuery, parseExportFilter } from '@/lib/exports/filter';
+import { filterQuery, parseExportFilter, zipFileName } from '@/lib/exports/filter';
 import { listExportInvoices } from '@/lib/exports/invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
@@ -122,7 +122,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
             <CardDescription>{t('accountant.portal.downloadsIntro')}</CardDescription>
           </CardHeader>
           <CardContent className="space-y-3">
-            <ZipDownload href={withQuery('/api/exports/invoices.zip')} label={t('accountant.portal.zip')} />
+            <ZipDownload href={withQuery('/api/exports/invoices.zip')} fileName={zipFileName(filter)} label={t('accountant.portal.zip')} />
             <Button asChild variant="secondary" className="w-full justify-start">
               <a href={withQuery('/api/exports/sie')} download>{t('accountant.portal.sie')}</a>
             </Button>

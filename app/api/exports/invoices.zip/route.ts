@@ -1,9 +1,10 @@
 // All archived PDFs of a period as one ZIP, streamed: /api/exports/invoices.zip?from=&to=&status=
-// X-Total-Files and X-Total-Bytes (the PDFs' sizes) let the browser show progress.
+// X-Total-Files and X-Total-Bytes (the PDFs' sizes) let the portal show progress.
 import { Readable } from 'node:stream';
 import { archivedBytes, archivedPdfItems } from '@/lib/exports/archive-storage';
 import { listExportInvoices } from '@/lib/exports/invoices';
-import { attachment, exportFilter, periodSuffix, readForDownload, refusal } from '@/lib/exports/route';
+import { zipFileName } from '@/lib/exports/filter';
+import { attachment, exportFilter, readForDownload, refusal } from '@/lib/exports/route';
 import { zipStream } from '@/lib/exports/zip';
 import { createClient } from '@/lib/supabase/server';
 
@@ -21,7 +22,7 @@ export async function GET(request: Request) {
     return new Response(Readable.toWeb(archive) as ReadableStream<Uint8Array>, {
       headers: {
         'content-type': 'application/zip',
-        'content-disposition': attachment(`fakturor-${periodSuffix(filter)}.zip`),
+        'content-disposition': attachment(zipFileName(filter)),
         'x-total-files': String(invoices.length),
         'x-total-bytes': String(bytes),
         'cache-control': 'no-store',

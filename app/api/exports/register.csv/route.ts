@@ -1,5 +1,6 @@
 // The invoice register as CSV: /api/exports/register.csv?status=&client=&from=&to=
-import { exportFilter, readForDownload, attachment, periodSuffix, refusal } from '@/lib/exports/route';
+import { periodSuffix } from '@/lib/exports/filter';
+import { exportFilter, readForDownload, attachment, refusal } from '@/lib/exports/route';
 import { listExportInvoices } from '@/lib/exports/invoices';
 import { registerCsv } from '@/lib/exports/register-csv';
 import { getTranslator } from '@/lib/i18n/server';

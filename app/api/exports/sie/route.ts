@@ -1,6 +1,7 @@
 // The period's invoices as an SIE 4I file (CP437): /api/exports/sie?from=&to=
 import { buildSieExport } from '@/lib/exports/sie/export';
-import { attachment, exportFilter, periodSuffix, readForDownload, refusal } from '@/lib/exports/route';
+import { periodSuffix } from '@/lib/exports/filter';
+import { attachment, exportFilter, readForDownload, refusal } from '@/lib/exports/route';
 
 export async function GET(request: Request) {
   try {
