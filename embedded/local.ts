@@ -14,6 +14,13 @@ export const local = {
   appPort: Number(process.env.PORT ?? 3000),
 };
 
+/**
+ * Extra arguments for `next start`. Node closes an idle keep-alive connection after 5 s; a client
+ * that reuses it at that moment (a reverse proxy, or a test's request context) gets ECONNRESET.
+ * Idle connections are kept longer than a proxy's usual 60 s, so the client always closes first.
+ */
+export const NEXT_START_ARGS = ['--keepAliveTimeout', '70000'];
+
 export interface LocalStatus {
   pid: number;
   appUrl: string;

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startStandIn } from '../embedded/stand-in';
-import { clearStatus, describeStatus, local, repoRoot, writeStatus, type LocalStatus } from '../embedded/local';
+import { clearStatus, describeStatus, local, NEXT_START_ARGS, repoRoot, writeStatus, type LocalStatus } from '../embedded/local';
 import { DEMO_ACCOUNTS } from '../embedded/demo';
 
 const hosted = Boolean(process.env.NEXT_PUBLIC_SUPABASE_URL);
@@ -12,8 +12,8 @@ const appUrl = `http://localhost:${local.appPort}`;
 
 function runNext(env: NodeJS.ProcessEnv) {
   env = { NEXT_TELEMETRY_DISABLED: '1', ...env };
-  const mode = process.argv.includes('--production') ? 'start' : 'dev';
-  return spawn(nextBin, [mode, '-p', String(local.appPort)], { cwd: repoRoot, env, stdio: 'inherit' });
+  const args = process.argv.includes('--production') ? ['start', ...NEXT_START_ARGS] : ['dev'];
+  return spawn(nextBin, [...args, '-p', String(local.appPort)], { cwd: repoRoot, env, stdio: 'inherit' });
 }
 
 if (hosted) {

@@ -49,22 +49,44 @@ export function filterWhere(filter: ExportFilter, alias = 'i'): [string, unknown
   return [clauses.join(' and '), params];
 }
 
+const COLUMNS = `i.id, i.kind, i.status, i.series, i.number::int as number, i.issue_date::text as "issueDate", i.due_date::text as "dueDate",
+       i.paid_on::text as "paidOn", i.reverse_charge as "reverseCharge", i.client_node_id as "clientId",
+       coalesce(i.buyer_snapshot ->> 'name', '') as "clientName", i.buyer_snapshot ->> 'org_number' as "clientOrgNumber",
+       c.number::int as "creditsNumber", i.vat_summary as "vatSummary", i.net_ore::float8 as "netOre",
+       i.vat_ore::float8 as "vatOre", i.total_ore::float8 as "totalOre", i.ocr_reference as "ocrReference",
+       i.pdf_path as "pdfPath", i.pdf_sha256 as "pdfSha256"
+  from public.invoices i
+  left join public.invoices c on c.id = i.credits_invoice_id`;
+
+/** Every invoice the filter selects, oldest first (the order of the bookkeeping exports). */
 export async function listExportInvoices(tx: Tx, filter: ExportFilter): Promise<ExportInvoice[]> {
   const [where, params] = filterWhere(filter);
+  const { rows } = await tx.query(`select ${COLUMNS} where ${where} order by i.issue_date, i.series, i.number`, params);
+  return rows as ExportInvoice[];
+}
+
+export const PORTAL_PAGE_SIZE = 50;
+
+export interface InvoicePage {
+  invoices: ExportInvoice[];
+  /** How many the filter selects in all, and the page shown (a page past the end shows the last). */
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/** One page of what the filter selects, newest first, for reading on screen. */
+export async function pageOfExportInvoices(tx: Tx, filter: ExportFilter, requested: number, pageSize = PORTAL_PAGE_SIZE): Promise<InvoicePage> {
+  const [where, params] = filterWhere(filter);
+  const { rows: counted } = await tx.query<{ total: number }>(`select count(*)::int as total from public.invoices i where ${where}`, params);
+  const total = counted[0].total;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(requested) || 1), pages);
   const { rows } = await tx.query(
-    `select i.id, i.kind, i.status, i.series, i.number::int as number, i.issue_date::text as "issueDate", i.due_date::text as "dueDate",
-            i.paid_on::text as "paidOn", i.reverse_charge as "reverseCharge", i.client_node_id as "clientId",
-            coalesce(i.buyer_snapshot ->> 'name', '') as "clientName", i.buyer_snapshot ->> 'org_number' as "clientOrgNumber",
-            c.number::int as "creditsNumber", i.vat_summary as "vatSummary", i.net_ore::float8 as "netOre",
-            i.vat_ore::float8 as "vatOre", i.total_ore::float8 as "totalOre", i.ocr_reference as "ocrReference",
-            i.pdf_path as "pdfPath", i.pdf_sha256 as "pdfSha256"
-       from public.invoices i
-       left join public.invoices c on c.id = i.credits_invoice_id
-      where ${where}
-      order by i.issue_date, i.series, i.number`,
+    `select ${COLUMNS} where ${where} order by i.issue_date desc, i.series desc, i.number desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
     params,
   );
-  return rows as ExportInvoice[];
+  return { invoices: rows as ExportInvoice[], total, page, pages };
 }
 
 /** The invoice's file name in downloads: faktura-12.pdf, kreditnota-13.pdf. */

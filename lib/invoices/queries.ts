@@ -30,7 +30,20 @@ export interface InvoiceListItem {
 
 const TODAY = `(now() at time zone 'Europe/Stockholm')::date`;
 
-export async function listInvoices(tx: Tx, f: ListFilters): Promise<InvoiceListItem[]> {
+export const INVOICE_PAGE_SIZE = 50;
+
+export interface InvoiceList {
+  items: InvoiceListItem[];
+  /** The page shown (a page past the end shows the last), of how many, and how many in all. */
+  page: number;
+  pages: number;
+  count: number;
+  /** Sums over every issued invoice the filters select, not only this page. */
+  totals: { issued: number; netOre: number; vatOre: number; totalOre: number };
+}
+
+/** The invoice list, drafts first, then newest first, one page at a time. */
+export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pageSize = INVOICE_PAGE_SIZE): Promise<InvoiceList> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -43,19 +56,53 @@ export async function listInvoices(tx: Tx, f: ListFilters): Promise<InvoiceListI
   // Drafts have no issue date yet: the period filter goes by the date they were started.
   if (f.from) add('coalesce(i.issue_date, i.created_at::date) >= ?', f.from);
   if (f.to) add('coalesce(i.issue_date, i.created_at::date) <= ?', f.to);
-  const { rows } = await tx.query(
+  const whereSql = where.length ? `where ${where.join(' and ')}` : '';
+  const { rows: sums } = await tx.query(
+    `select count(*)::int as count, count(*) filter (where i.status <> 'draft')::int as issued,
+            coalesce(sum(i.net_ore) filter (where i.status <> 'draft'), 0)::float8 as net_ore,
+            coalesce(sum(i.vat_ore) filter (where i.status <> 'draft'), 0)::float8 as vat_ore,
+            coalesce(sum(i.total_ore) filter (where i.status <> 'draft'), 0)::float8 as total_ore
+       from public.invoices i ${whereSql}`,
+    params,
+  );
+  const count: number = sums[0].count;
+  const pages = Math.max(1, Math.ceil(count / pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages);
+  const { rows } = await tx.query<ListRow>(
     `select i.id, i.kind, i.status, i.number::text, i.client_node_id, coalesce(i.buyer_snapshot ->> 'name', c.name, n.title) as client_name,
             i.issue_date::text, i.due_date::text, i.net_ore, i.vat_ore, i.total_ore, i.pdf_path is not null as archived,
             (i.status = 'sent' and i.due_date < ${TODAY}) as overdue
        from public.invoices i
        left join public.client_details c on c.node_id = i.client_node_id
        left join public.nodes n on n.id = i.client_node_id
-      ${where.length ? `where ${where.join(' and ')}` : ''}
-      order by i.status = 'draft' desc, i.issue_date desc nulls first, i.number desc nulls first, i.created_at desc
-      limit 500`,
+      ${whereSql}
+      order by i.status = 'draft' desc, i.issue_date desc nulls first, i.number desc nulls first, i.created_at desc, i.id
+      limit ${pageSize} offset ${(page - 1) * pageSize}`,
     params,
   );
-  return rows.map((r) => ({
+  const totals = { issued: sums[0].issued, netOre: sums[0].net_ore, vatOre: sums[0].vat_ore, totalOre: sums[0].total_ore };
+  return { items: rows.map(toListItem), page, pages, count, totals };
+}
+
+interface ListRow {
+  id: string;
+  kind: InvoiceListItem['kind'];
+  status: InvoiceStatus;
+  number: string | null;
+  client_node_id: string;
+  client_name: string | null;
+  issue_date: string | null;
+  due_date: string | null;
+  net_ore: string;
+  vat_ore: string;
+  total_ore: string;
+  overdue: boolean;
+  archived: boolean;
+}
+
+function toListItem(r: ListRow): InvoiceListItem {
+  return {
+
     id: r.id,
     kind: r.kind,
     status: r.status,
@@ -69,7 +116,7 @@ export async function listInvoices(tx: Tx, f: ListFilters): Promise<InvoiceListI
     totalOre: Number(r.total_ore),
     overdue: r.overdue,
     archived: r.archived,
-  }));
+  };
 }
 
 export interface ClientOption {

@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { NEXT_START_ARGS } from '../../embedded/local';
 import { repoRoot } from './paths';
 import { freePort } from './ports';
 import { startTestStandIn, type TestStandIn } from './stand-in';
@@ -110,7 +111,7 @@ export async function startTestApp(): Promise<TestApp> {
   const appUrl = `http://localhost:${port}`;
   const standIn = await startTestStandIn({ seed: false, siteUrl: appUrl });
   let output = '';
-  const child = spawn(nextBin, ['start', '-p', String(port)], {
+  const child = spawn(nextBin, ['start', ...NEXT_START_ARGS, '-p', String(port)], {
     cwd: repoRoot,
     env: {
       ...process.env,

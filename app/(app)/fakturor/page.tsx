@@ -9,11 +9,12 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { Pager } from '@/components/ui/pager';
 import { requireUser } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
-import { listClients, listInvoices, STATUS_FILTERS, type ListFilters, type StatusFilter } from '@/lib/invoices/queries';
+import { INVOICE_PAGE_SIZE, listClients, listInvoices, STATUS_FILTERS, type ListFilters, type StatusFilter } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
 import { finishPendingArchives } from '@/lib/invoices/send';
 import { invoiceSession } from '@/lib/invoices/session';
@@ -40,13 +41,14 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
   };
   const { run, archive } = await invoiceSession(user.claims);
   await finishPendingArchives(run, archive);
-  const { invoices, clients, owner } = await withUserTransaction(user.claims, async (tx, workspace) => ({
-    invoices: await listInvoices(tx, filters),
+  const { list, clients, owner } = await withUserTransaction(user.claims, async (tx, workspace) => ({
+    list: await listInvoices(tx, filters, Number(one(sp.sida) ?? 1)),
     clients: await listClients(tx),
     owner: workspace?.role === 'owner',
   }));
-  const sum = (pick: (i: (typeof invoices)[number]) => number) => invoices.filter((i) => i.status !== 'draft').reduce((s, i) => s + pick(i), 0);
+  const { items: invoices, totals } = list;
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v).map(([k, v]) => [k === 'clientId' ? 'client' : k, v as string]));
+  const pageHref = (page: number) => `/fakturor?${new URLSearchParams([...query, ['sida', String(page)]])}`;
   const client = clients.find((c) => c.id === filters.clientId);
 
   return (
@@ -154,17 +156,20 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
             </tbody>
           </table>
         </div>
+        <div className="border-t border-border px-4 py-3 empty:hidden">
+          <Pager page={list.page} pages={list.pages} count={list.count} pageSize={INVOICE_PAGE_SIZE} href={pageHref} t={t} />
+        </div>
         <div className="flex flex-wrap items-center justify-between gap-4 border-t border-border p-4 text-sm">
           <div className="flex flex-wrap gap-x-6 gap-y-1" data-testid="selection-totals">
-            <span className="font-medium">{t('invoices.list.totals', { count: invoices.filter((i) => i.status !== 'draft').length })}</span>
+            <span className="font-medium">{t('invoices.list.totals', { count: totals.issued })}</span>
             <span>
-              {t('invoices.list.net')} <span className="tabular-nums">{formatMoney(sum((i) => i.netOre), locale)}</span>
+              {t('invoices.list.net')} <span className="tabular-nums">{formatMoney(totals.netOre, locale)}</span>
             </span>
             <span>
-              {t('invoices.list.vat')} <span className="tabular-nums">{formatMoney(sum((i) => i.vatOre), locale)}</span>
+              {t('invoices.list.vat')} <span className="tabular-nums">{formatMoney(totals.vatOre, locale)}</span>
             </span>
             <span className="font-semibold">
-              {t('invoices.list.total')} <span className="tabular-nums">{formatMoney(sum((i) => i.totalOre), locale)}</span>
+              {t('invoices.list.total')} <span className="tabular-nums">{formatMoney(totals.totalOre, locale)}</span>
             </span>
           </div>
           <Button asChild variant="secondary" size="sm">

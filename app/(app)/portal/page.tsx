@@ -7,11 +7,12 @@ import { ZipDownload } from '@/components/accountant/zip-download';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Pager } from '@/components/ui/pager';
 import { customerLedger } from '@/lib/accountant/queries';
 import { requireUser } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { filterQuery, parseExportFilter, zipFileName } from '@/lib/exports/filter';
-import { listExportInvoices } from '@/lib/exports/invoices';
+import { pageOfExportInvoices, PORTAL_PAGE_SIZE } from '@/lib/exports/invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 
@@ -32,11 +33,13 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
   const data = await withUserTransaction(user.claims, async (tx, workspace) => {
     if (!workspace) return null;
     const name = await tx.query<{ name: string }>(`select name from public.workspaces where id = $1`, [workspace.id]);
-    return { name: name.rows[0]?.name ?? '', invoices: await listExportInvoices(tx, filter), ledger: await customerLedger(tx, filter) };
+    return { name: name.rows[0]?.name ?? '', list: await pageOfExportInvoices(tx, filter, Number(params.get('sida') ?? 1)), ledger: await customerLedger(tx, filter) };
   });
   if (!data) return <Alert tone="info">{t('home.noWorkspace')}</Alert>;
   const query = filterQuery(filter);
   const withQuery = (path: string) => (query ? `${path}?${query}` : path);
+  const { list } = data;
+  const pageHref = (page: number) => `/portal?${new URLSearchParams([...new URLSearchParams(query), ['sida', String(page)]])}`;
   const money = (ore: number) => formatMoney(ore, locale);
 
   return (
@@ -63,11 +66,11 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
         <Card className="min-w-0">
           <CardHeader>
             <CardTitle>
-              {t('accountant.portal.invoicesTitle')} <span className="text-base font-normal text-muted">({t('accountant.portal.count', { count: data.invoices.length })})</span>
+              {t('accountant.portal.invoicesTitle')} <span className="text-base font-normal text-muted">({t('accountant.portal.count', { count: list.total })})</span>
             </CardTitle>
           </CardHeader>
           <CardContent>
-            {data.invoices.length === 0 ? (
+            {list.invoices.length === 0 ? (
               <p className="text-muted">{t('accountant.portal.empty')}</p>
             ) : (
               <div className="-mx-6 overflow-x-auto px-6">
@@ -83,7 +86,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                     </tr>
                   </thead>
                   <tbody>
-                    {data.invoices.map((i) => (
+                    {list.invoices.map((i) => (
                       <tr key={i.id} className="border-b border-border last:border-0">
                         <td className="py-2.5 pr-3 whitespace-nowrap">
                           <span className="font-medium">{i.number}</span>{' '}
@@ -113,6 +116,9 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                 </table>
               </div>
             )}
+            <div className="mt-4 empty:hidden">
+              <Pager page={list.page} pages={list.pages} count={list.total} pageSize={PORTAL_PAGE_SIZE} href={pageHref} t={t} />
+            </div>
           </CardContent>
         </Card>
 

@@ -36,6 +36,7 @@ export const en: Messages = {
   },
   theme: { label: 'Theme', light: 'Light', dark: 'Dark', system: 'Follow system', toggle: 'Change theme' },
   language: { label: 'Language', sv: 'Svenska', en: 'English', switchTo: 'Change language' },
+  pager: { label: 'Pages', showing: 'Showing {first}–{last} of {count}', previous: '← Previous', next: 'Next →' },
   auth: {
     email: 'Email address',
     password: 'Password',

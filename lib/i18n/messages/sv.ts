@@ -34,6 +34,7 @@ export const sv = {
   },
   theme: { label: 'Tema', light: 'Ljust', dark: 'Mörkt', system: 'Följ systemet', toggle: 'Byt tema' },
   language: { label: 'Språk', sv: 'Svenska', en: 'English', switchTo: 'Byt språk' },
+  pager: { label: 'Sidor', showing: 'Visar {first}–{last} av {count}', previous: '← Föregående', next: 'Nästa →' },
   auth: {
     email: 'E-postadress',
     password: 'Lösenord',
