@@ -25,7 +25,7 @@ export function PortalFilters({ filter, t }: { filter: ExportFilter; t: Translat
           <option value="">{t('accountant.portal.all')}</option>
           {(['open', 'sent', 'paid', 'credited'] as const).map((s) => (
             <option key={s} value={s}>
-              {t(`accountant.status.${s}`)}
+              {t(`invoices.status.${s}`)}
             </option>
           ))}
         </select>
@@ -36,7 +36,7 @@ export function PortalFilters({ filter, t }: { filter: ExportFilter; t: Translat
           <option value="">{t('accountant.portal.all')}</option>
           {(['invoice', 'credit_note'] as const).map((k) => (
             <option key={k} value={k}>
-              {t(`accountant.kind.${k}`)}
+              {t(`invoices.kind.${k}`)}
             </option>
           ))}
         </select>

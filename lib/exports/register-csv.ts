@@ -13,8 +13,8 @@ export function csvAmount(ore: number): string {
 
 const COLUMNS = [
   ['accountant.csv.number', (i: ExportInvoice) => String(i.number)],
-  ['accountant.csv.kind', (i: ExportInvoice, t: Translate) => t(`accountant.kind.${i.kind}`)],
-  ['accountant.csv.status', (i: ExportInvoice, t: Translate) => t(`accountant.status.${i.status}`)],
+  ['accountant.csv.kind', (i: ExportInvoice, t: Translate) => t(`invoices.kind.${i.kind}`)],
+  ['accountant.csv.status', (i: ExportInvoice, t: Translate) => t(`invoices.status.${i.status}`)],
   ['accountant.csv.issueDate', (i: ExportInvoice) => i.issueDate],
   ['accountant.csv.dueDate', (i: ExportInvoice) => i.dueDate],
   ['accountant.csv.paidOn', (i: ExportInvoice) => i.paidOn ?? ''],

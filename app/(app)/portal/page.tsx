@@ -90,11 +90,11 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                       <tr key={i.id} className="border-b border-border last:border-0">
                         <td className="py-2.5 pr-3 whitespace-nowrap">
                           <span className="font-medium">{i.number}</span>{' '}
-                          {i.kind === 'credit_note' ? <span className="text-muted">· {t('accountant.kind.credit_note')}</span> : null}
+                          {i.kind === 'credit_note' ? <span className="text-muted">· {t('invoices.kind.credit_note')}</span> : null}
                         </td>
                         <td className="max-w-48 truncate py-2.5 pr-3">{i.clientName}</td>
                         <td className="py-2.5 pr-3 whitespace-nowrap">{formatDate(i.issueDate, locale)}</td>
-                        <td className="py-2.5 pr-3 whitespace-nowrap">{t(`accountant.status.${i.status}`)}</td>
+                        <td className="py-2.5 pr-3 whitespace-nowrap">{t(`invoices.status.${i.status}`)}</td>
                         <td className="py-2.5 pr-3 text-right whitespace-nowrap tabular-nums">{money(i.totalOre)}</td>
                         <td className="py-2.5 text-right">
                           {i.pdfPath ? (
@@ -102,7 +102,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                               href={`/api/exports/invoices/${i.id}/pdf`}
                               download
                               className="font-medium text-accent underline-offset-4 hover:underline"
-                              aria-label={t('accountant.portal.downloadLabel', { kind: t(`accountant.kind.${i.kind}`).toLowerCase(), number: String(i.number) })}
+                              aria-label={t('accountant.portal.downloadLabel', { kind: t(`invoices.kind.${i.kind}`).toLowerCase(), number: String(i.number) })}
                             >
                               {t('accountant.portal.download')}
                             </a>

@@ -12,8 +12,6 @@ export const accountantMessages = defineMessages(
         client: 'Klient',
         unnamed: 'Namnlöst företag',
       },
-      kind: { invoice: 'Faktura', credit_note: 'Kreditnota' },
-      status: { sent: 'Skickad', paid: 'Betald', credited: 'Krediterad', open: 'Obetald' },
       csv: {
         number: 'Nummer',
         kind: 'Typ',
@@ -149,8 +147,6 @@ export const accountantMessages = defineMessages(
         client: 'Client',
         unnamed: 'Unnamed business',
       },
-      kind: { invoice: 'Invoice', credit_note: 'Credit note' },
-      status: { sent: 'Sent', paid: 'Paid', credited: 'Credited', open: 'Unpaid' },
       csv: {
         number: 'Number',
         kind: 'Type',

@@ -7,7 +7,7 @@ export const invoicesMessages = defineMessages(
       title: 'Fakturor',
       subtitle: 'Fakturera loggad tid, skicka, följ betalningar och kreditera.',
       newInvoice: 'Ny faktura',
-      status: { all: 'Alla', draft: 'Utkast', sent: 'Skickad', paid: 'Betald', credited: 'Krediterad', overdue: 'Förfallen' },
+      status: { all: 'Alla', draft: 'Utkast', sent: 'Skickad', paid: 'Betald', credited: 'Krediterad', overdue: 'Förfallen', open: 'Obetald' },
       kind: { invoice: 'Faktura', credit_note: 'Kreditnota' },
       list: {
         filters: 'Filter',
@@ -184,7 +184,7 @@ export const invoicesMessages = defineMessages(
       title: 'Invoices',
       subtitle: 'Bill logged time, send, follow payments and credit.',
       newInvoice: 'New invoice',
-      status: { all: 'All', draft: 'Draft', sent: 'Sent', paid: 'Paid', credited: 'Credited', overdue: 'Overdue' },
+      status: { all: 'All', draft: 'Draft', sent: 'Sent', paid: 'Paid', credited: 'Credited', overdue: 'Overdue', open: 'Unpaid' },
       kind: { invoice: 'Invoice', credit_note: 'Credit note' },
       list: {
         filters: 'Filters',
