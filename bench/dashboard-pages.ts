@@ -2,32 +2,20 @@
 // week grid's data path (withUserTransaction + the page's queries, as the page runs them) and SQL
 // round trips per page (goal ≤ 3); the same for a tenant with 10× the hours, side by side in one
 // database (goal: within 1.3×).
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import pg from 'pg';
-import { asVerifiedClaims } from '../lib/auth/verified-claims';
 import { loadDashboard } from '../lib/dashboard/queries';
 import { withUserTransaction } from '../lib/db/transaction';
 import { loadWeekGridData } from '../lib/time/grid';
 import { mondayOf } from '../lib/time/week';
 import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
-import { repoRoot } from '../tests/support/paths';
-import { emit, sideBySide } from './support';
+import { benchClaims, emit, seedDemo, sideBySide } from './support';
 
-function generate(adminUrl: string, years: number, email: string): { workspaceId: string; entries: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/seed-demo.ts'), '--years', String(years), '--email', email], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: adminUrl },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out.trim().split('\n').at(-1)!);
-}
 
 const template = await preparePg15Template();
 const copy = await createPg15Copy(template.adminUrl, template.template);
 try {
-  const base = generate(copy.adminUrl, 5, 'skala@konsultverkstad.test');
-  const big = generate(copy.adminUrl, 5, 'skala-10x@konsultverkstad.test');
+  const base = seedDemo(copy.adminUrl, 5, 'skala@konsultverkstad.test');
+  const big = seedDemo(copy.adminUrl, 5, 'skala-10x@konsultverkstad.test');
   const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
   // 10× history: the second tenant's invoiced and non-billable hours copied nine times further
   // back in time, billed by the same invoice lines; the unbilled work in progress stays as it is
@@ -63,8 +51,7 @@ try {
          from public.workspace_members m where m.workspace_id = $1 and m.role = 'owner'`,
       [workspaceId],
     );
-    const now = Math.floor(Date.now() / 1000);
-    const claims = asVerifiedClaims({ sub: rows[0].user_id, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: rows[0].user_id })!;
+    const claims = benchClaims(rows[0].user_id);
     const today: string = rows[0].today;
     return {
       entries: rows[0].entries as number,

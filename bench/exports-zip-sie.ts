@@ -2,7 +2,7 @@
 // Storage API, as the download route does) and of the SIE export of five years, on the
 // 5-year demo dataset. The stand-in runs in a child process, so memory here is the export's.
 // Flat memory shows as the same growth for 60 and 600 PDFs.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -12,7 +12,6 @@ import vm from 'node:vm';
 import path from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { asVerifiedClaims } from '../lib/auth/verified-claims';
 import { withUserTransaction } from '../lib/db/transaction';
 import { archivedPdfItems } from '../lib/exports/archive-storage';
 import { listExportInvoices } from '../lib/exports/invoices';
@@ -20,7 +19,7 @@ import { buildSieExport } from '../lib/exports/sie/export';
 import { zipStream } from '../lib/exports/zip';
 import { repoRoot } from '../tests/support/paths';
 import { testClientOptions } from '../tests/support/stand-in';
-import { emit, round } from './support';
+import { benchClaims, emit, round, seedDemo } from './support';
 
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 const child = spawn(tsx, [path.join(repoRoot, 'bench/exports-standin-child.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -65,19 +64,11 @@ async function measure<T>(fn: () => Promise<T>) {
 }
 
 try {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/seed-demo.ts'), '--years', '5', '--email', 'skala@konsultverkstad.test'], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: standIn.dbUrl },
-    encoding: 'utf8',
-  });
-  const data = JSON.parse(out.trim().split('\n').at(-1)!) as { email: string; password: string; workspaceId: string };
+  const data = seedDemo(standIn.dbUrl, 5, 'skala@konsultverkstad.test');
   const supabase = createClient(standIn.apiUrl, standIn.anonKey, testClientOptions);
   const signedIn = await supabase.auth.signInWithPassword({ email: data.email, password: data.password });
   if (signedIn.error) throw signedIn.error;
-  const now = Math.floor(Date.now() / 1000);
-  const claims = asVerifiedClaims({
-    sub: signedIn.data.user!.id, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: 'bench',
-  })!;
+  const claims = benchClaims(signedIn.data.user!.id);
   const pool = new pg.Pool({ connectionString: standIn.dbUrl, max: 2 });
   const asOwner = <T>(fn: (tx: pg.PoolClient) => Promise<T>) => withUserTransaction(claims, (tx) => fn(tx), { pool });
 

@@ -4,14 +4,13 @@ import { Document as PdfDocument, Page, Text, renderToBuffer } from '@react-pdf/
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import pg from 'pg';
 import { createElement as h } from 'react';
-import { asVerifiedClaims } from '../lib/auth/verified-claims';
 import { withUserTransaction } from '../lib/db/transaction';
 import { acceptProposal } from '../lib/import/accept';
 import { extractDocument } from '../lib/import/extract';
 import { proposeBuiltin } from '../lib/import/propose/builtin';
 import { AcceptSchema } from '../lib/import/schema';
 import { preparePgliteTemplate, startPgliteCopy } from '../tests/support/pglite';
-import { emit, medianMs, round } from './support';
+import { benchClaims, emit, medianMs, round } from './support';
 
 const CLIENTS = 100;
 const PROJECTS = 3;
@@ -72,7 +71,7 @@ for (let i = 0; i < 5; i++) {
      values (gen_random_uuid(), 'authenticated', 'authenticated', $1, '', '{}', '{}', now(), now()) returning id`,
     [`bench-${i}@example.test`],
   );
-  const claims = asVerifiedClaims({ sub: rows[0].id, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: 0, exp: 0 } as never)!;
+  const claims = benchClaims(rows[0].id);
   times.push(await medianMs(1, () => withUserTransaction(claims, (tx, w) => acceptProposal(tx, w, proposal), { pool })));
 }
 emit({ bench: 'import_accept', target: 'pglite', nodes, accept_ms: round([...times].sort((a, b) => a - b)[2]) });

@@ -1,36 +1,23 @@
 // Privacy on the 5-year dataset (PostgreSQL 15): the daily retention run when nothing is due, the
 // data export of the 5-year account (time and size), and the one-time purge of that account and
 // the later deletion of its bookkeeping (each measured in a transaction that is rolled back).
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import pg from 'pg';
-import { asVerifiedClaims } from '../lib/auth/verified-claims';
 import { withUserTransaction } from '../lib/db/transaction';
 import { buildExport } from '../lib/privacy/export';
 import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
-import { repoRoot } from '../tests/support/paths';
-import { emit, medianMs, round } from './support';
+import { benchClaims, emit, medianMs, round, seedDemo } from './support';
 
-function generate(adminUrl: string, years: number, email: string): { workspaceId: string; entries: number; invoicesSent: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/seed-demo.ts'), '--years', String(years), '--email', email], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: adminUrl },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out.trim().split('\n').at(-1)!);
-}
 
 const template = await preparePg15Template();
 const copy = await createPg15Copy(template.adminUrl, template.template);
 try {
-  generate(copy.adminUrl, 2, 'annan-konsult@konsultverkstad.test');
-  const data = generate(copy.adminUrl, 5, 'skala@konsultverkstad.test');
+  seedDemo(copy.adminUrl, 2, 'annan-konsult@konsultverkstad.test');
+  const data = seedDemo(copy.adminUrl, 5, 'skala@konsultverkstad.test');
   const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
   await pool.query('analyze');
   const { rows: owner } = await pool.query(`select user_id from public.workspace_members where workspace_id = $1 and role = 'owner'`, [data.workspaceId]);
   const userId: string = owner[0].user_id;
-  const now = Math.floor(Date.now() / 1000);
-  const claims = asVerifiedClaims({ sub: userId, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: userId })!;
+  const claims = benchClaims(userId);
   emit({ bench: 'privacy_dataset', entries: data.entries, invoices_sent: data.invoicesSent });
 
   /** Runs sql as the operator in a transaction that is rolled back; returns ms and the first row. */

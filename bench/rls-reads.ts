@@ -1,23 +1,11 @@
 // Issue 3's goals on the 5-year dataset (PostgreSQL 15): the main reads as `authenticated` (RLS)
 // ÷ the same SQL as service_role (bypasses RLS), side by side, goal ≤ 1.15; an insert with its
 // audit trigger ÷ without, goal ≤ 1.5; and the plans, to show the indexes in use.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import pg from 'pg';
-import { asVerifiedClaims } from '../lib/auth/verified-claims';
 import { withUserTransaction } from '../lib/db/transaction';
 import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
-import { repoRoot } from '../tests/support/paths';
-import { emit, median, medianMs, round, sideBySide } from './support';
+import { benchClaims, emit, median, medianMs, round, seedDemo, sideBySide } from './support';
 
-function generate(adminUrl: string, years: number, email: string): { workspaceId: string; entries: number; invoicesSent: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/seed-demo.ts'), '--years', String(years), '--email', email], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: adminUrl },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out.trim().split('\n').at(-1)!);
-}
 
 const READS: Record<string, string> = {
   unbilled_per_client: `
@@ -53,8 +41,8 @@ const template = await preparePg15Template();
 const copy = await createPg15Copy(template.adminUrl, template.template);
 try {
   // Another tenant's rows share the tables, as in production.
-  generate(copy.adminUrl, 2, 'annan-konsult@konsultverkstad.test');
-  const data = generate(copy.adminUrl, 5, 'skala@konsultverkstad.test');
+  seedDemo(copy.adminUrl, 2, 'annan-konsult@konsultverkstad.test');
+  const data = seedDemo(copy.adminUrl, 5, 'skala@konsultverkstad.test');
   const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
   await pool.query('analyze');
   const { rows: owner } = await pool.query(
@@ -62,10 +50,7 @@ try {
     [data.workspaceId],
   );
   const { rows: week } = await pool.query(`select max(entry_date) - 6 as monday from public.time_entries where workspace_id = $1`, [data.workspaceId]);
-  const now = Math.floor(Date.now() / 1000);
-  const claims = asVerifiedClaims({
-    sub: owner[0].user_id, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: owner[0].user_id,
-  })!;
+  const claims = benchClaims(owner[0].user_id);
   const params = [data.workspaceId, week[0].monday];
   emit({ bench: 'dataset', entries: data.entries, invoices_sent: data.invoicesSent });
 

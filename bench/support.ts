@@ -1,4 +1,9 @@
 // Shared by the benchmarks: each prints one JSON object per measure on stdout.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { asVerifiedClaims, type VerifiedClaims } from '../lib/auth/verified-claims';
+import { repoRoot } from '../tests/support/paths';
+
 export function emit(measure: Record<string, unknown>) {
   console.log(JSON.stringify(measure));
 }
@@ -30,3 +35,28 @@ export async function sideBySide(rounds: number, perRound: number, a: () => Prom
 }
 
 export const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+
+/** What scripts/seed-demo.ts reports about the consultant it generated. */
+export interface SeededAccount {
+  email: string;
+  password: string;
+  workspaceId: string;
+  entries: number;
+  invoicesSent: number;
+}
+
+/** Generates `years` of one consultant's data with scripts/seed-demo.ts in the database at databaseUrl. */
+export function seedDemo(databaseUrl: string, years: number, email: string): SeededAccount {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/seed-demo.ts'), '--years', String(years), '--email', email], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+/** Claims as the app gets them from a verified token, for a benchmark's user; valid an hour. */
+export function benchClaims(userId: string): VerifiedClaims {
+  const now = Math.floor(Date.now() / 1000);
+  return asVerifiedClaims({ sub: userId, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: userId })!;
+}

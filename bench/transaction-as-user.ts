@@ -4,9 +4,8 @@ import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { preparePg15Template, createPg15Copy, stopPg15 } from '../tests/support/pg15';
 import { preparePgliteTemplate, startPgliteCopy } from '../tests/support/pglite';
-import { asVerifiedClaims } from '../lib/auth/verified-claims';
 import { withUserTransaction } from '../lib/db/transaction';
-import { emit, sideBySide } from './support';
+import { benchClaims, emit, sideBySide } from './support';
 
 // `select 1` isolates the entry point's own cost; the workspace query adds what RLS costs.
 const QUERIES = {
@@ -20,10 +19,7 @@ async function measure(target: string, adminUrl: string) {
     `insert into auth.users (id, aud, role, email, encrypted_password, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
      values (gen_random_uuid(), 'authenticated', 'authenticated', 'bench@example.test', '', '{}', '{}', now(), now()) returning id`,
   );
-  const now = Math.floor(Date.now() / 1000);
-  const claims = asVerifiedClaims({
-    sub: rows[0].id, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: rows[0].id,
-  })!;
+  const claims = benchClaims(rows[0].id);
   for (const [name, query] of Object.entries(QUERIES)) {
     // The app's own entry point, against the same query in a plain transaction on the same pool.
     const asUser = () => withUserTransaction(claims, (tx) => tx.query(query), { pool });
