@@ -3,10 +3,9 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
 import type { ExportFilter } from '@/lib/exports/filter';
 import type { Translate } from '@/lib/i18n/catalogue';
-
-const selectClass = 'block h-10 w-full rounded-lg border border-border bg-surface px-3 text-[15px] text-fg focus:border-ring focus:outline-none focus:ring-2 focus:ring-ring/25';
 
 export function PortalFilters({ filter, t }: { filter: ExportFilter; t: Translate }) {
   return (
@@ -21,25 +20,25 @@ export function PortalFilters({ filter, t }: { filter: ExportFilter; t: Translat
       </div>
       <div className="space-y-1.5">
         <Label htmlFor="filter-status">{t('accountant.portal.status')}</Label>
-        <select id="filter-status" name="status" defaultValue={filter.status ?? ''} className={selectClass}>
+        <Select id="filter-status" name="status" defaultValue={filter.status ?? ''}>
           <option value="">{t('accountant.portal.all')}</option>
           {(['open', 'sent', 'paid', 'credited'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`invoices.status.${s}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div className="space-y-1.5">
         <Label htmlFor="filter-kind">{t('accountant.portal.kind')}</Label>
-        <select id="filter-kind" name="kind" defaultValue={filter.kind ?? ''} className={selectClass}>
+        <Select id="filter-kind" name="kind" defaultValue={filter.kind ?? ''}>
           <option value="">{t('accountant.portal.all')}</option>
           {(['invoice', 'credit_note'] as const).map((k) => (
             <option key={k} value={k}>
               {t(`invoices.kind.${k}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div className="flex gap-2">
         <Button type="submit">{t('accountant.portal.apply')}</Button>

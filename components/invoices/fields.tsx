@@ -3,6 +3,7 @@
 import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { Field, type FieldProps } from '@/components/ui/field';
 import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
 import { cn } from '@/components/ui/cn';
 import { useFieldState } from './action-form';
 
@@ -11,18 +12,15 @@ export function FormField({ name, defaultValue, ...props }: FieldProps) {
   return <Field name={name} error={error} defaultValue={value ?? defaultValue} {...props} />;
 }
 
-export const selectClass =
-  'block h-10 w-full rounded-lg border border-border bg-surface px-3 text-[15px] text-fg focus:border-ring focus:outline-none focus:ring-2 focus:ring-ring/25 aria-invalid:border-danger';
-
 export function SelectField({ label, name, children, className, ...props }: { label: string; name: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = `${name}-${useId()}`;
   const { error } = useFieldState(name);
   return (
     <div className={cn('space-y-1.5', className)}>
       <Label htmlFor={id}>{label}</Label>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={selectClass} {...props}>
+      <Select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props}>
         {children}
-      </select>
+      </Select>
       {error ? (
         <p id={`${id}-error`} className="text-sm text-danger">
           {error}

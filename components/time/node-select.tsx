@@ -3,6 +3,7 @@
 import { useId, type SelectHTMLAttributes } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
 import { cn } from '@/components/ui/cn';
 import type { TimeNode } from '@/lib/time/nodes';
 
@@ -25,14 +26,11 @@ export function NodeSelect({ nodes, label, error, className, ...props }: { nodes
   return (
     <div className="space-y-1.5">
       <Label htmlFor={id}>{label}</Label>
-      <select
+      <Select
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        className={cn(
-          'block h-10 w-full rounded-lg border border-border bg-surface px-3 text-[15px] text-fg shadow-xs focus:border-ring focus:outline-none focus:ring-2 focus:ring-ring/25 aria-invalid:border-danger',
-          className,
-        )}
+        className={cn('shadow-xs', className)}
         {...props}
       >
         <option value="">{t('time.entry.choose')}</option>
@@ -45,7 +43,7 @@ export function NodeSelect({ nodes, label, error, className, ...props }: { nodes
             ))}
           </optgroup>
         ))}
-      </select>
+      </Select>
       {error && (
         <p id={`${id}-error`} className="text-sm text-danger">
           {error}

@@ -3,13 +3,13 @@
 // the archive of any invoice whose send was interrupted.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { selectClass } from '@/components/invoices/fields';
 import { StatusBadge } from '@/components/invoices/status-badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Pager } from '@/components/ui/pager';
+import { Select } from '@/components/ui/select';
 import { requireUser } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
@@ -70,25 +70,25 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]" aria-label={t('invoices.list.filters')}>
             <div className="space-y-1.5">
               <Label htmlFor="filter-status">{t('invoices.list.status')}</Label>
-              <select id="filter-status" name="status" defaultValue={filters.status ?? ''} className={selectClass}>
+              <Select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
                 <option value="">{t('invoices.status.all')}</option>
                 {STATUS_FILTERS.map((s) => (
                   <option key={s} value={s}>
                     {t(`invoices.status.${s}`)}
                   </option>
                 ))}
-              </select>
+              </Select>
             </div>
             <div className="space-y-1.5">
               <Label htmlFor="filter-client">{t('invoices.list.client')}</Label>
-              <select id="filter-client" name="client" defaultValue={filters.clientId ?? ''} className={selectClass}>
+              <Select id="filter-client" name="client" defaultValue={filters.clientId ?? ''}>
                 <option value="">{t('invoices.list.allClients')}</option>
                 {clients.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}
                   </option>
                 ))}
-              </select>
+              </Select>
             </div>
             <div className="space-y-1.5">
               <Label htmlFor="filter-from">{t('invoices.list.from')}</Label>

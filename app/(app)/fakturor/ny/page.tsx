@@ -3,10 +3,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EntryPicker } from '@/components/invoices/entry-picker';
-import { selectClass } from '@/components/invoices/fields';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
 import { requireUser } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { getTranslator } from '@/lib/i18n/server';
@@ -46,7 +46,7 @@ export default async function NewInvoicePage({ searchParams }: { searchParams: P
             <form className="flex flex-wrap items-end gap-3">
               <div className="min-w-60 flex-1 space-y-1.5">
                 <Label htmlFor="builder-client">{t('invoices.builder.chooseClient')}</Label>
-                <select id="builder-client" name="kund" defaultValue={clientId ?? ''} className={selectClass} required>
+                <Select id="builder-client" name="kund" defaultValue={clientId ?? ''} required>
                   <option value="" disabled>
                     {t('invoices.builder.chooseClient')}
                   </option>
@@ -55,7 +55,7 @@ export default async function NewInvoicePage({ searchParams }: { searchParams: P
                       {c.name}
                     </option>
                   ))}
-                </select>
+                </Select>
                 <p className="text-sm text-muted">{t('invoices.builder.chooseClientHint')}</p>
               </div>
               <Button type="submit" variant="secondary" className="mb-7">
