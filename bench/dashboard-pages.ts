@@ -10,7 +10,6 @@ import { mondayOf } from '../lib/time/week';
 import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
 import { benchClaims, emit, seedDemo, sideBySide } from './support';
 
-
 const template = await preparePg15Template();
 const copy = await createPg15Copy(template.adminUrl, template.template);
 try {

@@ -7,7 +7,6 @@ import { buildExport } from '../lib/privacy/export';
 import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
 import { benchClaims, emit, medianMs, round, seedDemo } from './support';
 
-
 const template = await preparePg15Template();
 const copy = await createPg15Copy(template.adminUrl, template.template);
 try {

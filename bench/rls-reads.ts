@@ -6,7 +6,6 @@ import { withUserTransaction } from '../lib/db/transaction';
 import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
 import { benchClaims, emit, median, medianMs, round, seedDemo, sideBySide } from './support';
 
-
 const READS: Record<string, string> = {
   unbilled_per_client: `
     with recursive tree as (
