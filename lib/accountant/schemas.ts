@@ -1,8 +1,8 @@
 // Form schemas of the accountant feature; messages are catalogue keys.
 import { z } from 'zod';
+import { email, newPassword } from '@/lib/auth/schemas';
 import { ACCOUNT_KEYS, type SieAccounts } from '@/lib/exports/sie/accounts';
 
-const email = z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(320, 'validation.tooLong').pipe(z.email({ error: 'validation.email' }));
 const id = z.uuid({ error: 'validation.invalid' });
 export const tokenSchema = z.string({ error: 'db.invitationInvalid' }).min(1, 'db.invitationInvalid').max(200, 'db.invitationInvalid');
 
@@ -13,7 +13,7 @@ export const acceptSchema = z.object({ token: tokenSchema });
 export const switchWorkspaceSchema = z.object({ workspaceId: id });
 export const invitationSignUpSchema = z.object({
   email,
-  password: z.string({ error: 'validation.required' }).min(8, 'validation.passwordMin').max(72, 'validation.passwordMax'),
+  password: newPassword,
   token: tokenSchema,
 });
 

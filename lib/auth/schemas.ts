@@ -1,8 +1,8 @@
 // Form schemas for the auth pages. Messages are catalogue keys; the action wrapper translates them.
 import { z } from 'zod';
 
-const email = z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(320, 'validation.tooLong').pipe(z.email({ error: 'validation.email' }));
-const newPassword = z.string({ error: 'validation.required' }).min(8, 'validation.passwordMin').max(72, 'validation.passwordMax');
+export const email = z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(320, 'validation.tooLong').pipe(z.email({ error: 'validation.email' }));
+export const newPassword = z.string({ error: 'validation.required' }).min(8, 'validation.passwordMin').max(72, 'validation.passwordMax');
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after signing in. */
 export const safeNext = z

@@ -2,16 +2,16 @@
 // policies decide (owner and accountant of the workspace). Never called inside a transaction.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Tx } from '@/lib/db/transaction';
+import { ARCHIVE_BUCKET, storageArchive } from '@/lib/invoices/archive';
+import { pdfFileName } from '@/lib/invoices/download';
 import type { ExportInvoice } from './invoices';
-import { pdfFileName } from './invoices';
 import type { ZipItem } from './zip';
 
-export class ArchivedPdfMissingError extends Error {}
-
-export async function downloadArchivedPdf(supabase: SupabaseClient, path: string): Promise<Uint8Array> {
-  const { data, error } = await supabase.storage.from('invoice-archive').download(path);
-  if (error || !data) throw new ArchivedPdfMissingError(`archived PDF unavailable: ${error?.message ?? 'no data'}`);
-  return new Uint8Array(await data.arrayBuffer());
+/** The archived bytes; missing or not readable by this session is an error (the download stops). */
+export async function downloadArchivedPdf(supabase: SupabaseClient, path: string): Promise<Buffer> {
+  const bytes = await storageArchive(supabase).get(path);
+  if (!bytes) throw new Error(`archived PDF unavailable: ${path}`);
+  return bytes;
 }
 
 /** The ZIP items of the invoices that have an archived PDF, loaded one at a time when zipped. */
@@ -25,8 +25,8 @@ export function archivedPdfItems(supabase: SupabaseClient, invoices: ExportInvoi
 export async function archivedBytes(tx: Tx, invoices: ExportInvoice[]): Promise<number> {
   const { rows } = await tx.query<{ bytes: number }>(
     `select coalesce(sum((metadata ->> 'size')::bigint), 0)::float8 as bytes from storage.objects
-      where bucket_id = 'invoice-archive' and name = any($1::text[])`,
-    [invoices.map((i) => i.pdfPath).filter(Boolean)],
+      where bucket_id = $1 and name = any($2::text[])`,
+    [ARCHIVE_BUCKET, invoices.map((i) => i.pdfPath).filter(Boolean)],
   );
   return rows[0].bytes;
 }

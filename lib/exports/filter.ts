@@ -1,8 +1,9 @@
 // The filters every export and the portal list take from the query string: period (issue date),
 // status, client and kind. Empty parameters mean "no filter"; anything malformed is refused.
 import { z } from 'zod';
+import { isDay } from '@/lib/time/week';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const date = z.string().refine(isDay);
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 export const INVOICE_STATUSES = ['sent', 'paid', 'credited'] as const;

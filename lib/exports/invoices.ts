@@ -88,8 +88,3 @@ export async function pageOfExportInvoices(tx: Tx, filter: ExportFilter, request
   );
   return { invoices: rows as ExportInvoice[], total, page, pages };
 }
-
-/** The invoice's file name in downloads: faktura-12.pdf, kreditnota-13.pdf. */
-export function pdfFileName(invoice: Pick<ExportInvoice, 'kind' | 'number'>): string {
-  return `${invoice.kind === 'credit_note' ? 'kreditnota' : 'faktura'}-${invoice.number}.pdf`;
-}

@@ -2,14 +2,8 @@
 // decimal comma and a BOM, as Swedish Excel opens it; headers in the user's language.
 import { stringify } from 'csv-stringify/sync';
 import type { Translate } from '@/lib/i18n/catalogue';
+import { oreDecimal } from '@/lib/validation/quantities';
 import type { ExportInvoice } from './invoices';
-
-/** Öre as "1234,56" (no thousands separator, so a spreadsheet reads it as a number). */
-export function csvAmount(ore: number): string {
-  const sign = ore < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(ore));
-  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
-}
 
 const COLUMNS = [
   ['accountant.csv.number', (i: ExportInvoice) => String(i.number)],
@@ -22,9 +16,9 @@ const COLUMNS = [
   ['accountant.csv.clientOrgNumber', (i: ExportInvoice) => i.clientOrgNumber ?? ''],
   ['accountant.csv.credits', (i: ExportInvoice) => (i.creditsNumber === null ? '' : String(i.creditsNumber))],
   ['accountant.csv.reverseCharge', (i: ExportInvoice, t: Translate) => (i.reverseCharge ? t('accountant.csv.yes') : '')],
-  ['accountant.csv.net', (i: ExportInvoice) => csvAmount(i.netOre)],
-  ['accountant.csv.vat', (i: ExportInvoice) => csvAmount(i.vatOre)],
-  ['accountant.csv.total', (i: ExportInvoice) => csvAmount(i.totalOre)],
+  ['accountant.csv.net', (i: ExportInvoice) => oreDecimal(i.netOre)],
+  ['accountant.csv.vat', (i: ExportInvoice) => oreDecimal(i.vatOre)],
+  ['accountant.csv.total', (i: ExportInvoice) => oreDecimal(i.totalOre)],
   ['accountant.csv.ocr', (i: ExportInvoice) => i.ocrReference],
 ] as const;
 

@@ -2,9 +2,9 @@
 // SHA-256 and handed to the archive, and the next is fetched only once the archive has taken it
 // (archiver's 'entry'), which waits while the reader is slow. Memory stays at about one PDF
 // however many invoices the period has.
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { ZipArchive } from 'archiver';
+import { sha256Hex } from '@/lib/invoices/send';
 
 export interface ZipItem {
   name: string;
@@ -26,7 +26,7 @@ export function zipStream(items: Iterable<ZipItem> | AsyncIterable<ZipItem>): Zi
     try {
       for await (const item of items) {
         const data = Buffer.from(await item.load());
-        if (item.sha256 && createHash('sha256').update(data).digest('hex') !== item.sha256) throw new ArchiveIntegrityError(item.name);
+        if (item.sha256 && sha256Hex(data) !== item.sha256) throw new ArchiveIntegrityError(item.name);
         const taken = once(archive, 'entry');
         archive.append(data, { name: item.name });
         await taken;

@@ -4,6 +4,11 @@
 import type { InvoiceArchive } from './archive';
 import { sha256Hex, type RunAsUser } from './send';
 
+/** The invoice's file name in downloads: faktura-12.pdf, kreditnota-13.pdf. */
+export function pdfFileName(invoice: { kind: string; number: number | string | null }): string {
+  return `${invoice.kind === 'credit_note' ? 'kreditnota' : 'faktura'}-${invoice.number}.pdf`;
+}
+
 export type ArchivedOriginal =
   | { ok: true; bytes: Buffer; filename: string }
   | { ok: false; reason: 'not_found' | 'not_archived' | 'mismatch' };
@@ -25,6 +30,5 @@ export async function readArchivedOriginal(run: RunAsUser, archive: InvoiceArchi
     await run((tx) => tx.query('select public.record_invoice_pdf_mismatch($1, $2)', [invoiceId, actual]));
     return { ok: false, reason: 'mismatch' };
   }
-  const prefix = row.kind === 'credit_note' ? 'kreditnota' : 'faktura';
-  return { ok: true, bytes, filename: `${prefix}-${row.number}.pdf` };
+  return { ok: true, bytes, filename: pdfFileName(row) };
 }

@@ -1,6 +1,6 @@
 // SQL for a client node's invoicing details (1:1 with the node).
 import type { Tx } from '@/lib/db/transaction';
-import { oreInputValue } from '@/lib/validation/quantities';
+import { oreDecimal } from '@/lib/validation/quantities';
 import type { ClientDetailsForm, ClientDetailsInput } from './client-details-schema';
 
 /** The details as the form shows them; null when the node is not one of the user's clients. */
@@ -26,7 +26,7 @@ export async function getClientDetailsForm(tx: Tx, nodeId: string): Promise<Clie
     email: r.email ?? '',
     reverseCharge: r.reverse_charge ? 'on' : '',
     paymentTerms: r.payment_terms_days === null || r.payment_terms_days === undefined ? '' : String(r.payment_terms_days),
-    hourlyRate: r.default_hourly_rate_ore === null || r.default_hourly_rate_ore === undefined ? '' : oreInputValue(Number(r.default_hourly_rate_ore)),
+    hourlyRate: r.default_hourly_rate_ore === null || r.default_hourly_rate_ore === undefined ? '' : oreDecimal(Number(r.default_hourly_rate_ore)),
   };
 }
 

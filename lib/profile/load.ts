@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
-import { oreInputValue } from '@/lib/validation/quantities';
+import { oreDecimal } from '@/lib/validation/quantities';
 import { formatIban } from '@/lib/validation/identifiers';
 import { getProfile, type BusinessProfile } from './queries';
 
@@ -23,7 +23,7 @@ export function profileFormValues(p: BusinessProfile): Record<string, string> {
     iban: p.iban ? formatIban(p.iban) : '',
     bic: p.bic ?? '',
     paymentTerms: String(p.paymentTerms),
-    hourlyRate: p.hourlyRateOre === null ? '' : oreInputValue(p.hourlyRateOre),
+    hourlyRate: p.hourlyRateOre === null ? '' : oreDecimal(p.hourlyRateOre),
   };
 }
 

@@ -47,13 +47,16 @@ export async function getEntry(tx: Tx, workspaceId: string, id: string): Promise
   return rows[0] ?? null;
 }
 
-/** Node must be one of the workspace's clients, projects or tasks (else "not found"). */
-async function requireTimeNode(tx: Tx, workspaceId: string, nodeId: string) {
+/**
+ * Node must be one of the workspace's clients, projects or tasks (else "not found", on the form's
+ * node field when it has one).
+ */
+export async function requireTimeNode(tx: Tx, workspaceId: string, nodeId: string, field: 'nodeId' | undefined = 'nodeId') {
   const { rowCount } = await tx.query(
     `select 1 from public.nodes where workspace_id = $1 and id = $2 and kind in ('client', 'project', 'task')`,
     [workspaceId, nodeId],
   );
-  if (!rowCount) throw new ActionError('time.errors.nodeNotFound', 'nodeId');
+  if (!rowCount) throw new ActionError('time.errors.nodeNotFound', field);
 }
 
 export async function saveEntry(tx: Tx, workspaceId: string, input: EntryInput): Promise<string> {

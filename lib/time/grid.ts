@@ -3,6 +3,7 @@
 // in other ways and billed hours stay as they are.
 import { ActionError } from '@/lib/actions/action';
 import type { Tx } from '@/lib/db/transaction';
+import { requireTimeNode } from './entries';
 import { TIME_NODES_SQL, type TimeNode } from './nodes';
 
 export interface GridRow {
@@ -50,8 +51,8 @@ export async function loadWeekGridData(tx: Tx, workspaceId: string, monday: stri
 
 /** Sets the day's total on a node to `total` minutes by changing its newest unbilled entry. */
 export async function setDayTotal(tx: Tx, workspaceId: string, nodeId: string, day: string, total: number): Promise<void> {
-  const node = await tx.query(`select 1 from public.nodes where workspace_id = $1 and id = $2 and kind in ('client', 'project', 'task')`, [workspaceId, nodeId]);
-  if (!node.rowCount) throw new ActionError('time.errors.nodeNotFound');
+  // The grid has no node field: the refusal is the form's.
+  await requireTimeNode(tx, workspaceId, nodeId, undefined);
   const { rows } = await tx.query<{ id: string; minutes: number; editable: boolean }>(
     `select id, minutes, invoice_line_id is null as editable from public.time_entries
       where workspace_id = $1 and node_id = $2 and entry_date = $3

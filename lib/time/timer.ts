@@ -1,6 +1,6 @@
 // The running timer (server state, so it survives reloads and shows on every device).
-import { ActionError } from '@/lib/actions/action';
 import type { Tx } from '@/lib/db/transaction';
+import { requireTimeNode } from './entries';
 
 export interface RunningTimer {
   nodeId: string;
@@ -22,8 +22,7 @@ export async function getTimer(tx: Tx, workspaceId: string): Promise<RunningTime
 }
 
 export async function startTimer(tx: Tx, workspaceId: string, nodeId: string, description: string): Promise<void> {
-  const node = await tx.query(`select 1 from public.nodes where workspace_id = $1 and id = $2 and kind in ('client', 'project', 'task')`, [workspaceId, nodeId]);
-  if (!node.rowCount) throw new ActionError('time.errors.nodeNotFound', 'nodeId');
+  await requireTimeNode(tx, workspaceId, nodeId);
   await tx.query(`insert into public.running_timers (workspace_id, node_id, description) values ($1, $2, $3)`, [workspaceId, nodeId, description]);
 }
 

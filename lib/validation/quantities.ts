@@ -50,8 +50,11 @@ export function parseMoneyToOre(input: string): number | null {
   return negative ? -ore : ore;
 }
 
-/** Öre as an input value in Swedish form: 123450 → "1234,50" (no grouping, so it parses back). */
-export function oreInputValue(ore: number): string {
-  const abs = Math.abs(ore);
-  return `${ore < 0 ? '-' : ''}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+/**
+ * Öre as kronor with two decimals and no grouping, so it parses back: 123450 → "1234,50" for form
+ * inputs and spreadsheets, "1234.50" with separator '.' (SIE).
+ */
+export function oreDecimal(ore: number, separator: ',' | '.' = ','): string {
+  const abs = Math.abs(Math.round(ore));
+  return `${ore < 0 ? '-' : ''}${Math.floor(abs / 100)}${separator}${String(abs % 100).padStart(2, '0')}`;
 }

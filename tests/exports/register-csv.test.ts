@@ -3,7 +3,8 @@
 // kept whole.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvAmount, registerCsv } from '@/lib/exports/register-csv';
+import { registerCsv } from '@/lib/exports/register-csv';
+import { oreDecimal } from '@/lib/validation/quantities';
 import type { ExportInvoice } from '@/lib/exports/invoices';
 import { translator } from '@/lib/i18n/catalogue';
 
@@ -32,6 +33,6 @@ describe('invoice register CSV', () => {
   });
 
   it('formats amounts exactly', () => {
-    expect([csvAmount(5), csvAmount(-5), csvAmount(123456789), csvAmount(0)]).toEqual(['0,05', '-0,05', '1234567,89', '0,00']);
+    expect([oreDecimal(5), oreDecimal(-5), oreDecimal(123456789), oreDecimal(0)]).toEqual(['0,05', '-0,05', '1234567,89', '0,00']);
   });
 });

@@ -1,6 +1,6 @@
 // Durations and amounts typed the Swedish way.
 import { describe, expect, it } from 'vitest';
-import { durationInputValue, oreInputValue, parseDuration, parseMoneyToOre } from '@/lib/validation/quantities';
+import { durationInputValue, oreDecimal, parseDuration, parseMoneyToOre } from '@/lib/validation/quantities';
 
 describe('parseDuration', () => {
   it.each([
@@ -17,5 +17,5 @@ describe('parseMoneyToOre', () => {
     ['1.500', 150000], ['1 500,00', 150000], ['0,05', 5], ['-50', -5000], ['1.234.567,89', 123456789],
   ])('%s is %i öre', (input, ore) => expect(parseMoneyToOre(input)).toBe(ore));
   it.each(['', 'tio', '1,500', '12,345', '1.2.3', '1,2,3'])('refuses %j', (input) => expect(parseMoneyToOre(input)).toBeNull());
-  it('round-trips the input form', () => expect(parseMoneyToOre(oreInputValue(-123405))).toBe(-123405));
+  it('round-trips the input form', () => expect(parseMoneyToOre(oreDecimal(-123405))).toBe(-123405));
 });

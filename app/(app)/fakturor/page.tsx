@@ -17,6 +17,7 @@ import { getTranslator } from '@/lib/i18n/server';
 import { INVOICE_PAGE_SIZE, listClients, listInvoices, STATUS_FILTERS, type ListFilters, type StatusFilter } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
 import { finishPendingArchives } from '@/lib/invoices/send';
+import { isDay } from '@/lib/time/week';
 import { invoiceSession } from '@/lib/invoices/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' && v ? v : undefined);
-const isoDate = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+const isoDate = (v: string | undefined) => (v && isDay(v) ? v : undefined);
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser();

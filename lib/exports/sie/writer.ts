@@ -2,6 +2,7 @@
 // header records, #KONTO for every account used, then one #VER per invoice with its #TRANS rows.
 // Written as text and encoded in CP437 (#FORMAT PC8), as the specification requires.
 import iconv from 'iconv-lite';
+import { oreDecimal } from '@/lib/validation/quantities';
 import { ACCOUNT_KEYS, ACCOUNT_NAMES, type SieAccounts } from './accounts';
 import type { Voucher } from './vouchers';
 
@@ -20,11 +21,7 @@ export function quote(text: string): string {
 }
 
 /** Öre as kronor with a decimal point: 123450 -> "1234.50", -5 -> "-0.05". */
-export function sieAmount(ore: number): string {
-  const sign = ore < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(ore));
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+export const sieAmount = (ore: number) => oreDecimal(ore, '.');
 
 const sieDate = (isoDate: string) => isoDate.slice(0, 10).replace(/-/g, '');
 

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { getTranslator } from '@/lib/i18n/server';
 import { loadEntry } from '@/lib/time/load';
-import { durationInputValue, oreInputValue } from '@/lib/validation/quantities';
+import { durationInputValue, oreDecimal } from '@/lib/validation/quantities';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -41,7 +41,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
               entryDate: entry.entryDate,
               minutes: durationInputValue(entry.minutes),
               nodeId: entry.nodeId,
-              hourlyRate: oreInputValue(entry.hourlyRateOre),
+              hourlyRate: oreDecimal(entry.hourlyRateOre),
               description: entry.description,
               billable: entry.billable ? 'on' : '',
             }}

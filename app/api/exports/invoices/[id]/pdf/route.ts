@@ -1,11 +1,11 @@
 // The archived original PDF of one invoice or credit note: /api/exports/invoices/{id}/pdf
 import { z } from 'zod';
 import { downloadArchivedPdf } from '@/lib/exports/archive-storage';
-import { pdfFileName } from '@/lib/exports/invoices';
 import { attachment, ExportRefused, readForDownload, refusal } from '@/lib/exports/route';
+import { pdfFileName } from '@/lib/invoices/download';
 import { createClient } from '@/lib/supabase/server';
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
     if (!z.uuid().safeParse(id).success) throw new ExportRefused(404);
@@ -19,11 +19,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       return { value: { ...rows[0], path: rows[0].path }, details: { invoice_id: id, number: rows[0].number } };
     });
     const bytes = await downloadArchivedPdf(await createClient(), invoice.path);
-    const inline = new URL(request.url).searchParams.get('inline') === '1';
     return new Response(new Uint8Array(bytes), {
       headers: {
         'content-type': 'application/pdf',
-        'content-disposition': inline ? `inline; filename="${pdfFileName(invoice)}"` : attachment(pdfFileName(invoice)),
+        'content-disposition': attachment(pdfFileName(invoice)),
         'cache-control': 'no-store',
       },
     });
