@@ -5,7 +5,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
-import { runRetention, type RetentionReport } from '../lib/privacy/retention';
+import { runRetention } from '../lib/privacy/retention';
 import { TMP_DIR_NAME } from './storage/files';
 
 const HOUR = 3600_000;
@@ -33,10 +33,10 @@ export async function sweepOrphanFiles(pool: pg.Pool, filesDir: string, now = Da
   return removed;
 }
 
-export async function startRetentionTimer(pool: pg.Pool, filesDir: string, onReport: (report: RetentionReport & { orphan_files_removed: number }) => void = () => {}) {
+export async function startRetentionTimer(pool: pg.Pool, filesDir: string) {
   const run = async () => {
-    const report = await runRetention(pool);
-    onReport({ ...report, orphan_files_removed: await sweepOrphanFiles(pool, filesDir) });
+    await runRetention(pool);
+    await sweepOrphanFiles(pool, filesDir);
   };
   await run();
   const timer = setInterval(() => run().catch((error: Error) => console.error('Retention job failed:', error.message)), HOUR);

@@ -64,11 +64,12 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
   const apiUrlGuess = `http://127.0.0.1:${opts.apiPort}`;
   const keys = await loadOrCreateKeys(opts.dataDir, `${apiUrlGuess}${JWT_ISSUER_PATH}`);
   const outbox = new Outbox(path.join(opts.dataDir, 'outbox'));
+  const filesDir = path.join(opts.dataDir, 'storage');
   const api = await startApiServer({
     port: opts.apiPort,
     services: {
       '/auth/v1': createAuthApi({ pool, keys, outbox, apiUrl: apiUrlGuess, siteUrl: opts.siteUrl }),
-      '/storage/v1': createStorageApi({ pool, keys, filesDir: path.join(opts.dataDir, 'storage'), apiUrl: apiUrlGuess }),
+      '/storage/v1': createStorageApi({ pool, keys, filesDir, apiUrl: apiUrlGuess }),
     },
   });
   if (api.url !== apiUrlGuess) {
@@ -78,7 +79,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
     throw new Error(`The stand-in API must run on a fixed port (asked ${opts.apiPort}, got ${api.port})`);
   }
   // pg_cron's job on a hosted project: purges, retention and token expiry (see the retention migration).
-  const retention = await startRetentionTimer(pool, path.join(opts.dataDir, 'storage'));
+  const retention = await startRetentionTimer(pool, filesDir);
   return {
     apiUrl: api.url,
     dbUrl: database.adminUrl,

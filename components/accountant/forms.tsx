@@ -2,39 +2,22 @@
 // The accountant feature's forms: each posts to a createAction server action; errors come back
 // next to the field in the user's language, typed values kept.
 import { useActionState } from 'react';
-import { useFormStatus } from 'react-dom';
 import { useI18n } from '@/components/i18n/provider';
 import { Alert } from '@/components/ui/alert';
-import { Button, type ButtonProps } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { fieldError, FormMessage, Submit } from '@/components/ui/form-status';
 import { initialState, type ActionState } from '@/lib/actions/state';
 import { acceptInvitation, inviteAccountant, saveSieAccounts, signUpForInvitation } from '@/lib/accountant/actions';
 import { ACCOUNT_KEYS, type SieAccounts } from '@/lib/exports/sie/accounts';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
-function Outcome({ state }: { state: ActionState }) {
-  if (state.ok) return state.message ? <Alert tone="success">{state.message}</Alert> : null;
-  return state.formError ? <Alert tone="error">{state.formError}</Alert> : null;
-}
-
-const errorOf = (state: ActionState, field: string) => (state.ok ? undefined : state.fieldErrors[field]);
-
-function Submit({ label, pendingLabel, ...props }: { label: string; pendingLabel: string } & ButtonProps) {
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" disabled={pending} aria-disabled={pending} {...props}>
-      {pending ? pendingLabel : label}
-    </Button>
-  );
-}
-
 export function InviteForm() {
   const { t } = useI18n();
   const [state, action] = useActionState(inviteAccountant, initialState);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Outcome state={state} />
+      <FormMessage state={state} />
       <Field
         label={t('accountant.access.email')}
         name="email"
@@ -43,7 +26,7 @@ export function InviteForm() {
         required
         hint={t('accountant.access.emailHint')}
         defaultValue={state.values?.email}
-        error={errorOf(state, 'email')}
+        error={fieldError(state, 'email')}
       />
       <Submit label={t('accountant.access.invite')} pendingLabel={t('accountant.access.inviting')} />
     </form>
@@ -70,7 +53,7 @@ export function AccountsForm({ accounts }: { accounts: SieAccounts }) {
   const [state, action] = useActionState(saveSieAccounts, initialState);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Outcome state={state} />
+      <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {ACCOUNT_KEYS.map((key) => (
           <Field
@@ -82,7 +65,7 @@ export function AccountsForm({ accounts }: { accounts: SieAccounts }) {
             maxLength={4}
             required
             defaultValue={state.values?.[key] ?? String(accounts[key])}
-            error={errorOf(state, key)}
+            error={fieldError(state, key)}
           />
         ))}
       </div>
@@ -96,7 +79,7 @@ export function AcceptForm({ token }: { token: string }) {
   const [state, action] = useActionState(acceptInvitation, initialState);
   return (
     <form action={action} className="space-y-4">
-      <Outcome state={state} />
+      <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
       <Submit label={t('accountant.invite.accept')} pendingLabel={t('accountant.invite.accepting')} size="lg" className="w-full" />
     </form>
@@ -109,10 +92,10 @@ export function InvitationSignUpForm({ token }: { token: string }) {
   if (state.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
   return (
     <form action={action} className="space-y-5" noValidate>
-      <Outcome state={state} />
+      <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errorOf(state, 'email')} />
-      <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={errorOf(state, 'password')} />
+      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fieldError(state, 'email')} />
+      <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={fieldError(state, 'password')} />
       <Submit label={t('auth.signup.submit')} pendingLabel={t('auth.signup.pending')} size="lg" className="w-full" />
     </form>
   );

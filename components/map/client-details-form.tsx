@@ -7,6 +7,7 @@ import { useI18n } from '@/components/i18n/provider';
 import { SubmitButton } from '@/components/auth/submit-button';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
+import { FormMessage, valuesAfter } from '@/components/ui/form-status';
 import { initialState } from '@/lib/actions/state';
 import { saveClientDetailsAction } from '@/lib/map/actions';
 import type { ClientDetailsForm as Values } from '@/lib/map/client-details-schema';
@@ -49,8 +50,7 @@ export function ClientDetailsForm({ nodeId }: { nodeId: string }) {
   if (!loaded) return <p className="text-sm text-muted">{t('map.details.loading')}</p>;
 
   // After a submit the typed values win (an unticked box is simply absent from them).
-  const submitted = Object.keys(state.values ?? {}).length > 0;
-  const value = (name: keyof Values) => (submitted ? (state.values?.[name] ?? '') : loaded[name]);
+  const value = valuesAfter(state, loaded);
   const error = (name: keyof Values) => {
     const fromLive = name in live ? live[name as keyof Live] : undefined;
     if (fromLive) return t(fromLive);
@@ -78,8 +78,7 @@ export function ClientDetailsForm({ nodeId }: { nodeId: string }) {
   return (
     <form action={action} onInput={onInput} className="space-y-4" noValidate>
       <p className="text-sm text-muted">{t('map.details.intro')}</p>
-      {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
-      {!state.ok && state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      <FormMessage state={state} />
       <input type="hidden" name="nodeId" value={nodeId} />
       {field('name', { required: true, autoComplete: 'organization' })}
       <div className="grid gap-4 @md:grid-cols-2">

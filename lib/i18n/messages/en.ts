@@ -87,18 +87,10 @@ export const en: Messages = {
     },
   },
   home: {
-    title: 'Overview',
-    greeting: 'Welcome',
-    workspace: 'Your business',
-    workspaceName: 'Name',
     unnamed: 'Unnamed business',
-    role: 'Role',
     email: 'Signed in as',
-    created: 'Created',
     roles: { owner: 'Owner', accountant: 'Accountant' },
     noWorkspace: 'You are not a member of any business yet.',
-    nextSteps: 'Coming up',
-    nextStepsText: 'Soon you can map clients and projects, log time and create invoices from here.',
   },
   profileNav: {
     label: 'Profile pages',
@@ -107,11 +99,7 @@ export const en: Messages = {
     security: 'Security log',
     data: 'My data',
   },
-  comingSoon: {
-    title: 'Coming soon',
-    text: 'This part of Konsultverkstad is being built right now.',
-    back: 'Back to the overview',
-  },
+
   legal: {
     updated: 'Last updated',
     swedishOnly: 'This text is available in Swedish only.',

@@ -85,18 +85,10 @@ export const sv = {
     },
   },
   home: {
-    title: 'Översikt',
-    greeting: 'Välkommen',
-    workspace: 'Din verksamhet',
-    workspaceName: 'Namn',
     unnamed: 'Namnlös verksamhet',
-    role: 'Roll',
     email: 'Inloggad som',
-    created: 'Skapad',
     roles: { owner: 'Ägare', accountant: 'Redovisningskonsult' },
     noWorkspace: 'Du är inte med i någon verksamhet ännu.',
-    nextSteps: 'Kommande',
-    nextStepsText: 'Snart kan du rita upp kunder och projekt på kartan, logga tid och skapa fakturor härifrån.',
   },
   profileNav: {
     label: 'Profilsidor',
@@ -105,11 +97,7 @@ export const sv = {
     security: 'Säkerhetslogg',
     data: 'Mina data',
   },
-  comingSoon: {
-    title: 'Kommer snart',
-    text: 'Den här delen av Konsultverkstad byggs just nu.',
-    back: 'Till översikten',
-  },
+
   legal: {
     updated: 'Senast uppdaterad',
     swedishOnly: 'Den här texten finns bara på svenska.',

@@ -1,10 +1,12 @@
 // Edit one time entry; a locked (invoiced) one shows why and links to its invoice instead.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { EntryForm } from '@/components/time/entry-form';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { getTranslator } from '@/lib/i18n/server';
+import { uuid } from '@/lib/invoices/schemas';
 import { loadEntry } from '@/lib/time/load';
 import { durationInputValue, oreDecimal } from '@/lib/validation/quantities';
 
@@ -13,12 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('time.entry.editTitle') };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function EditEntryPage({ params }: { params: Promise<{ id: string }> }) {
   const { t } = await getTranslator();
   const { id } = await params;
-  const { entry, nodes } = await loadEntry(UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000');
+  if (!uuid.safeParse(id).success) notFound();
+  const { entry, nodes } = await loadEntry(id);
   return (
     <Card className="max-w-3xl">
       <CardHeader>

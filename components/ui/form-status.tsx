@@ -1,5 +1,5 @@
 'use client';
-// Form-level outcome and the submit button, shared by the profile and hours forms.
+// Form-level outcome, field errors and the submit button, shared by the action forms.
 import { useFormStatus } from 'react-dom';
 import { Alert } from '@/components/ui/alert';
 import { Button, type ButtonProps } from '@/components/ui/button';
