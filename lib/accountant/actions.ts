@@ -5,12 +5,11 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { ActionError, createAction } from '@/lib/actions/action';
 import { siteOrigin } from '@/lib/auth/origin';
+import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { listMyWorkspaces } from '@/lib/db/workspaces';
-import { getLocale } from '@/lib/i18n/server';
-import { createClient } from '@/lib/supabase/server';
 import { saveActiveWorkspace } from './active-workspace';
-import { invitationLink, sendInvitationEmail } from './invitation-email';
+import { invitationLink, invitationPath, sendInvitationEmail } from './invitation-email';
 import {
   acceptSchema,
   invitationIdSchema,
@@ -103,15 +102,8 @@ export const signUpForInvitation = createAction({
   schema: invitationSignUpSchema,
   auth: false,
   handler: async ({ email, password, token }) => {
-    const supabase = await createClient();
-    const back = `/invite?token=${encodeURIComponent(token)}`;
-    const { data, error } = await supabase.auth.signUp({
-      email,
-      password,
-      options: { data: { locale: await getLocale() }, emailRedirectTo: `${await siteOrigin()}/auth/confirm?next=${encodeURIComponent(back)}` },
-    });
-    if (error) throw error;
-    if (!data.session) return { message: 'auth.signup.checkEmail', messageParams: { email } };
+    const back = invitationPath(token);
+    if (!(await signUpWithAuth({ email, password, next: back }))) return { message: 'auth.signup.checkEmail', messageParams: { email } };
     redirect(back);
   },
 });

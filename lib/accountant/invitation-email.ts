@@ -2,8 +2,10 @@
 import { sendEmail } from '@/lib/email/send';
 import type { Translate } from '@/lib/i18n/catalogue';
 
+export const invitationPath = (token: string) => `/invite?token=${encodeURIComponent(token)}`;
+
 export function invitationLink(origin: string, token: string): string {
-  return `${origin}/invite?token=${encodeURIComponent(token)}`;
+  return `${origin}${invitationPath(token)}`;
 }
 
 export async function sendInvitationEmail(opts: { to: string; workspaceName: string; link: string; t: Translate }) {

@@ -4,6 +4,7 @@
 import { redirect } from 'next/navigation';
 import { createClient } from '@/lib/supabase/server';
 import { siteOrigin } from '@/lib/auth/origin';
+import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { getLocale } from '@/lib/i18n/server';
 import { recordFailedSignIn } from '@/lib/privacy/failed-sign-ins';
@@ -34,20 +35,9 @@ export const signUp = createAction({
   schema: signUpSchema,
   auth: false,
   handler: async ({ email, password, businessName }) => {
-    enforce([['signUpPerIp', await clientAddress()]]);
-    const supabase = await createClient();
-    const locale = await getLocale();
-    const { data, error } = await supabase.auth.signUp({
-      email,
-      password,
-      options: {
-        data: { business_name: businessName, locale },
-        emailRedirectTo: `${await siteOrigin()}/auth/confirm?next=/`,
-      },
-    });
-    if (error) throw error;
+    const session = await signUpWithAuth({ email, password, metadata: { business_name: businessName }, next: '/' });
     // Projects that confirm email first return no session: tell the user to check their inbox.
-    if (!data.session) return { message: 'auth.signup.checkEmail', messageParams: { email } };
+    if (!session) return { message: 'auth.signup.checkEmail', messageParams: { email } };
     redirect('/');
   },
 });

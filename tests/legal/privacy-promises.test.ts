@@ -153,11 +153,16 @@ const PROMISES: Promise_[] = [
     promise: 'sign-in attempts limited',
     sv: 'begränsning av inloggningsförsök',
     en: 'limits on sign-in attempts',
-    keptBy: ['lib/privacy/rate-limit.ts', 'lib/actions/auth.ts', 'embedded/auth/rate-limit.ts'],
+    keptBy: ['lib/privacy/rate-limit.ts', 'lib/actions/auth.ts', 'lib/auth/sign-up.ts', 'embedded/auth/rate-limit.ts'],
     provenBy: [['tests/e2e/privacy-flow.test.ts', 'För många försök'], ['tests/unit/privacy-rate-limit.test.ts', 'WindowCounter']],
     check: () => {
       expect(APP_RATE_LIMITS.signInFailuresPerEmail.max).toBeLessThanOrEqual(10);
-      expect(read('lib/actions/auth.ts')).toMatch(/enforce\(\[\['signUpPerIp'/);
+      // Every sign-up (the page's and an invitation's) goes through the one limited path.
+      expect(read('lib/auth/sign-up.ts')).toMatch(/enforce\(\[\['signUpPerIp'/);
+      for (const file of ['lib/actions/auth.ts', 'lib/accountant/actions.ts']) {
+        expect(read(file)).toContain('signUpWithAuth(');
+        expect(read(file)).not.toContain('auth.signUp(');
+      }
       expect(read('lib/actions/auth.ts')).toMatch(/enforce\(\[\['resetPerEmail'/);
     },
   },
