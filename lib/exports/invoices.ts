@@ -1,5 +1,6 @@
 // The invoices and credit notes an export or the portal lists: whatever has left draft that RLS
 // shows the user in the active workspace (owner: all; accountant: the same, read-only).
+import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
 import type { ExportFilter } from './filter';
 
@@ -80,10 +81,9 @@ export async function pageOfExportInvoices(tx: Tx, filter: ExportFilter, request
   const [where, params] = filterWhere(filter);
   const { rows: counted } = await tx.query<{ total: number }>(`select count(*)::int as total from public.invoices i where ${where}`, params);
   const total = counted[0].total;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, Math.trunc(requested) || 1), pages);
+  const { page, pages, offset } = pageWithin(requested, total, pageSize);
   const { rows } = await tx.query(
-    `select ${COLUMNS} where ${where} order by i.issue_date desc, i.series desc, i.number desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    `select ${COLUMNS} where ${where} order by i.issue_date desc, i.series desc, i.number desc limit ${pageSize} offset ${offset}`,
     params,
   );
   return { invoices: rows as ExportInvoice[], total, page, pages };

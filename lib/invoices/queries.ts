@@ -1,4 +1,5 @@
 // Reads for the invoice pages, as the signed-in user (RLS decides what exists for them).
+import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
 
 export type InvoiceStatus = 'draft' | 'sent' | 'paid' | 'credited';
@@ -66,8 +67,7 @@ export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pa
     params,
   );
   const count: number = sums[0].count;
-  const pages = Math.max(1, Math.ceil(count / pageSize));
-  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages);
+  const { page, pages, offset } = pageWithin(requestedPage, count, pageSize);
   const { rows } = await tx.query<ListRow>(
     `select i.id, i.kind, i.status, i.number::text, i.client_node_id, coalesce(i.buyer_snapshot ->> 'name', c.name, n.title) as client_name,
             i.issue_date::text, i.due_date::text, i.net_ore, i.vat_ore, i.total_ore, i.pdf_path is not null as archived,
@@ -77,7 +77,7 @@ export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pa
        left join public.nodes n on n.id = i.client_node_id
       ${whereSql}
       order by i.status = 'draft' desc, i.issue_date desc nulls first, i.number desc nulls first, i.created_at desc, i.id
-      limit ${pageSize} offset ${(page - 1) * pageSize}`,
+      limit ${pageSize} offset ${offset}`,
     params,
   );
   const totals = { issued: sums[0].issued, netOre: sums[0].net_ore, vatOre: sums[0].vat_ore, totalOre: sums[0].total_ore };
