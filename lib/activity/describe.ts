@@ -2,6 +2,7 @@
 // Pure: the route reads the rows, this turns each into sentences in the user's language.
 import type { Locale, MessageKey, Translate } from '@/lib/i18n/catalogue';
 import { formatDate, formatMinutes, formatMoney } from '@/lib/i18n/format';
+import type { NodeKind } from '@/lib/map/types';
 
 export interface AuditRow {
   id: string;
@@ -18,9 +19,6 @@ export interface ActivityItem {
   occurredAt: string;
   sentences: string[];
 }
-
-const KINDS = ['client', 'project', 'task', 'note'] as const;
-type Kind = (typeof KINDS)[number];
 
 /** Client details columns and the labels the form uses. */
 const DETAIL_FIELDS: Record<string, MessageKey> = {
@@ -40,7 +38,7 @@ const DETAIL_FIELDS: Record<string, MessageKey> = {
 
 const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 
-export function describeActivity(row: AuditRow, kind: Kind, me: string, t: Translate, locale: Locale): string[] {
+export function describeActivity(row: AuditRow, kind: NodeKind, me: string, t: Translate, locale: Locale): string[] {
   const who = row.actorId === me ? t('map.activity.you') : row.actorId === null ? t('map.activity.system') : t('map.activity.someone');
   const what = t(`map.kinds.definite.${kind}`);
   const say = (key: MessageKey, params: Record<string, string> = {}) => {
@@ -90,7 +88,7 @@ export function describeActivity(row: AuditRow, kind: Kind, me: string, t: Trans
 }
 
 /** Rows newest first, described; consecutive identical moves collapse into the newest one. */
-export function describeAll(rows: AuditRow[], kind: Kind, me: string, t: Translate, locale: Locale): ActivityItem[] {
+export function describeAll(rows: AuditRow[], kind: NodeKind, me: string, t: Translate, locale: Locale): ActivityItem[] {
   const items: ActivityItem[] = [];
   for (const row of rows) {
     const sentences = describeActivity(row, kind, me, t, locale);

@@ -4,7 +4,6 @@
 import type { VerifiedClaims } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { HttpError, notFound } from '@/lib/map/http';
-import { getNode } from '@/lib/map/queries';
 import { ownedWorkspace } from '@/lib/map/workspace';
 import { createClient } from '@/lib/supabase/server';
 import type { UploadLimits } from './limits';
@@ -29,8 +28,9 @@ export interface NodeFiles {
 /** The node's folder and the bucket's limits; "not found" when the node is not the user's. */
 export async function nodeFiles(claims: VerifiedClaims, nodeId: string): Promise<NodeFiles> {
   const found = await withUserTransaction(claims, async (tx, workspace) => {
-    const node = await getNode(tx, nodeId);
-    if (!node) return null;
+    // Whether the node exists for the user (RLS); its body may be long and is not needed here.
+    const node = await tx.query('select 1 from public.nodes where id = $1', [nodeId]);
+    if (!node.rowCount) return null;
     const { rows } = await tx.query<{ file_size_limit: string | null; allowed_mime_types: string[] | null }>(
       'select file_size_limit, allowed_mime_types from public.document_upload_limits()',
     );
