@@ -5,7 +5,8 @@ import net from 'node:net';
 // listen(0) or an outgoing connection can take the same number (CI saw EADDRINUSE that way). Workers
 // run their files one after another, so within a block only stale listeners can collide, and the
 // probe skips those.
-const FIRST_PORT = 20_000;
+// TEST_PORT_BASE moves the blocks, so two checkouts can run their suites side by side.
+const FIRST_PORT = Number(process.env.TEST_PORT_BASE ?? 20_000);
 const PORTS_PER_WORKER = 500;
 const WORKER_SLOTS = 24;
 
