@@ -93,7 +93,7 @@ language plpgsql security definer set search_path = ''
 as $$
 declare
   new_workspace_id uuid;
-  business_name text := left(private.single_line(coalesce(new.raw_user_meta_data ->> 'business_name', '')), 200);
+  business_name text := left(pg_catalog.btrim(private.single_line(coalesce(new.raw_user_meta_data ->> 'business_name', ''))), 200);
 begin
   insert into public.workspaces (name) values (business_name) returning id into new_workspace_id;
   insert into public.workspace_members (workspace_id, user_id, role) values (new_workspace_id, new.id, 'owner');
