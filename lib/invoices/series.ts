@@ -20,5 +20,5 @@ export async function getInvoiceSeries(tx: Tx, workspaceId: string): Promise<Inv
 /** The signed-in owner's invoice series (the profile page has sent non-owners to the portal). */
 export async function loadInvoiceSeries(): Promise<InvoiceSeries> {
   const user = await requireUser();
-  return withUserTransaction(user.claims, (tx, workspace) => (workspace ? getInvoiceSeries(tx, workspace.id) : { nextNumber: 1, started: false }));
+  return withUserTransaction(user.claims, async (tx, workspace) => (workspace ? getInvoiceSeries(tx, workspace.id) : { nextNumber: 1, started: false }));
 }
