@@ -10,11 +10,20 @@ import { initialState, type ActionState } from '@/lib/actions/state';
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 const StateContext = createContext<ActionState>(initialState);
+const OuterErrorsContext = createContext<Record<string, string>>({});
+
+/**
+ * Errors another form's action reported about these fields (sending reports on the draft's dates),
+ * shown until this form is submitted itself.
+ */
+export const OuterErrorsProvider = OuterErrorsContext.Provider;
 
 /** The field error and kept value of the surrounding ActionForm. */
 export function useFieldState(name: string) {
   const state = useContext(StateContext);
-  return { error: state.ok ? undefined : state.fieldErrors[name], value: state.values?.[name] };
+  const outer = useContext(OuterErrorsContext);
+  const error = state === initialState ? outer[name] : state.ok ? undefined : state.fieldErrors[name];
+  return { error, value: state.values?.[name] };
 }
 
 export function ActionForm({ action, children, className, label }: { action: Action; children: ReactNode; className?: string; label?: string }) {

@@ -1,12 +1,12 @@
 'use client';
-// The draft editor's forms: details, a free line with live totals, removing a line, sending and
-// deleting. Nothing here can change a sent invoice: those pages do not render these forms, and
-// the database refuses it anyway.
+// The draft editor's forms: details, a free line with live totals, removing a line, deleting
+// (sending: send-form.tsx). Nothing here can change a sent invoice: those pages do not render
+// these forms, and the database refuses it anyway.
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { Label } from '@/components/ui/label';
 import { formatMoney } from '@/lib/i18n/format';
-import { addLine, deleteDraft, removeLine, saveDraftDetails, sendInvoiceAction } from '@/lib/invoices/actions';
+import { addLine, deleteDraft, removeLine, saveDraftDetails } from '@/lib/invoices/actions';
 import type { InvoiceDetail } from '@/lib/invoices/queries';
 import { lineAmountOre, VAT_RATES, type LineInput } from '@/lib/invoices/totals';
 import { parseMoneyToOre } from '@/lib/validation/quantities';
@@ -97,17 +97,6 @@ export function RemoveLineButton({ invoiceId, lineId, description }: { invoiceId
       <input type="hidden" name="invoiceId" value={invoiceId} />
       <input type="hidden" name="lineId" value={lineId} />
       <Submit variant="ghost" size="sm" label="✕" aria-label={t('invoices.draft.removeLine', { description })} title={t('invoices.draft.removeLine', { description })} />
-    </ActionForm>
-  );
-}
-
-export function SendForm({ invoiceId }: { invoiceId: string }) {
-  const { t } = useI18n();
-  return (
-    <ActionForm action={sendInvoiceAction} className="space-y-3">
-      <input type="hidden" name="invoiceId" value={invoiceId} />
-      <p className="text-sm text-muted">{t('invoices.draft.sendHint')}</p>
-      <Submit size="lg" className="w-full" label={t('invoices.draft.send')} pendingLabel={t('invoices.draft.sending')} />
     </ActionForm>
   );
 }

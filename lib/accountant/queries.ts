@@ -59,7 +59,7 @@ export async function customerLedger(tx: Tx, filter: ExportFilter): Promise<Ledg
             coalesce(sum(i.total_ore) filter (where (i.kind = 'invoice' and i.status = 'sent') or (i.kind = 'credit_note' and o.status = 'sent')), 0)::float8 as "openOre",
             coalesce(sum(i.total_ore) filter (where i.kind = 'invoice' and i.status = 'paid'), 0)::float8 as "paidOre",
             coalesce(sum(i.total_ore) filter (where i.kind = 'credit_note'), 0)::float8 as "creditedOre",
-            count(*) filter (where i.kind = 'invoice' and i.status = 'sent' and i.due_date < current_date)::int as overdue
+            count(*) filter (where i.kind = 'invoice' and i.status = 'sent' and i.due_date < private.stockholm_today())::int as overdue
        from public.invoices i left join public.invoices o on o.id = i.credits_invoice_id
       where ${where}
       group by i.client_node_id

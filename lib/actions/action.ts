@@ -12,9 +12,9 @@ import type { ActionState, FormValues } from './state';
 
 export { initialState, type ActionState, type FormValues } from './state';
 
-/** An error a handler throws on purpose: a known message, optionally tied to a field. */
+/** An error a handler throws on purpose: a known message, optionally tied to a field (or, with fields, several at once). */
 export class ActionError extends Error {
-  constructor(readonly key: MessageKey, readonly field?: string) {
+  constructor(readonly key: MessageKey, readonly field?: string, readonly fields?: Record<string, MessageKey>) {
     super(key);
   }
 }
@@ -82,6 +82,7 @@ export function createAction<S extends z.ZodType, Auth extends boolean = true>(o
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures
       if (error instanceof ActionError) {
+        if (error.fields) return fail(t(error.key), Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, t(key)])));
         return error.field ? fail(undefined, { [error.field]: t(error.key) }) : fail(t(error.key));
       }
       const mapped = mapError(error);

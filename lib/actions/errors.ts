@@ -34,7 +34,7 @@ const AUTH_CODES: Record<string, MappedError> = {
 function fieldOf(error: { constraint?: string; table?: string; column?: string }): string | undefined {
   let column = error.column;
   if (!column && error.constraint && error.table && error.constraint.startsWith(`${error.table}_`)) {
-    column = error.constraint.slice(error.table.length + 1).replace(/_(valid|length|range|nonnegative|positive|max|check)$/, '');
+    column = error.constraint.slice(error.table.length + 1).replace(/_(valid|length|range|nonnegative|positive|max|check|clean)$/, '');
   }
   return column?.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }

@@ -1,5 +1,6 @@
 // Form schemas for the auth pages. Messages are catalogue keys; the action wrapper translates them.
 import { z } from 'zod';
+import { isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 
 export const email = z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(320, 'validation.tooLong').pipe(z.email({ error: 'validation.email' }));
 export const newPassword = z.string({ error: 'validation.required' }).min(8, 'validation.passwordMin').max(72, 'validation.passwordMax');
@@ -17,7 +18,7 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  businessName: z.string().trim().max(200, 'validation.tooLong').optional().default(''),
+  businessName: z.string().trim().max(200, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).optional().default(''),
   email,
   password: newPassword,
 });

@@ -112,6 +112,38 @@ export const CONSTRAINT_MESSAGES = {
   sie_accounts_vat_12_valid: 'db.accountNumberInvalid',
   sie_accounts_vat_6_valid: 'db.accountNumberInvalid',
   export_downloads_kind_valid: 'db.invalidValue',
+  // bookkeeping truth (issue 12): no control characters in names and free text
+  workspaces_name_clean: 'db.textControlCharacters',
+  business_profiles_legal_name_clean: 'db.textControlCharacters',
+  business_profiles_address_line1_clean: 'db.textControlCharacters',
+  business_profiles_address_line2_clean: 'db.textControlCharacters',
+  business_profiles_postal_code_clean: 'db.textControlCharacters',
+  business_profiles_city_clean: 'db.textControlCharacters',
+  business_profiles_phone_clean: 'db.textControlCharacters',
+  business_profiles_invoice_footer_clean: 'db.multilineControlCharacters',
+  nodes_title_clean: 'db.textControlCharacters',
+  nodes_body_clean: 'db.multilineControlCharacters',
+  client_details_name_clean: 'db.textControlCharacters',
+  client_details_org_number_clean: 'db.textControlCharacters',
+  client_details_address_line1_clean: 'db.textControlCharacters',
+  client_details_address_line2_clean: 'db.textControlCharacters',
+  client_details_postal_code_clean: 'db.textControlCharacters',
+  client_details_city_clean: 'db.textControlCharacters',
+  time_entries_description_clean: 'db.textControlCharacters',
+  running_timers_description_clean: 'db.textControlCharacters',
+  invoice_lines_description_clean: 'db.textControlCharacters',
+  invoice_lines_unit_clean: 'db.textControlCharacters',
+  invoices_message_clean: 'db.multilineControlCharacters',
+  // ... invoice dates, lines of hours and the number series
+  invoices_issue_date_range: 'db.dateBefore2000',
+  invoices_due_date_range: 'db.dateBefore2000',
+  invoices_supply_date_range: 'db.supplyDateRange',
+  invoices_period_start_range: 'db.periodRange',
+  invoices_period_end_range: 'db.periodRange',
+  invoice_lines_follow_hours: 'db.lineFollowsHours',
+  time_entries_line_one_rate: 'db.lineOneRate',
+  time_entries_billed_on_draft: 'db.timeEntryOnDraft',
+  number_series_first_number_range: 'db.firstNumberRange',
 } as const satisfies Record<string, MessageKey>;
 
 /** Stable codes raised as the error message by triggers and the invoicing functions. */
@@ -141,6 +173,8 @@ export const RAISED_MESSAGES = {
   invitation_already_member: 'db.invitationAlreadyMember',
   invitation_not_found: 'db.invitationNotFound',
   accountant_not_found: 'db.accountantNotFound',
+  invoice_series_out_of_order: 'db.seriesOutOfOrder',
+  number_series_started: 'db.seriesStarted',
 } as const satisfies Record<string, MessageKey>;
 
 /** send_invoice() raises `invoice_incomplete:<field>` (hint = field, detail = all fields, comma-separated). */
@@ -158,6 +192,9 @@ export const INCOMPLETE_INVOICE_MESSAGES = {
   positive_quantities: 'db.invoiceIncomplete.positiveQuantities',
   negative_quantities: 'db.invoiceIncomplete.negativeQuantities',
   due_date: 'db.invoiceIncomplete.dueDate',
+  lines_match_hours: 'db.invoiceIncomplete.linesMatchHours',
+  supply_date: 'db.invoiceIncomplete.supplyDate',
+  period: 'db.invoiceIncomplete.period',
 } as const satisfies Record<string, MessageKey>;
 
 /** Fallbacks by SQLSTATE when no name matches. */

@@ -4,6 +4,7 @@
 // client has none. Everything new is laid out right of the existing map.
 import { randomUUID } from 'node:crypto';
 import type { ActiveWorkspace, Tx } from '@/lib/db/transaction';
+import { toMultiLine, toSingleLine } from '@/lib/validation/text';
 import { ImportError } from './errors';
 import { originRightOf, placeSlots, type Bounds, type Slot } from './layout';
 import { cleanDetails, type AcceptInput, type Details } from './schema';
@@ -110,7 +111,7 @@ export async function acceptProposal(tx: Tx, workspace: ActiveWorkspace | null, 
       `insert into public.nodes (id, workspace_id, parent_id, kind, title, body, position_x, position_y)
        select x.id, $1, x.parent_id, x.kind, x.title, x.body, x.x, x.y
          from jsonb_to_recordset($2::jsonb) as x(id uuid, parent_id uuid, kind text, title text, body text, x double precision, y double precision)`,
-      [workspace.id, JSON.stringify(nodes.map((n, i) => ({ ...n, slot: undefined, x: points[i].x, y: points[i].y })))],
+      [workspace.id, JSON.stringify(nodes.map((n, i) => ({ ...n, title: toSingleLine(n.title), body: toMultiLine(n.body), slot: undefined, x: points[i].x, y: points[i].y })))],
     );
   }
   if (details.length) {
@@ -120,7 +121,7 @@ export async function acceptProposal(tx: Tx, workspace: ActiveWorkspace | null, 
          from jsonb_to_recordset($2::jsonb) as x(node_id uuid, name text, "orgNumber" text, "vatNumber" text, email text,
                                                  "addressLine1" text, "postalCode" text, city text, country text)
        on conflict (node_id) do nothing`,
-      [workspace.id, JSON.stringify(details.map((d) => ({ node_id: d.node_id, name: d.name, ...d.details })))],
+      [workspace.id, JSON.stringify(details.map((d) => ({ node_id: d.node_id, name: toSingleLine(d.name), ...d.details })))],
     );
   }
   result.created = nodes.length;

@@ -5,6 +5,7 @@
 // check digit drops the number, it never fails the whole proposal.
 import { z } from 'zod';
 import { checkOrgNumber, checkVatNumber } from '@/lib/validation/identifiers';
+import { toSingleLine } from '@/lib/validation/text';
 
 export const MAX_CLIENTS = 200;
 const name = (max: number) => z.string().trim().min(1).max(max);
@@ -59,7 +60,7 @@ export function cleanDetails(details: Details | undefined): Details {
   if (details.orgNumber) {
     const org = checkOrgNumber(details.orgNumber);
     if (org.ok) out.orgNumber = org.value;
-    else if (!swedish) out.orgNumber = details.orgNumber.trim();
+    else if (!swedish) out.orgNumber = toSingleLine(details.orgNumber);
   }
   if (details.vatNumber) {
     const vat = checkVatNumber(details.vatNumber);
@@ -68,7 +69,7 @@ export function cleanDetails(details: Details | undefined): Details {
   const email = details.email?.trim();
   if (email && EMAIL.test(email)) out.email = email;
   for (const key of ['addressLine1', 'postalCode', 'city'] as const) {
-    const value = details[key]?.trim();
+    const value = details[key] && toSingleLine(details[key]);
     if (value) out[key] = value;
   }
   return out;

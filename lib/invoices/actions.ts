@@ -4,9 +4,11 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { ActionError, createAction } from '@/lib/actions/action';
+import { INCOMPLETE_INVOICE_MESSAGES } from '@/lib/db/constraint-messages';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { emailConfigured, sendEmail } from '@/lib/email/send';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/catalogue';
 import { getLocale } from '@/lib/i18n/server';
 import { readArchivedOriginal } from './download';
 import { getInvoice } from './queries';
@@ -17,6 +19,7 @@ import {
   creditSchema,
   draftDetailsSchema,
   emailSchema,
+  firstNumberSchema,
   invoiceIdSchema,
   markPaidSchema,
   removeLineSchema,
@@ -103,9 +106,21 @@ export const deleteDraft = createAction({
   },
 });
 
+/** The draft form field a send refusal is about; the others are listed beside the send button. */
+const SEND_REFUSAL_FIELDS: Partial<Record<string, string>> = { supply_date: 'supplyDate', period: 'periodEnd', due_date: 'dueDate' };
+
+/** send_invoice()'s refusal (detail = every code) as messages in the user's language, per field. */
+function incompleteInvoice(detail: string | undefined): ActionError {
+  const fields: Record<string, MessageKey> = {};
+  for (const code of (detail ?? '').split(',').filter(Boolean)) {
+    fields[SEND_REFUSAL_FIELDS[code] ?? code] = INCOMPLETE_INVOICE_MESSAGES[code as keyof typeof INCOMPLETE_INVOICE_MESSAGES] ?? 'db.invoiceIncomplete.any';
+  }
+  return new ActionError('invoices.draft.missingTitle', undefined, fields);
+}
+
 /**
- * Sends: the database step, then the archive. An incomplete invoice comes back to its page with
- * every missing field listed; a second click finds it already sent and just shows it.
+ * Sends: the database step, then the archive. An incomplete invoice stays on its page with every
+ * refusal in words, the date ones at their fields; a second click finds it already sent and just shows it.
  */
 export const sendInvoiceAction = createAction({
   schema: invoiceIdSchema,
@@ -115,7 +130,7 @@ export const sendInvoiceAction = createAction({
       await sendInDatabase(run, invoiceId);
     } catch (error) {
       const e = error as { message?: string; detail?: string };
-      if (e.message?.startsWith('invoice_incomplete:')) redirect(`${page(invoiceId)}?saknas=${encodeURIComponent(e.detail ?? '')}`);
+      if (e.message?.startsWith('invoice_incomplete:')) throw incompleteInvoice(e.detail);
       if (e.message !== 'invoice_not_draft') throw error;
     }
     try {
@@ -126,6 +141,19 @@ export const sendInvoiceAction = createAction({
     }
     revalidatePath('/fakturor');
     redirect(page(invoiceId));
+  },
+});
+
+/** Profile → the first number of the invoice series, before anything in it is sent (number_series_started after). */
+export const setFirstInvoiceNumber = createAction({
+  schema: firstNumberSchema,
+  handler: async ({ firstNumber }, { claims }) => {
+    await withUserTransaction(claims, async (tx, workspace) => {
+      if (!workspace || workspace.role !== 'owner') throw new ActionError('db.notWorkspaceOwner');
+      await tx.query('select public.set_first_invoice_number($1, $2)', [workspace.id, firstNumber]);
+    });
+    revalidatePath('/profil');
+    return { message: 'invoices.series.saved', messageParams: { number: String(firstNumber) }, keepValues: true };
   },
 });
 

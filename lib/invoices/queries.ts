@@ -29,7 +29,8 @@ export interface InvoiceListItem {
   archived: boolean;
 }
 
-const TODAY = `(now() at time zone 'Europe/Stockholm')::date`;
+/** The product's one today (Europe/Stockholm), as SQL. */
+const TODAY = 'private.stockholm_today()';
 
 export const INVOICE_PAGE_SIZE = 50;
 

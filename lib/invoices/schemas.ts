@@ -1,6 +1,8 @@
 // Form schemas of the invoice pages. Messages are catalogue keys; createAction translates them.
 import { z } from 'zod';
+import { today } from '@/lib/time/week';
 import { parseMoneyToOre } from '@/lib/validation/quantities';
+import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 import { quantityHundredths, VAT_RATES } from './totals';
 
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'invoices.invoice.notFound');
@@ -11,6 +13,13 @@ const optionalDate = z
   .optional()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), 'invoices.errors.date');
+/** No invoice date lies before this (the database says the same). */
+const EARLIEST_DATE = '2000-01-01';
+/** The same day a year later, as Postgres adds `interval '1 year'` (29 February → 28 February). */
+const oneYearAfter = (day: string) => {
+  const [year, month, date] = day.split('-');
+  return `${Number(year) + 1}-${month}-${month === '02' && date === '29' ? '28' : date}`;
+};
 const requiredDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'invoices.errors.date');
 const checkbox = z
   .string()
@@ -35,10 +44,21 @@ export const draftDetailsSchema = z
     periodEnd: optionalDate,
     dueDate: optionalDate,
     reverseCharge: checkbox,
-    message: z.string().trim().max(2000, 'validation.tooLong').optional().transform((v) => v || null),
+    message: z.string().trim().max(2000, 'validation.tooLong').refine(isMultiLine, MULTI_LINE_MESSAGE).optional().transform((v) => v || null),
   })
   .refine((v) => !v.periodStart || !v.periodEnd || v.periodStart <= v.periodEnd, { message: 'db.periodOrder', path: ['periodEnd'] })
-  .refine((v) => !v.issueDate || !v.dueDate || v.issueDate <= v.dueDate, { message: 'db.dueBeforeIssue', path: ['dueDate'] });
+  .refine((v) => !v.issueDate || !v.dueDate || v.issueDate <= v.dueDate, { message: 'db.dueBeforeIssue', path: ['dueDate'] })
+  .superRefine((v, ctx) => {
+    // The database's bounds (invoices_*_range, send_invoice): the issue date is the day of sending.
+    const latest = oneYearAfter(today());
+    for (const field of ['issueDate', 'dueDate'] as const) {
+      if (v[field] && v[field] < EARLIEST_DATE) ctx.addIssue({ code: 'custom', message: 'db.dateBefore2000', path: [field] });
+    }
+    for (const [field, message] of [['supplyDate', 'db.supplyDateRange'], ['periodStart', 'db.periodRange'], ['periodEnd', 'db.periodRange']] as const) {
+      const day = v[field];
+      if (day && (day < EARLIEST_DATE || day > latest)) ctx.addIssue({ code: 'custom', message, path: [field] });
+    }
+  });
 
 /** A quantity with at most two decimals, not zero: "1,5" → "1.50". */
 const quantity = z
@@ -55,9 +75,9 @@ const quantity = z
 
 export const addLineSchema = z.object({
   invoiceId: uuid,
-  description: z.string().trim().min(1, 'invoices.errors.description').max(500, 'invoices.errors.description'),
+  description: z.string().trim().min(1, 'invoices.errors.description').max(500, 'invoices.errors.description').refine(isSingleLine, SINGLE_LINE_MESSAGE),
   quantity,
-  unit: z.string().trim().min(1, 'invoices.errors.unit').max(20, 'invoices.errors.unit'),
+  unit: z.string().trim().min(1, 'invoices.errors.unit').max(20, 'invoices.errors.unit').refine(isSingleLine, SINGLE_LINE_MESSAGE),
   unitPrice: z
     .string()
     .transform((v) => parseMoneyToOre(v))
@@ -66,6 +86,14 @@ export const addLineSchema = z.object({
 });
 
 export const invoiceIdSchema = z.object({ invoiceId: uuid });
+export const firstNumberSchema = z.object({
+  firstNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{1,9}$/, 'db.firstNumberRange')
+    .transform(Number)
+    .refine((n) => n >= 1, 'db.firstNumberRange'),
+});
 export const removeLineSchema = z.object({ invoiceId: uuid, lineId: uuid });
 export const markPaidSchema = z.object({ invoiceId: uuid, paidOn: requiredDate });
 export const creditSchema = z.object({ invoiceId: uuid, lineIds: idList });

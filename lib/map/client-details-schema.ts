@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { checkOrgNumber, checkVatNumber, identifierMessage } from '@/lib/validation/identifiers';
 import { parseMoneyToOre } from '@/lib/validation/quantities';
+import { isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 
 /** Trimmed text, empty → null. */
 const optionalText = (max: number) =>
@@ -11,13 +12,13 @@ const optionalText = (max: number) =>
     .string()
     .optional()
     .transform((v) => v?.trim() ?? '')
-    .pipe(z.string().max(max, 'validation.tooLong'))
+    .pipe(z.string().max(max, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE))
     .transform((v) => (v === '' ? null : v));
 
 export const clientDetailsSchema = z
   .object({
     nodeId: z.uuid({ error: 'map.errors.notFound' }),
-    name: z.string({ error: 'validation.required' }).trim().min(1, 'db.clientNameLength').max(200, 'db.clientNameLength'),
+    name: z.string({ error: 'validation.required' }).trim().min(1, 'db.clientNameLength').max(200, 'db.clientNameLength').refine(isSingleLine, SINGLE_LINE_MESSAGE),
     orgNumber: optionalText(40),
     vatNumber: optionalText(20),
     addressLine1: optionalText(200),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { optionalAmountOre } from '@/lib/validation/fields';
 import { parseDuration } from '@/lib/validation/quantities';
+import { isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 import { isDay } from './week';
 
 const MAX_MINUTES = 1440;
@@ -31,7 +32,7 @@ export const entrySchema = z.object({
   entryDate: day,
   minutes: duration(),
   hourlyRate: optionalAmountOre(),
-  description: z.string().trim().max(2000, 'validation.tooLong').optional().default(''),
+  description: z.string().trim().max(2000, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).optional().default(''),
   billable: z.string().optional().transform((v) => v === 'on'),
 });
 export type EntryInput = z.output<typeof entrySchema>;
@@ -47,5 +48,5 @@ export const cellSchema = z.object({
 
 export const timerSchema = z.object({
   nodeId: uuid,
-  description: z.string().trim().max(2000, 'validation.tooLong').optional().default(''),
+  description: z.string().trim().max(2000, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).optional().default(''),
 });

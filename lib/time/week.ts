@@ -7,8 +7,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const toDate = (day: string) => new Date(`${day}T12:00:00Z`);
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Today's date in Europe/Stockholm. */
-export function stockholmToday(now = new Date()): string {
+/** Today: the calendar day in Europe/Stockholm (as private.stockholm_today() in SQL), at now. */
+export function today(now = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
@@ -43,7 +43,7 @@ export function isoWeek(day: string): { year: number; week: number } {
 }
 
 /** The week a page shows: ?vecka=YYYY-MM-DD (any day of it), else this week. */
-export function weekFromParam(param: string | string[] | undefined, today = stockholmToday()): string {
-  const value = typeof param === 'string' && isDay(param) ? param : today;
+export function weekFromParam(param: string | string[] | undefined, current = today()): string {
+  const value = typeof param === 'string' && isDay(param) ? param : current;
   return mondayOf(value);
 }

@@ -1,10 +1,11 @@
 // The retention job with a fake now: logs older than 24 months anonymised with the hash chain
-// still verifiable, email-link tokens older than 24 hours gone, fiscal-year arithmetic, idempotence.
+// still verifiable, email-link tokens older than 24 hours gone, fiscal-year arithmetic, idempotence,
+// and bookkeeping kept 7 years from the fiscal year it was sent in, whatever dates were typed.
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { TestDatabase } from '../support/db';
 import { describeEachDatabase } from '../support/db';
-import { makeTenant } from './fixtures';
+import { addDraft, makeTenant } from './fixtures';
 
 const MONTH = 30.5 * 24 * 3600 * 1000;
 
@@ -13,7 +14,83 @@ async function retention(db: TestDatabase, at: Date) {
   return rows[0].report as Record<string, number>;
 }
 
+/** The Stockholm calendar year now (the year the tests' invoices are sent in). */
+async function sendingYear(db: TestDatabase) {
+  return Number((await db.admin.query(`select extract(year from private.stockholm_today())::int as y`)).rows[0].y);
+}
+
 describeEachDatabase('retention job', (db) => {
+  it('what was seen: a draft dated 2015-06-01, sent today, is not deleted by the next run', async () => {
+    const t = await makeTenant(db());
+    const invoiceId = await db().asUser(t.ownerId, async (c) => {
+      const { invoiceId } = await addDraft(c, t.workspaceId, t.clientId);
+      await c.query(`update invoices set issue_date = '2015-06-01', due_date = '2015-07-01' where id = $1`, [invoiceId]);
+      await c.query(`select send_invoice($1)`, [invoiceId]);
+      return invoiceId;
+    });
+    const report = await retention(db(), new Date());
+    expect(report.invoices_deleted).toBe(0);
+    expect((await db().admin.query(`select count(*)::int as n from invoices where id = $1`, [invoiceId])).rows[0].n).toBe(1);
+    // Even an issue date forged past the triggers is not what retention counts from: sent_at is.
+    const client = await db().admin.connect();
+    try {
+      await client.query('begin');
+      await client.query(`set local session_replication_role = replica`);
+      await client.query(`update invoices set issue_date = '2015-06-01', due_date = '2015-07-01' where id = $1`, [invoiceId]);
+      await client.query(`set local session_replication_role = origin`);
+      const forged = (await client.query(`select private.run_retention(now()) as report`)).rows[0].report;
+      expect(forged.invoices_deleted).toBe(0);
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+  });
+
+  it('backdating every date a user can type deletes nothing younger than 7 years after the fiscal year of sending', async () => {
+    const t = await makeTenant(db());
+    const year = await sendingYear(db());
+    const entry = randomUUID();
+    const ids = await db().asUser(t.ownerId, async (c) => {
+      await c.query(`insert into time_entries (id, workspace_id, node_id, entry_date, minutes, hourly_rate_ore) values ($1, $2, $3, '2000-01-03', 120, 95000)`, [entry, t.workspaceId, t.taskId]);
+      const { invoiceId } = await addDraft(c, t.workspaceId, t.clientId);
+      await c.query(`select bill_time_entries($1, $2)`, [invoiceId, [entry]]);
+      await c.query(
+        `update invoices set issue_date = '2000-01-01', due_date = '2000-01-31', supply_date = '2000-01-02', period_start = '2000-01-01', period_end = '2000-01-31' where id = $1`,
+        [invoiceId],
+      );
+      await c.query(`update time_entries set entry_date = '2000-01-04' where id = $1`, [entry]);
+      await c.query(`select send_invoice($1)`, [invoiceId]);
+      const note = (await c.query(`select create_credit_note($1) as id`, [invoiceId])).rows[0].id;
+      await c.query(`update invoices set issue_date = '2000-02-01', supply_date = '2000-01-02' where id = $1`, [note]);
+      await c.query(`select send_invoice($1)`, [note]);
+      return [invoiceId, note];
+    });
+    const kept = async () => ({
+      invoices: (await db().admin.query(`select count(*)::int as n from invoices where id = any($1)`, [ids])).rows[0].n,
+      entries: (await db().admin.query(`select count(*)::int as n from time_entries where id = $1`, [entry])).rows[0].n,
+    });
+    for (const at of ['2008-01-01T12:00:00+01:00', `${year + 1}-01-01T12:00:00+01:00`, `${year + 7}-12-31T23:59:00+01:00`]) {
+      await retention(db(), new Date(at));
+      expect(await kept(), at).toEqual({ invoices: 2, entries: 1 });
+    }
+    // The first Stockholm day after the 7th year: both go, with the hours they bill.
+    await retention(db(), new Date(`${year + 7}-12-31T23:01:00Z`));
+    expect(await kept()).toEqual({ invoices: 0, entries: 0 });
+  });
+
+  it('counts from the fiscal year of sending when it does not follow the calendar', async () => {
+    const t = await makeTenant(db());
+    const year = await sendingYear(db());
+    const month = Number((await db().admin.query(`select extract(month from private.stockholm_today())::int as m`)).rows[0].m);
+    // A fiscal year starting in July: sent in July-December it ends next year.
+    await db().admin.query(`update business_profiles set fiscal_year_start_month = 7 where workspace_id = $1`, [t.workspaceId]);
+    const lastYear = year + (month >= 7 ? 1 : 0) + 7;
+    await retention(db(), new Date(`${lastYear}-12-31T12:00:00+01:00`));
+    expect((await db().admin.query(`select count(*)::int as n from invoices where id = $1`, [t.sentInvoiceId])).rows[0].n).toBe(1);
+    await retention(db(), new Date(`${lastYear + 1}-01-01T12:00:00+01:00`));
+    expect((await db().admin.query(`select count(*)::int as n from invoices where id = $1`, [t.sentInvoiceId])).rows[0].n).toBe(0);
+  });
+
   it('keeps bookkeeping through 31 December of the 7th year after its fiscal year ended', async () => {
     const cases: [string, number, string][] = [
       ['2026-03-15', 1, '2033-12-31'],

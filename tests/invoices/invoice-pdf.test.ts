@@ -5,9 +5,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderInvoicePdf } from '../../lib/invoices/pdf/render';
 import type { PdfInvoice } from '../../lib/invoices/pdf/model';
+import { isSingleLine, toSingleLine } from '../../lib/validation/text';
 import { sampleInvoice } from './sample';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'invoice-pdf-'));
@@ -119,6 +121,45 @@ describe('invoice PDF', () => {
     expect(info).toMatch(/Author:\s+Åsa Öberg Konsult/);
     expect(info).toMatch(/Pages:\s+2/);
   });
+
+  const embeddedOnly = (fonts: string) => {
+    const rows = fonts.split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/LiberationSans.*\byes\b.*\byes\b/);
+  };
+
+  it('prints å ä ö é ü and a name that had a line break in the embedded fonts', async () => {
+    const seller = toSingleLine('Åsa Öberg\nKonsult');
+    const invoice = sampleInvoice(2, {
+      seller: { ...sampleInvoice().seller, name: seller },
+      buyer: { ...sampleInvoice().buyer, name: 'Müller & Söhne Café', addressLine1: 'Ängsgränd 5, Övre plan' },
+      message: 'Tack!\nÉn rad till: å ä ö é ü Å Ä Ö É Ü',
+    });
+    invoice.lines[0].description = 'Rådgivning – é ü å ä ö';
+    const { flat, fonts } = await render(invoice);
+    for (const text of ['Åsa Öberg Konsult', 'Müller & Söhne Café', 'Ängsgränd 5, Övre plan', 'Rådgivning – é ü å ä ö', 'Én rad till: å ä ö é ü Å Ä Ö É Ü']) {
+      expect(flat).toContain(text);
+    }
+    embeddedOnly(fonts);
+  });
+
+  // Latin-1, Latin Extended-A and the dashes, quotes and € Swedish text uses. Scripts the font
+  // lacks (e.g. U+0180 ƀ, CJK, emoji) still fall back to a non-embedded font: not yet handled.
+  const latin = fc.oneof(
+    fc.integer({ min: 0x20, max: 0x7e }),
+    fc.integer({ min: 0xa0, max: 0x17f }),
+    fc.constantFrom(0x2013, 0x2014, 0x2019, 0x201c, 0x201d, 0x20ac),
+  ).map((cp) => String.fromCodePoint(cp));
+
+  it('property: any Latin-script name the database accepts is drawn with the embedded fonts only', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: latin, minLength: 1, maxLength: 40 }).filter((s) => isSingleLine(s) && s.trim().length > 0), async (name) => {
+        const { fonts } = await render(sampleInvoice(1, { buyer: { ...sampleInvoice().buyer, name } }));
+        embeddedOnly(fonts);
+      }),
+      { numRuns: 15 },
+    );
+  }, 60_000);
 
   it('the same frozen invoice always renders to the same bytes', async () => {
     const a = await renderInvoicePdf(sampleInvoice(5));

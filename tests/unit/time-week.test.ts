@@ -1,7 +1,7 @@
 // Days and ISO weeks in Stockholm, and the hours forms' parsing.
 import { describe, expect, it } from 'vitest';
 import { cellSchema, entrySchema } from '@/lib/time/schema';
-import { addDays, isDay, isoWeek, mondayOf, stockholmToday, weekDays, weekFromParam } from '@/lib/time/week';
+import { addDays, isDay, isoWeek, mondayOf, today, weekDays, weekFromParam } from '@/lib/time/week';
 
 describe('weeks', () => {
   it('finds the ISO week and its Monday, across year ends and daylight-saving changes', () => {
@@ -15,7 +15,21 @@ describe('weeks', () => {
   });
 
   it('uses the Stockholm date, and falls back to this week for a bad parameter', () => {
-    expect(stockholmToday(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
+    expect(today(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
+  });
+
+  it('today turns at Stockholm midnight, in winter and summer time and at the turn of the year', () => {
+    for (const [instant, day] of [
+      ['2026-12-31T22:59:59.999Z', '2026-12-31'],
+      ['2026-12-31T23:00:00Z', '2027-01-01'],
+      ['2027-01-01T00:30:00+01:00', '2027-01-01'],
+      ['2026-06-30T21:59:59Z', '2026-06-30'],
+      ['2026-06-30T22:00:00Z', '2026-07-01'],
+      ['2026-03-29T00:59:59Z', '2026-03-29'], // the night summer time starts
+      ['2026-10-24T22:30:00Z', '2026-10-25'], // and ends
+    ] as const) {
+      expect(today(new Date(instant)), instant).toBe(day);
+    }
     expect(weekFromParam('2026-02-30', '2026-11-25')).toBe('2026-11-23');
     expect(weekFromParam(['x'], '2026-11-25')).toBe('2026-11-23');
     expect(weekFromParam('2026-01-07', '2026-11-25')).toBe('2026-01-05');

@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatMinutes } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { loadTimePage } from '@/lib/time/load';
-import { mondayOf, stockholmToday, weekFromParam } from '@/lib/time/week';
+import { mondayOf, today, weekFromParam } from '@/lib/time/week';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -17,10 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TimePage({ searchParams }: { searchParams: Promise<{ vecka?: string }> }) {
   const { t, locale } = await getTranslator();
-  const today = stockholmToday();
-  const monday = weekFromParam((await searchParams).vecka, today);
+  const day = today();
+  const monday = weekFromParam((await searchParams).vecka, day);
   const { nodes, entries, timer } = await loadTimePage(monday);
-  const stored = { entryDate: mondayOf(today) === monday ? today : monday, billable: 'on' };
+  const stored = { entryDate: mondayOf(day) === monday ? day : monday, billable: 'on' };
   const total = entries.reduce((sum, e) => sum + e.minutes, 0);
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -43,7 +43,7 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
       <Card className="lg:order-3">
         <CardHeader className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
           <CardTitle>{t('time.list.title')}</CardTitle>
-          <WeekNav base="/tid" monday={monday} thisMonday={mondayOf(today)} />
+          <WeekNav base="/tid" monday={monday} thisMonday={mondayOf(day)} />
         </CardHeader>
         <CardContent>
           <EntryList entries={entries} />

@@ -45,6 +45,11 @@ function addressLines(p: PartyDetails): string[] {
   );
 }
 
+/** Multi-line text as one Text per line: a raw line break inside a Text is drawn with a non-embedded font. */
+function TextLines({ text }: { text: string }) {
+  return text.split(/\r\n|\r|\n/).map((line, i) => <Text key={i}>{line || ' '}</Text>);
+}
+
 export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
   const t = translator(invoice.locale);
   const money = (ore: number) => formatMoney(ore, invoice.locale);
@@ -171,7 +176,7 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
         {invoice.message ? (
           <View style={s.message} wrap={false}>
             <Text style={s.label}>{t('invoices.pdf.message')}</Text>
-            <Text>{invoice.message}</Text>
+            <TextLines text={invoice.message} />
           </View>
         ) : null}
 
@@ -199,7 +204,11 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
               {invoice.dueDate ? <Text>{`${t('invoices.pdf.dueDate')} ${date(invoice.dueDate)}`}</Text> : null}
             </View>
           </View>
-          {seller.footer ? <Text style={{ marginTop: 4 }}>{seller.footer}</Text> : null}
+          {seller.footer ? (
+            <View style={{ marginTop: 4 }}>
+              <TextLines text={seller.footer} />
+            </View>
+          ) : null}
           <Text style={s.pageNumber} render={({ pageNumber, totalPages }) => t('invoices.pdf.page', { page: pageNumber, pages: totalPages })} />
         </View>
       </Page>

@@ -32,6 +32,7 @@ interface Row {
   profile: Record<string, unknown> | null;
   client: Record<string, unknown> | null;
   today: string;
+  planned_terms: number | null;
 }
 
 /** The invoice's PDF data, or null when the user cannot see it. */
@@ -47,7 +48,7 @@ export async function loadPdfInvoice(tx: Tx, invoiceId: string): Promise<PdfInvo
                        from public.invoice_lines l where l.invoice_id = i.id), '[]') as lines,
             case when i.status = 'draft' then (select to_jsonb(p) from public.business_profiles p where p.workspace_id = i.workspace_id) end as profile,
             case when i.status = 'draft' then (select to_jsonb(c) from public.client_details c where c.node_id = i.client_node_id) end as client,
-            (now() at time zone 'Europe/Stockholm')::date::text as today
+            private.stockholm_today()::text as today, i.due_date - i.issue_date as planned_terms
        from public.invoices i
        left join public.invoices o on o.id = i.credits_invoice_id
       where i.id = $1`,
@@ -93,8 +94,9 @@ export async function loadPdfInvoice(tx: Tx, invoiceId: string): Promise<PdfInvo
 
   const buyer = buyerFromRow(r.client);
   const totals = computeTotals(lines);
-  const issue = r.issue_date ?? r.today;
-  const terms = Number(r.client?.payment_terms_days ?? r.profile?.default_payment_terms_days ?? 30);
+  // As send_invoice() will date it: today, due after the planned days, else after the terms.
+  const issue = r.today;
+  const terms = r.planned_terms ?? Number(r.client?.payment_terms_days ?? r.profile?.default_payment_terms_days ?? 30);
   return {
     locale: pdfLocale(buyer.country),
     kind: r.kind,
@@ -103,7 +105,7 @@ export async function loadPdfInvoice(tx: Tx, invoiceId: string): Promise<PdfInvo
     supplyDate: r.supply_date,
     periodStart: r.period_start,
     periodEnd: r.period_end,
-    dueDate: r.due_date ?? addDays(issue, terms),
+    dueDate: r.issue_date === null && r.due_date ? r.due_date : addDays(issue, terms),
     ocrReference: null,
     reverseCharge: r.reverse_charge || r.client?.reverse_charge === true,
     message: r.message,

@@ -3,8 +3,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AddLineForm, DeleteDraftForm, DraftDetailsForm, RemoveLineButton, SendForm } from '@/components/invoices/draft-forms';
+import { AddLineForm, DeleteDraftForm, DraftDetailsForm, RemoveLineButton } from '@/components/invoices/draft-forms';
 import { EntryPicker } from '@/components/invoices/entry-picker';
+import { SendForm, SendStateProvider } from '@/components/invoices/send-form';
 import { CreditForm, EmailForm, MarkPaidForm } from '@/components/invoices/sent-forms';
 import { StatusBadge } from '@/components/invoices/status-badge';
 import { TotalsSummary } from '@/components/invoices/totals-summary';
@@ -13,7 +14,6 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
-import { INCOMPLETE_INVOICE_MESSAGES } from '@/lib/db/constraint-messages';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { addHours } from '@/lib/invoices/actions';
@@ -21,6 +21,7 @@ import { getInvoice, listUnbilledEntries } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
 import { finishArchive } from '@/lib/invoices/send';
 import { invoiceSession } from '@/lib/invoices/session';
+import { today } from '@/lib/time/week';
 
 type Params = Promise<{ id: string }>;
 
@@ -29,7 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('invoices.title') };
 }
 
-export default async function InvoicePage({ params, searchParams }: { params: Params; searchParams: Promise<{ saknas?: string }> }) {
+export default async function InvoicePage({ params }: { params: Params }) {
   const user = await requireUser();
   const { t, locale } = await getTranslator();
   const { id } = await params;
@@ -47,14 +48,10 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
   }
   const draft = invoice.status === 'draft';
   const entries = draft && invoice.kind === 'invoice' ? await run((tx) => listUnbilledEntries(tx, invoice.clientId)) : [];
-  const missing = ((await searchParams).saknas ?? '')
-    .split(',')
-    .filter((f): f is keyof typeof INCOMPLETE_INVOICE_MESSAGES => f in INCOMPLETE_INVOICE_MESSAGES);
   const credit = invoice.kind === 'credit_note';
   const title = draft
     ? t(credit ? 'invoices.draft.creditTitle' : 'invoices.draft.title')
     : `${t(`invoices.kind.${invoice.kind}`)} ${invoice.number ?? ''}`;
-  const today = new Date().toISOString().slice(0, 10);
 
   return (
     <div className="space-y-6">
@@ -85,19 +82,9 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
         </p>
       </div>
 
-      {missing.length > 0 && draft ? (
-        <div role="alert" className="rounded-lg bg-danger-soft px-4 py-3 text-sm text-danger">
-          <p className="font-medium">{t('invoices.draft.missingTitle')}</p>
-          <ul className="mt-1 list-disc pl-5" data-testid="missing-fields">
-            {missing.map((f) => (
-              <li key={f}>{t(INCOMPLETE_INVOICE_MESSAGES[f])}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       {!draft && !invoice.pdfPath ? <Alert tone="info">{t('invoices.invoice.archivePending')}</Alert> : null}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <SendStateProvider className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <Card>
             <CardHeader>
@@ -248,7 +235,7 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
                 <CardTitle className="text-base">{t('invoices.invoice.markPaid')}</CardTitle>
               </CardHeader>
               <CardContent>
-                <MarkPaidForm invoiceId={invoice.id} today={today} />
+                <MarkPaidForm invoiceId={invoice.id} today={today()} />
               </CardContent>
             </Card>
           ) : null}
@@ -291,7 +278,7 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
             </Card>
           ) : null}
         </div>
-      </div>
+      </SendStateProvider>
     </div>
   );
 }

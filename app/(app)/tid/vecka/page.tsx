@@ -4,7 +4,7 @@ import { WeekGrid } from '@/components/time/week-grid';
 import { WeekNav } from '@/components/time/week-nav';
 import { getTranslator } from '@/lib/i18n/server';
 import { loadWeekGrid } from '@/lib/time/load';
-import { mondayOf, stockholmToday, weekDays, weekFromParam } from '@/lib/time/week';
+import { mondayOf, today, weekDays, weekFromParam } from '@/lib/time/week';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -12,13 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WeekPage({ searchParams }: { searchParams: Promise<{ vecka?: string }> }) {
-  const today = stockholmToday();
-  const monday = weekFromParam((await searchParams).vecka, today);
+  const day = today();
+  const monday = weekFromParam((await searchParams).vecka, day);
   const { nodes, rows } = await loadWeekGrid(monday);
   return (
     <div className="space-y-4">
-      <WeekNav base="/tid/vecka" monday={monday} thisMonday={mondayOf(today)} />
-      <WeekGrid key={monday} days={weekDays(monday)} rows={rows} nodes={nodes} today={today} />
+      <WeekNav base="/tid/vecka" monday={monday} thisMonday={mondayOf(day)} />
+      <WeekGrid key={monday} days={weekDays(monday)} rows={rows} nodes={nodes} today={day} />
     </div>
   );
 }
