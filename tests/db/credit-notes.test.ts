@@ -184,7 +184,7 @@ describeEachDatabase('credit notes within the original', (db, target) => {
   if (target === 'pg15') {
     it('concurrent sends of credit notes on separate connections never credit more than the original', async () => {
       const inv = await sentTwoLines(db(), t);
-      const drafts = [];
+      const drafts: string[] = [];
       for (let i = 0; i < 6; i++) drafts.push(await handDraft(db(), t, inv.invoiceId, inv.hoursLine, -5));
       const clients = await Promise.all(drafts.map(async () => {
         const c = new pg.Client(db().adminUrl);
