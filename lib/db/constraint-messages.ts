@@ -125,7 +125,7 @@ export const CONSTRAINT_MESSAGES = {
   invoice_payments_invoice_same_workspace: 'db.invoiceInOtherWorkspace',
   invoice_payments_reverses_same_workspace: 'db.invoiceInOtherWorkspace',
   invoice_payments_reversed_once: 'db.paymentAlreadyReversed',
-  invoice_payments_amount_sign: 'db.paymentAmountPositive',
+  invoice_payments_amount_positive: 'db.paymentAmountPositive',
   invoice_payments_reversal_reason: 'db.paymentReversalReasonRequired',
   invoice_payments_invoice_payable: 'db.invoiceNotPayable',
   invoice_payments_paid_on_not_future: 'db.paymentDateInFuture',

@@ -19,7 +19,9 @@ import {
   emailSchema,
   invoiceIdSchema,
   markPaidSchema,
+  recordPaymentSchema,
   removeLineSchema,
+  reversePaymentSchema,
 } from './schemas';
 import { finishArchive, sendInDatabase } from './send';
 import { invoiceSession } from './session';
@@ -131,10 +133,41 @@ export const sendInvoiceAction = createAction({
 
 export const markPaid = createAction({
   schema: markPaidSchema,
-  handler: async ({ invoiceId, paidOn }, { claims }) => {
-    await withUserTransaction(claims, (tx) => tx.query('select id from public.mark_invoice_paid($1, $2)', [invoiceId, paidOn]));
+  handler: async ({ invoiceId }, { claims }) => {
+    await withUserTransaction(claims, (tx) => tx.query('select id from public.mark_invoice_paid($1)', [invoiceId]));
     // The page re-renders with the paid status and date (the form itself goes away).
     revalidatePath(page(invoiceId));
+  },
+});
+
+export const recordPayment = createAction({
+  schema: recordPaymentSchema,
+  handler: async ({ invoiceId, amount, paidOn, method, reference }, { claims }) => {
+    await withUserTransaction(claims, (tx) =>
+      tx.query('select id from public.record_payment($1, $2, $3, $4, $5)', [invoiceId, amount, paidOn, method, reference]),
+    );
+    revalidatePath(page(invoiceId));
+    return { message: 'invoices.invoice.paymentRecorded' };
+  },
+});
+
+export const reversePayment = createAction({
+  schema: reversePaymentSchema,
+  handler: async ({ invoiceId, paymentId, reason }, { claims }) => {
+    await withUserTransaction(claims, (tx) => tx.query('select id from public.reverse_payment($1, $2)', [paymentId, reason]));
+    revalidatePath(page(invoiceId));
+  },
+});
+
+export const releaseCreditedHours = createAction({
+  schema: invoiceIdSchema,
+  handler: async ({ invoiceId }, { claims }) => {
+    const count = await withUserTransaction(claims, async (tx) => {
+      const { rows } = await tx.query<{ n: number }>('select public.release_credited_hours($1) as n', [invoiceId]);
+      return rows[0].n;
+    });
+    revalidatePath(page(invoiceId));
+    return { message: 'invoices.invoice.hoursReleased', messageParams: { count: String(count) } };
   },
 });
 

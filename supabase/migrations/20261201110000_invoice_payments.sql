@@ -47,7 +47,7 @@ create table public.invoice_payments (
   constraint invoice_payments_reverses_same_workspace foreign key (workspace_id, reverses_payment_id)
     references public.invoice_payments (workspace_id, id) on delete cascade,
   constraint invoice_payments_reversed_once unique (reverses_payment_id),
-  constraint invoice_payments_amount_sign check ((reverses_payment_id is null) = (amount_ore > 0)),
+  constraint invoice_payments_amount_positive check ((reverses_payment_id is null) = (amount_ore > 0)),
   constraint invoice_payments_reversal_reason check ((reverses_payment_id is null) = (reason is null))
 );
 comment on table public.invoice_payments is 'Payments received for sent invoices (partial payments allowed). Append-only for every role: a wrong payment is undone by a reversing row. Written through record_payment(), reverse_payment() and mark_invoice_paid().';
@@ -195,8 +195,7 @@ begin
   select * into inv from public.invoices i where i.id = new.invoice_id for update;
   if new.reverses_payment_id is null and (inv.kind <> 'invoice' or inv.status not in ('sent', 'partly_paid', 'paid')) then
     raise exception 'invoice_not_payable' using errcode = '55000', constraint = 'invoice_payments_invoice_payable',
-      table = 'invoice_payments', column = 'invoice_id',
-      detail = 'Payments are recorded on sent invoices only: not on drafts, credit notes or fully credited invoices.';
+      table = 'invoice_payments', detail = 'Payments are recorded on sent invoices only: not on drafts, credit notes or fully credited invoices.';
   end if;
   if new.paid_on > private.stockholm_today() then
     raise exception 'payment_date_in_future' using errcode = '23514', constraint = 'invoice_payments_paid_on_not_future',
@@ -301,6 +300,10 @@ begin
     raise exception 'invoice_payment_not_found' using errcode = 'P0002';
   end if;
   inv := private.lock_owned_invoice(original.invoice_id);
+  if nullif(pg_catalog.btrim(why), '') is null then
+    raise exception 'payment_reversal_reason_required' using errcode = '23514', constraint = 'invoice_payments_reversal_reason',
+      table = 'invoice_payments', column = 'reason';
+  end if;
   if original.reverses_payment_id is not null
      or exists (select 1 from public.invoice_payments r where r.reverses_payment_id = original.id) then
     raise exception 'payment_already_reversed' using errcode = '55000', constraint = 'invoice_payments_reversed_once',
@@ -326,7 +329,7 @@ begin
   inv := private.lock_owned_invoice(target);
   if inv.kind <> 'invoice' or inv.status not in ('sent', 'partly_paid') then
     raise exception 'invoice_not_payable' using errcode = '55000', constraint = 'invoice_payments_invoice_payable',
-      table = 'invoice_payments', column = 'invoice_id';
+      table = 'invoice_payments';
   end if;
   insert into public.invoice_payments (workspace_id, invoice_id, amount_ore, paid_on, method)
     values (inv.workspace_id, inv.id, inv.total_ore - inv.paid_ore - inv.credited_ore, private.stockholm_today(), 'other');
