@@ -193,15 +193,20 @@ export const emailInvoice = createAction({
     if (!invoice) throw new ActionError('invoices.invoice.notFound');
     const seller = await run(async (tx) => (await tx.query(`select seller_snapshot ->> 'legal_name' as name from public.invoices where id = $1`, [invoiceId])).rows[0]?.name ?? '');
     const locale = await getLocale();
+    const number = invoice.number ?? '';
+    // A credit note asks for no payment: no due date, the amount the buyer gets back.
+    const credit = invoice.kind === 'credit_note';
     await sendEmail({
       to,
-      subject: t('invoices.invoice.emailSubject', { number: invoice.number ?? '', seller }),
-      text: t('invoices.invoice.emailText', {
-        number: invoice.number ?? '',
-        amount: formatMoney(invoice.totalOre, locale),
-        due: invoice.dueDate ? formatDate(invoice.dueDate, locale) : '',
-        seller,
-      }),
+      subject: t(credit ? 'invoices.invoice.emailSubjectCreditNote' : 'invoices.invoice.emailSubject', { number, seller }),
+      text: credit
+        ? t('invoices.invoice.emailTextCreditNote', { number, amount: formatMoney(-invoice.totalOre, locale), seller })
+        : t('invoices.invoice.emailText', {
+            number,
+            amount: formatMoney(invoice.totalOre, locale),
+            due: invoice.dueDate ? formatDate(invoice.dueDate, locale) : '',
+            seller,
+          }),
       attachments: [{ filename: original.filename, contentType: 'application/pdf', content: original.bytes }],
     });
     await run((tx) => tx.query('select public.record_invoice_emailed($1, $2)', [invoiceId, to]));

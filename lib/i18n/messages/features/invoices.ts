@@ -142,6 +142,8 @@ export const invoicesMessages = defineMessages(
         emailed: 'Fakturan är skickad till {to}.',
         emailSubject: 'Faktura {number} från {seller}',
         emailText: 'Hej!\n\nBifogat finns faktura {number} på {amount} med förfallodag {due}.\n\nVänliga hälsningar\n{seller}',
+        emailSubjectCreditNote: 'Kreditnota {number} från {seller}',
+        emailTextCreditNote: 'Hej!\n\nBifogat finns kreditnota {number}. Ni får tillbaka {amount}; ingen betalning ska göras.\n\nVänliga hälsningar\n{seller}',
         emailNotConfigured: 'E-post är inte inställd på servern.',
         history: 'Händelser',
         event: {
@@ -324,7 +326,7 @@ export const invoicesMessages = defineMessages(
         paymentReference: 'Reference (optional)',
         recordPaymentSubmit: 'Record the payment',
         paymentRecorded: 'The payment is recorded.',
-        method: { bankgiro: 'Bankgiro', plusgiro: 'Plusgiro', bank_transfer: 'Bank transfer', card: 'Card', other: 'Other' },
+        method: { bankgiro: 'Bankgiro payment', plusgiro: 'Plusgiro payment', bank_transfer: 'Bank transfer', card: 'Card', other: 'Other' },
         reverse: 'Reverse',
         reverseReason: 'Why is the payment reversed?',
         reverseSubmit: 'Reverse the payment',
@@ -351,6 +353,8 @@ export const invoicesMessages = defineMessages(
         emailed: 'The invoice was sent to {to}.',
         emailSubject: 'Invoice {number} from {seller}',
         emailText: 'Hello,\n\nAttached is invoice {number} for {amount}, due on {due}.\n\nKind regards\n{seller}',
+        emailSubjectCreditNote: 'Credit note {number} from {seller}',
+        emailTextCreditNote: 'Hello,\n\nAttached is credit note {number}. You get {amount} back; no payment is due.\n\nKind regards\n{seller}',
         emailNotConfigured: 'Email is not set up on the server.',
         history: 'Events',
         event: {
