@@ -214,7 +214,7 @@ async function main() {
             await client.query(`select send_invoice($1)`, [rows[0].id]);
           } else if (ageDays > i.client.termsDays + 5) {
             const paid = new Date(new Date(i.issue).getTime() + between(5, i.client.termsDays + 5) * 86_400_000);
-            await client.query(`select mark_invoice_paid($1, $2)`, [i.id, iso(paid)]);
+            await client.query(`select record_payment(id, total_ore, $2, 'bankgiro') from invoices where id = $1`, [i.id, iso(paid)]);
           }
         }
       }

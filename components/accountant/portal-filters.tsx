@@ -22,7 +22,7 @@ export function PortalFilters({ filter, t }: { filter: ExportFilter; t: Translat
         <Label htmlFor="filter-status">{t('accountant.portal.status')}</Label>
         <Select id="filter-status" name="status" defaultValue={filter.status ?? ''}>
           <option value="">{t('accountant.portal.all')}</option>
-          {(['open', 'sent', 'paid', 'credited'] as const).map((s) => (
+          {(['open', 'sent', 'partly_paid', 'paid', 'credited'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`invoices.status.${s}`)}
             </option>

@@ -1,21 +1,22 @@
 'use client';
-// What can still happen to a sent invoice: paid with a date, credited (whole or chosen lines),
-// emailed as its archived PDF.
+// What can still happen to a sent invoice besides payments (payments-panel.tsx): credited (whole or
+// chosen lines), its hours released after a full credit, emailed as its archived PDF.
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { formatMoney } from '@/lib/i18n/format';
-import { createCreditNote, emailInvoice, markPaid } from '@/lib/invoices/actions';
+import { createCreditNote, emailInvoice, releaseCreditedHours } from '@/lib/invoices/actions';
 import type { InvoiceLine } from '@/lib/invoices/queries';
 import { ActionForm, Submit } from './action-form';
 import { FormField } from './fields';
 
-export function MarkPaidForm({ invoiceId, today }: { invoiceId: string; today: string }) {
+/** After a full credit: take the hours off the credited invoice so they can be billed again. */
+export function ReleaseHoursForm({ invoiceId }: { invoiceId: string }) {
   const { t } = useI18n();
   return (
-    <ActionForm action={markPaid} className="space-y-3" label={t('invoices.invoice.markPaid')}>
+    <ActionForm action={releaseCreditedHours} className="space-y-3" label={t('invoices.invoice.releaseHours')}>
       <input type="hidden" name="invoiceId" value={invoiceId} />
-      <FormField type="date" name="paidOn" label={t('invoices.invoice.paidDate')} defaultValue={today} />
-      <Submit variant="secondary" label={t('invoices.invoice.markPaidSubmit')} />
+      <p className="text-sm text-muted">{t('invoices.invoice.releaseHoursHint')}</p>
+      <Submit variant="secondary" label={t('invoices.invoice.releaseHoursSubmit')} />
     </ActionForm>
   );
 }

@@ -1,4 +1,5 @@
-// An invoice's status as a small coloured label; a sent invoice past its due date shows as overdue.
+// An invoice's status as a small coloured label; an invoice with something left to pay past its due
+// date shows as overdue (never a credit note: the overdue flag comes from lib/invoices/queries.ts).
 import { cn } from '@/components/ui/cn';
 import type { Translate } from '@/lib/i18n/catalogue';
 import type { InvoiceStatus } from '@/lib/invoices/queries';
@@ -6,6 +7,7 @@ import type { InvoiceStatus } from '@/lib/invoices/queries';
 const tone: Record<InvoiceStatus | 'overdue', string> = {
   draft: 'bg-subtle text-muted',
   sent: 'bg-accent-soft text-accent',
+  partly_paid: 'bg-success-soft text-accent',
   paid: 'bg-success-soft text-success',
   credited: 'bg-subtle text-fg',
   overdue: 'bg-danger-soft text-danger',

@@ -1,6 +1,7 @@
 // Reads of the accountant feature, as the signed-in user (RLS and the owner-only functions decide).
 import type { Tx } from '@/lib/db/transaction';
 import { filterWhere } from '@/lib/exports/invoices';
+import { OUTSTANDING, OVERDUE } from '@/lib/invoices/queries';
 import type { ExportFilter } from '@/lib/exports/filter';
 
 export interface AccessRow {
@@ -49,18 +50,19 @@ export interface LedgerRow {
 }
 
 /**
- * Kundreskontra for the filtered period: per client, what is still open (unpaid invoices and the
- * credit notes against them), what was paid, what was credited, and how many are overdue.
+ * Kundreskontra for the filtered period: per client, what is still open (the invoices' outstanding
+ * after payments and credit notes; negative when overpaid), what was paid (payments received), what
+ * was credited (sent credit notes, as a negative amount), and how many are overdue.
  */
 export async function customerLedger(tx: Tx, filter: ExportFilter): Promise<LedgerRow[]> {
   const [where, params] = filterWhere({ ...filter, status: undefined, kind: undefined });
   const { rows } = await tx.query(
     `select i.client_node_id as "clientId", max(coalesce(i.buyer_snapshot ->> 'name', '')) as "clientName",
-            coalesce(sum(i.total_ore) filter (where (i.kind = 'invoice' and i.status = 'sent') or (i.kind = 'credit_note' and o.status = 'sent')), 0)::float8 as "openOre",
-            coalesce(sum(i.total_ore) filter (where i.kind = 'invoice' and i.status = 'paid'), 0)::float8 as "paidOre",
+            coalesce(sum(${OUTSTANDING}), 0)::float8 as "openOre",
+            coalesce(sum(i.paid_ore), 0)::float8 as "paidOre",
             coalesce(sum(i.total_ore) filter (where i.kind = 'credit_note'), 0)::float8 as "creditedOre",
-            count(*) filter (where i.kind = 'invoice' and i.status = 'sent' and i.due_date < private.stockholm_today())::int as overdue
-       from public.invoices i left join public.invoices o on o.id = i.credits_invoice_id
+            count(*) filter (where ${OVERDUE})::int as overdue
+       from public.invoices i
       where ${where}
       group by i.client_node_id
       order by 2`,

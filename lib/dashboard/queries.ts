@@ -35,8 +35,9 @@ export const DASHBOARD_SQL = `
      where t.workspace_id = $1 and t.entry_date between $3::date - 77 and $3::date + 6
      group by 1
   ), sent as (
-    select i.total_ore, i.due_date from public.invoices i
-     where i.workspace_id = $1 and i.kind = 'invoice' and i.status = 'sent'
+    -- What is left to pay after payments and credit notes (credit notes themselves ask for nothing).
+    select i.total_ore - i.paid_ore - i.credited_ore as outstanding_ore, i.due_date from public.invoices i
+     where i.workspace_id = $1 and i.kind = 'invoice' and i.status in ('sent', 'partly_paid')
   )
   select json_build_object(
     'workspaceName', (select w.name from public.workspaces w where w.id = $1),
@@ -53,8 +54,8 @@ export const DASHBOARD_SQL = `
     'monthMinutes', (select coalesce(sum(t.minutes), 0) from public.time_entries t
                       where t.workspace_id = $1 and t.entry_date >= $4::date
                         and t.entry_date < ($4::date + interval '1 month')::date),
-    'outstanding', (select json_build_object('count', count(*), 'totalOre', coalesce(sum(total_ore), 0)) from sent),
-    'overdue', (select json_build_object('count', count(*), 'totalOre', coalesce(sum(total_ore), 0)) from sent where due_date < $2::date),
+    'outstanding', (select json_build_object('count', count(*), 'totalOre', coalesce(sum(outstanding_ore), 0)) from sent),
+    'overdue', (select json_build_object('count', count(*), 'totalOre', coalesce(sum(outstanding_ore), 0)) from sent where due_date < $2::date),
     'weeks', (select json_agg(json_build_object('monday', w.monday, 'minutes', coalesce(r.minutes, 0),
                 'billableMinutes', coalesce(r.billable_minutes, 0)) order by w.monday)
                 from generate_series(0, 11) k

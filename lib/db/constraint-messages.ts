@@ -144,6 +144,26 @@ export const CONSTRAINT_MESSAGES = {
   time_entries_line_one_rate: 'db.lineOneRate',
   time_entries_billed_on_draft: 'db.timeEntryOnDraft',
   number_series_first_number_range: 'db.firstNumberRange',
+  // payments and credit notes (issue 12)
+  invoices_credited_nonnegative: 'db.invoiceTotalsInconsistent',
+  invoices_credit_note_unpaid: 'db.creditNoteNotPayable',
+  invoices_credit_within_original: 'db.creditNoteExceedsOriginal',
+  invoice_lines_credit_within_line: 'db.creditNoteExceedsLine',
+  invoice_lines_credits_original_line: 'db.creditNoteLineNotOnInvoice',
+  invoice_payments_method_valid: 'db.paymentMethodInvalid',
+  invoice_payments_reference_valid: 'db.paymentReferenceInvalid',
+  invoice_payments_reason_valid: 'db.paymentReasonInvalid',
+  invoice_payments_workspace_id_id_unique: 'db.duplicate',
+  invoice_payments_invoice_same_workspace: 'db.invoiceInOtherWorkspace',
+  invoice_payments_reverses_same_workspace: 'db.invoiceInOtherWorkspace',
+  invoice_payments_reversed_once: 'db.paymentAlreadyReversed',
+  invoice_payments_amount_positive: 'db.paymentAmountPositive',
+  invoice_payments_reversal_reason: 'db.paymentReversalReasonRequired',
+  invoice_payments_invoice_payable: 'db.invoiceNotPayable',
+  invoice_payments_paid_on_not_future: 'db.paymentDateInFuture',
+  invoice_payments_paid_on_after_issue: 'db.paymentDateBeforeIssue',
+  invoice_payments_reversal_matches: 'db.paymentReversalInvalid',
+  invoice_payments_append_only: 'db.paymentAppendOnly',
 } as const satisfies Record<string, MessageKey>;
 
 /** Stable codes raised as the error message by triggers and the invoicing functions. */
@@ -175,6 +195,10 @@ export const RAISED_MESSAGES = {
   accountant_not_found: 'db.accountantNotFound',
   invoice_series_out_of_order: 'db.seriesOutOfOrder',
   number_series_started: 'db.seriesStarted',
+  invoice_payment_not_found: 'db.paymentNotFound',
+  invoice_not_payable: 'db.invoiceNotPayable',
+  invoice_not_credited: 'db.invoiceNotCredited',
+  credit_note_exceeds_original: 'db.creditNoteExceedsOriginal',
 } as const satisfies Record<string, MessageKey>;
 
 /** send_invoice() raises `invoice_incomplete:<field>` (hint = field, detail = all fields, comma-separated). */

@@ -6,12 +6,12 @@ import { isDay } from '@/lib/time/week';
 const date = z.string().refine(isDay);
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
-export const INVOICE_STATUSES = ['sent', 'paid', 'credited'] as const;
+export const INVOICE_STATUSES = ['sent', 'partly_paid', 'paid', 'credited'] as const;
 export const exportFilterSchema = z
   .object({
     from: z.preprocess(blankToUndefined, date.optional()),
     to: z.preprocess(blankToUndefined, date.optional()),
-    /** open = sent and not yet paid (kundreskontra); the others are the stored statuses. */
+    /** open = an invoice with something left to pay (kundreskontra); the others are the stored statuses. */
     status: z.preprocess(blankToUndefined, z.enum([...INVOICE_STATUSES, 'open']).optional()),
     client: z.preprocess(blankToUndefined, z.uuid().optional()),
     kind: z.preprocess(blankToUndefined, z.enum(['invoice', 'credit_note']).optional()),

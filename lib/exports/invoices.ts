@@ -2,6 +2,7 @@
 // shows the user in the active workspace (owner: all; accountant: the same, read-only).
 import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
+import { OUTSTANDING } from '@/lib/invoices/queries';
 import type { ExportFilter } from './filter';
 
 export interface VatRow {
@@ -13,7 +14,7 @@ export interface VatRow {
 export interface ExportInvoice {
   id: string;
   kind: 'invoice' | 'credit_note';
-  status: 'sent' | 'paid' | 'credited';
+  status: 'sent' | 'partly_paid' | 'paid' | 'credited';
   series: string;
   number: number;
   issueDate: string;
@@ -28,6 +29,11 @@ export interface ExportInvoice {
   netOre: number;
   vatOre: number;
   totalOre: number;
+  /** Payments received (reversals subtracted) and credited by sent credit notes; 0 on credit notes. */
+  paidOre: number;
+  creditedOre: number;
+  /** Left to pay, negative when overpaid; null on credit notes (they ask for no payment). */
+  outstandingOre: number | null;
   ocrReference: string;
   pdfPath: string | null;
   pdfSha256: string | null;
@@ -43,7 +49,7 @@ export function filterWhere(filter: ExportFilter, alias = 'i'): [string, unknown
   };
   if (filter.from) add(`${alias}.issue_date >= ?::date`, filter.from);
   if (filter.to) add(`${alias}.issue_date <= ?::date`, filter.to);
-  if (filter.status === 'open') clauses.push(`${alias}.status = 'sent' and ${alias}.kind = 'invoice'`);
+  if (filter.status === 'open') clauses.push(`${alias}.status in ('sent', 'partly_paid') and ${alias}.kind = 'invoice'`);
   else if (filter.status) add(`${alias}.status = ?`, filter.status);
   if (filter.client) add(`${alias}.client_node_id = ?::uuid`, filter.client);
   if (filter.kind) add(`${alias}.kind = ?`, filter.kind);
@@ -54,7 +60,8 @@ const COLUMNS = `i.id, i.kind, i.status, i.series, i.number::int as number, i.is
        i.paid_on::text as "paidOn", i.reverse_charge as "reverseCharge", i.client_node_id as "clientId",
        coalesce(i.buyer_snapshot ->> 'name', '') as "clientName", i.buyer_snapshot ->> 'org_number' as "clientOrgNumber",
        c.number::int as "creditsNumber", i.vat_summary as "vatSummary", i.net_ore::float8 as "netOre",
-       i.vat_ore::float8 as "vatOre", i.total_ore::float8 as "totalOre", i.ocr_reference as "ocrReference",
+       i.vat_ore::float8 as "vatOre", i.total_ore::float8 as "totalOre", i.paid_ore::float8 as "paidOre",
+       i.credited_ore::float8 as "creditedOre", ${OUTSTANDING}::float8 as "outstandingOre", i.ocr_reference as "ocrReference",
        i.pdf_path as "pdfPath", i.pdf_sha256 as "pdfSha256"
   from public.invoices i
   left join public.invoices c on c.id = i.credits_invoice_id`;

@@ -10,7 +10,8 @@ const COLUMNS = [
   ['accountant.csv.kind', (i: ExportInvoice, t: Translate) => t(`invoices.kind.${i.kind}`)],
   ['accountant.csv.status', (i: ExportInvoice, t: Translate) => t(`invoices.status.${i.status}`)],
   ['accountant.csv.issueDate', (i: ExportInvoice) => i.issueDate],
-  ['accountant.csv.dueDate', (i: ExportInvoice) => i.dueDate],
+  // A credit note asks for no payment: no due date.
+  ['accountant.csv.dueDate', (i: ExportInvoice) => (i.kind === 'invoice' ? i.dueDate : '')],
   ['accountant.csv.paidOn', (i: ExportInvoice) => i.paidOn ?? ''],
   ['accountant.csv.client', (i: ExportInvoice) => i.clientName],
   ['accountant.csv.clientOrgNumber', (i: ExportInvoice) => i.clientOrgNumber ?? ''],
@@ -20,6 +21,9 @@ const COLUMNS = [
   ['accountant.csv.vat', (i: ExportInvoice) => oreDecimal(i.vatOre)],
   ['accountant.csv.total', (i: ExportInvoice) => oreDecimal(i.totalOre)],
   ['accountant.csv.ocr', (i: ExportInvoice) => i.ocrReference],
+  ['accountant.csv.paid', (i: ExportInvoice) => oreDecimal(i.paidOre)],
+  ['accountant.csv.credited', (i: ExportInvoice) => oreDecimal(i.creditedOre)],
+  ['accountant.csv.outstanding', (i: ExportInvoice) => (i.outstandingOre === null ? '' : oreDecimal(i.outstandingOre))],
 ] as const;
 
 export function registerCsv(invoices: ExportInvoice[], t: Translate): string {

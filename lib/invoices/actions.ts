@@ -22,7 +22,9 @@ import {
   firstNumberSchema,
   invoiceIdSchema,
   markPaidSchema,
+  recordPaymentSchema,
   removeLineSchema,
+  reversePaymentSchema,
 } from './schemas';
 import { finishArchive, sendInDatabase } from './send';
 import { invoiceSession } from './session';
@@ -159,10 +161,41 @@ export const setFirstInvoiceNumber = createAction({
 
 export const markPaid = createAction({
   schema: markPaidSchema,
-  handler: async ({ invoiceId, paidOn }, { claims }) => {
-    await withUserTransaction(claims, (tx) => tx.query('select id from public.mark_invoice_paid($1, $2)', [invoiceId, paidOn]));
+  handler: async ({ invoiceId }, { claims }) => {
+    await withUserTransaction(claims, (tx) => tx.query('select id from public.mark_invoice_paid($1)', [invoiceId]));
     // The page re-renders with the paid status and date (the form itself goes away).
     revalidatePath(page(invoiceId));
+  },
+});
+
+export const recordPayment = createAction({
+  schema: recordPaymentSchema,
+  handler: async ({ invoiceId, amount, paidOn, method, reference }, { claims }) => {
+    await withUserTransaction(claims, (tx) =>
+      tx.query('select id from public.record_payment($1, $2, $3, $4, $5)', [invoiceId, amount, paidOn, method, reference]),
+    );
+    revalidatePath(page(invoiceId));
+    return { message: 'invoices.invoice.paymentRecorded' };
+  },
+});
+
+export const reversePayment = createAction({
+  schema: reversePaymentSchema,
+  handler: async ({ invoiceId, paymentId, reason }, { claims }) => {
+    await withUserTransaction(claims, (tx) => tx.query('select id from public.reverse_payment($1, $2)', [paymentId, reason]));
+    revalidatePath(page(invoiceId));
+  },
+});
+
+export const releaseCreditedHours = createAction({
+  schema: invoiceIdSchema,
+  handler: async ({ invoiceId }, { claims }) => {
+    const count = await withUserTransaction(claims, async (tx) => {
+      const { rows } = await tx.query<{ n: number }>('select public.release_credited_hours($1) as n', [invoiceId]);
+      return rows[0].n;
+    });
+    revalidatePath(page(invoiceId));
+    return { message: 'invoices.invoice.hoursReleased', messageParams: { count: String(count) } };
   },
 });
 
@@ -188,15 +221,20 @@ export const emailInvoice = createAction({
     if (!invoice) throw new ActionError('invoices.invoice.notFound');
     const seller = await run(async (tx) => (await tx.query(`select seller_snapshot ->> 'legal_name' as name from public.invoices where id = $1`, [invoiceId])).rows[0]?.name ?? '');
     const locale = await getLocale();
+    const number = invoice.number ?? '';
+    // A credit note asks for no payment: no due date, the amount the buyer gets back.
+    const credit = invoice.kind === 'credit_note';
     await sendEmail({
       to,
-      subject: t('invoices.invoice.emailSubject', { number: invoice.number ?? '', seller }),
-      text: t('invoices.invoice.emailText', {
-        number: invoice.number ?? '',
-        amount: formatMoney(invoice.totalOre, locale),
-        due: invoice.dueDate ? formatDate(invoice.dueDate, locale) : '',
-        seller,
-      }),
+      subject: t(credit ? 'invoices.invoice.emailSubjectCreditNote' : 'invoices.invoice.emailSubject', { number, seller }),
+      text: credit
+        ? t('invoices.invoice.emailTextCreditNote', { number, amount: formatMoney(-invoice.totalOre, locale), seller })
+        : t('invoices.invoice.emailText', {
+            number,
+            amount: formatMoney(invoice.totalOre, locale),
+            due: invoice.dueDate ? formatDate(invoice.dueDate, locale) : '',
+            seller,
+          }),
       attachments: [{ filename: original.filename, contentType: 'application/pdf', content: original.bytes }],
     });
     await run((tx) => tx.query('select public.record_invoice_emailed($1, $2)', [invoiceId, to]));

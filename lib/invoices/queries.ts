@@ -1,9 +1,10 @@
 // Reads for the invoice pages, as the signed-in user (RLS decides what exists for them).
 import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
+import type { PaymentMethod } from './payments';
 
-export type InvoiceStatus = 'draft' | 'sent' | 'paid' | 'credited';
-export const STATUS_FILTERS = ['draft', 'sent', 'paid', 'credited', 'overdue'] as const;
+export type InvoiceStatus = 'draft' | 'sent' | 'partly_paid' | 'paid' | 'credited';
+export const STATUS_FILTERS = ['draft', 'sent', 'partly_paid', 'paid', 'credited', 'overdue'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export interface ListFilters {
@@ -25,12 +26,18 @@ export interface InvoiceListItem {
   netOre: number;
   vatOre: number;
   totalOre: number;
+  /** What the buyer still owes (negative: overpaid); null on drafts and credit notes. */
+  outstandingOre: number | null;
   overdue: boolean;
   archived: boolean;
 }
 
 /** The product's one today (Europe/Stockholm), as SQL. */
 const TODAY = 'private.stockholm_today()';
+/** A credit note asks for no payment, so only an invoice with something left to pay is overdue. */
+export const OVERDUE = `(i.kind = 'invoice' and i.status in ('sent', 'partly_paid') and i.due_date < ${TODAY})`;
+/** Outstanding of a sent invoice (see invoices.credited_ore); null on drafts and credit notes. */
+export const OUTSTANDING = `(case when i.kind = 'invoice' and i.status <> 'draft' then i.total_ore - i.paid_ore - i.credited_ore end)`;
 
 export const INVOICE_PAGE_SIZE = 50;
 
@@ -41,7 +48,7 @@ export interface InvoiceList {
   pages: number;
   count: number;
   /** Sums over every issued invoice the filters select, not only this page. */
-  totals: { issued: number; netOre: number; vatOre: number; totalOre: number };
+  totals: { issued: number; netOre: number; vatOre: number; totalOre: number; outstandingOre: number };
 }
 
 /** The invoice list, drafts first, then newest first, one page at a time. */
@@ -52,7 +59,7 @@ export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pa
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  if (f.status === 'overdue') where.push(`i.status = 'sent' and i.due_date < ${TODAY}`);
+  if (f.status === 'overdue') where.push(OVERDUE);
   else if (f.status) add('i.status = ?', f.status);
   if (f.clientId) add('i.client_node_id = ?', f.clientId);
   // Drafts have no issue date yet: the period filter goes by the date they were started.
@@ -63,7 +70,8 @@ export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pa
     `select count(*)::int as count, count(*) filter (where i.status <> 'draft')::int as issued,
             coalesce(sum(i.net_ore) filter (where i.status <> 'draft'), 0)::float8 as net_ore,
             coalesce(sum(i.vat_ore) filter (where i.status <> 'draft'), 0)::float8 as vat_ore,
-            coalesce(sum(i.total_ore) filter (where i.status <> 'draft'), 0)::float8 as total_ore
+            coalesce(sum(i.total_ore) filter (where i.status <> 'draft'), 0)::float8 as total_ore,
+            coalesce(sum(${OUTSTANDING}), 0)::float8 as outstanding_ore
        from public.invoices i ${whereSql}`,
     params,
   );
@@ -71,8 +79,8 @@ export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pa
   const { page, pages, offset } = pageWithin(requestedPage, count, pageSize);
   const { rows } = await tx.query<ListRow>(
     `select i.id, i.kind, i.status, i.number::text, i.client_node_id, coalesce(i.buyer_snapshot ->> 'name', c.name, n.title) as client_name,
-            i.issue_date::text, i.due_date::text, i.net_ore, i.vat_ore, i.total_ore, i.pdf_path is not null as archived,
-            (i.status = 'sent' and i.due_date < ${TODAY}) as overdue
+            i.issue_date::text, i.due_date::text, i.net_ore, i.vat_ore, i.total_ore, ${OUTSTANDING} as outstanding_ore,
+            i.pdf_path is not null as archived, ${OVERDUE} as overdue
        from public.invoices i
        left join public.client_details c on c.node_id = i.client_node_id
        left join public.nodes n on n.id = i.client_node_id
@@ -81,7 +89,7 @@ export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pa
       limit ${pageSize} offset ${offset}`,
     params,
   );
-  const totals = { issued: sums[0].issued, netOre: sums[0].net_ore, vatOre: sums[0].vat_ore, totalOre: sums[0].total_ore };
+  const totals = { issued: sums[0].issued, netOre: sums[0].net_ore, vatOre: sums[0].vat_ore, totalOre: sums[0].total_ore, outstandingOre: sums[0].outstanding_ore };
   return { items: rows.map(toListItem), page, pages, count, totals };
 }
 
@@ -97,6 +105,7 @@ interface ListRow {
   net_ore: string;
   vat_ore: string;
   total_ore: string;
+  outstanding_ore: string | null;
   overdue: boolean;
   archived: boolean;
 }
@@ -115,6 +124,7 @@ function toListItem(r: ListRow): InvoiceListItem {
     netOre: Number(r.net_ore),
     vatOre: Number(r.vat_ore),
     totalOre: Number(r.total_ore),
+    outstandingOre: r.outstanding_ore === null ? null : Number(r.outstanding_ore),
     overdue: r.overdue,
     archived: r.archived,
   };
@@ -181,12 +191,25 @@ export interface InvoiceLine {
   unitPriceOre: number;
   vatRate: number;
   amountOre: number;
+  /** Credited by sent credit notes or held by a draft one: nothing more to pick for a new credit note. */
   credited: boolean;
 }
 
 export interface InvoiceEvent {
   event: string;
   occurredAt: Date;
+  details: Record<string, unknown>;
+}
+
+export interface InvoicePayment {
+  id: string;
+  amountOre: number;
+  paidOn: string;
+  method: PaymentMethod;
+  reference: string | null;
+  reason: string | null;
+  reversesPaymentId: string | null;
+  reversed: boolean;
 }
 
 export interface InvoiceDetail {
@@ -212,10 +235,18 @@ export interface InvoiceDetail {
   pdfSha256: string | null;
   overdue: boolean;
   totalOre: number;
+  paidOre: number;
+  creditedOre: number;
+  outstandingOre: number | null;
   credits: { id: string; number: string | null; issueDate: string | null } | null;
   creditNotes: { id: string; number: string | null; status: InvoiceStatus }[];
   lines: InvoiceLine[];
   events: InvoiceEvent[];
+  payments: InvoicePayment[];
+  /** Time entries still billed by this invoice's lines (released ones are not). */
+  billedEntries: number;
+  /** Credited invoices that billed some of this invoice's hours before they were released. */
+  rebilledFrom: { id: string; number: string | null }[];
 }
 
 export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | null> {
@@ -225,7 +256,7 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
             coalesce(i.buyer_snapshot ->> 'name', c.name, n.title) as client_name,
             coalesce(i.buyer_snapshot ->> 'email', c.email) as client_email, c.node_id is not null as has_details,
             coalesce(c.payment_terms_days, p.default_payment_terms_days, 30) as terms,
-            (i.status = 'sent' and i.due_date < ${TODAY}) as overdue,
+            ${OVERDUE} as overdue, ${OUTSTANDING} as outstanding,
             o.id as o_id, o.number::text as o_number, o.issue_date::text as o_issue
        from public.invoices i
        left join public.client_details c on c.node_id = i.client_node_id
@@ -237,15 +268,37 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
   );
   const r = rows[0];
   if (!r) return null;
-  const [lines, notes, events] = await Promise.all([
+  const [lines, notes, events, payments, rebilled, billed] = await Promise.all([
     tx.query(
       `select l.id, l.description, l.quantity::text, l.unit, l.unit_price_ore, l.vat_rate, l.amount_ore,
-              exists (select 1 from public.invoice_lines c where c.credits_line_id = l.id) as credited
+              exists (select 1 from public.invoice_lines c join public.invoices n on n.id = c.invoice_id
+                       where c.credits_line_id = l.id and n.status = 'draft')
+              or l.quantity + coalesce((select sum(c.quantity) from public.invoice_lines c join public.invoices n on n.id = c.invoice_id
+                                         where c.credits_line_id = l.id and n.status <> 'draft'), 0) = 0 as credited
          from public.invoice_lines l where l.invoice_id = $1 order by l.position, l.created_at, l.id`,
       [id],
     ),
     tx.query(`select id, number::text, status from public.invoices where credits_invoice_id = $1 order by created_at`, [id]),
-    tx.query(`select event, occurred_at from public.invoice_events where invoice_id = $1 order by occurred_at, id`, [id]),
+    tx.query(`select event, occurred_at, details from public.invoice_events where invoice_id = $1 order by occurred_at, id`, [id]),
+    tx.query(
+      `select p.id, p.amount_ore, p.paid_on::text as paid_on, p.method, p.reference, p.reason, p.reverses_payment_id,
+              exists (select 1 from public.invoice_payments r where r.reverses_payment_id = p.id) as reversed
+         from public.invoice_payments p where p.invoice_id = $1 order by p.created_at, p.id`,
+      [id],
+    ),
+    tx.query(
+      `select distinct o.id, o.number::text as number
+         from public.invoice_lines l
+         join public.time_entries e on e.invoice_line_id = l.id
+         join public.invoice_events v on v.event = 'hours_released' and v.details -> 'time_entry_ids' ? e.id::text
+         join public.invoices o on o.id = v.invoice_id
+        where l.invoice_id = $1 and o.id <> $1`,
+      [id],
+    ),
+    tx.query(
+      `select count(*)::int as n from public.time_entries e join public.invoice_lines l on l.id = e.invoice_line_id where l.invoice_id = $1`,
+      [id],
+    ),
   ]);
   return {
     id: r.id,
@@ -270,6 +323,9 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
     pdfSha256: r.pdf_sha256,
     overdue: r.overdue,
     totalOre: Number(r.total_ore),
+    paidOre: Number(r.paid_ore),
+    creditedOre: Number(r.credited_ore),
+    outstandingOre: r.outstanding === null ? null : Number(r.outstanding),
     credits: r.o_id ? { id: r.o_id, number: r.o_number, issueDate: r.o_issue } : null,
     creditNotes: notes.rows.map((x) => ({ id: x.id, number: x.number, status: x.status })),
     lines: lines.rows.map((l) => ({
@@ -282,6 +338,18 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
       amountOre: Number(l.amount_ore),
       credited: l.credited,
     })),
-    events: events.rows.map((e) => ({ event: e.event, occurredAt: e.occurred_at })),
+    events: events.rows.map((e) => ({ event: e.event, occurredAt: e.occurred_at, details: e.details })),
+    payments: payments.rows.map((p) => ({
+      id: p.id,
+      amountOre: Number(p.amount_ore),
+      paidOn: p.paid_on,
+      method: p.method,
+      reference: p.reference,
+      reason: p.reason,
+      reversesPaymentId: p.reverses_payment_id,
+      reversed: p.reversed,
+    })),
+    billedEntries: billed.rows[0].n,
+    rebilledFrom: rebilled.rows.map((o) => ({ id: o.id, number: o.number })),
   };
 }

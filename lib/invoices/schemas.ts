@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { today } from '@/lib/time/week';
 import { parseMoneyToOre } from '@/lib/validation/quantities';
 import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
+import { PAYMENT_METHODS } from './payments';
 import { quantityHundredths, VAT_RATES } from './totals';
 
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'invoices.invoice.notFound');
@@ -95,7 +96,22 @@ export const firstNumberSchema = z.object({
     .refine((n) => n >= 1, 'db.firstNumberRange'),
 });
 export const removeLineSchema = z.object({ invoiceId: uuid, lineId: uuid });
-export const markPaidSchema = z.object({ invoiceId: uuid, paidOn: requiredDate });
+export const markPaidSchema = z.object({ invoiceId: uuid });
+export const recordPaymentSchema = z.object({
+  invoiceId: uuid,
+  amount: z
+    .string()
+    .transform((v) => parseMoneyToOre(v))
+    .refine((v): v is number => v !== null && v > 0, 'db.paymentAmountPositive'),
+  paidOn: requiredDate,
+  method: z.enum(PAYMENT_METHODS, { error: 'db.paymentMethodInvalid' }),
+  reference: z.string().trim().max(140, 'db.paymentReferenceInvalid').optional().transform((v) => v || null),
+});
+export const reversePaymentSchema = z.object({
+  invoiceId: uuid,
+  paymentId: uuid,
+  reason: z.string().trim().min(1, 'db.paymentReversalReasonRequired').max(500, 'db.paymentReasonInvalid'),
+});
 export const creditSchema = z.object({ invoiceId: uuid, lineIds: idList });
 export const emailSchema = z.object({
   invoiceId: uuid,

@@ -42,7 +42,7 @@ describeEachDatabase('accountant and active workspace', (db) => {
 
   it('the accountant writes nothing, not even through the functions', async () => {
     expect((await asAccountant(`update invoices set message = 'x' where workspace_id = $1`, [t.workspaceId])).rowCount).toBe(0);
-    expect((await asAccountant(`select mark_invoice_paid($1, current_date)`, [t.sentInvoiceId])).message).toBe('invoice_not_found');
+    expect((await asAccountant(`select mark_invoice_paid($1)`, [t.sentInvoiceId])).message).toBe('invoice_not_found');
     expect((await asAccountant(`select create_credit_note($1)`, [t.sentInvoiceId])).message).toBe('invoice_not_found');
     expect((await asAccountant(`select record_invoice_pdf($1, $2, $3)`, [t.sentInvoiceId, t.archiveName, 'a'.repeat(64)])).message).toBe('invoice_not_found');
   });

@@ -36,7 +36,7 @@ describeEachDatabase('invoice lists page by page', (db) => {
     const ids = pages.flatMap((p) => p.items.map((i) => i.id));
     expect(new Set(ids).size).toBe(9);
     for (const p of pages) {
-      expect(p.totals).toEqual({ issued: issued.count, netOre: issued.net, vatOre: issued.vat, totalOre: issued.total });
+      expect(p.totals).toEqual({ issued: issued.count, netOre: issued.net, vatOre: issued.vat, totalOre: issued.total, outstandingOre: issued.total });
     }
     const numbers = pages.flatMap((p) => p.items).filter((i) => i.number).map((i) => Number(i.number));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));

@@ -84,6 +84,15 @@ const EXPECTED: Record<string, Spec> = {
     set: 'details = details',
     insert: (t) => [`insert into invoice_events (workspace_id, invoice_id, event) values ($1, $2, 'paid')`, [t.workspaceId, t.sentInvoiceId]],
   },
+  'public.invoice_payments': {
+    allow: { select: ['owner', 'accountant'], insert: [], update: [], delete: [] },
+    where: (t) => ['invoice_id = $1', [t.sentInvoiceId]],
+    set: 'reference = reference',
+    insert: (t) => [
+      `insert into invoice_payments (workspace_id, invoice_id, amount_ore, paid_on, method) values ($1, $2, 100, current_date, 'other')`,
+      [t.workspaceId, t.sentInvoiceId],
+    ],
+  },
   'public.number_series': {
     allow: { select: ['owner'], insert: [], update: [], delete: [] },
     where: (t) => ['workspace_id = $1', [t.workspaceId]],
@@ -158,6 +167,7 @@ describeEachDatabase('RLS matrix', (db) => {
     await db().asUser(tenant.ownerId, async (c) => {
       await c.query(`select create_invitation('probe@example.test'), log_download($1, 'zip')`, [tenant.workspaceId]);
       await c.query(`insert into sie_accounts (workspace_id) values ($1)`, [tenant.workspaceId]);
+      await c.query(`select record_payment(id, 100, issue_date, 'bankgiro') from invoices where id = $1`, [tenant.sentInvoiceId]);
     });
     ctx = { ...tenant, strangerId, bareClientId };
     who.owner = { user: tenant.ownerId };

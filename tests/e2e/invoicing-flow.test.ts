@@ -1,6 +1,6 @@
 // Invoicing end to end in a real browser against the real app: hours (seeded by SQL as the hours
 // UI is another feature) → build a draft → live totals → preview → an incomplete send lists every
-// missing field → send → download the archived original → mark paid → credit → email.
+// missing field → send → download the archived original → mark paid (one click) → credit → email.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../../lib/time/week';
 import { completeProfile } from '../db/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
@@ -154,11 +155,10 @@ describe('invoicing flow in the browser', () => {
     expect(text).toContain('5 280,00 kr');
   });
 
-  it('marks the invoice paid with a date', async () => {
-    await page.getByLabel('Betalningsdatum').fill('2026-11-25');
+  it('marks the invoice paid in one click, dated today', async () => {
     await page.getByRole('button', { name: 'Markera betald' }).click();
     await page.getByTestId('invoice-status').getByText('Betald').waitFor();
-    expect(await page.getByTestId('paid-on').textContent()).toBe('2026-11-25');
+    expect(await page.getByTestId('paid-on').textContent()).toBe(today());
   });
 
   it('emails the archived PDF to the client (the stand-in outbox)', async () => {

@@ -83,7 +83,7 @@ describe('invoice PDF', () => {
     expect(flat).toContain('DE');
   });
 
-  it('a credit note references the original by number and date', async () => {
+  it('a credit note says Kreditnota with its own date label, references the original, shows what the buyer gets back and asks for no payment', async () => {
     const original = sampleInvoice(1);
     const { flat } = await render(
       sampleInvoice(1, {
@@ -100,8 +100,18 @@ describe('invoice PDF', () => {
     expect(flat).toContain('Kreditnota');
     expect(flat).toContain('Kreditnotanummer 43');
     expect(flat).toContain('Krediterar faktura 42 daterad 2026-11-20');
-    expect(flat).toContain('Att återbetala');
+    expect(flat).toContain('Kreditnotadatum 2026-11-20');
+    expect(flat).not.toContain('Fakturadatum');
+    expect(flat).toContain('Summa kredit inkl. moms');
     expect(flat).toMatch(/[−-]14 843,75 kr/);
+    expect(flat).toContain('Ingen betalning ska göras. Ni får tillbaka 14 843,75 kr.');
+    // No payment request: no due date, no OCR, no bankgiro, no "Att betala".
+    for (const absent of ['Förfallodag', 'OCR-nummer', 'Ange OCR-nummer vid betalning', 'Bankgiro', 'IBAN', 'Att betala', '2026-12-20']) {
+      expect(flat, absent).not.toContain(absent);
+    }
+    const en = await render(sampleInvoice(1, { locale: 'en', kind: 'credit_note', number: '43', credits: { number: '42', issueDate: '2026-11-20' }, totalOre: -original.totalOre }));
+    expect(en.flat).toContain('Credit note date 2026-11-20');
+    expect(en.flat).toContain('No payment is due. You get 14 843,75 kr back.');
   });
 
   it('a draft preview is marked as a draft on every page', async () => {

@@ -113,7 +113,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
 
       <Card>
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-sm">
+          <table className="w-full min-w-[46rem] text-sm">
             <thead className="border-b border-border text-left text-muted">
               <tr>
                 <th className="px-4 py-3 font-medium">{t('invoices.list.number')}</th>
@@ -122,12 +122,13 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
                 <th className="px-4 py-3 font-medium">{t('invoices.list.due')}</th>
                 <th className="px-4 py-3 font-medium">{t('invoices.list.status')}</th>
                 <th className="px-4 py-3 text-right font-medium">{t('invoices.list.amount')}</th>
+                <th className="px-4 py-3 text-right font-medium">{t('invoices.list.outstanding')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
               {invoices.length === 0 ? (
                 <tr>
-                  <td colSpan={6} className="px-4 py-8 text-center text-muted">
+                  <td colSpan={7} className="px-4 py-8 text-center text-muted">
                     {t('invoices.list.empty')}
                   </td>
                 </tr>
@@ -145,12 +146,15 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
                       </Link>
                     </td>
                     <td className="px-4 py-3 tabular-nums">{i.issueDate ? formatDate(i.issueDate, locale) : '–'}</td>
-                    <td className="px-4 py-3 tabular-nums">{i.dueDate ? formatDate(i.dueDate, locale) : '–'}</td>
+                    <td className="px-4 py-3 tabular-nums">{i.dueDate && i.kind === 'invoice' ? formatDate(i.dueDate, locale) : '–'}</td>
                     <td className="px-4 py-3">
                       <StatusBadge status={i.status} overdue={i.overdue} t={t} />
                       {i.status !== 'draft' && !i.archived ? <span className="ml-2 text-xs text-muted">{t('invoices.list.pendingArchive')}</span> : null}
                     </td>
                     <td className="px-4 py-3 text-right tabular-nums">{formatMoney(i.totalOre, locale)}</td>
+                    <td className="px-4 py-3 text-right tabular-nums" data-testid="invoice-outstanding">
+                      {i.outstandingOre === null ? '–' : formatMoney(i.outstandingOre, locale)}
+                    </td>
                   </tr>
                 ))
               )}
@@ -171,6 +175,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
             </span>
             <span className="font-semibold">
               {t('invoices.list.total')} <span className="tabular-nums">{formatMoney(totals.totalOre, locale)}</span>
+            </span>
+            <span className="font-semibold">
+              {t('invoices.list.outstanding')} <span className="tabular-nums">{formatMoney(totals.outstandingOre, locale)}</span>
             </span>
           </div>
           <Button asChild variant="secondary" size="sm">

@@ -82,6 +82,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                       <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.issueDate')}</th>
                       <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.status')}</th>
                       <th scope="col" className="py-2 pr-3 text-right font-medium">{t('accountant.portal.total')}</th>
+                      <th scope="col" className="py-2 pr-3 text-right font-medium">{t('accountant.csv.outstanding')}</th>
                       <th scope="col" className="py-2 text-right font-medium">{t('accountant.portal.pdf')}</th>
                     </tr>
                   </thead>
@@ -96,6 +97,9 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                         <td className="py-2.5 pr-3 whitespace-nowrap">{formatDate(i.issueDate, locale)}</td>
                         <td className="py-2.5 pr-3 whitespace-nowrap">{t(`invoices.status.${i.status}`)}</td>
                         <td className="py-2.5 pr-3 text-right whitespace-nowrap tabular-nums">{money(i.totalOre)}</td>
+                        <td className="py-2.5 pr-3 text-right whitespace-nowrap tabular-nums" data-testid="portal-outstanding">
+                          {i.outstandingOre === null ? '–' : money(i.outstandingOre)}
+                        </td>
                         <td className="py-2.5 text-right">
                           {i.pdfPath ? (
                             <a

@@ -60,11 +60,12 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
   const { seller, buyer } = invoice;
   const meta: [string, string][] = [];
   if (invoice.number) meta.push([credit ? t('invoices.pdf.creditNumber') : t('invoices.pdf.number'), invoice.number]);
-  if (invoice.issueDate) meta.push([t('invoices.pdf.issueDate'), date(invoice.issueDate)]);
+  if (invoice.issueDate) meta.push([credit ? t('invoices.pdf.creditDate') : t('invoices.pdf.issueDate'), date(invoice.issueDate)]);
   if (invoice.supplyDate && invoice.supplyDate !== invoice.issueDate) meta.push([t('invoices.pdf.supplyDate'), date(invoice.supplyDate)]);
   if (invoice.periodStart && invoice.periodEnd) meta.push([t('invoices.pdf.period'), `${date(invoice.periodStart)} – ${date(invoice.periodEnd)}`]);
-  if (invoice.dueDate) meta.push([t('invoices.pdf.dueDate'), date(invoice.dueDate)]);
-  if (invoice.ocrReference) meta.push([t('invoices.pdf.ocr'), invoice.ocrReference]);
+  // A credit note asks for no payment: no due date, no OCR, no payment details.
+  if (!credit && invoice.dueDate) meta.push([t('invoices.pdf.dueDate'), date(invoice.dueDate)]);
+  if (!credit && invoice.ocrReference) meta.push([t('invoices.pdf.ocr'), invoice.ocrReference]);
 
   const payment: string[] = [];
   // Names of payment systems, the same in every language.
@@ -168,9 +169,10 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
             <Text>{money(invoice.netOre)}</Text>
           </View>
           <View style={s.grand}>
-            <Text>{invoice.totalOre < 0 ? t('invoices.pdf.totalCredit') : t('invoices.pdf.total')}</Text>
+            <Text>{credit ? t('invoices.pdf.totalCredit') : t('invoices.pdf.total')}</Text>
             <Text>{money(invoice.totalOre)}</Text>
           </View>
+          {credit ? <Text style={s.notice}>{t('invoices.pdf.creditRefund', { amount: money(-invoice.totalOre) })}</Text> : null}
         </View>
 
         {invoice.message ? (
@@ -195,14 +197,16 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
               {seller.phone ? <Text>{`${t('invoices.pdf.phone')} ${seller.phone}`}</Text> : null}
               {seller.email ? <Text>{`${t('invoices.pdf.email')} ${seller.email}`}</Text> : null}
             </View>
-            <View style={s.footerCol}>
-              <Text style={s.bold}>{t('invoices.pdf.payment')}</Text>
-              {payment.map((p) => (
-                <Text key={p}>{p}</Text>
-              ))}
-              {invoice.ocrReference ? <Text>{`${t('invoices.pdf.reference')}: ${invoice.ocrReference}`}</Text> : null}
-              {invoice.dueDate ? <Text>{`${t('invoices.pdf.dueDate')} ${date(invoice.dueDate)}`}</Text> : null}
-            </View>
+            {credit ? null : (
+              <View style={s.footerCol}>
+                <Text style={s.bold}>{t('invoices.pdf.payment')}</Text>
+                {payment.map((p) => (
+                  <Text key={p}>{p}</Text>
+                ))}
+                {invoice.ocrReference ? <Text>{`${t('invoices.pdf.reference')}: ${invoice.ocrReference}`}</Text> : null}
+                {invoice.dueDate ? <Text>{`${t('invoices.pdf.dueDate')} ${date(invoice.dueDate)}`}</Text> : null}
+              </View>
+            )}
           </View>
           {seller.footer ? (
             <View style={{ marginTop: 4 }}>

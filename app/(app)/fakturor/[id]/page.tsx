@@ -5,8 +5,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddLineForm, DeleteDraftForm, DraftDetailsForm, RemoveLineButton } from '@/components/invoices/draft-forms';
 import { EntryPicker } from '@/components/invoices/entry-picker';
+import { PaymentsPanel } from '@/components/invoices/payments-panel';
 import { SendForm, SendStateProvider } from '@/components/invoices/send-form';
-import { CreditForm, EmailForm, MarkPaidForm } from '@/components/invoices/sent-forms';
+import { CreditForm, EmailForm, ReleaseHoursForm } from '@/components/invoices/sent-forms';
 import { StatusBadge } from '@/components/invoices/status-badge';
 import { TotalsSummary } from '@/components/invoices/totals-summary';
 import { Alert } from '@/components/ui/alert';
@@ -68,6 +69,13 @@ export default async function InvoicePage({ params }: { params: Params }) {
           <Link href={`/fakturor?client=${invoice.clientId}`} className="text-accent underline-offset-4 hover:underline">
             {invoice.clientName}
           </Link>
+          {invoice.rebilledFrom.map((o) => (
+            <span key={o.id} className="block text-sm" data-testid="rebilled-from">
+              <Link href={`/fakturor/${o.id}`} className="text-accent underline-offset-4 hover:underline">
+                {t('invoices.invoice.rebilledFrom', { number: o.number ?? '' })}
+              </Link>
+            </span>
+          ))}
           {invoice.credits ? (
             <>
               {' · '}
@@ -173,7 +181,11 @@ export default async function InvoicePage({ params }: { params: Params }) {
                 <ol className="space-y-1 text-sm" data-testid="invoice-events">
                   {invoice.events.map((e, i) => (
                     <li key={i} className="flex justify-between gap-4">
-                      <span>{t(`invoices.invoice.event.${e.event as 'sent'}`)}</span>
+                      <span>
+                        {t(`invoices.invoice.event.${e.event as 'sent'}`)}
+                        {typeof e.details.amount_ore === 'number' ? ` · ${formatMoney(e.details.amount_ore, locale)}` : ''}
+                        {typeof e.details.reason === 'string' ? ` · ${e.details.reason}` : ''}
+                      </span>
                       <span className="tabular-nums text-muted">{formatDate(e.occurredAt, locale)}</span>
                     </li>
                   ))}
@@ -188,12 +200,16 @@ export default async function InvoicePage({ params }: { params: Params }) {
             <CardContent className="space-y-4">
               {!draft ? (
                 <dl className="grid grid-cols-2 gap-2 text-sm">
-                  <dt className="text-muted">{t('invoices.invoice.issueDate')}</dt>
+                  <dt className="text-muted">{t(credit ? 'invoices.invoice.creditNoteDate' : 'invoices.invoice.issueDate')}</dt>
                   <dd className="text-right tabular-nums">{invoice.issueDate ? formatDate(invoice.issueDate, locale) : '–'}</dd>
-                  <dt className="text-muted">{t('invoices.invoice.dueDate')}</dt>
-                  <dd className="text-right tabular-nums">{invoice.dueDate ? formatDate(invoice.dueDate, locale) : '–'}</dd>
-                  <dt className="text-muted">{t('invoices.invoice.ocr')}</dt>
-                  <dd className="text-right tabular-nums">{invoice.ocrReference}</dd>
+                  {credit ? null : (
+                    <>
+                      <dt className="text-muted">{t('invoices.invoice.dueDate')}</dt>
+                      <dd className="text-right tabular-nums">{invoice.dueDate ? formatDate(invoice.dueDate, locale) : '–'}</dd>
+                      <dt className="text-muted">{t('invoices.invoice.ocr')}</dt>
+                      <dd className="text-right tabular-nums">{invoice.ocrReference}</dd>
+                    </>
+                  )}
                   {invoice.paidOn ? (
                     <>
                       <dt className="text-muted">{t('invoices.invoice.paidOn')}</dt>
@@ -203,6 +219,11 @@ export default async function InvoicePage({ params }: { params: Params }) {
                     </>
                   ) : null}
                 </dl>
+              ) : null}
+              {credit && !draft ? (
+                <p className="text-sm text-muted" data-testid="credit-note-no-payment">
+                  {t('invoices.invoice.creditNoteNoPayment', { amount: formatMoney(-invoice.totalOre, locale) })}
+                </p>
               ) : null}
               {invoice.overdue && invoice.dueDate ? <p className="text-sm font-medium text-danger">{t('invoices.invoice.overdueSince', { date: formatDate(invoice.dueDate, locale) })}</p> : null}
               <TotalsSummary lines={invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }))} />
@@ -229,13 +250,23 @@ export default async function InvoicePage({ params }: { params: Params }) {
             </CardContent>
           </Card>
 
-          {owner && invoice.status === 'sent' ? (
+          {!draft && !credit ? (
             <Card>
               <CardHeader>
-                <CardTitle className="text-base">{t('invoices.invoice.markPaid')}</CardTitle>
+                <CardTitle className="text-base">{t('invoices.invoice.payments')}</CardTitle>
               </CardHeader>
               <CardContent>
-                <MarkPaidForm invoiceId={invoice.id} today={today()} />
+                <PaymentsPanel invoice={invoice} owner={owner} today={today()} />
+              </CardContent>
+            </Card>
+          ) : null}
+          {owner && invoice.status === 'credited' && invoice.billedEntries > 0 ? (
+            <Card>
+              <CardHeader>
+                <CardTitle className="text-base">{t('invoices.invoice.releaseHours')}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ReleaseHoursForm invoiceId={invoice.id} />
               </CardContent>
             </Card>
           ) : null}
