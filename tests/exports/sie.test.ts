@@ -25,8 +25,8 @@ describeEachDatabase('SIE 4I export', (db) => {
       await c.query(`update client_details set name = $2 where node_id = $1`, [client, CLIENT_NAME]);
       const mixed = await addDraft(c, t.workspaceId, client, { vatRate: 25 });
       await c.query(
-        `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, vat_rate) values
-           ($1, $2, 'Böcker', 3, 33333, 6), ($1, $2, 'Lunch', 1, 12345, 12), ($1, $2, 'Porto', 1, 5000, 0)`,
+        `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, vat_rate, vat_exemption_reason) values
+           ($1, $2, 'Böcker', 3, 33333, 6, null), ($1, $2, 'Lunch', 1, 12345, 12, null), ($1, $2, 'Utbildningsdag', 1, 5000, 0, 'education')`,
         [t.workspaceId, mixed.invoiceId],
       );
       await c.query(`select send_invoice($1)`, [mixed.invoiceId]);
