@@ -3,7 +3,9 @@
 // owner and service_role too) and the amounts a sent invoice freezes.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { computeTotals, VAT_RATES } from '../../lib/invoices/totals';
 import { messageKeyFor } from '../../lib/db/constraint-messages';
 import { describeEachDatabase } from '../support/db';
 import { addClient, attempt, attemptAsAdmin, makeTenant, withLuhn, type Tenant } from './fixtures';
@@ -244,6 +246,59 @@ describeEachDatabase('invoice VAT treatment', (db) => {
       expect([inv.status, Number(inv.total_ore) % 100, Number(inv.rounding_ore)]).toEqual(['sent', 0, 37]);
       await db().asUser(t.ownerId, (c) => c.query(`update invoices set round_to_krona = false where id = $1`, [id]));
       expect(Number((await row(id)).total_ore)).toBe(30_900); // a sent invoice is not recomputed (RLS shows no draft)
+    });
+
+    it('the database and the preview compute the same totals for any items, discounts and rounding', async () => {
+      const id = await draft(t.clientId, []);
+      const c = await db().admin.connect();
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(
+              fc.record({
+                hundredths: fc.integer({ min: 1, max: 100_000 }),
+                unitPriceOre: fc.integer({ min: 0, max: 10_000_000 }),
+                vatRate: fc.constantFrom(...VAT_RATES),
+                discount: fc.boolean(),
+              }),
+              { minLength: 1, maxLength: 10 },
+            ),
+            fc.boolean(),
+            async (specs, round) => {
+              const lines = specs.map((l) => ({
+                quantity: `${l.discount ? '-' : ''}${(l.hundredths / 100).toFixed(2)}`,
+                unitPriceOre: l.unitPriceOre,
+                vatRate: l.vatRate,
+                kind: l.discount ? 'discount' : 'item',
+              }));
+              await c.query('begin');
+              try {
+                await c.query(`update invoices set round_to_krona = $2 where id = $1`, [id, round]);
+                for (const l of lines) {
+                  await c.query(
+                    `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, vat_rate, line_kind)
+                     values ($1, $2, 'x', $3, $4, $5, $6)`,
+                    [t.workspaceId, id, l.quantity, l.unitPriceOre, l.vatRate, l.kind],
+                  );
+                }
+                const r = (await c.query(`select net_ore, vat_ore, rounding_ore, total_ore from invoices where id = $1`, [id])).rows[0];
+                const expected = computeTotals(lines, { roundToKrona: round });
+                expect([r.net_ore, r.vat_ore, r.rounding_ore, r.total_ore].map(Number)).toEqual([
+                  expected.netOre,
+                  expected.vatOre,
+                  expected.roundingOre,
+                  expected.totalOre,
+                ]);
+              } finally {
+                await c.query('rollback');
+              }
+            },
+          ),
+          { numRuns: 30 },
+        );
+      } finally {
+        c.release();
+      }
     });
 
     it('total = net + VAT + rounding holds for the table owner too', async () => {
