@@ -2,6 +2,7 @@
 // shows the user in the active workspace (owner: all; accountant: the same, read-only).
 import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
+import type { VatTreatment } from '@/lib/invoices/vat-treatment';
 import type { ExportFilter } from './filter';
 
 export interface VatRow {
@@ -20,6 +21,7 @@ export interface ExportInvoice {
   dueDate: string;
   paidOn: string | null;
   reverseCharge: boolean;
+  vatTreatment: VatTreatment;
   clientId: string;
   clientName: string;
   clientOrgNumber: string | null;
@@ -27,6 +29,7 @@ export interface ExportInvoice {
   vatSummary: VatRow[];
   netOre: number;
   vatOre: number;
+  roundingOre: number;
   totalOre: number;
   ocrReference: string;
   pdfPath: string | null;
@@ -51,10 +54,10 @@ export function filterWhere(filter: ExportFilter, alias = 'i'): [string, unknown
 }
 
 const COLUMNS = `i.id, i.kind, i.status, i.series, i.number::int as number, i.issue_date::text as "issueDate", i.due_date::text as "dueDate",
-       i.paid_on::text as "paidOn", i.reverse_charge as "reverseCharge", i.client_node_id as "clientId",
+       i.paid_on::text as "paidOn", i.reverse_charge as "reverseCharge", i.vat_treatment as "vatTreatment", i.client_node_id as "clientId",
        coalesce(i.buyer_snapshot ->> 'name', '') as "clientName", i.buyer_snapshot ->> 'org_number' as "clientOrgNumber",
        c.number::int as "creditsNumber", i.vat_summary as "vatSummary", i.net_ore::float8 as "netOre",
-       i.vat_ore::float8 as "vatOre", i.total_ore::float8 as "totalOre", i.ocr_reference as "ocrReference",
+       i.vat_ore::float8 as "vatOre", i.rounding_ore::float8 as "roundingOre", i.total_ore::float8 as "totalOre", i.ocr_reference as "ocrReference",
        i.pdf_path as "pdfPath", i.pdf_sha256 as "pdfSha256"
   from public.invoices i
   left join public.invoices c on c.id = i.credits_invoice_id`;
