@@ -1,6 +1,7 @@
 // Reads for the invoice pages, as the signed-in user (RLS decides what exists for them).
 import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
+import type { LineKind, VatExemptionReason, VatTreatment } from './vat-treatment';
 
 export type InvoiceStatus = 'draft' | 'sent' | 'paid' | 'credited';
 export const STATUS_FILTERS = ['draft', 'sent', 'paid', 'credited', 'overdue'] as const;
@@ -180,6 +181,8 @@ export interface InvoiceLine {
   unitPriceOre: number;
   vatRate: number;
   amountOre: number;
+  kind: LineKind;
+  exemptionReason: VatExemptionReason | null;
   credited: boolean;
 }
 
@@ -205,7 +208,10 @@ export interface InvoiceDetail {
   dueDate: string | null;
   paidOn: string | null;
   ocrReference: string | null;
-  reverseCharge: boolean;
+  vatTreatment: VatTreatment;
+  buyerReference: string | null;
+  sellerReference: string | null;
+  roundToKrona: boolean;
   message: string | null;
   pdfPath: string | null;
   pdfSha256: string | null;
@@ -238,8 +244,8 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
   if (!r) return null;
   const [lines, notes, events] = await Promise.all([
     tx.query(
-      `select l.id, l.description, l.quantity::text, l.unit, l.unit_price_ore, l.vat_rate, l.amount_ore,
-              exists (select 1 from public.invoice_lines c where c.credits_line_id = l.id) as credited
+      `select l.id, l.description, l.quantity::text, l.unit, l.unit_price_ore, l.vat_rate, l.amount_ore, l.line_kind,
+              l.vat_exemption_reason, exists (select 1 from public.invoice_lines c where c.credits_line_id = l.id) as credited
          from public.invoice_lines l where l.invoice_id = $1 order by l.position, l.created_at, l.id`,
       [id],
     ),
@@ -263,7 +269,10 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
     dueDate: r.due,
     paidOn: r.paid,
     ocrReference: r.ocr_reference,
-    reverseCharge: r.reverse_charge,
+    vatTreatment: r.vat_treatment,
+    buyerReference: r.buyer_reference,
+    sellerReference: r.seller_reference,
+    roundToKrona: r.round_to_krona,
     message: r.message,
     pdfPath: r.pdf_path,
     pdfSha256: r.pdf_sha256,
@@ -279,6 +288,8 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
       unitPriceOre: Number(l.unit_price_ore),
       vatRate: l.vat_rate,
       amountOre: Number(l.amount_ore),
+      kind: l.line_kind,
+      exemptionReason: l.vat_exemption_reason,
       credited: l.credited,
     })),
     events: events.rows.map((e) => ({ event: e.event, occurredAt: e.occurred_at })),

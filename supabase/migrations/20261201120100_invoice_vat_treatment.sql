@@ -51,7 +51,8 @@ $$;
 revoke execute on function private.default_vat_treatment(uuid) from public;
 
 -- Keeps treatment and flag in step. Insert: a credit note follows the invoice it credits; an
--- invoice left at the default takes the client's treatment. Update of a draft: writing only the
+-- invoice left at the default takes the client's treatment (the client's reverse_charge flag
+-- no longer decides: it made a Norwegian buyer an EU one). Update of a draft: writing only the
 -- old flag still works (it picks the treatment); at send the treatment decides the flag.
 create function private.invoices_vat_treatment_sync() returns trigger
 language plpgsql security definer set search_path = ''
@@ -61,7 +62,7 @@ begin
     if new.kind = 'credit_note' then
       new.vat_treatment := coalesce((select i.vat_treatment from public.invoices i where i.id = new.credits_invoice_id), new.vat_treatment);
     elsif new.vat_treatment = 'domestic' then
-      new.vat_treatment := case when new.reverse_charge then 'eu_reverse_charge' else private.default_vat_treatment(new.client_node_id) end;
+      new.vat_treatment := private.default_vat_treatment(new.client_node_id);
     end if;
   elsif old.status = 'draft' and new.status = 'draft' and new.vat_treatment = old.vat_treatment
         and new.reverse_charge is distinct from old.reverse_charge then

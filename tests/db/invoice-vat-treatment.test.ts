@@ -140,6 +140,12 @@ describeEachDatabase('invoice VAT treatment', (db) => {
       const norway = await client('NO', 'NO923609016MVA');
       await db().asUser(t.ownerId, (c) => c.query(`update client_details set reverse_charge = true where node_id = $1`, [norway]));
       const id = await draft(norway, [consult(0)]);
+      // The app's draft once copied the client's flag onto the invoice; that no longer makes it EU.
+      const copied = await db().asUser(t.ownerId, async (c) =>
+        (await c.query(`insert into invoices (workspace_id, client_node_id, reverse_charge) values ($1, $2, true) returning vat_treatment`, [t.workspaceId, norway]))
+          .rows[0].vat_treatment,
+      );
+      expect(copied).toBe('outside_eu');
       expect(await sendCodes(id)).toBeNull();
       const inv = await row(id);
       expect([inv.vat_treatment, inv.reverse_charge]).toEqual(['outside_eu', false]);
