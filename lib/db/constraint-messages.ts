@@ -119,6 +119,8 @@ export const CONSTRAINT_MESSAGES = {
   sie_accounts_vat_25_valid: 'db.accountNumberInvalid',
   sie_accounts_vat_12_valid: 'db.accountNumberInvalid',
   sie_accounts_vat_6_valid: 'db.accountNumberInvalid',
+  sie_accounts_sales_outside_eu_valid: 'db.accountNumberInvalid',
+  sie_accounts_rounding_valid: 'db.accountNumberInvalid',
   export_downloads_kind_valid: 'db.invalidValue',
 } as const satisfies Record<string, MessageKey>;
 
