@@ -74,11 +74,10 @@ function MessageField({ defaultValue }: { defaultValue: string }) {
 const linesOf = (invoice: InvoiceDetail): LineInput[] => invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }));
 
 /** The VAT rate select and, for a 0 % line on a domestic invoice, its exemption reason. */
-function VatFields({ invoice, vat, setVat }: { invoice: InvoiceDetail; vat: string; setVat: (v: string) => void }) {
-  const { t } = useI18n();
+function VatFields({ invoice, vat, setVat, label }: { invoice: InvoiceDetail; vat: string; setVat: (v: string) => void; label: string }) {
   return (
     <>
-      <SelectField name="vatRate" label={t('invoices.draft.vatRate')} value={vat} onChange={(e) => setVat(e.target.value)}>
+      <SelectField name="vatRate" label={label} value={vat} onChange={(e) => setVat(e.target.value)}>
         {VAT_RATES.map((r) => (
           <option key={r} value={r}>{`${r} %`}</option>
         ))}
@@ -121,7 +120,7 @@ export function AddLineForm({ invoice }: { invoice: InvoiceDetail }) {
           <FormField name="quantity" label={t('invoices.draft.quantity')} inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
           <FormField name="unit" label={t('invoices.draft.unit')} defaultValue="st" />
           <FormField name="unitPrice" label={t('invoices.draft.unitPrice')} inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
-          <VatFields invoice={invoice} vat={vat} setVat={setVat} />
+          <VatFields invoice={invoice} vat={vat} setVat={setVat} label={t('invoices.draft.vatRate')} />
         </div>
         <p className="text-sm text-muted" aria-live="polite">
           {t('invoices.draft.amount')}: {pending ? formatMoney(lineAmountOre(pending.quantity, pending.unitPriceOre), locale) : '–'}
@@ -142,10 +141,10 @@ export function AddDiscountForm({ invoice }: { invoice: InvoiceDetail }) {
       <input type="hidden" name="invoiceId" value={invoice.id} />
       <p className="text-sm text-muted">{t('invoices.vat.discountHint')}</p>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <FormField name="description" label={t('invoices.draft.description')} placeholder={t('invoices.vat.discountDescription')} />
+        <FormField name="description" label={t('invoices.vat.discountText')} placeholder={t('invoices.vat.discountDescription')} />
         <FormField name="amount" label={t('invoices.vat.discountAmount')} inputMode="decimal" />
         <FormField name="percent" label={t('invoices.vat.discountPercent')} inputMode="numeric" />
-        <VatFields invoice={invoice} vat={vat} setVat={setVat} />
+        <VatFields invoice={invoice} vat={vat} setVat={setVat} label={t('invoices.vat.discountVatRate')} />
       </div>
       <Submit variant="secondary" label={t('invoices.vat.discountSubmit')} />
     </ActionForm>
@@ -160,7 +159,7 @@ export function LineExemptionForm({ invoiceId, line }: { invoiceId: string; line
       <input type="hidden" name="invoiceId" value={invoiceId} />
       <input type="hidden" name="lineId" value={line.id} />
       <ExemptionSelect defaultValue={line.exemptionReason} />
-      <Submit variant="ghost" size="sm" label={t('invoices.draft.save')} />
+      <Submit variant="ghost" size="sm" label={t('invoices.vat.exemptionSave')} />
     </ActionForm>
   );
 }

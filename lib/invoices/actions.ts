@@ -70,9 +70,14 @@ export const saveDraftDetails = createAction({
         [v.invoiceId, v.issueDate, v.supplyDate, v.periodStart, v.periodEnd, v.dueDate, v.vatTreatment, v.buyerReference, v.sellerReference, v.roundToKrona, v.message],
       );
       if (!rowCount) throw new ActionError('db.invoiceNotDraft');
-      // Exemption reasons belong to domestic invoices only: another treatment takes them off.
+      // A treatment without Swedish VAT puts every line at 0 %, and exemption reasons belong to
+      // domestic invoices only.
       if (v.vatTreatment !== 'domestic') {
-        await tx.query(`update public.invoice_lines set vat_exemption_reason = null where invoice_id = $1 and vat_exemption_reason is not null`, [v.invoiceId]);
+        await tx.query(
+          `update public.invoice_lines set vat_rate = 0, vat_exemption_reason = null
+            where invoice_id = $1 and (vat_rate <> 0 or vat_exemption_reason is not null)`,
+          [v.invoiceId],
+        );
       }
     });
     revalidatePath(page(v.invoiceId));

@@ -111,6 +111,11 @@ describeEachDatabase('invoice VAT treatment', (db) => {
       expect(inv.seller_snapshot.vat_number).toMatch(/^SE\d{10}01$/);
     });
 
+    it('a line added at 25 % to a reverse-charge draft carries 0 %', async () => {
+      const id = await draft(await client('DE', 'DE123456789'), [consult(25)]);
+      expect((await db().admin.query(`select vat_rate from invoice_lines where invoice_id = $1`, [id])).rows).toEqual([{ vat_rate: 0 }]);
+    });
+
     it('refuses a buyer VAT number in another format than the buyer country’s', async () => {
       for (const [country, vat] of [
         ['DE', 'DE12345678'], // eight digits: Germany has nine
@@ -126,7 +131,11 @@ describeEachDatabase('invoice VAT treatment', (db) => {
     });
 
     it('refuses VAT on a line, and reverse charge to a buyer outside the EU or in Sweden', async () => {
-      const taxed = await draft(await client('DE', 'DE123456789'), [consult(25)]);
+      const taxed = await draft(await client('DE', 'DE123456789'), [], { vat_treatment: 'domestic' });
+      await db().asUser(t.ownerId, async (c) => {
+        await addLines(c, taxed, [consult(25)]);
+        await c.query(`update invoices set vat_treatment = 'eu_reverse_charge' where id = $1`, [taxed]);
+      });
       expect(await sendCodes(taxed)).toEqual(['reverse_charge_zero_vat']);
       const norway = await draft(await client('NO', 'NO923609016MVA'), [consult(0)], { vat_treatment: 'eu_reverse_charge' });
       expect(await sendCodes(norway)).toEqual(['eu_buyer_country']);
@@ -151,8 +160,29 @@ describeEachDatabase('invoice VAT treatment', (db) => {
       expect([inv.vat_treatment, inv.reverse_charge]).toEqual(['outside_eu', false]);
     });
 
+    it('hours billed onto an outside-EU draft carry 0 % and the draft sends', async () => {
+      const norway = await client('NO', 'NO923609016MVA');
+      const id = await draft(norway, []);
+      const entry = randomUUID();
+      await db().asUser(t.ownerId, async (c) => {
+        await c.query(
+          `insert into time_entries (id, workspace_id, node_id, entry_date, minutes, hourly_rate_ore) values ($1, $2, $3, current_date, 120, 95000)`,
+          [entry, t.workspaceId, norway],
+        );
+        await c.query(`select bill_time_entries($1, $2, false)`, [id, [entry]]);
+      });
+      const rates = (await db().admin.query(`select vat_rate from invoice_lines where invoice_id = $1`, [id])).rows.map((r) => r.vat_rate);
+      expect(rates).toEqual([0]);
+      expect(await sendCodes(id)).toBeNull();
+    });
+
     it('refuses Swedish VAT on a line and a buyer inside the EU', async () => {
-      const taxed = await draft(await client('US', 'US123456789'), [consult(25)]);
+      // A 25 % line from while the draft was domestic keeps its rate when the treatment changes.
+      const taxed = await draft(await client('US', 'US123456789'), [], { vat_treatment: 'domestic' });
+      await db().asUser(t.ownerId, async (c) => {
+        await addLines(c, taxed, [consult(25)]);
+        await c.query(`update invoices set vat_treatment = 'outside_eu' where id = $1`, [taxed]);
+      });
       expect(await sendCodes(taxed)).toEqual(['outside_eu_zero_vat']);
       const inside = await draft(await client('DK', 'DK12345678'), [consult(0)], { vat_treatment: 'outside_eu' });
       expect(await sendCodes(inside)).toEqual(['outside_eu_buyer_country']);
@@ -318,7 +348,11 @@ describeEachDatabase('invoice VAT treatment', (db) => {
 
   describe('the checks hold for every role', () => {
     it('the table owner cannot mark a reverse-charge invoice with VAT as sent past send_invoice', async () => {
-      const id = await draft(await client('DE', 'DE123456789'), [consult(25)]);
+      const id = await draft(await client('DE', 'DE123456789'), [], { vat_treatment: 'domestic' });
+      await db().asUser(t.ownerId, async (c) => {
+        await addLines(c, id, [consult(25)]);
+        await c.query(`update invoices set vat_treatment = 'eu_reverse_charge' where id = $1`, [id]);
+      });
       const sql = `update invoices set status = 'sent', number = 999, ocr_reference = $2, issue_date = current_date, due_date = current_date,
                      sent_at = now(), seller_snapshot = '{"vat_number":"SE556677889901"}', buyer_snapshot = '{"country":"DE","vat_number":"DE123456789"}'
                    where id = $1`;

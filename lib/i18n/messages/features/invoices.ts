@@ -186,6 +186,7 @@ export const invoicesMessages = defineMessages(
         treatmentHint: 'Förvald från kundens land och momsnummer. Ändra om affären följer en annan regel.',
         exemption: 'Skäl till 0 % moms',
         exemptionNone: 'Välj skäl …',
+        exemptionSave: 'Spara skälet',
         exemptionRequired: 'Rader med 0 % moms på en svensk faktura behöver ett skäl: välj det vid raden.',
         reasons: {
           healthcare: 'Sjukvård',
@@ -208,6 +209,8 @@ export const invoicesMessages = defineMessages(
         lineKind: { item: 'Rad', discount: 'Rabatt' },
         discount: 'Lägg till rabatt',
         discountHint: 'Ett belopp eller en procent av raderna med samma momssats, med momssatsen för det som rabatteras.',
+        discountText: 'Text på rabattraden',
+        discountVatRate: 'Rabattens momssats',
         discountAmount: 'Rabatt i kronor',
         discountPercent: 'eller i procent',
         discountDescription: 'Rabatt',
@@ -407,6 +410,7 @@ export const invoicesMessages = defineMessages(
         treatmentHint: 'Preset from the client\'s country and VAT number. Change it if the sale follows another rule.',
         exemption: 'Reason for 0 % VAT',
         exemptionNone: 'Choose a reason …',
+        exemptionSave: 'Save the reason',
         exemptionRequired: 'Lines at 0 % VAT on a Swedish invoice need a reason: choose it at the line.',
         reasons: {
           healthcare: 'Medical care',
@@ -429,6 +433,8 @@ export const invoicesMessages = defineMessages(
         lineKind: { item: 'Line', discount: 'Discount' },
         discount: 'Add a discount',
         discountHint: 'An amount, or a percentage of the lines at the same VAT rate, at the VAT rate of what it discounts.',
+        discountText: 'Text of the discount line',
+        discountVatRate: 'VAT rate of the discount',
         discountAmount: 'Discount in kronor',
         discountPercent: 'or in percent',
         discountDescription: 'Discount',
