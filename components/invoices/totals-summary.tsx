@@ -5,9 +5,9 @@ import { useI18n } from '@/components/i18n/provider';
 import { formatMoney } from '@/lib/i18n/format';
 import { computeTotals, type LineInput } from '@/lib/invoices/totals';
 
-export function TotalsSummary({ lines, label }: { lines: LineInput[]; label?: string }) {
+export function TotalsSummary({ lines, roundToKrona = false, label }: { lines: LineInput[]; roundToKrona?: boolean; label?: string }) {
   const { t, locale } = useI18n();
-  const totals = computeTotals(lines);
+  const totals = computeTotals(lines, { roundToKrona });
   return (
     <dl className="space-y-1 text-sm" aria-label={label ?? t('invoices.draft.totals')} data-testid="invoice-totals">
       {label ? <p className="font-medium">{label}</p> : null}
@@ -21,6 +21,14 @@ export function TotalsSummary({ lines, label }: { lines: LineInput[]; label?: st
           <dd className="tabular-nums">{formatMoney(r.vatOre, locale)}</dd>
         </div>
       ))}
+      {totals.roundingOre !== 0 ? (
+        <div className="flex justify-between gap-6">
+          <dt className="text-muted">{t('invoices.vat.rounding')}</dt>
+          <dd className="tabular-nums" data-testid="invoice-rounding">
+            {formatMoney(totals.roundingOre, locale)}
+          </dd>
+        </div>
+      ) : null}
       <div className="flex justify-between gap-6 border-t border-border pt-1 text-base font-semibold">
         <dt>{t('invoices.draft.total')}</dt>
         <dd className="tabular-nums" data-testid="invoice-total">

@@ -78,6 +78,14 @@ export const CONSTRAINT_MESSAGES = {
   invoice_lines_quantity_nonzero: 'db.quantityNonzero',
   invoice_lines_unit_length: 'db.unitLength',
   invoice_lines_unit_price_nonnegative: 'db.unitPriceNegative',
+  invoices_vat_treatment_valid: 'db.vatTreatmentInvalid',
+  invoices_reverse_charge_matches_treatment: 'db.vatTreatmentInvalid',
+  invoices_buyer_reference_length: 'db.referenceLength',
+  invoices_seller_reference_length: 'db.referenceLength',
+  invoices_rounding_range: 'db.roundingRange',
+  invoice_lines_line_kind_valid: 'db.lineKindInvalid',
+  invoice_lines_vat_exemption_reason_valid: 'db.exemptionReasonInvalid',
+  invoice_lines_exemption_only_at_zero: 'db.exemptionOnlyAtZero',
   invoice_lines_vat_rate_valid: 'db.vatRateInvalid',
   invoice_lines_workspace_id_id_unique: 'db.duplicate',
   invoice_lines_invoice_same_workspace: 'db.invoiceInOtherWorkspace',
@@ -111,6 +119,8 @@ export const CONSTRAINT_MESSAGES = {
   sie_accounts_vat_25_valid: 'db.accountNumberInvalid',
   sie_accounts_vat_12_valid: 'db.accountNumberInvalid',
   sie_accounts_vat_6_valid: 'db.accountNumberInvalid',
+  sie_accounts_sales_outside_eu_valid: 'db.accountNumberInvalid',
+  sie_accounts_rounding_valid: 'db.accountNumberInvalid',
   export_downloads_kind_valid: 'db.invalidValue',
   // bookkeeping truth (issue 12): no control characters in names and free text
   workspaces_name_clean: 'db.textControlCharacters',
@@ -219,6 +229,13 @@ export const INCOMPLETE_INVOICE_MESSAGES = {
   lines_match_hours: 'db.invoiceIncomplete.linesMatchHours',
   supply_date: 'db.invoiceIncomplete.supplyDate',
   period: 'db.invoiceIncomplete.period',
+  buyer_vat_number_format: 'db.invoiceIncomplete.buyerVatNumberFormat',
+  discount_exceeds_lines: 'db.invoiceIncomplete.discountExceedsLines',
+  eu_buyer_country: 'db.invoiceIncomplete.euBuyerCountry',
+  outside_eu_buyer_country: 'db.invoiceIncomplete.outsideEuBuyerCountry',
+  outside_eu_zero_vat: 'db.invoiceIncomplete.outsideEuZeroVat',
+  vat_exemption_reason: 'db.invoiceIncomplete.vatExemptionReason',
+  vat_exemption_reason_not_domestic: 'db.invoiceIncomplete.vatExemptionReasonNotDomestic',
 } as const satisfies Record<string, MessageKey>;
 
 /** Fallbacks by SQLSTATE when no name matches. */

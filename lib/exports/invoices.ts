@@ -3,6 +3,7 @@
 import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
 import { OUTSTANDING } from '@/lib/invoices/queries';
+import type { VatTreatment } from '@/lib/invoices/vat-treatment';
 import type { ExportFilter } from './filter';
 
 export interface VatRow {
@@ -21,6 +22,7 @@ export interface ExportInvoice {
   dueDate: string;
   paidOn: string | null;
   reverseCharge: boolean;
+  vatTreatment: VatTreatment;
   clientId: string;
   clientName: string;
   clientOrgNumber: string | null;
@@ -28,6 +30,7 @@ export interface ExportInvoice {
   vatSummary: VatRow[];
   netOre: number;
   vatOre: number;
+  roundingOre: number;
   totalOre: number;
   /** Payments received (reversals subtracted) and credited by sent credit notes; 0 on credit notes. */
   paidOre: number;
@@ -57,10 +60,10 @@ export function filterWhere(filter: ExportFilter, alias = 'i'): [string, unknown
 }
 
 const COLUMNS = `i.id, i.kind, i.status, i.series, i.number::int as number, i.issue_date::text as "issueDate", i.due_date::text as "dueDate",
-       i.paid_on::text as "paidOn", i.reverse_charge as "reverseCharge", i.client_node_id as "clientId",
+       i.paid_on::text as "paidOn", i.reverse_charge as "reverseCharge", i.vat_treatment as "vatTreatment", i.client_node_id as "clientId",
        coalesce(i.buyer_snapshot ->> 'name', '') as "clientName", i.buyer_snapshot ->> 'org_number' as "clientOrgNumber",
        c.number::int as "creditsNumber", i.vat_summary as "vatSummary", i.net_ore::float8 as "netOre",
-       i.vat_ore::float8 as "vatOre", i.total_ore::float8 as "totalOre", i.paid_ore::float8 as "paidOre",
+       i.vat_ore::float8 as "vatOre", i.rounding_ore::float8 as "roundingOre", i.total_ore::float8 as "totalOre", i.paid_ore::float8 as "paidOre",
        i.credited_ore::float8 as "creditedOre", ${OUTSTANDING}::float8 as "outstandingOre", i.ocr_reference as "ocrReference",
        i.pdf_path as "pdfPath", i.pdf_sha256 as "pdfSha256"
   from public.invoices i

@@ -12,7 +12,11 @@ import type { MessageKey } from '@/lib/i18n/catalogue';
 import { getLocale } from '@/lib/i18n/server';
 import { readArchivedOriginal } from './download';
 import { getInvoice } from './queries';
+import type { Tx } from '@/lib/db/transaction';
+import { percentDiscountLine } from './totals';
+import type { LineKind, VatExemptionReason } from './vat-treatment';
 import {
+  addDiscountSchema,
   addHoursSchema,
   addLineSchema,
   createDraftSchema,
@@ -21,6 +25,7 @@ import {
   emailSchema,
   firstNumberSchema,
   invoiceIdSchema,
+  lineExemptionSchema,
   markPaidSchema,
   recordPaymentSchema,
   removeLineSchema,
@@ -37,9 +42,9 @@ export const createDraft = createAction({
     const id = await withUserTransaction(claims, async (tx, workspace) => {
       if (!workspace || workspace.role !== 'owner') throw new ActionError('db.notWorkspaceOwner');
       const { rows } = await tx.query<{ id: string }>(
-        `insert into public.invoices (workspace_id, client_node_id, reverse_charge)
-         select $1, n.id, coalesce(c.reverse_charge, false) from public.nodes n
-           left join public.client_details c on c.node_id = n.id where n.id = $2 and n.kind = 'client'
+        // The VAT treatment follows from the client's country and VAT number (a database default).
+        `insert into public.invoices (workspace_id, client_node_id)
+         select $1, n.id from public.nodes n where n.id = $2 and n.kind = 'client'
          returning id`,
         [workspace.id, clientId],
       );
@@ -65,30 +70,105 @@ export const saveDraftDetails = createAction({
     await withUserTransaction(claims, async (tx) => {
       const { rowCount } = await tx.query(
         `update public.invoices set issue_date = $2, supply_date = $3, period_start = $4, period_end = $5, due_date = $6,
-                reverse_charge = $7, message = $8
+                vat_treatment = $7, buyer_reference = $8, seller_reference = $9, round_to_krona = $10, message = $11
           where id = $1 and status = 'draft'`,
-        [v.invoiceId, v.issueDate, v.supplyDate, v.periodStart, v.periodEnd, v.dueDate, v.reverseCharge, v.message],
+        [v.invoiceId, v.issueDate, v.supplyDate, v.periodStart, v.periodEnd, v.dueDate, v.vatTreatment, v.buyerReference, v.sellerReference, v.roundToKrona, v.message],
       );
       if (!rowCount) throw new ActionError('db.invoiceNotDraft');
+      // A treatment without Swedish VAT puts every line at 0 %, and exemption reasons belong to
+      // domestic invoices only.
+      if (v.vatTreatment !== 'domestic') {
+        await tx.query(
+          `update public.invoice_lines set vat_rate = 0, vat_exemption_reason = null
+            where invoice_id = $1 and (vat_rate <> 0 or vat_exemption_reason is not null)`,
+          [v.invoiceId],
+        );
+      }
     });
     revalidatePath(page(v.invoiceId));
     return { message: 'invoices.draft.saved', keepValues: true };
   },
 });
 
+/** Adds a line at the end; a domestic 0 % line must name its exemption, asked for at the field. */
+async function insertLine(
+  tx: Tx,
+  workspaceId: string,
+  invoiceId: string,
+  line: { description: string; quantity: string; unit: string; unitPriceOre: number; vatRate: number; kind: LineKind; exemptionReason: VatExemptionReason | null },
+) {
+  const treatment = (await tx.query<{ vat_treatment: string }>(`select vat_treatment from public.invoices where id = $1`, [invoiceId])).rows[0]?.vat_treatment;
+  if (!treatment) throw new ActionError('db.invoiceNotFound');
+  const exemptionReason = treatment === 'domestic' && line.vatRate === 0 ? line.exemptionReason : null;
+  if (treatment === 'domestic' && line.vatRate === 0 && !exemptionReason) throw new ActionError('invoices.vat.exemptionRequired', 'vatExemptionReason');
+  await tx.query(
+    `insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate, line_kind, vat_exemption_reason)
+     select $1, i.id, coalesce((select max(position) from public.invoice_lines where invoice_id = i.id), 0) + 1, $3, $4, $5, $6, $7, $8, $9
+       from public.invoices i where i.id = $2`,
+    [workspaceId, invoiceId, line.description, line.quantity, line.unit, line.unitPriceOre, line.vatRate, line.kind, exemptionReason],
+  );
+}
+
 export const addLine = createAction({
   schema: addLineSchema,
   handler: async (v, { claims }) => {
     await withUserTransaction(claims, async (tx, workspace) => {
       if (!workspace) throw new ActionError('db.invoiceNotFound');
-      await tx.query(
-        `insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate)
-         select $1, i.id, coalesce((select max(position) from public.invoice_lines where invoice_id = i.id), 0) + 1, $3, $4, $5, $6, $7
-           from public.invoices i where i.id = $2`,
-        [workspace.id, v.invoiceId, v.description, v.quantity, v.unit, v.unitPrice, v.vatRate],
-      );
+      await insertLine(tx, workspace.id, v.invoiceId, {
+        description: v.description,
+        quantity: v.quantity,
+        unit: v.unit,
+        unitPriceOre: v.unitPrice,
+        vatRate: v.vatRate,
+        kind: 'item',
+        exemptionReason: v.vatExemptionReason,
+      });
     });
     revalidatePath(page(v.invoiceId));
+  },
+});
+
+/** A discount line: a fixed amount, or a percentage of the item lines at the same VAT rate. */
+export const addDiscount = createAction({
+  schema: addDiscountSchema,
+  handler: async (v, { claims, t }) => {
+    await withUserTransaction(claims, async (tx, workspace) => {
+      if (!workspace) throw new ActionError('db.invoiceNotFound');
+      let quantity = '-1';
+      let unitPriceOre = v.amount ?? 0;
+      if (v.percent !== undefined) {
+        const { rows } = await tx.query<{ base: string }>(
+          `select coalesce(sum(amount_ore), 0) as base from public.invoice_lines where invoice_id = $1 and vat_rate = $2 and line_kind = 'item'`,
+          [v.invoiceId, v.vatRate],
+        );
+        const base = Number(rows[0].base);
+        if (base <= 0) throw new ActionError('invoices.vat.discountNoBase', 'vatRate');
+        ({ quantity, unitPriceOre } = percentDiscountLine(base, v.percent));
+      }
+      const description =
+        v.description ?? (v.percent !== undefined ? t('invoices.vat.discountPercentDescription', { percent: v.percent }) : t('invoices.vat.discountDescription'));
+      await insertLine(tx, workspace.id, v.invoiceId, {
+        description,
+        quantity,
+        unit: 'st',
+        unitPriceOre,
+        vatRate: v.vatRate,
+        kind: 'discount',
+        exemptionReason: v.vatExemptionReason,
+      });
+    });
+    revalidatePath(page(v.invoiceId));
+  },
+});
+
+/** Chooses the exemption reason of a 0 % line already on the draft (hours billed at 0 %, say). */
+export const setLineExemption = createAction({
+  schema: lineExemptionSchema,
+  handler: async ({ invoiceId, lineId, vatExemptionReason }, { claims }) => {
+    await withUserTransaction(claims, (tx) =>
+      tx.query(`update public.invoice_lines set vat_exemption_reason = $3 where id = $1 and invoice_id = $2`, [lineId, invoiceId, vatExemptionReason]),
+    );
+    revalidatePath(page(invoiceId));
   },
 });
 

@@ -2,6 +2,7 @@
 import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
 import type { PaymentMethod } from './payments';
+import type { LineKind, VatExemptionReason, VatTreatment } from './vat-treatment';
 
 export type InvoiceStatus = 'draft' | 'sent' | 'partly_paid' | 'paid' | 'credited';
 export const STATUS_FILTERS = ['draft', 'sent', 'partly_paid', 'paid', 'credited', 'overdue'] as const;
@@ -191,6 +192,8 @@ export interface InvoiceLine {
   unitPriceOre: number;
   vatRate: number;
   amountOre: number;
+  kind: LineKind;
+  exemptionReason: VatExemptionReason | null;
   /** Credited by sent credit notes or held by a draft one: nothing more to pick for a new credit note. */
   credited: boolean;
 }
@@ -229,7 +232,10 @@ export interface InvoiceDetail {
   dueDate: string | null;
   paidOn: string | null;
   ocrReference: string | null;
-  reverseCharge: boolean;
+  vatTreatment: VatTreatment;
+  buyerReference: string | null;
+  sellerReference: string | null;
+  roundToKrona: boolean;
   message: string | null;
   pdfPath: string | null;
   pdfSha256: string | null;
@@ -270,7 +276,7 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
   if (!r) return null;
   const [lines, notes, events, payments, rebilled, billed] = await Promise.all([
     tx.query(
-      `select l.id, l.description, l.quantity::text, l.unit, l.unit_price_ore, l.vat_rate, l.amount_ore,
+      `select l.id, l.description, l.quantity::text, l.unit, l.unit_price_ore, l.vat_rate, l.amount_ore, l.line_kind, l.vat_exemption_reason,
               exists (select 1 from public.invoice_lines c join public.invoices n on n.id = c.invoice_id
                        where c.credits_line_id = l.id and n.status = 'draft')
               or l.quantity + coalesce((select sum(c.quantity) from public.invoice_lines c join public.invoices n on n.id = c.invoice_id
@@ -317,7 +323,10 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
     dueDate: r.due,
     paidOn: r.paid,
     ocrReference: r.ocr_reference,
-    reverseCharge: r.reverse_charge,
+    vatTreatment: r.vat_treatment,
+    buyerReference: r.buyer_reference,
+    sellerReference: r.seller_reference,
+    roundToKrona: r.round_to_krona,
     message: r.message,
     pdfPath: r.pdf_path,
     pdfSha256: r.pdf_sha256,
@@ -336,6 +345,8 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
       unitPriceOre: Number(l.unit_price_ore),
       vatRate: l.vat_rate,
       amountOre: Number(l.amount_ore),
+      kind: l.line_kind,
+      exemptionReason: l.vat_exemption_reason,
       credited: l.credited,
     })),
     events: events.rows.map((e) => ({ event: e.event, occurredAt: e.occurred_at, details: e.details })),

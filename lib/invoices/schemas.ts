@@ -5,6 +5,7 @@ import { parseMoneyToOre } from '@/lib/validation/quantities';
 import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 import { PAYMENT_METHODS } from './payments';
 import { quantityHundredths, VAT_RATES } from './totals';
+import { VAT_EXEMPTION_REASONS, VAT_TREATMENTS } from './vat-treatment';
 
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'invoices.invoice.notFound');
 
@@ -33,6 +34,23 @@ const idList = z
   .transform((v) => (v ? v.split(',').filter(Boolean) : []))
   .pipe(z.array(uuid));
 
+/** Er/Vår referens: optional single-line text up to 100 characters. */
+const reference = z
+  .string()
+  .trim()
+  .max(100, 'invoices.vat.referenceTooLong')
+  .optional()
+  .transform((v) => v || null);
+
+/** An exemption reason from the list, or none (the empty choice). */
+const exemptionReason = z
+  .string()
+  .optional()
+  .transform((v) => v || null)
+  .pipe(z.enum(VAT_EXEMPTION_REASONS, { error: 'db.exemptionReasonInvalid' }).nullable());
+
+const vatRate = z.coerce.number().refine((v) => (VAT_RATES as readonly number[]).includes(v), 'invoices.errors.vatRate');
+
 export const createDraftSchema = z.object({ clientId: uuid, entryIds: idList, perEntry: checkbox });
 export const addHoursSchema = z.object({ invoiceId: uuid, entryIds: idList.refine((ids) => ids.length > 0, 'invoices.errors.noEntries'), perEntry: checkbox });
 
@@ -44,7 +62,10 @@ export const draftDetailsSchema = z
     periodStart: optionalDate,
     periodEnd: optionalDate,
     dueDate: optionalDate,
-    reverseCharge: checkbox,
+    vatTreatment: z.enum(VAT_TREATMENTS, { error: 'db.vatTreatmentInvalid' }),
+    buyerReference: reference,
+    sellerReference: reference,
+    roundToKrona: checkbox,
     message: z.string().trim().max(2000, 'validation.tooLong').refine(isMultiLine, MULTI_LINE_MESSAGE).optional().transform((v) => v || null),
   })
   .refine((v) => !v.periodStart || !v.periodEnd || v.periodStart <= v.periodEnd, { message: 'db.periodOrder', path: ['periodEnd'] })
@@ -83,8 +104,32 @@ export const addLineSchema = z.object({
     .string()
     .transform((v) => parseMoneyToOre(v))
     .refine((v): v is number => v !== null && v >= 0, 'invoices.errors.unitPrice'),
-  vatRate: z.coerce.number().refine((v) => (VAT_RATES as readonly number[]).includes(v), 'invoices.errors.vatRate'),
+  vatRate,
+  vatExemptionReason: exemptionReason,
 });
+
+/** A discount: an amount in kronor or a whole percentage of the lines at its VAT rate, not both. */
+export const addDiscountSchema = z
+  .object({
+    invoiceId: uuid,
+    description: z.string().trim().max(500, 'invoices.errors.description').optional().transform((v) => v || null),
+    amount: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? parseMoneyToOre(v) : undefined))
+      .refine((v) => v === undefined || (v !== null && v > 0), 'invoices.errors.unitPrice'),
+    percent: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? Number(v.replace(',', '.')) : undefined))
+      .refine((v) => v === undefined || (Number.isInteger(v) && v >= 1 && v <= 100), 'invoices.vat.discountEitherOr'),
+    vatRate,
+    vatExemptionReason: exemptionReason,
+  })
+  .refine((v) => (v.amount === undefined) !== (v.percent === undefined), { message: 'invoices.vat.discountEitherOr', path: ['amount'] });
+
+export const lineExemptionSchema = z.object({ invoiceId: uuid, lineId: uuid, vatExemptionReason: exemptionReason });
 
 export const invoiceIdSchema = z.object({ invoiceId: uuid });
 export const firstNumberSchema = z.object({

@@ -1,6 +1,7 @@
 // Sending an invoice, built to survive a crash between any two steps:
 //   1. send_invoice() in its own transaction: number, snapshots, locked hours (commits or not at all);
-//   2. render the PDF from the frozen row, outside any transaction (deterministic bytes);
+//   2. render the PDF from the frozen row, outside any transaction (deterministic bytes), with the
+//      logo its seller snapshot names, fetched from Storage after the reading transaction;
 //   3. upload it to invoice-archive at {workspace}/{series}-{number}.pdf (insert-only);
 //   4. record_invoice_pdf() in a second short transaction: path and SHA-256, once.
 // A sent invoice whose pdf_path is still null was interrupted after step 1; finishArchive() redoes
@@ -12,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Tx } from '@/lib/db/transaction';
 import type { InvoiceArchive } from './archive';
 import { loadPdfInvoice } from './pdf/load';
+import { withLogo } from './pdf/logo';
 import { renderInvoicePdf } from './pdf/render';
 
 /** Runs fn in one short transaction as the acting user (withUserTransaction in the app). */
@@ -42,7 +44,7 @@ export async function finishArchive(run: RunAsUser, archive: InvoiceArchive, inv
   if (loaded.row.pdf_path && loaded.row.pdf_sha256) return { path: loaded.row.pdf_path, sha256: loaded.row.pdf_sha256 };
   if (!loaded.pdf || !loaded.row.number) throw Object.assign(new Error('invoice_not_sent'), { code: '55000' });
 
-  const bytes = await renderInvoicePdf(loaded.pdf);
+  const bytes = await renderInvoicePdf(await withLogo(loaded.pdf, archive.logo));
   const sha256 = sha256Hex(bytes);
   const base = `${loaded.row.workspace_id}/${loaded.row.series}-${loaded.row.number}`;
   let path = `${base}.pdf`;

@@ -1,8 +1,10 @@
 // Invoice totals in integer öre, the one rounding rule shared with the database
 // (private.recompute_invoice_totals): a line's amount is quantity × unit price rounded half away
 // from zero to whole öre; VAT is computed per rate on the sum of that rate's line amounts and
-// rounded half away from zero; the total is net + VAT. Used for the live preview; the database
-// computes the frozen figures, and a property test holds the two together.
+// rounded half away from zero; discount lines are negative lines at their VAT rate; the total is
+// net + VAT + öresavrundning (the difference to whole kronor when the invoice rounds, half away
+// from zero). Used for the live preview; the database computes the frozen figures, and a
+// property test holds the two together.
 
 export const VAT_RATES = [25, 12, 6, 0] as const;
 export type VatRate = (typeof VAT_RATES)[number];
@@ -25,6 +27,8 @@ export interface Totals {
   vatSummary: VatRow[];
   netOre: number;
   vatOre: number;
+  /** Öresavrundning, -50..50 öre; 0 unless the invoice rounds to whole kronor. */
+  roundingOre: number;
   totalOre: number;
 }
 
@@ -55,7 +59,20 @@ export function vatOre(taxableOre: number, vatRate: number): number {
   return Number(divRound(BigInt(taxableOre) * BigInt(vatRate), 100n));
 }
 
-export function computeTotals(lines: readonly LineInput[]): Totals {
+/** What rounding an amount in öre to whole kronor adds (half away from zero). */
+export function kronaRoundingOre(amountOre: number): number {
+  return Number(divRound(BigInt(amountOre), 100n) * 100n) - amountOre;
+}
+
+/**
+ * A percentage discount as a line: the quantity -percent/100 of the unit price "taxable amount
+ * of the lines at that rate", so the invoice shows what it was taken from. percent is 1..100.
+ */
+export function percentDiscountLine(baseOre: number, percent: number): { quantity: string; unitPriceOre: number } {
+  return { quantity: `-${(percent / 100).toFixed(2)}`, unitPriceOre: baseOre };
+}
+
+export function computeTotals(lines: readonly LineInput[], options: { roundToKrona?: boolean } = {}): Totals {
   const lineAmounts = lines.map((l) => lineAmountOre(l.quantity, l.unitPriceOre));
   const taxable = new Map<number, number>();
   lines.forEach((l, i) => taxable.set(l.vatRate, (taxable.get(l.vatRate) ?? 0) + lineAmounts[i]));
@@ -64,5 +81,6 @@ export function computeTotals(lines: readonly LineInput[]): Totals {
     .map(([vatRate, taxableOre]) => ({ vatRate, taxableOre, vatOre: vatOre(taxableOre, vatRate) }));
   const netOre = vatSummary.reduce((s, r) => s + r.taxableOre, 0);
   const vat = vatSummary.reduce((s, r) => s + r.vatOre, 0);
-  return { lineAmounts, vatSummary, netOre, vatOre: vat, totalOre: netOre + vat };
+  const roundingOre = options.roundToKrona ? kronaRoundingOre(netOre + vat) : 0;
+  return { lineAmounts, vatSummary, netOre, vatOre: vat, roundingOre, totalOre: netOre + vat + roundingOre };
 }

@@ -10,8 +10,8 @@ import { translator } from '@/lib/i18n/catalogue';
 
 const invoice = (over: Partial<ExportInvoice>): ExportInvoice => ({
   id: 'x', kind: 'invoice', status: 'sent', series: 'invoice', number: 7, issueDate: '2026-03-01', dueDate: '2026-03-31',
-  paidOn: null, reverseCharge: false, clientId: 'c', clientName: 'Åkesson; "Bygg" AB', clientOrgNumber: '556677-8899',
-  creditsNumber: null, vatSummary: [], netOre: 100050, vatOre: 25013, totalOre: 125063, paidOre: 25063, creditedOre: 0, outstandingOre: 100000, ocrReference: '75', pdfPath: null, pdfSha256: null,
+  paidOn: null, reverseCharge: false, vatTreatment: 'domestic', clientId: 'c', clientName: 'Åkesson; "Bygg" AB', clientOrgNumber: '556677-8899',
+  creditsNumber: null, vatSummary: [], netOre: 100050, vatOre: 25013, roundingOre: 0, totalOre: 125063, paidOre: 25063, creditedOre: 0, outstandingOre: 100000, ocrReference: '75', pdfPath: null, pdfSha256: null,
   ...over,
 });
 

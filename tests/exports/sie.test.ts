@@ -1,6 +1,6 @@
 // The SIE 4I export read back with a parser written from the specification: the header records,
 // every voucher balancing to zero, per-account totals equal to the invoices' amounts (credit notes
-// reversed, reverse charge on its own account), configured accounts used, å ä ö round-tripping
+// reversed, each VAT treatment and the öresavrundning on its own account), configured accounts used, å ä ö round-tripping
 // through CP437, and only what RLS shows the reader.
 import { beforeAll, expect, it } from 'vitest';
 import { buildSieExport } from '@/lib/exports/sie/export';
@@ -14,7 +14,14 @@ const CLIENT_NAME = 'Åkesson & Öberg Målare AB';
 describeEachDatabase('SIE 4I export', (db) => {
   let t: Tenant;
   let accountant: string;
-  let expected: { total: number; byRate: Record<number, { taxable: number; vat: number }>; reverse: number; count: number };
+  let expected: {
+    total: number;
+    byRate: Record<number, { taxable: number; vat: number }>;
+    reverse: number;
+    outsideEu: number;
+    rounding: number;
+    count: number;
+  };
 
   beforeAll(async () => {
     t = await makeTenant(db());
@@ -25,8 +32,8 @@ describeEachDatabase('SIE 4I export', (db) => {
       await c.query(`update client_details set name = $2 where node_id = $1`, [client, CLIENT_NAME]);
       const mixed = await addDraft(c, t.workspaceId, client, { vatRate: 25 });
       await c.query(
-        `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, vat_rate) values
-           ($1, $2, 'Böcker', 3, 33333, 6), ($1, $2, 'Lunch', 1, 12345, 12), ($1, $2, 'Porto', 1, 5000, 0)`,
+        `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, vat_rate, vat_exemption_reason) values
+           ($1, $2, 'Böcker', 3, 33333, 6, null), ($1, $2, 'Lunch', 1, 12345, 12, null), ($1, $2, 'Utbildningsdag', 1, 5000, 0, 'education')`,
         [t.workspaceId, mixed.invoiceId],
       );
       await c.query(`select send_invoice($1)`, [mixed.invoiceId]);
@@ -36,19 +43,32 @@ describeEachDatabase('SIE 4I export', (db) => {
       await c.query(`update client_details set country = 'DE', org_number = null where node_id = $1`, [eu]);
       const rc = await addDraft(c, t.workspaceId, eu, { vatRate: 0 });
       await c.query(`select send_invoice($1)`, [rc.invoiceId]);
+      // Services to a buyer outside the EU.
+      const norway = await addClient(c, t.workspaceId, { vat: 'NO923609016MVA' });
+      await c.query(`update client_details set country = 'NO', org_number = null where node_id = $1`, [norway]);
+      const outside = await addDraft(c, t.workspaceId, norway, { vatRate: 0 });
+      await c.query(`select send_invoice($1)`, [outside.invoiceId]);
+      // Rounded to whole kronor: 1 × 123,45 kr at 25 % = 154,31 kr → 154 kr.
+      const rounded = await addDraft(c, t.workspaceId, client, { vatRate: 25 });
+      await c.query(`update invoice_lines set quantity = 1, unit_price_ore = 12345 where invoice_id = $1`, [rounded.invoiceId]);
+      await c.query(`update invoices set round_to_krona = true where id = $1`, [rounded.invoiceId]);
+      await c.query(`select send_invoice($1)`, [rounded.invoiceId]);
       // A credit note of the fixture's sent invoice.
       const note = (await c.query(`select create_credit_note($1) as id`, [t.sentInvoiceId])).rows[0].id;
       await c.query(`select send_invoice($1)`, [note]);
     });
     const { rows } = await db().admin.query(
-      `select total_ore::float8 as total, vat_summary, reverse_charge from invoices where workspace_id = $1 and status <> 'draft'`,
+      `select total_ore::float8 as total, rounding_ore::float8 as rounding, vat_summary, vat_treatment
+         from invoices where workspace_id = $1 and status <> 'draft'`,
       [t.workspaceId],
     );
-    expected = { total: 0, byRate: {}, reverse: 0, count: rows.length };
+    expected = { total: 0, byRate: {}, reverse: 0, outsideEu: 0, rounding: 0, count: rows.length };
     for (const r of rows) {
       expected.total += r.total;
+      expected.rounding += r.rounding;
       for (const v of r.vat_summary) {
-        if (r.reverse_charge) expected.reverse += v.taxable_ore;
+        if (r.vat_treatment === 'eu_reverse_charge') expected.reverse += v.taxable_ore;
+        else if (r.vat_treatment === 'outside_eu') expected.outsideEu += v.taxable_ore;
         else {
           const slot = (expected.byRate[v.vat_rate] ??= { taxable: 0, vat: 0 });
           slot.taxable += v.taxable_ore;
@@ -94,6 +114,10 @@ describeEachDatabase('SIE 4I export', (db) => {
     expect(sums.get('2631')).toBe(-expected.byRate[6].vat);
     expect(sums.get('3004')).toBe(-expected.byRate[0].taxable);
     expect(sums.get('3308')).toBe(-expected.reverse);
+    expect(expected.outsideEu).toBeGreaterThan(0);
+    expect(sums.get('3305')).toBe(-expected.outsideEu);
+    expect(expected.rounding).toBe(-31);
+    expect(sums.get('3740')).toBe(31);
     // Every account booked on is declared.
     for (const account of sums.keys()) expect(file.accounts.has(account), account).toBe(true);
   });

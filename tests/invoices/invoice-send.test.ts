@@ -1,9 +1,10 @@
 // Sending against the real stand-in (database + Storage API through supabase-js as the user):
 // a crash between any two steps is finished by the recovery without a gap or a second number,
 // a double send sends once, and the archived original is handed out only while its hash matches.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
@@ -15,6 +16,7 @@ import { readArchivedOriginal } from '../../lib/invoices/download';
 import { finishArchive, finishPendingArchives, sendInDatabase, sendInvoice, sha256Hex, type RunAsUser } from '../../lib/invoices/send';
 import { addClient, addDraft, completeProfile } from '../db/fixtures';
 import { repoRoot } from '../support/paths';
+import { solidPng } from './sample';
 import { startTestStandIn, type TestStandIn } from '../support/stand-in';
 
 describe('sending an invoice survives a crash between any two steps', () => {
@@ -216,5 +218,34 @@ describe('sending an invoice survives a crash between any two steps', () => {
     expect(await otherArchive.get(archived.path)).toBeNull();
     await expect(sendInDatabase(otherRun, await newDraft())).rejects.toThrow('invoice_not_found');
     await expect(finishArchive(otherRun, otherArchive, id)).rejects.toThrow('invoice_not_found');
+  });
+
+  it('the archived PDF embeds the logo the seller uploaded, fetched while no transaction is open', async () => {
+    const logoPath = `${workspaceId}/logo-${randomUUID()}.png`;
+    const uploaded = await client.storage.from('logos').upload(logoPath, solidPng(48, 24), { contentType: 'image/png' });
+    expect(uploaded.error).toBeNull();
+    await admin.query(`update business_profiles set logo_path = $2 where workspace_id = $1`, [workspaceId, logoPath]);
+    try {
+      let open = 0;
+      const tracked: RunAsUser = async (fn) => {
+        open++;
+        try {
+          return await run(fn);
+        } finally {
+          open--;
+        }
+      };
+      const openAtLogoRead: number[] = [];
+      const trackedArchive: InvoiceArchive = { ...archive, logo: (p) => (openAtLogoRead.push(open), archive.logo(p)) };
+      const archived = await sendInvoice(tracked, trackedArchive, await newDraft());
+      expect(openAtLogoRead).toEqual([0]);
+      const file = path.join(os.tmpdir(), `archived-${randomUUID()}.pdf`);
+      writeFileSync(file, (await stored(archived.path))!);
+      const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+      expect(images).toHaveLength(1);
+      expect(images[0]).toMatch(/^\s*1\s+\d+\s+image\s+48\s+24\s/);
+    } finally {
+      await admin.query(`update business_profiles set logo_path = null where workspace_id = $1`, [workspaceId]);
+    }
   });
 });

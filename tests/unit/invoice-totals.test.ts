@@ -2,7 +2,7 @@
 // one rounding rule, totals add up, and a credit note of the same lines nets the original to zero.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeTotals, lineAmountOre, VAT_RATES, type LineInput } from '../../lib/invoices/totals';
+import { computeTotals, kronaRoundingOre, lineAmountOre, percentDiscountLine, VAT_RATES, type LineInput } from '../../lib/invoices/totals';
 
 const quantity = fc
   .integer({ min: 1, max: 100_000 })
@@ -55,6 +55,45 @@ describe('invoice totals', () => {
         expect(original.netOre + credit.netOre).toBe(0);
         expect(original.vatOre + credit.vatOre).toBe(0);
         expect(original.totalOre + credit.totalOre).toBe(0);
+      }),
+    );
+  });
+
+  it('rounds to whole kronor half away from zero, by at most 50 öre', () => {
+    expect(kronaRoundingOre(15_431)).toBe(-31);
+    expect(kronaRoundingOre(30_863)).toBe(37);
+    expect(kronaRoundingOre(1_050)).toBe(50);
+    expect(kronaRoundingOre(-1_050)).toBe(-50);
+    expect(kronaRoundingOre(100)).toBe(0);
+  });
+
+  it('with discounts (amounts and percentages) and öresavrundning the totals always add up', () => {
+    const discountArb = fc.oneof(
+      fc.record({ amountOre: fc.integer({ min: 1, max: 1_000_000 }), vatRate: fc.constantFrom(...VAT_RATES) }),
+      fc.record({ percent: fc.integer({ min: 1, max: 100 }), vatRate: fc.constantFrom(...VAT_RATES) }),
+    );
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 20 }), fc.array(discountArb, { maxLength: 4 }), fc.boolean(), (items, discounts, round) => {
+        const base = (rate: number) => computeTotals(items).vatSummary.find((r) => r.vatRate === rate)?.taxableOre ?? 0;
+        const discountLines: LineInput[] = discounts.map((d) =>
+          'percent' in d
+            ? { ...percentDiscountLine(base(d.vatRate), d.percent), vatRate: d.vatRate }
+            : { quantity: '-1', unitPriceOre: d.amountOre, vatRate: d.vatRate },
+        );
+        const lines = [...items, ...discountLines];
+        const t = computeTotals(lines, { roundToKrona: round });
+        // A percentage discount is that share of its rate's base, to the öre.
+        discounts.forEach((d, i) => {
+          if ('percent' in d) expect(Math.abs(t.lineAmounts[items.length + i] + (base(d.vatRate) * d.percent) / 100)).toBeLessThanOrEqual(0.5);
+        });
+        expect(t.netOre).toBe(t.lineAmounts.reduce((s, a) => s + a, 0));
+        expect(t.vatOre).toBe(t.vatSummary.reduce((s, r) => s + r.vatOre, 0));
+        expect(t.totalOre).toBe(t.netOre + t.vatOre + t.roundingOre);
+        expect(Math.abs(t.roundingOre)).toBeLessThanOrEqual(50);
+        if (round) expect(Math.abs(t.totalOre % 100)).toBe(0);
+        else expect(t.roundingOre).toBe(0);
+        // Rounding never touches VAT: it is the same as without rounding.
+        expect(t.vatSummary).toEqual(computeTotals(lines).vatSummary);
       }),
     );
   });

@@ -8,12 +8,18 @@ export interface SieAccounts {
   sales6: number;
   sales0: number;
   salesReverseCharge: number;
+  salesOutsideEu: number;
   vat25: number;
   vat12: number;
   vat6: number;
+  rounding: number;
 }
 
-/** BAS: 1510 kundfordringar, 30xx sales per VAT rate, 3308 services to another EU country, 26x1 output VAT. */
+/**
+ * BAS: 1510 kundfordringar, 3001/3002/3003 domestic sales per VAT rate, 3004 exempt domestic
+ * sales, 3308 services to another EU country, 3305 services outside the EU, 26x1 output VAT,
+ * 3740 öres- och kronutjämning.
+ */
 export const BAS_DEFAULTS: SieAccounts = {
   receivable: 1510,
   sales25: 3001,
@@ -21,9 +27,11 @@ export const BAS_DEFAULTS: SieAccounts = {
   sales6: 3003,
   sales0: 3004,
   salesReverseCharge: 3308,
+  salesOutsideEu: 3305,
   vat25: 2611,
   vat12: 2621,
   vat6: 2631,
+  rounding: 3740,
 };
 
 /** The account names written in #KONTO (Swedish, as in BAS). */
@@ -34,9 +42,11 @@ export const ACCOUNT_NAMES: Record<keyof SieAccounts, string> = {
   sales6: 'Försäljning inom Sverige, 6 % moms',
   sales0: 'Försäljning inom Sverige, momsfri',
   salesReverseCharge: 'Försäljning tjänster till annat EU-land, omvänd skattskyldighet',
+  salesOutsideEu: 'Försäljning tjänster till land utanför EU',
   vat25: 'Utgående moms på försäljning inom Sverige, 25 %',
   vat12: 'Utgående moms på försäljning inom Sverige, 12 %',
   vat6: 'Utgående moms på försäljning inom Sverige, 6 %',
+  rounding: 'Öres- och kronutjämning',
 };
 
 export const ACCOUNT_KEYS = Object.keys(BAS_DEFAULTS) as (keyof SieAccounts)[];
@@ -44,7 +54,8 @@ export const ACCOUNT_KEYS = Object.keys(BAS_DEFAULTS) as (keyof SieAccounts)[];
 export async function readSieAccounts(tx: Tx, workspaceId: string): Promise<SieAccounts> {
   const { rows } = await tx.query(
     `select receivable, sales_25 as "sales25", sales_12 as "sales12", sales_6 as "sales6", sales_0 as "sales0",
-            sales_reverse_charge as "salesReverseCharge", vat_25 as "vat25", vat_12 as "vat12", vat_6 as "vat6"
+            sales_reverse_charge as "salesReverseCharge", sales_outside_eu as "salesOutsideEu", vat_25 as "vat25",
+            vat_12 as "vat12", vat_6 as "vat6", rounding
        from public.sie_accounts where workspace_id = $1`,
     [workspaceId],
   );

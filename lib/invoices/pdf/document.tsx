@@ -1,9 +1,11 @@
 // The invoice as a react-pdf document: A4, the embedded Liberation Sans, every field ML 2023:200
-// ch. 17 asks for, payment details and page numbers in a footer repeated on every page.
-import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+// ch. 17 asks for (the VAT treatment's text and reference, exemption reasons, discounts),
+// payment details and page numbers in a footer repeated on every page, and the seller's logo.
+import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { translator } from '@/lib/i18n/catalogue';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { FONT_FAMILY } from './fonts';
+import { printedExemptions } from '../vat-treatment';
 import type { PartyDetails, PdfInvoice } from './model';
 
 const s = StyleSheet.create({
@@ -11,6 +13,8 @@ const s = StyleSheet.create({
   draft: { color: '#b42318', fontSize: 11, fontWeight: 'bold', textAlign: 'center', marginBottom: 8, borderWidth: 1, borderColor: '#b42318', padding: 4 },
   header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 18 },
   seller: { fontSize: 14, fontWeight: 'bold', maxWidth: 260 },
+  logo: { maxWidth: 160, maxHeight: 60, objectFit: 'contain', marginBottom: 6 },
+  vatNote: { marginTop: 2, fontSize: 8, color: '#59636e' },
   docTitle: { fontSize: 20, fontWeight: 'bold', textAlign: 'right' },
   meta: { flexDirection: 'row', justifyContent: 'flex-end', marginTop: 6 },
   metaRow: { flexDirection: 'row', justifyContent: 'flex-end' },
@@ -66,6 +70,9 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
   // A credit note asks for no payment: no due date, no OCR, no payment details.
   if (!credit && invoice.dueDate) meta.push([t('invoices.pdf.dueDate'), date(invoice.dueDate)]);
   if (!credit && invoice.ocrReference) meta.push([t('invoices.pdf.ocr'), invoice.ocrReference]);
+  if (invoice.buyerReference) meta.push([t('invoices.vat.buyerReference'), invoice.buyerReference]);
+  if (invoice.sellerReference) meta.push([t('invoices.vat.sellerReference'), invoice.sellerReference]);
+  const exemptions = printedExemptions(invoice.vatTreatment, invoice.lines);
 
   const payment: string[] = [];
   // Names of payment systems, the same in every language.
@@ -92,7 +99,10 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
           </Text>
         ) : null}
         <View style={s.header}>
-          <Text style={s.seller}>{seller.name}</Text>
+          <View>
+            {invoice.logo ? <Image style={s.logo} src={invoice.logo} /> : null}
+            <Text style={s.seller}>{seller.name}</Text>
+          </View>
           <View>
             <Text style={s.docTitle}>{docTitle}</Text>
             <View style={{ marginTop: 6 }}>
@@ -130,7 +140,13 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
         {invoice.credits ? (
           <Text style={s.notice}>{t('invoices.pdf.creditsInvoice', { number: invoice.credits.number, date: date(invoice.credits.issueDate) })}</Text>
         ) : null}
-        {invoice.reverseCharge ? <Text style={s.notice}>{t('invoices.pdf.reverseCharge')}</Text> : null}
+        {invoice.vatTreatment === 'eu_reverse_charge' ? (
+          <View style={s.notice}>
+            <Text>{t('invoices.pdf.reverseCharge')}</Text>
+            <Text style={s.vatNote}>{t('invoices.vat.reverseChargeReference')}</Text>
+          </View>
+        ) : null}
+        {invoice.vatTreatment === 'outside_eu' ? <Text style={s.notice}>{t('invoices.vat.outsideEu')}</Text> : null}
 
         <View style={s.tableHead} fixed>
           <Text style={s.cDesc}>{t('invoices.pdf.description')}</Text>
@@ -168,12 +184,26 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
             <Text>{t('invoices.pdf.net')}</Text>
             <Text>{money(invoice.netOre)}</Text>
           </View>
+          {invoice.roundingOre !== 0 ? (
+            <View style={s.totalRow}>
+              <Text>{t('invoices.vat.rounding')}</Text>
+              <Text>{money(invoice.roundingOre)}</Text>
+            </View>
+          ) : null}
           <View style={s.grand}>
             <Text>{credit ? t('invoices.pdf.totalCredit') : t('invoices.pdf.total')}</Text>
             <Text>{money(invoice.totalOre)}</Text>
           </View>
           {credit ? <Text style={s.notice}>{t('invoices.pdf.creditRefund', { amount: money(-invoice.totalOre) })}</Text> : null}
         </View>
+
+        {exemptions.length > 0 ? (
+          <View style={s.message} wrap={false}>
+            {exemptions.map((reason) => (
+              <Text key={reason}>{t(`invoices.vat.reasonTexts.${reason}`)}</Text>
+            ))}
+          </View>
+        ) : null}
 
         {invoice.message ? (
           <View style={s.message} wrap={false}>

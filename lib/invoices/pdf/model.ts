@@ -2,6 +2,7 @@
 // same invoice always renders to the same bytes) or from a draft and the current profile (preview).
 import type { Locale } from '@/lib/i18n/catalogue';
 import type { Totals } from '../totals';
+import type { LineKind, VatExemptionReason, VatTreatment } from '../vat-treatment';
 
 export interface PartyDetails {
   name: string;
@@ -32,6 +33,14 @@ export interface PdfLine {
   unitPriceOre: number;
   vatRate: number;
   amountOre: number;
+  kind: LineKind;
+  exemptionReason: VatExemptionReason | null;
+}
+
+/** The seller's logo as the PDF embeds it (react-pdf reads PNG and JPEG). */
+export interface PdfLogo {
+  data: Buffer;
+  format: 'png' | 'jpg';
 }
 
 export interface PdfInvoice {
@@ -45,7 +54,9 @@ export interface PdfInvoice {
   periodEnd: string | null;
   dueDate: string | null;
   ocrReference: string | null;
-  reverseCharge: boolean;
+  vatTreatment: VatTreatment;
+  buyerReference: string | null;
+  sellerReference: string | null;
   message: string | null;
   seller: SellerDetails;
   buyer: PartyDetails;
@@ -53,7 +64,12 @@ export interface PdfInvoice {
   vatSummary: Totals['vatSummary'];
   netOre: number;
   vatOre: number;
+  roundingOre: number;
   totalOre: number;
+  /** Object name of the seller's logo (logos bucket), frozen in the seller snapshot at send. */
+  logoPath: string | null;
+  /** The logo's bytes, fetched outside any transaction (pdf/logo.ts); null renders without. */
+  logo: PdfLogo | null;
   credits: { number: string; issueDate: string } | null;
   /** Document creation date in the metadata: sent_at, so re-rendering gives the same bytes. */
   createdAt: Date;

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AddLineForm, DeleteDraftForm, DraftDetailsForm, RemoveLineButton } from '@/components/invoices/draft-forms';
+import { AddDiscountForm, AddLineForm, DeleteDraftForm, DraftDetailsForm, LineExemptionForm, RemoveLineButton } from '@/components/invoices/draft-forms';
 import { EntryPicker } from '@/components/invoices/entry-picker';
 import { PaymentsPanel } from '@/components/invoices/payments-panel';
 import { SendForm, SendStateProvider } from '@/components/invoices/send-form';
@@ -121,7 +121,17 @@ export default async function InvoicePage({ params }: { params: Params }) {
                     ) : (
                       invoice.lines.map((l) => (
                         <tr key={l.id}>
-                          <td className="py-2 pr-3">{l.description}</td>
+                          <td className="py-2 pr-3">
+                            {l.kind === 'discount' ? <span className="mr-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs">{t('invoices.vat.lineKind.discount')}</span> : null}
+                            {l.description}
+                            {invoice.vatTreatment === 'domestic' && l.vatRate === 0 ? (
+                              draft ? (
+                                <LineExemptionForm invoiceId={invoice.id} line={l} />
+                              ) : l.exemptionReason ? (
+                                <span className="block text-xs text-muted">{t(`invoices.vat.reasons.${l.exemptionReason}`)}</span>
+                              ) : null
+                            ) : null}
+                          </td>
                           <td className="py-2 pr-3 text-right tabular-nums">{`${Number(l.quantity).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-SE')} ${l.unit}`}</td>
                           <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.unitPriceOre, locale)}</td>
                           <td className="py-2 pr-3 text-right tabular-nums">{l.vatRate} %</td>
@@ -152,6 +162,16 @@ export default async function InvoicePage({ params }: { params: Params }) {
                   <AddLineForm key={invoice.lines.length} invoice={invoice} />
                 </CardContent>
               </Card>
+              {invoice.kind === 'invoice' ? (
+                <Card>
+                  <CardHeader>
+                    <CardTitle>{t('invoices.vat.discount')}</CardTitle>
+                  </CardHeader>
+                  <CardContent>
+                    <AddDiscountForm key={invoice.lines.length} invoice={invoice} />
+                  </CardContent>
+                </Card>
+              ) : null}
               {invoice.kind === 'invoice' && entries.length > 0 ? (
                 <Card>
                   <CardHeader>
@@ -210,6 +230,22 @@ export default async function InvoicePage({ params }: { params: Params }) {
                       <dd className="text-right tabular-nums">{invoice.ocrReference}</dd>
                     </>
                   )}
+                  <dt className="text-muted">{t('invoices.vat.treatment')}</dt>
+                  <dd className="text-right" data-testid="vat-treatment">
+                    {t(`invoices.vat.treatments.${invoice.vatTreatment}`)}
+                  </dd>
+                  {invoice.buyerReference ? (
+                    <>
+                      <dt className="text-muted">{t('invoices.vat.buyerReference')}</dt>
+                      <dd className="text-right">{invoice.buyerReference}</dd>
+                    </>
+                  ) : null}
+                  {invoice.sellerReference ? (
+                    <>
+                      <dt className="text-muted">{t('invoices.vat.sellerReference')}</dt>
+                      <dd className="text-right">{invoice.sellerReference}</dd>
+                    </>
+                  ) : null}
                   {invoice.paidOn ? (
                     <>
                       <dt className="text-muted">{t('invoices.invoice.paidOn')}</dt>
@@ -226,7 +262,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
                 </p>
               ) : null}
               {invoice.overdue && invoice.dueDate ? <p className="text-sm font-medium text-danger">{t('invoices.invoice.overdueSince', { date: formatDate(invoice.dueDate, locale) })}</p> : null}
-              <TotalsSummary lines={invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }))} />
+              <TotalsSummary lines={invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }))} roundToKrona={invoice.roundToKrona} />
               {draft ? (
                 <div className="space-y-3">
                   <Button asChild variant="secondary" className="w-full">

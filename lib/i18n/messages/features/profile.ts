@@ -49,7 +49,7 @@ export const profileMessages = defineMessages(
       },
       logo: {
         title: 'Logotyp',
-        text: 'Visas på dina fakturor. PNG, JPEG eller WebP, högst 1 MB.',
+        text: 'Visas på dina fakturor. PNG eller JPEG, högst 1 MB.',
         alt: 'Din logotyp',
         none: 'Ingen logotyp ännu.',
         choose: 'Välj bild',
@@ -60,7 +60,7 @@ export const profileMessages = defineMessages(
         removed: 'Logotypen är borttagen.',
         required: 'Välj en bildfil.',
         tooLarge: 'Bilden är större än 1 MB.',
-        wrongType: 'Välj en PNG-, JPEG- eller WebP-bild.',
+        wrongType: 'Välj en PNG- eller JPEG-bild.',
         failed: 'Logotypen kunde inte sparas. Försök igen.',
       },
       onboarding: {
@@ -119,7 +119,7 @@ export const profileMessages = defineMessages(
       },
       logo: {
         title: 'Logo',
-        text: 'Shown on your invoices. PNG, JPEG or WebP, at most 1 MB.',
+        text: 'Shown on your invoices. PNG or JPEG, at most 1 MB.',
         alt: 'Your logo',
         none: 'No logo yet.',
         choose: 'Choose image',
@@ -130,7 +130,7 @@ export const profileMessages = defineMessages(
         removed: 'The logo is removed.',
         required: 'Choose an image file.',
         tooLarge: 'The image is larger than 1 MB.',
-        wrongType: 'Choose a PNG, JPEG or WebP image.',
+        wrongType: 'Choose a PNG or JPEG image.',
         failed: 'The logo could not be saved. Please try again.',
       },
       onboarding: {
