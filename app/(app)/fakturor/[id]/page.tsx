@@ -57,6 +57,7 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
     ? t(credit ? 'invoices.draft.creditTitle' : 'invoices.draft.title')
     : `${t(`invoices.kind.${invoice.kind}`)} ${invoice.number ?? ''}`;
   const today = stockholmToday();
+  const released = invoice.events.some((e) => e.event === 'hours_released');
 
   return (
     <div className="space-y-6">
@@ -274,13 +275,19 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
               </CardContent>
             </Card>
           ) : null}
-          {owner && invoice.status === 'credited' && invoice.billedEntries > 0 ? (
+          {owner && invoice.status === 'credited' && (invoice.billedEntries > 0 || released) ? (
             <Card>
               <CardHeader>
                 <CardTitle className="text-base">{t('invoices.invoice.releaseHours')}</CardTitle>
               </CardHeader>
               <CardContent>
-                <ReleaseHoursForm invoiceId={invoice.id} />
+                {invoice.billedEntries > 0 ? (
+                  <ReleaseHoursForm invoiceId={invoice.id} />
+                ) : (
+                  <p className="text-sm text-muted" data-testid="hours-released">
+                    {t('invoices.invoice.hoursReleased')}
+                  </p>
+                )}
               </CardContent>
             </Card>
           ) : null}
