@@ -30,6 +30,21 @@ function random() {
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
+/**
+ * send_invoice() dates every invoice the day it is sent, so a history is made after the fact: as
+ * the operator, with triggers off for this one statement, the sent invoice is moved back to the
+ * day it would have been sent (due date and sending time with it). Demo data only.
+ */
+async function backdate(client: pg.Client, id: string, day: string) {
+  await client.query('set local session_replication_role = replica');
+  await client.query(
+    `update invoices set due_date = $2::date + (due_date - issue_date), issue_date = $2::date,
+       sent_at = ($2::date + time '09:00') at time zone 'Europe/Stockholm' where id = $1`,
+    [id, day],
+  );
+  await client.query('set local session_replication_role = origin');
+}
+
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
 const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 
@@ -206,12 +221,13 @@ async function main() {
         for (const i of inv) {
           if (new Date(i.issue) > today || (isLastMonth && random() < 0.4)) continue; // stays a draft
           await client.query(`select send_invoice($1)`, [i.id]);
+          await backdate(client, i.id, i.issue);
           invoices++;
           const ageDays = (today.getTime() - new Date(i.issue).getTime()) / 86_400_000;
           if (invoices % 25 === 0) {
             const { rows } = await client.query(`select create_credit_note($1) as id`, [i.id]);
-            await client.query(`update invoices set issue_date = $2 where id = $1`, [rows[0].id, i.issue]);
             await client.query(`select send_invoice($1)`, [rows[0].id]);
+            await backdate(client, rows[0].id, i.issue);
           } else if (ageDays > i.client.termsDays + 5) {
             const paid = new Date(new Date(i.issue).getTime() + between(5, i.client.termsDays + 5) * 86_400_000);
             await client.query(`select record_payment(id, total_ore, $2, 'bankgiro') from invoices where id = $1`, [i.id, iso(paid)]);

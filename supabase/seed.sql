@@ -114,7 +114,7 @@ begin
   update public.time_entries set invoice_line_id = line
     where node_id in (api_task, security_task) and entry_date between '2026-09-01' and '2026-09-30';
   perform public.send_invoice(inv);
-  perform public.mark_invoice_paid(inv, '2026-10-24');
+  perform public.mark_invoice_paid(inv);
 
   -- Invoice 2: Fjällbacka, September: sent, then fully credited by a credit note (wrong rate).
   insert into public.invoices (workspace_id, client_node_id, issue_date, period_start, period_end)
@@ -162,7 +162,7 @@ begin
   insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate)
     values (ws, inv, 2, 'Facklitteratur', 2, 'st', 45000, 6) returning id into line;
   perform public.send_invoice(inv);
-  perform public.mark_invoice_paid(inv, '2026-11-18');
+  perform public.mark_invoice_paid(inv);
   credit := public.create_credit_note(inv, array[line]);
   update public.invoices set issue_date = '2026-11-19', message = 'Kreditering av rad 2: böckerna returnerade.' where id = credit;
 

@@ -30,7 +30,8 @@ export function TotalsSummary({ lines, roundToKrona = false, label }: { lines: L
         </div>
       ) : null}
       <div className="flex justify-between gap-6 border-t border-border pt-1 text-base font-semibold">
-        <dt>{t('invoices.draft.total')}</dt>
+        {/* Negative only on a credit note, which asks for no payment. */}
+        <dt>{t(totals.totalOre < 0 ? 'invoices.pdf.totalCredit' : 'invoices.draft.total')}</dt>
         <dd className="tabular-nums" data-testid="invoice-total">
           {formatMoney(totals.totalOre, locale)}
         </dd>

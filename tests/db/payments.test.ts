@@ -101,6 +101,8 @@ describeEachDatabase('payments', (db, target) => {
     expect(messageKeyFor(negative)).toBe('db.paymentAmountPositive');
     const method = await attempt(db(), { user: t.ownerId }, `select record_payment($1, 5, $2, 'swish')`, [t.sentInvoiceId, today]);
     expect(messageKeyFor(method)).toBe('db.paymentMethodInvalid');
+    const newline = await attempt(db(), { user: t.ownerId }, `select record_payment($1, 5, $2, 'bankgiro', $3)`, [t.sentInvoiceId, today, 'rad 1\nrad 2']);
+    expect(messageKeyFor(newline)).toBe('db.paymentReferenceInvalid');
   });
 
   it('mark paid pays what is outstanding, dated today, in one click', async () => {

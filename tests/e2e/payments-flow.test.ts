@@ -122,7 +122,8 @@ describe('payments and credit notes in the browser', () => {
 
   it('releases the credited hours and bills them on a new invoice; both pages show the history', async () => {
     await page.getByRole('button', { name: 'Släpp timmarna' }).click();
-    await page.getByText('2 tidsposter kan nu faktureras igen.').waitFor();
+    await page.getByTestId('hours-released').waitFor({ timeout: 30_000 });
+    expect(await text('hours-released')).toBe('Timmarna är släppta och kan faktureras på en ny faktura.');
     expect(await text('invoice-events')).toContain('Timmar släppta för ny fakturering');
     await billAllHours();
     await page.getByRole('heading', { name: 'Faktura 3' }).waitFor({ timeout: 30_000 });

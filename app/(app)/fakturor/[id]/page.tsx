@@ -53,6 +53,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
   const title = draft
     ? t(credit ? 'invoices.draft.creditTitle' : 'invoices.draft.title')
     : `${t(`invoices.kind.${invoice.kind}`)} ${invoice.number ?? ''}`;
+  const released = invoice.events.some((e) => e.event === 'hours_released');
 
   return (
     <div className="space-y-6">
@@ -296,13 +297,19 @@ export default async function InvoicePage({ params }: { params: Params }) {
               </CardContent>
             </Card>
           ) : null}
-          {owner && invoice.status === 'credited' && invoice.billedEntries > 0 ? (
+          {owner && invoice.status === 'credited' && (invoice.billedEntries > 0 || released) ? (
             <Card>
               <CardHeader>
                 <CardTitle className="text-base">{t('invoices.invoice.releaseHours')}</CardTitle>
               </CardHeader>
               <CardContent>
-                <ReleaseHoursForm invoiceId={invoice.id} />
+                {invoice.billedEntries > 0 ? (
+                  <ReleaseHoursForm invoiceId={invoice.id} />
+                ) : (
+                  <p className="text-sm text-muted" data-testid="hours-released">
+                    {t('invoices.invoice.hoursReleased')}
+                  </p>
+                )}
               </CardContent>
             </Card>
           ) : null}
