@@ -38,7 +38,7 @@ declare
   inv public.invoices;
   prof public.business_profiles;
   buyer public.client_details;
-  missing text[] := '{}';
+  missing text[] := '{}'::text[];
   reverse boolean;
   issue date := private.stockholm_today();
   latest date;

@@ -8,7 +8,7 @@ create function private.invoices_send_vat_checks() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  missing text[] := '{}';
+  missing text[] := '{}'::text[];
   buyer_country text := coalesce(new.buyer_snapshot ->> 'country', 'SE');
   buyer_vat text := nullif(new.buyer_snapshot ->> 'vat_number', '');
   credit boolean := new.kind = 'credit_note';
