@@ -2,6 +2,7 @@
 // ask Storage itself. Storage RLS (owner only) decides; the path comes from the owner's profile.
 import { getVerifiedClaims } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
+import { fileResponseHeaders } from '@/lib/files/content-type';
 import { LOGO_BUCKET } from '@/lib/profile/logo';
 import { createClient } from '@/lib/supabase/server';
 
@@ -17,6 +18,6 @@ export async function GET() {
   const { data, error } = await (await createClient()).storage.from(LOGO_BUCKET).download(path);
   if (error || !data) return new Response(null, { status: 404 });
   return new Response(data, {
-    headers: { 'content-type': data.type || 'application/octet-stream', 'cache-control': 'private, max-age=300', 'x-content-type-options': 'nosniff' },
+    headers: { ...fileResponseHeaders(data.type || undefined), 'cache-control': 'private, max-age=300' },
   });
 }
