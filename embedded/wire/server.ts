@@ -32,10 +32,14 @@ const DATABASE = 'postgres';
 /**
  * PGlite's session is authenticated as its bootstrap superuser, and PostgreSQL lets any session
  * go back to that user with SET SESSION AUTHORIZATION (or DISCARD ALL). A role that is not a
- * superuser could use that to leave its role, so such statements from it are refused before
- * PGlite sees them. Unicode-escaped identifiers are refused too, as they could spell the setting.
+ * superuser could use that to leave its role, so statements naming these from it are refused
+ * before PGlite sees them; unicode-escaped names too, as they could spell the setting. JSON
+ * object literals (the app's claims, which carry the user's email) are not searched, so no
+ * address makes every request of its user fail. This is a guard by the statement's text: SQL
+ * that builds the statement at run time (PL/pgSQL EXECUTE of concatenated text) is not seen.
  */
 const LEAVES_ITS_ROLE = /authori[sz]ation|\bdiscard\b|u&["']/i;
+const JSON_LITERAL = /'\{(?:[^']|'')*\}'/g;
 const REFUSAL = `do $$ begin raise exception using errcode = '42501', message = 'permission denied to set session authorization'; end $$`;
 
 /** Session parameters PostgreSQL reports at login. */
@@ -130,7 +134,8 @@ class Connection {
       const headerLength = startup ? 4 : 5;
       if (this.buffer.length < headerLength) return;
       const length = startup ? this.buffer.readInt32BE(0) : 1 + this.buffer.readInt32BE(1);
-      if (length < headerLength - 1 || length > 1 << 30) return this.refuse('08P01', 'invalid message length');
+      // As PostgreSQL: a startup packet is 8 bytes to 10 000; any other message at most 1 GB.
+      if (startup ? length < 8 || length > 10_000 : length < 5 || length > 1 << 30) return this.refuse('08P01', 'invalid message length');
       if (this.buffer.length < length) return;
       const message = this.buffer.subarray(0, length);
       this.buffer = this.buffer.subarray(length);
@@ -211,7 +216,7 @@ class Connection {
   private async forward(holder: Holder, message: Buffer, type: string) {
     if (type === 'X') return this.end();
     const text = statementText(message);
-    const refused = !holder.superuser && text !== undefined && LEAVES_ITS_ROLE.test(text);
+    const refused = !holder.superuser && text !== undefined && LEAVES_ITS_ROLE.test(text.replace(JSON_LITERAL, "''"));
     const sent = refused ? withStatementText(message, REFUSAL) : message;
     void this.session
       .run(holder, async () => {

@@ -37,8 +37,8 @@ async function outcome(client: pg.Client, sql: string): Promise<string | unknown
   }
 }
 
-function claimsFor(id: string): VerifiedClaims {
-  const claims = asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', iss: 'test', exp: 0, iat: 0 } as never);
+function claimsFor(id: string, email?: string): VerifiedClaims {
+  const claims = asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', email, iss: 'test', exp: 0, iat: 0 } as never);
   if (!claims) throw new Error('claims rejected');
   return claims;
 }
@@ -119,5 +119,14 @@ describeEachDatabase('database login (issue 13: any login was superuser)', (db) 
       where id in (select workspace_id from public.workspace_members where user_id in ($1, $2))`, [a, b]);
     const seen = await withUserTransaction(claimsFor(a), async (tx) => (await tx.query(`select name from public.workspaces`)).rows, { pool: getPool(db().appUrl) });
     expect(seen).toEqual([{ name: `Firma ${a}` }]);
+  });
+
+  it("a user whose address reads like the refused statements still gets their data", async () => {
+    const email = "discard.session_authorization-u&'x@example.test";
+    const id = await db().createUser(email);
+    const seen = await withUserTransaction(claimsFor(id, email), async (tx) => (await tx.query(`select count(*)::int as n from public.workspaces`)).rows[0].n, {
+      pool: getPool(db().appUrl),
+    });
+    expect(seen).toBe(1);
   });
 });
