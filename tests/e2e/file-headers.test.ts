@@ -34,7 +34,7 @@ describe('file responses of the app (issue 13, finding 3: stored XSS)', () => {
     const link = new URL(app.standIn.outbox.list(email).at(-1)!.links[0]);
     const res = await fetch(`${app.appUrl}${link.pathname}${link.search}`, { redirect: 'manual' });
     cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  }, 600_000);
+  }, 900_000);
 
   afterAll(async () => {
     await admin?.end();

@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { bootstrapPlatform } from './embedded/platform/bootstrap';
+import { serveDatabase, generateCredentials } from './embedded/database';
+let t = Date.now(); const lap = (s: string) => { console.log(s, Date.now() - t); t = Date.now(); };
+const db = await PGlite.create('/tmp/h4x/t7', { extensions: { pgcrypto } }); lap('create');
+const cr = generateCredentials();
+await bootstrapPlatform(db, { name: 'app_server', password: cr.appPassword }); lap('bootstrap');
+const s = await serveDatabase(db, { port: 0, credentials: cr }); lap('serve');
+await s.stop(); await db.close();
