@@ -20,7 +20,7 @@ let pgdataStarted: string | undefined;
 let dataDir: string | undefined;
 
 /** The app role's password, derived from the cluster's superuser URL so every worker knows it. */
-function appRoleFor(adminUrl: string) {
+export function pg15AppRole(adminUrl: string) {
   return { name: APP_ROLE_NAME, password: createHash('sha256').update(`app role of ${adminUrl}`).digest('base64url') };
 }
 
@@ -82,7 +82,7 @@ export async function preparePg15Template(): Promise<{ adminUrl: string; templat
   const client = new pg.Client(templateUrl.toString());
   await client.connect();
   try {
-    await bootstrapPlatform({ exec: (sql) => client.query(sql) }, appRoleFor(adminUrl));
+    await bootstrapPlatform({ exec: (sql) => client.query(sql) }, pg15AppRole(adminUrl));
     await applyMigrations(client, readMigrations(migrationsDir));
   } finally {
     await client.end();
@@ -99,7 +99,7 @@ export async function createPg15Copy(adminUrl: string, template: string) {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const appUrl = new URL(url.toString());
-  const appRole = appRoleFor(adminUrl);
+  const appRole = pg15AppRole(adminUrl);
   appUrl.username = appRole.name;
   appUrl.password = appRole.password;
   return {
