@@ -7,25 +7,12 @@ import { afterAll, expect, it } from 'vitest';
 import { asVerifiedClaims, type VerifiedClaims } from '@/lib/auth/verified-claims';
 import { closePools, getPool } from '@/lib/db/pool';
 import { withUserTransaction } from '@/lib/db/transaction';
-import { describeEachDatabase } from '../support/db';
+import { describeEachDatabase, loginOutcome } from '../support/db';
 
 async function connect(url: string | URL) {
   const client = new pg.Client(url.toString());
   await client.connect();
   return client;
-}
-
-/** What a login attempt ends in: the server's SQLSTATE, or 'connected'. */
-async function loginOutcome(url: URL): Promise<string> {
-  const client = new pg.Client(url.toString());
-  try {
-    await client.connect();
-    return 'connected';
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 /** The SQLSTATE a statement fails with, or its rows when it does not. */

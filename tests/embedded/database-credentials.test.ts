@@ -4,24 +4,12 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedDatabase } from '../../embedded/database';
+import { loginOutcome } from '../support/db';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'konsult-credentials-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function loginCode(url: string | URL): Promise<string> {
-  const client = new pg.Client(url.toString());
-  try {
-    await client.connect();
-    return 'connected';
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 describe('embedded database credentials (issue 13: any login was superuser)', () => {
   it('generates the passwords, keeps them in the data folder for the developer only, and refuses the old guessable ones', async () => {
@@ -33,13 +21,13 @@ describe('embedded database credentials (issue 13: any login was superuser)', ()
       expect(admin.username).toBe('postgres');
       expect(decodeURIComponent(admin.password).length).toBeGreaterThanOrEqual(32);
       expect(new URL(first.appUrl).password).not.toBe(admin.password);
-      expect(await loginCode(adminUrl)).toBe('connected');
+      expect(await loginOutcome(adminUrl)).toBe('connected');
       const guessed = new URL(adminUrl);
       guessed.password = 'postgres';
-      expect(await loginCode(guessed)).toBe('28P01');
+      expect(await loginOutcome(guessed)).toBe('28P01');
       const oldApp = new URL(first.appUrl);
       oldApp.password = 'app_server';
-      expect(await loginCode(oldApp)).toBe('28P01');
+      expect(await loginOutcome(oldApp)).toBe('28P01');
       const file = statSync(path.join(dataDir, 'database-credentials.json'));
       expect(file.mode & 0o077).toBe(0);
     } finally {
@@ -48,8 +36,8 @@ describe('embedded database credentials (issue 13: any login was superuser)', ()
     const again = await startEmbeddedDatabase({ dataDir, port: 0 });
     try {
       expect(new URL(again.adminUrl).password).toBe(new URL(adminUrl).password);
-      expect(await loginCode(again.adminUrl)).toBe('connected');
-      expect(await loginCode(again.appUrl)).toBe('connected');
+      expect(await loginOutcome(again.adminUrl)).toBe('connected');
+      expect(await loginOutcome(again.appUrl)).toBe('connected');
     } finally {
       await again.stop();
     }
