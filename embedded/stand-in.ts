@@ -67,6 +67,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
   const filesDir = path.join(opts.dataDir, 'storage');
   const api = await startApiServer({
     port: opts.apiPort,
+    allowedOrigins: [opts.siteUrl],
     services: {
       '/auth/v1': createAuthApi({ pool, keys, outbox, apiUrl: apiUrlGuess, siteUrl: opts.siteUrl }),
       '/storage/v1': createStorageApi({ pool, keys, filesDir, apiUrl: apiUrlGuess }),

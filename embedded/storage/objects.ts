@@ -241,10 +241,16 @@ export async function listObjects(ctx: Context, req: IncomingMessage, res: Serve
   sendJson(res, 200, rows);
 }
 
+/**
+ * Hosted Storage signs URLs for as long as asked; the stand-in caps them at a week, so a link
+ * that leaks (a log, a forwarded mail) stops working soon. The app itself asks for a minute.
+ */
+export const MAX_SIGNED_URL_SECONDS = 7 * 24 * 3600;
+
 function expiresInOf(body: Record<string, unknown>): number {
   const value = body.expiresIn;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) throw errors.invalidRequest('body/expiresIn must be >= 1');
-  return Math.min(Math.floor(value), 10 * 365 * 24 * 3600);
+  return Math.min(Math.floor(value), MAX_SIGNED_URL_SECONDS);
 }
 
 function signedPath(bucket: string, key: string, token: string): string {

@@ -87,6 +87,19 @@ export async function openTestDatabase(target: Target): Promise<TestDatabase> {
   return new TestDatabase(target, copy.adminUrl, copy.appUrl, admin, copy.stop);
 }
 
+/** What a login to `url` ends in: the server's SQLSTATE (28P01: wrong password), or 'connected'. */
+export async function loginOutcome(url: string | URL): Promise<string> {
+  const client = new pg.Client(url.toString());
+  try {
+    await client.connect();
+    return 'connected';
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /** Declares the suite once per database target; `db()` is that target's fresh database. */
 export function describeEachDatabase(name: string, body: (db: () => TestDatabase, target: Target) => void) {
   for (const target of TARGETS) {
