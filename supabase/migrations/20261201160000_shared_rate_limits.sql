@@ -16,9 +16,10 @@ comment on column private.rate_limits.window_ends_at is 'When the current window
 comment on column private.rate_limits.hits is 'Hits counted in the window, at most max_hits + 1 (beyond that the answer is the same).';
 
 -- Counts a hit (when counts) and says whether it is within the limit; with counts = false it only
--- says whether one more would be. insert ... on conflict do update locks the bucket's row, so
--- concurrent callers on any server count one after another. Expired windows of other buckets are
--- deleted a few at a time, skipping rows another transaction holds (no waits, no deadlocks).
+-- says whether one more would be, writing nothing. insert ... on conflict do update locks the
+-- bucket's row, so concurrent callers on any server count one after another. Expired windows of
+-- other buckets are deleted a few at a time, skipping rows another transaction holds (no waits,
+-- no deadlocks).
 create function private.take_rate_limit(bucket text, max_hits integer, window_seconds integer, counts boolean) returns boolean
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -30,18 +31,21 @@ begin
      or window_seconds is null or window_seconds not between 1 and 86400 or counts is null then
     raise exception 'invalid rate limit' using errcode = '22023';
   end if;
+  if not counts then
+    return not exists (select 1 from private.rate_limits r
+                        where r.bucket = take_rate_limit.bucket and r.window_ends_at > moment and r.hits >= max_hits);
+  end if;
   insert into private.rate_limits as r (bucket, window_ends_at, hits)
-  values (take_rate_limit.bucket, moment + pg_catalog.make_interval(secs => window_seconds), case when counts then 1 else 0 end)
+  values (take_rate_limit.bucket, moment + pg_catalog.make_interval(secs => window_seconds), 1)
   on conflict on constraint rate_limits_pkey do update
     set window_ends_at = case when r.window_ends_at <= moment then excluded.window_ends_at else r.window_ends_at end,
         hits = case when r.window_ends_at <= moment then excluded.hits
-                    when counts then least(r.hits + 1, max_hits + 1)
-                    else r.hits end
+                    else least(r.hits + 1, max_hits + 1) end
   returning r.hits into counted;
   delete from private.rate_limits r
    where r.bucket in (select o.bucket from private.rate_limits o where o.window_ends_at < moment
                       order by o.window_ends_at limit 20 for update skip locked);
-  return case when counts then counted <= max_hits else counted < max_hits end;
+  return counted <= max_hits;
 end
 $$;
 revoke all on function private.take_rate_limit(text, integer, integer, boolean) from public;
