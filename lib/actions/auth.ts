@@ -7,9 +7,9 @@ import { siteOrigin } from '@/lib/auth/origin';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { getLocale } from '@/lib/i18n/server';
-import { recordFailedSignIn, signInLimits } from '@/lib/privacy/failed-sign-ins';
+import { limitedPasswordAttempt } from '@/lib/privacy/failed-sign-ins';
 import { clientAddress } from '@/lib/security/client-address';
-import { accountKey, enforce, refuseWhenExhausted } from '@/lib/security/rate-limit';
+import { accountKey, enforce } from '@/lib/security/rate-limit';
 import { ActionError, createAction } from './action';
 import { initialState } from './state';
 
@@ -17,14 +17,12 @@ export const signIn = createAction({
   schema: signInSchema,
   auth: false,
   handler: async ({ email, password, next }) => {
-    const limits = await signInLimits(email);
-    await refuseWhenExhausted(limits);
-    const supabase = await createClient();
-    const { error } = await supabase.auth.signInWithPassword({ email, password });
-    if (error) {
-      if (error.code === 'invalid_credentials') await recordFailedSignIn(email, limits);
-      throw error;
-    }
+    const error = await limitedPasswordAttempt(email, async () => {
+      const supabase = await createClient();
+      const { error } = await supabase.auth.signInWithPassword({ email, password });
+      return { wrongPassword: error?.code === 'invalid_credentials', result: error };
+    });
+    if (error) throw error;
     redirect(next);
   },
 });

@@ -3,7 +3,8 @@
 // every app server shares them. Each limit counts one thing, an account (email or user id) or a
 // client address (client-address.ts); the database stores only a hash of it.
 //
-// Sign-in counts failures only, three ways: per address and account (one client guessing one
+// Sign-in counts failures only (each attempt is counted before Auth is asked, so parallel guesses
+// cannot slip past, and given back when it succeeds), three ways: per address and account (one client guessing one
 // password), per account across addresses with a higher cap (many clients guessing one password),
 // and per address (one client guessing many accounts). A client locked out of an account does not
 // lock out the account's owner from another address unless it spreads its guesses over enough
@@ -46,25 +47,26 @@ function bucket([name, key]: Check): string {
 }
 
 /**
- * Counts a hit in every limit (or with counts = false, only asks) in one statement; true when all
- * allow it. Buckets are taken in one order so concurrent callers never wait on each other in a cycle.
+ * Counts a hit in every limit (change 1), or gives one back (change -1), in one statement; true
+ * when all allow it. Buckets are taken in one order so concurrent callers never wait on each
+ * other in a cycle.
  */
-export async function takeRateLimits(db: Queryable, checks: Check[], counts: boolean): Promise<boolean> {
+export async function takeRateLimits(db: Queryable, checks: Check[], change: 1 | -1): Promise<boolean> {
   const sorted = checks.map((check) => ({ bucket: bucket(check), limit: RATE_LIMITS[check[0]] })).sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
   const { rows } = await db.query<{ allowed: boolean }>(
     `select coalesce(bool_and(private.take_rate_limit(l.bucket, l.max, l.seconds, $4)), true) as allowed
        from unnest($1::text[], $2::int[], $3::int[]) as l(bucket, max, seconds)`,
-    [sorted.map((s) => s.bucket), sorted.map((s) => s.limit.max), sorted.map((s) => s.limit.windowSeconds), counts],
+    [sorted.map((s) => s.bucket), sorted.map((s) => s.limit.max), sorted.map((s) => s.limit.windowSeconds), change],
   );
   return rows[0].allowed;
 }
 
 /** Counts the attempt in every limit; refuses (the user is told to wait) when any is exhausted. */
 export async function enforce(checks: Check[], options: Pick<TransactionOptions, 'pool'> = {}): Promise<void> {
-  if (!(await withAnonTransaction((tx) => takeRateLimits(tx, checks, true), options))) throw new ActionError('errors.rateLimited');
+  if (!(await withAnonTransaction((tx) => takeRateLimits(tx, checks, 1), options))) throw new ActionError('errors.rateLimited');
 }
 
-/** Refuses when any limit is exhausted, without counting (sign-in counts only failures). */
-export async function refuseWhenExhausted(checks: Check[], options: Pick<TransactionOptions, 'pool'> = {}): Promise<void> {
-  if (!(await withAnonTransaction((tx) => takeRateLimits(tx, checks, false), options))) throw new ActionError('errors.rateLimited');
+/** Gives back an attempt `enforce` counted that turned out not to count (a sign-in that succeeded). */
+export async function giveBack(checks: Check[], options: Pick<TransactionOptions, 'pool'> = {}): Promise<void> {
+  await withAnonTransaction((tx) => takeRateLimits(tx, checks, -1), options);
 }

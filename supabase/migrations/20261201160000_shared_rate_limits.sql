@@ -15,12 +15,13 @@ comment on column private.rate_limits.bucket is 'Limit name and a SHA-256 of wha
 comment on column private.rate_limits.window_ends_at is 'When the current window ends; the next hit after it starts a new window.';
 comment on column private.rate_limits.hits is 'Hits counted in the window, at most max_hits + 1 (beyond that the answer is the same).';
 
--- Counts a hit (when counts) and says whether it is within the limit; with counts = false it only
--- says whether one more would be, writing nothing. insert ... on conflict do update locks the
--- bucket's row, so concurrent callers on any server count one after another. Expired windows of
--- other buckets are deleted a few at a time, skipping rows another transaction holds (no waits,
--- no deadlocks).
-create function private.take_rate_limit(bucket text, max_hits integer, window_seconds integer, counts boolean) returns boolean
+-- change = 1 counts a hit and says whether it is within the limit; insert ... on conflict do update
+-- locks the bucket's row, so concurrent callers on any server count one after another and no
+-- more than max_hits are ever allowed in a window. change = -1 gives back a hit counted earlier
+-- whose attempt turned out not to be one the limit is about (a sign-in that succeeded). Expired
+-- windows of other buckets are deleted a few at a time, skipping rows another transaction holds
+-- (no waits, no deadlocks).
+create function private.take_rate_limit(bucket text, max_hits integer, window_seconds integer, change integer) returns boolean
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
@@ -28,12 +29,13 @@ declare
   counted integer;
 begin
   if bucket is null or pg_catalog.length(bucket) not between 1 and 200 or max_hits is null or max_hits < 1
-     or window_seconds is null or window_seconds not between 1 and 86400 or counts is null then
+     or window_seconds is null or window_seconds not between 1 and 86400 or change is null or change not in (1, -1) then
     raise exception 'invalid rate limit' using errcode = '22023';
   end if;
-  if not counts then
-    return not exists (select 1 from private.rate_limits r
-                        where r.bucket = take_rate_limit.bucket and r.window_ends_at > moment and r.hits >= max_hits);
+  if change = -1 then
+    update private.rate_limits r set hits = greatest(r.hits - 1, 0)
+     where r.bucket = take_rate_limit.bucket and r.window_ends_at > moment;
+    return true;
   end if;
   insert into private.rate_limits as r (bucket, window_ends_at, hits)
   values (take_rate_limit.bucket, moment + pg_catalog.make_interval(secs => window_seconds), 1)
@@ -48,13 +50,13 @@ begin
   return counted <= max_hits;
 end
 $$;
-revoke all on function private.take_rate_limit(text, integer, integer, boolean) from public;
-grant execute on function private.take_rate_limit(text, integer, integer, boolean) to anon, authenticated;
-comment on function private.take_rate_limit(text, integer, integer, boolean) is 'The app''s one rate limiter: counts a hit in bucket''s fixed window of window_seconds (when counts) and returns whether it is within max_hits. Called by the app server as anon or as the user; private is not exposed through the Data API.';
+revoke all on function private.take_rate_limit(text, integer, integer, integer) from public;
+grant execute on function private.take_rate_limit(text, integer, integer, integer) to anon, authenticated;
+comment on function private.take_rate_limit(text, integer, integer, integer) is 'The app''s one rate limiter: counts a hit (change 1) in bucket''s fixed window of window_seconds and returns whether it is within max_hits, or gives one back (change -1). Called by the app server as anon; private is not exposed through the Data API.';
 
 -- A failed sign-in was recordable by anyone for anyone through the Data API (public.record_failed_sign_in),
--- filling a stranger's security log. Only the app server records them now, after Auth refused the
--- password and after counting the failure against the address and account limits; the private
+-- filling a stranger's security log. Only the app server records them now, after the attempt was
+-- counted against the address and account limits and Auth refused the password; the private
 -- function keeps its per-account cap of 20 entries in 5 minutes.
 drop function public.record_failed_sign_in(text);
 comment on function private.record_failed_sign_in(text) is 'Notes a failed password sign-in in the account''s security log (if the address has an account; at most 20 in 5 minutes). Called only by the app server after Auth refused the password; not exposed through the Data API.';

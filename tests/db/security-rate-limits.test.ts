@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ActionError } from '@/lib/actions/action';
-import { recordFailedSignIn, signInLimits } from '@/lib/privacy/failed-sign-ins';
-import { enforce, RATE_LIMITS, refuseWhenExhausted, takeRateLimits, type Check } from '@/lib/security/rate-limit';
+import { limitedPasswordAttempt } from '@/lib/privacy/failed-sign-ins';
+import { enforce, RATE_LIMITS, takeRateLimits, type Check } from '@/lib/security/rate-limit';
 import { describeEachDatabase } from '../support/db';
 
 const refusal = (p: Promise<unknown>) =>
@@ -44,15 +44,18 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
     expect(rows[0].hits).toBe(RATE_LIMITS.resetPerAccount.max + 1);
   });
 
+  /** One password attempt through the app's limited path, from `address`; Auth's answer given. */
+  const signIn = (email: string, address: string, wrongPassword: boolean, pool: pg.Pool) =>
+    refusal(limitedPasswordAttempt(email, async () => ({ wrongPassword, result: null }), { address, pool }));
+
   it('finding 10: a client locked out of an account locks out neither another address nor the owner at another address', async () => {
     const victim = `${randomUUID()}@example.test`;
     const bystander = `${randomUUID()}@example.test`;
-    const guesser = await signInLimits(victim, '203.0.113.7');
-    for (let i = 0; i < RATE_LIMITS.signInFailuresPerAddressAndAccount.max; i++) await recordFailedSignIn(victim, guesser, { pool: serverA });
-    expect(await refusal(refuseWhenExhausted(guesser, { pool: serverB }))).toBe('errors.rateLimited');
+    for (let i = 0; i < RATE_LIMITS.signInFailuresPerAddressAndAccount.max; i++) expect(await signIn(victim, '203.0.113.7', true, serverA)).toBe('allowed');
+    expect(await signIn(victim, '203.0.113.7', false, serverB)).toBe('errors.rateLimited');
     // The owner, from home; another account from the guesser's own address.
-    expect(await refusal(refuseWhenExhausted(await signInLimits(victim, '198.51.100.20'), { pool: serverB }))).toBe('allowed');
-    expect(await refusal(refuseWhenExhausted(await signInLimits(bystander, '203.0.113.7'), { pool: serverB }))).toBe('allowed');
+    expect(await signIn(victim, '198.51.100.20', false, serverB)).toBe('allowed');
+    expect(await signIn(bystander, '203.0.113.7', false, serverB)).toBe('allowed');
   });
 
   it('finding 10: failures spread over many addresses reach the per-account cap, which is higher', async () => {
@@ -61,15 +64,32 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
     expect(RATE_LIMITS.signInFailuresPerAccount.max).toBeGreaterThan(perPair);
     const addresses = Math.ceil(RATE_LIMITS.signInFailuresPerAccount.max / perPair);
     for (let a = 0; a < addresses; a++) {
-      const limits = await signInLimits(victim, `192.0.2.${a + 1}`);
-      for (let i = 0; i < perPair; i++) await recordFailedSignIn(victim, limits, { pool: a % 2 ? serverB : serverA });
+      for (let i = 0; i < perPair; i++) await signIn(victim, `192.0.2.${a + 1}`, true, a % 2 ? serverB : serverA);
     }
-    expect(await refusal(refuseWhenExhausted(await signInLimits(victim, '198.51.100.99'), { pool: serverA }))).toBe('errors.rateLimited');
+    expect(await signIn(victim, '198.51.100.99', false, serverA)).toBe('errors.rateLimited');
   });
 
-  it('finding 10: checking without counting never uses up a limit; a window that ended starts again and is cleaned away', async () => {
+  it('finding 10: successful sign-ins give their hit back; only failures use the limit up', async () => {
+    const email = `${randomUUID()}@example.test`;
+    for (let i = 0; i < 30; i++) expect(await signIn(email, '192.0.2.200', false, i % 2 ? serverB : serverA)).toBe('allowed');
+    for (let i = 0; i < RATE_LIMITS.signInFailuresPerAddressAndAccount.max; i++) await signIn(email, '192.0.2.200', true, serverA);
+    expect(await signIn(email, '192.0.2.200', false, serverB)).toBe('errors.rateLimited');
+    // The failures went into the account's security log (if it has one), bounded as before.
+    const userId = await db().createUser();
+    const { rows: [{ email: owner }] } = await db().admin.query(`select email from auth.users where id = $1`, [userId]);
+    for (let i = 0; i < 3; i++) await signIn(owner, '192.0.2.201', true, serverA);
+    const { rows } = await db().admin.query(`select count(*)::int as n from private.account_events where user_id = $1 and event = 'login_failed'`, [userId]);
+    expect(rows[0].n).toBe(3);
+  });
+
+  it('finding 10: parallel guesses cannot slip past the limit between check and count', async () => {
+    const email = `${randomUUID()}@example.test`;
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => signIn(email, '192.0.2.77', true, i % 2 ? serverB : serverA)));
+    expect(answers.filter((a) => a === 'allowed')).toHaveLength(RATE_LIMITS.signInFailuresPerAddressAndAccount.max);
+  });
+
+  it('finding 10: a window that ended starts again, and expired windows are cleaned away', async () => {
     const checks: Check[] = [['signUpPerAccount', `${randomUUID()}@example.test`]];
-    for (let i = 0; i < 20; i++) await refuseWhenExhausted(checks, { pool: serverA });
     for (let i = 0; i < RATE_LIMITS.signUpPerAccount.max; i++) await enforce(checks, { pool: serverA });
     expect(await refusal(enforce(checks, { pool: serverB }))).toBe('errors.rateLimited');
     await db().admin.query(`update private.rate_limits set window_ends_at = now() - interval '1 second' where bucket like 'signUpPerAccount:%'`);
@@ -81,7 +101,7 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
 
   it('finding 10: the table holds no email or address in clear and is closed to every API role', async () => {
     const email = `${randomUUID()}@example.test`;
-    await recordFailedSignIn(email, await signInLimits(email, '203.0.113.50'), { pool: serverA });
+    await signIn(email, '203.0.113.50', true, serverA);
     const { rows } = await db().admin.query<{ bucket: string }>(`select bucket from private.rate_limits`);
     expect(JSON.stringify(rows)).not.toContain(email);
     expect(JSON.stringify(rows)).not.toContain('203.0.113.50');
@@ -92,7 +112,7 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
       expect(write).toBe('42501');
     }
     // Nonsense limits are refused, not stored.
-    const bad = await db().asAnon((c) => c.query(`select private.take_rate_limit('x', 0, 60, true)`)).then(() => 'ran', (e: { code?: string }) => e.code);
+    const bad = await db().asAnon((c) => c.query(`select private.take_rate_limit('x', 0, 60, 1)`)).then(() => 'ran', (e: { code?: string }) => e.code);
     expect(bad).toBe('22023');
   });
 
@@ -115,7 +135,7 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
           try {
             await c.query(`begin; set local role anon`);
             const limits: Check[] = i % 3 ? [['resetPerAccount', email], ['resetPerAddress', '192.0.2.1']] : [['resetPerAddress', '192.0.2.1'], ['resetPerAccount', email]];
-            const allowed = await takeRateLimits(c, limits, true);
+            const allowed = await takeRateLimits(c, limits, 1);
             await c.query('commit');
             return allowed;
           } finally {

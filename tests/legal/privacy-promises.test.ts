@@ -145,8 +145,9 @@ const PROMISES: Promise_[] = [
     check: () => {
       expect(sqlFunction('private.my_security_log')).toContain('auth.audit_log_entries');
       // Failures are recorded by the app, so hosted Auth (which keeps them to itself) shows them too.
-      expect(read('lib/actions/auth.ts')).toMatch(/invalid_credentials'\) await recordFailedSignIn\(email, limits\)/);
-      expect(read('lib/privacy/account.ts')).toContain('await recordFailedSignIn(email, limits)');
+      expect(read('lib/actions/auth.ts')).toContain('await limitedPasswordAttempt(email');
+      expect(read('lib/privacy/account.ts')).toContain('return limitedPasswordAttempt(email');
+      expect(read('lib/privacy/failed-sign-ins.ts')).toContain('private.record_failed_sign_in');
     },
   },
   {
@@ -154,7 +155,7 @@ const PROMISES: Promise_[] = [
     sv: 'begränsning av inloggningsförsök',
     en: 'limits on sign-in attempts',
     keptBy: ['lib/security/rate-limit.ts', 'supabase/migrations/20261201160000_shared_rate_limits.sql', 'lib/actions/auth.ts', 'lib/auth/sign-up.ts', 'embedded/auth/rate-limit.ts'],
-    provenBy: [['tests/e2e/privacy-flow.test.ts', 'För många försök'], ['tests/db/security-rate-limits.test.ts', 'refuseWhenExhausted']],
+    provenBy: [['tests/e2e/privacy-flow.test.ts', 'För många försök'], ['tests/db/security-rate-limits.test.ts', 'limitedPasswordAttempt']],
     check: () => {
       expect(RATE_LIMITS.signInFailuresPerAddressAndAccount.max).toBeLessThanOrEqual(10);
       // Every sign-up (the page's and an invitation's) goes through the one limited path.
