@@ -4,9 +4,9 @@
 // client address (client-address.ts); the database stores only a hash of it.
 //
 // Sign-in counts failures only (each attempt is counted before Auth is asked, so parallel guesses
-// cannot slip past, and given back when it succeeds), three ways: per address and account (one client guessing one
-// password), per account across addresses with a higher cap (many clients guessing one password),
-// and per address (one client guessing many accounts). A client locked out of an account does not
+// cannot slip past, and given back when it succeeds), three ways: per address and account (one
+// client guessing one password), per account across addresses with a higher cap (many clients
+// guessing one password), and per address (one client guessing many accounts). A client locked out of an account does not
 // lock out the account's owner from another address unless it spreads its guesses over enough
 // addresses to reach the per-account cap, and then only for that window.
 import { createHash } from 'node:crypto';
