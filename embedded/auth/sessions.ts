@@ -173,13 +173,20 @@ export async function authenticate(ctx: AuthContext, req: IncomingMessage): Prom
   if (typeof sub !== 'string' || !UUID.test(sub)) throw errors.badJwt('invalid claim: missing sub claim');
   const sessionId = typeof claims.session_id === 'string' ? claims.session_id : null;
   if (claims.session_id !== undefined && (!sessionId || !UUID.test(sessionId))) throw errors.badJwt('invalid claim: session_id claim must be a UUID');
-  if (sessionId) {
-    const { rowCount } = await ctx.pool.query(`select 1 from auth.sessions where id = $1 and user_id = $2`, [sessionId, sub]);
-    if (!rowCount) throw errors.sessionNotFound();
-  }
+  if (sessionId && !(await sessionIsLive(ctx.pool, sessionId, sub))) throw errors.sessionNotFound();
   const user = await findUserById(ctx.pool, sub);
   if (!user) throw errors.userNotFound();
   return { user, sessionId, claims };
+}
+
+/** Whether a token's session still stands: deleted by sign-out and password changes, or timed out. */
+export async function sessionIsLive(db: Pick<pg.Pool, 'query'>, sessionId: string, userId: string): Promise<boolean> {
+  if (!UUID.test(sessionId) || !UUID.test(userId)) return false;
+  const { rowCount } = await db.query(
+    `select 1 from auth.sessions where id = $1 and user_id = $2 and (not_after is null or not_after > now())`,
+    [sessionId, userId],
+  );
+  return rowCount === 1;
 }
 
 export function clientIp(req: IncomingMessage): string {
