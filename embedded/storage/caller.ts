@@ -2,7 +2,7 @@
 // what each request's transaction runs as, so storage.objects RLS policies decide access.
 import type { IncomingMessage } from 'node:http';
 import type pg from 'pg';
-import { sessionIsLive } from '../auth/sessions';
+import { liveSession } from '../auth/sessions';
 import { bearerToken } from '../http';
 import type { SigningKeys } from '../keys';
 import { errors } from './errors';
@@ -40,7 +40,7 @@ export async function callerOf(req: IncomingMessage, { keys, pool }: { keys: Sig
   // A user's token outlives its session by up to an hour: after sign-out it opens nothing.
   if (claims.role === 'authenticated') {
     const sessionId = typeof claims.session_id === 'string' ? claims.session_id : '';
-    if (!sub || !(await sessionIsLive(pool, sessionId, sub))) throw errors.accessDenied('invalid JWT: the session has ended');
+    if (!sub || !(await liveSession(pool, sessionId, sub))) throw errors.accessDenied('invalid JWT: the session has ended');
   }
   return { role: claims.role as ApiRole, claims, sub, userId: sub && UUID.test(sub) ? sub : null };
 }
