@@ -72,6 +72,7 @@ export async function startExtraAuthGateway(h: AuthHarness, options: Partial<Aut
   });
   return {
     url,
+    anonKey: keys.anonKey,
     client: () => clientFor(url, keys.anonKey),
     async stop() {
       await api.stop();
