@@ -71,6 +71,7 @@ describe('account security in the browser', () => {
     await page.getByRole('button', { name: 'Hoppa över så länge' }).click();
     await waitForPath('/');
 
+    const jar = await context.cookies(app.appUrl);
     const stolen = await copiedCookies();
     const before = await fetch(url('/api/nodes'), { headers: { cookie: stolen } });
     expect(before.status).toBe(200);
@@ -83,7 +84,19 @@ describe('account security in the browser', () => {
     // A page answers with the sign-in page, never the data and never an error page.
     const pageAfter = await fetch(url('/'), { headers: { cookie: stolen }, redirect: 'manual' });
     expect([303, 307, 308]).toContain(pageAfter.status);
-    expect(new URL(pageAfter.headers.get('location')!, app.appUrl).pathname).toBe('/login');
+    expect(new URL(pageAfter.headers.get('location')!, app.appUrl).pathname).toBe('/auth/signed-out');
+    // A browser holding the copied cookies is signed out for good: no loop between /login and the app.
+    const thief = await browser.newContext({ locale: 'sv-SE' });
+    try {
+      await thief.addCookies(jar);
+      const thiefPage = await thief.newPage();
+      await thiefPage.goto(url('/karta'));
+      await thiefPage.waitForURL((u) => u.pathname === '/login', { timeout: 30_000 });
+      await thiefPage.getByRole('heading', { name: 'Logga in' }).waitFor();
+      expect((await thief.cookies(app.appUrl)).filter((c) => c.name.startsWith('sb-'))).toEqual([]);
+    } finally {
+      await thief.close();
+    }
   });
 
   it('Password and email change need no re-authentication: an older session must type the emailed code', async () => {

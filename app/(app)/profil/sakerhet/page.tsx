@@ -1,6 +1,6 @@
 // Profil → Säkerhet: change the password and the email address, and the security log.
 import type { Metadata } from 'next';
-import { ChangeEmailForm, ChangePasswordForm } from '@/components/auth/security-forms';
+import { ChangeEmailForm, ChangePasswordForm } from '@/components/auth/forms';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/claims';
