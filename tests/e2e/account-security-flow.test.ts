@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECENT_SIGN_IN_MINUTES } from '../../embedded/auth/accounts';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signInOnPage, signOutOnPage } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
@@ -50,17 +50,9 @@ describe('account security in the browser', () => {
 
   async function signIn(pass: string) {
     await page.goto(url('/login'));
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord', { exact: true }).fill(pass);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await waitForPath('/');
+    await signInOnPage(page, email, pass);
   }
-
-  async function signOut() {
-    await page.getByRole('button', { name: 'Konto' }).click();
-    await page.getByRole('menuitem', { name: 'Logga ut' }).click();
-    await waitForPath('/login');
-  }
+  const signOut = () => signOutOnPage(page);
 
   it('Sign-out does not end access: a copied session cookie reads nothing once its owner signed out', async () => {
     await page.goto(url('/signup'));

@@ -4,7 +4,6 @@
 // mails), the password-changed notice, and double_confirm_changes (an email change waits for the
 // links sent to both addresses). Through the real supabase-js client, as hosted Auth is called.
 import type { JwtPayload, SupabaseClient } from '@supabase/supabase-js';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECENT_SIGN_IN_MINUTES } from '../../embedded/auth/accounts';
 import { asVerifiedClaims } from '@/lib/auth/verified-claims';
@@ -12,15 +11,12 @@ import { withUserTransaction } from '@/lib/db/transaction';
 import { startAuthHarness, uniqueEmail, type AuthHarness } from './auth-harness';
 
 let h: AuthHarness;
-let appPool: pg.Pool;
 
 beforeAll(async () => {
   h = await startAuthHarness();
-  appPool = new pg.Pool({ connectionString: h.standIn.appDbUrl, max: 2 });
 });
 
 afterAll(async () => {
-  await appPool?.end();
   await h?.stop();
 });
 
@@ -147,13 +143,13 @@ describe('Invitation bound to an email was taken over', () => {
     const claimsOf = async (client: SupabaseClient) => asVerifiedClaims((await client.auth.getClaims()).data?.claims as JwtPayload)!;
     const token = await withUserTransaction(await claimsOf(owner.client), async (tx) =>
       (await tx.query<{ token: string }>(`select token from public.create_invitation($1)`, [invitee])).rows[0].token,
-    { pool: appPool });
+    { pool: h.appPool });
 
     expect((await attacker.client.auth.updateUser({ email: invitee })).error).toBeNull();
     // The change waits for links the attacker cannot open; a refreshed token still carries the old address.
     expect((await attacker.client.auth.refreshSession()).error).toBeNull();
     const accepted = await withUserTransaction(await claimsOf(attacker.client), async (tx) => tx.query(`select public.accept_invitation($1)`, [token]), {
-      pool: appPool,
+      pool: h.appPool,
     }).catch((error: { message: string }) => error.message);
     expect(accepted).toBe('invitation_email_mismatch');
     const { rows } = await h.db.query(`select accepted_at from public.invitations where email = $1`, [invitee]);

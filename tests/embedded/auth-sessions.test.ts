@@ -3,7 +3,6 @@
 // that the token's session still stands, so after sign-out, global sign-out or a password reset
 // the old token reads nothing. Through the real supabase-js client against the stand-in.
 import { createClient, type JwtPayload, type SupabaseClient } from '@supabase/supabase-js';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionEndedError } from '@/lib/auth/signed-out';
 import { asVerifiedClaims, type VerifiedClaims } from '@/lib/auth/verified-claims';
@@ -12,15 +11,12 @@ import { testClientOptions } from '../support/stand-in';
 import { startAuthHarness, type AuthHarness } from './auth-harness';
 
 let h: AuthHarness;
-let appPool: pg.Pool;
 
 beforeAll(async () => {
   h = await startAuthHarness();
-  appPool = new pg.Pool({ connectionString: h.standIn.appDbUrl, max: 2 });
 });
 
 afterAll(async () => {
-  await appPool?.end();
   await h?.stop();
 });
 
@@ -47,7 +43,7 @@ async function reach(session: SignedIn) {
   const sql = await withUserTransaction(
     session.claims,
     async (tx, workspace) => ({ workspace: workspace?.id ?? null, names: (await tx.query(`select name from public.workspaces`)).rows.length }),
-    { pool: appPool },
+    { pool: h.appPool },
   ).catch((error: unknown) => error);
   // A client that sends the old access token as it is, never refreshed.
   const asOldToken = createClient(h.apiUrl, h.anonKey, { ...testClientOptions, global: { headers: { Authorization: `Bearer ${session.token}` } } }).storage.from('documents');
@@ -117,7 +113,7 @@ describe('Sign-out does not end access', () => {
     const borrowed = { ...session.claims, session_id: other.claims.session_id } as VerifiedClaims;
     const malformed = { ...session.claims, session_id: 'not-a-uuid' } as VerifiedClaims;
     for (const claims of [withoutSession, borrowed, malformed]) {
-      await expect(withUserTransaction(claims, async () => 'read', { pool: appPool })).rejects.toBeInstanceOf(SessionEndedError);
+      await expect(withUserTransaction(claims, async () => 'read', { pool: h.appPool })).rejects.toBeInstanceOf(SessionEndedError);
     }
   });
 });
