@@ -4,6 +4,7 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { mapError } from '@/lib/actions/errors';
 import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
+import { SessionEndedError } from '@/lib/auth/signed-out';
 import type { Locale, Translate } from '@/lib/i18n/catalogue';
 import { getTranslator } from '@/lib/i18n/server';
 import { formatBytes } from '@/lib/i18n/format';
@@ -42,6 +43,7 @@ export function importRoute(handler: (request: Request, claims: VerifiedClaims) 
     try {
       return NextResponse.json(await handler(request, claims));
     } catch (error) {
+      if (error instanceof SessionEndedError) return NextResponse.json({ error: t('errors.sessionExpired') }, { status: 401 });
       if (error instanceof ImportError) {
         return NextResponse.json({ error: importErrorText(t, error.reason, locale), reason: error.reason }, { status: STATUS[error.reason] ?? 422 });
       }

@@ -71,6 +71,13 @@ export class TestDatabase {
     return id;
   }
 
+  /** A live auth.sessions row for the user, as a sign-in leaves; its id goes in the claims' session_id. */
+  async createSession(userId: string): Promise<string> {
+    const id = randomUUID();
+    await this.admin.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [id, userId]);
+    return id;
+  }
+
   async stop() {
     await this.admin.end();
     await this.stopCopy();
