@@ -8,6 +8,8 @@ import { updateSession, withSessionCookies } from '@/lib/supabase/proxy';
 
 /** Pages anyone may open. */
 const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /^\/legal(\/|$)/, /^\/invite$/];
+/** Routes that stream a stored file and send its own stricter policy (lib/files/content-type.ts). */
+const FILE_ROUTES = [/^\/profil\/logotyp$/, /^\/api\/invoices\/[^/]+\/pdf$/, /^\/api\/exports\/invoices\/[^/]+\/pdf$/];
 /** Pages that make no sense once signed in. */
 const SIGNED_OUT_ONLY = [/^\/login$/, /^\/signup$/];
 
@@ -19,7 +21,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set('content-security-policy', csp);
   const response = await route(request, requestHeaders);
-  response.headers.set('content-security-policy', csp);
+  if (!FILE_ROUTES.some((re) => re.test(request.nextUrl.pathname))) response.headers.set('content-security-policy', csp);
   return response;
 }
 

@@ -50,7 +50,7 @@ try {
          from public.workspace_members m where m.workspace_id = $1 and m.role = 'owner'`,
       [workspaceId],
     );
-    const claims = benchClaims(rows[0].user_id);
+    const claims = await benchClaims(pool, rows[0].user_id);
     const today: string = rows[0].today;
     return {
       entries: rows[0].entries as number,

@@ -68,8 +68,8 @@ try {
   const supabase = createClient(standIn.apiUrl, standIn.anonKey, testClientOptions);
   const signedIn = await supabase.auth.signInWithPassword({ email: data.email, password: data.password });
   if (signedIn.error) throw signedIn.error;
-  const claims = benchClaims(signedIn.data.user!.id);
   const pool = new pg.Pool({ connectionString: standIn.dbUrl, max: 2 });
+  const claims = await benchClaims(pool, signedIn.data.user!.id);
   const asOwner = <T>(fn: (tx: pg.PoolClient) => Promise<T>) => withUserTransaction(claims, (tx) => fn(tx), { pool });
 
   // Archive a PDF (about 40 kB, random so nothing compresses) for every sent invoice.

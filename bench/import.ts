@@ -71,7 +71,7 @@ for (let i = 0; i < 5; i++) {
      values (gen_random_uuid(), 'authenticated', 'authenticated', $1, '', '{}', '{}', now(), now()) returning id`,
     [`bench-${i}@example.test`],
   );
-  const claims = benchClaims(rows[0].id);
+  const claims = await benchClaims(pool, rows[0].id);
   times.push(await medianMs(1, () => withUserTransaction(claims, (tx, w) => acceptProposal(tx, w, proposal), { pool })));
 }
 emit({ bench: 'import_accept', target: 'pglite', nodes, accept_ms: round([...times].sort((a, b) => a - b)[2]) });

@@ -16,7 +16,7 @@ try {
   await pool.query('analyze');
   const { rows: owner } = await pool.query(`select user_id from public.workspace_members where workspace_id = $1 and role = 'owner'`, [workspaceId]);
   const { rows: client } = await pool.query(`select id from public.nodes where workspace_id = $1 and kind = 'client' limit 1`, [workspaceId]);
-  const claims = benchClaims(owner[0].user_id);
+  const claims = await benchClaims(pool, owner[0].user_id);
   const asOwner = <T>(fn: Parameters<typeof withUserTransaction<T>>[1]) => withUserTransaction(claims, fn, { pool });
 
   // Some history on the client, as a day of editing leaves it (drags and renames).

@@ -16,7 +16,7 @@ try {
   await pool.query('analyze');
   const { rows: owner } = await pool.query(`select user_id from public.workspace_members where workspace_id = $1 and role = 'owner'`, [data.workspaceId]);
   const userId: string = owner[0].user_id;
-  const claims = benchClaims(userId);
+  const claims = await benchClaims(pool, userId);
   emit({ bench: 'privacy_dataset', entries: data.entries, invoices_sent: data.invoicesSent });
 
   /** Runs sql as the operator in a transaction that is rolled back; returns ms and the first row. */

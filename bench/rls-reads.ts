@@ -49,7 +49,7 @@ try {
     [data.workspaceId],
   );
   const { rows: week } = await pool.query(`select max(entry_date) - 6 as monday from public.time_entries where workspace_id = $1`, [data.workspaceId]);
-  const claims = benchClaims(owner[0].user_id);
+  const claims = await benchClaims(pool, owner[0].user_id);
   const params = [data.workspaceId, week[0].monday];
   emit({ bench: 'dataset', entries: data.entries, invoices_sent: data.invoicesSent });
 

@@ -1,6 +1,8 @@
 // Shared by the benchmarks: each prints one JSON object per measure on stdout.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type pg from 'pg';
 import { asVerifiedClaims, type VerifiedClaims } from '../lib/auth/verified-claims';
 import { repoRoot } from '../tests/support/paths';
 
@@ -55,8 +57,13 @@ export function seedDemo(databaseUrl: string, years: number, email: string): See
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
-/** Claims as the app gets them from a verified token, for a benchmark's user; valid an hour. */
-export function benchClaims(userId: string): VerifiedClaims {
+/**
+ * Claims as the app gets them from a verified token, for a benchmark's user; valid an hour. The
+ * session they name is created (as superuser, through `admin`), since the app refuses a dead one.
+ */
+export async function benchClaims(admin: Pick<pg.Pool, 'query'>, userId: string): Promise<VerifiedClaims> {
   const now = Math.floor(Date.now() / 1000);
-  return asVerifiedClaims({ sub: userId, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: userId })!;
+  const sessionId = randomUUID();
+  await admin.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [sessionId, userId]);
+  return asVerifiedClaims({ sub: userId, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: sessionId })!;
 }

@@ -19,7 +19,7 @@ async function measure(target: string, adminUrl: string) {
     `insert into auth.users (id, aud, role, email, encrypted_password, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
      values (gen_random_uuid(), 'authenticated', 'authenticated', 'bench@example.test', '', '{}', '{}', now(), now()) returning id`,
   );
-  const claims = benchClaims(rows[0].id);
+  const claims = await benchClaims(pool, rows[0].id);
   for (const [name, query] of Object.entries(QUERIES)) {
     // The app's own entry point, against the same query in a plain transaction on the same pool.
     const asUser = () => withUserTransaction(claims, (tx) => tx.query(query), { pool });

@@ -1,7 +1,7 @@
 // The stand-in's API gateway: one HTTP server that routes /auth/v1 to the Auth API and
 // /storage/v1 to the Storage API, as Supabase's gateway does on port 54321.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { sendJson, setCors } from './http';
+import { corsFor, sendJson } from './http';
 
 /** Handles one request; `subpath` is the path after the service prefix, without the query. */
 export type ServiceHandler = (req: IncomingMessage, res: ServerResponse, subpath: string) => Promise<void>;
@@ -17,8 +17,11 @@ export async function startApiServer(opts: {
   port: number;
   host?: string;
   services: Record<string, ServiceHandler>;
+  /** Browser origins allowed to call the APIs (the app's site URL); none by default. */
+  allowedOrigins?: readonly string[];
 }): Promise<ApiServer> {
   const host = opts.host ?? '127.0.0.1';
+  const setCors = corsFor(opts.allowedOrigins ?? []);
   const server = createServer((req, res) => {
     setCors(req, res);
     if (req.method === 'OPTIONS') {

@@ -84,15 +84,21 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
-/** Lets the browser app on another port call the APIs, as Supabase's gateway does. */
-export function setCors(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
-  res.setHeader('vary', 'Origin');
-  res.setHeader('access-control-allow-credentials', 'true');
-  res.setHeader('access-control-allow-methods', 'GET,POST,PUT,PATCH,DELETE,OPTIONS');
-  res.setHeader(
-    'access-control-allow-headers',
-    req.headers['access-control-request-headers'] ?? 'authorization,apikey,content-type,x-client-info,x-upsert,cache-control',
-  );
-  res.setHeader('access-control-expose-headers', 'content-length,content-type,etag,x-supabase-api-version');
+/**
+ * CORS for the APIs: only the app's own origin(s) may call them from a browser, with credentials.
+ * Any other origin gets no CORS headers at all (the browser then hides the answer), and the
+ * wildcard is never sent, so no other site can read a user's files or account through them.
+ */
+export function corsFor(allowedOrigins: readonly string[]) {
+  const allowed = new Set(allowedOrigins.map((o) => new URL(o).origin));
+  return (req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('vary', 'Origin');
+    const origin = req.headers.origin;
+    if (!origin || !allowed.has(origin)) return;
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-allow-credentials', 'true');
+    res.setHeader('access-control-allow-methods', 'GET,POST,PUT,PATCH,DELETE,OPTIONS');
+    res.setHeader('access-control-allow-headers', 'authorization,apikey,content-type,x-client-info,x-upsert,x-metadata,x-supabase-api-version,cache-control');
+    res.setHeader('access-control-expose-headers', 'content-length,content-type,etag,x-supabase-api-version');
+  };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { applyMigrations, readMigrations } from '../lib/migrations/apply';
 import { startApiServer } from './api-server';
-import { createAuthApi } from './auth';
+import { createAuthApi, readAuthSettings } from './auth';
 import { startEmbeddedDatabase } from './database';
 import { DEMO_ACCOUNTS } from './demo';
 import { loadOrCreateKeys, JWT_ISSUER_PATH } from './keys';
@@ -67,8 +67,16 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
   const filesDir = path.join(opts.dataDir, 'storage');
   const api = await startApiServer({
     port: opts.apiPort,
+    allowedOrigins: [opts.siteUrl],
     services: {
-      '/auth/v1': createAuthApi({ pool, keys, outbox, apiUrl: apiUrlGuess, siteUrl: opts.siteUrl }),
+      '/auth/v1': createAuthApi({
+        pool,
+        keys,
+        outbox,
+        apiUrl: apiUrlGuess,
+        siteUrl: opts.siteUrl,
+        settings: readAuthSettings(path.join(opts.supabaseDir, 'config.toml')),
+      }),
       '/storage/v1': createStorageApi({ pool, keys, filesDir, apiUrl: apiUrlGuess }),
     },
   });

@@ -39,3 +39,23 @@ export function serverEnv(): ServerEnv {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+// How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the app is
+// reached directly). Read apart from the Supabase variables so it holds for every caller.
+const HOPS_MESSAGE = 'must be the number of reverse proxies in front of the app (0 when none)';
+const proxySchema = z.object({
+  TRUSTED_PROXY_HOPS: z.coerce.number({ error: HOPS_MESSAGE }).int(HOPS_MESSAGE).min(0, HOPS_MESSAGE).max(10, HOPS_MESSAGE).default(0),
+});
+
+let cachedHops: number | undefined;
+
+export function parseTrustedProxyHops(source: Record<string, string | undefined>): number {
+  const result = proxySchema.safeParse({ TRUSTED_PROXY_HOPS: source.TRUSTED_PROXY_HOPS || undefined });
+  if (!result.success) throw new Error(`Invalid environment variable for the app:\n  TRUSTED_PROXY_HOPS: ${result.error.issues[0].message}`);
+  return result.data.TRUSTED_PROXY_HOPS;
+}
+
+export function trustedProxyHops(): number {
+  cachedHops ??= parseTrustedProxyHops(process.env);
+  return cachedHops;
+}

@@ -9,11 +9,13 @@ import { DEMO_ACCOUNTS } from '../embedded/demo';
 const hosted = Boolean(process.env.NEXT_PUBLIC_SUPABASE_URL);
 const nextBin = path.join(repoRoot, 'node_modules/.bin/next');
 const appUrl = `http://localhost:${local.appPort}`;
+// Loopback only, so nobody on the same network reaches a developer's app; APP_HOST=0.0.0.0 opts in.
+const appHost = process.env.APP_HOST || '127.0.0.1';
 
 function runNext(env: NodeJS.ProcessEnv) {
   env = { NEXT_TELEMETRY_DISABLED: '1', ...env };
   const args = process.argv.includes('--production') ? ['start', ...NEXT_START_ARGS] : ['dev'];
-  return spawn(nextBin, [...args, '-p', String(local.appPort)], { cwd: repoRoot, env, stdio: 'inherit' });
+  return spawn(nextBin, [...args, '-H', appHost, '-p', String(local.appPort)], { cwd: repoRoot, env, stdio: 'inherit' });
 }
 
 if (hosted) {

@@ -87,7 +87,7 @@ async function main() {
       `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data,
           raw_user_meta_data, created_at, updated_at, confirmation_token, recovery_token, email_change_token_new, email_change)
        values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', 'authenticated', $2,
-          extensions.crypt('demo-losen-2026', extensions.gen_salt('bf')), now(), '{"provider":"email","providers":["email"]}',
+          extensions.crypt('demo-losen-2026', extensions.gen_salt('bf', 10)), now(), '{"provider":"email","providers":["email"]}',
           '{"business_name":"Skalans Konsult"}', now(), now(), '', '', '', '')`,
       [userId, email],
     );

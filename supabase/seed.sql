@@ -12,10 +12,10 @@ insert into auth.users (instance_id, id, aud, role, email, encrypted_password, e
     email_change_token_new, email_change)
 values
   ('00000000-0000-0000-0000-000000000000', 'd0000000-0000-4000-8000-000000000001', 'authenticated', 'authenticated',
-   'demo@konsultverkstad.test', extensions.crypt('demo-losen-2026', extensions.gen_salt('bf')), now(),
+   'demo@konsultverkstad.test', extensions.crypt('demo-losen-2026', extensions.gen_salt('bf', 10)), now(),
    '{"provider":"email","providers":["email"]}', '{"business_name":"Ekbacken IT-konsult"}', now(), now(), '', '', '', ''),
   ('00000000-0000-0000-0000-000000000000', 'd0000000-0000-4000-8000-000000000002', 'authenticated', 'authenticated',
-   'redovisning@konsultverkstad.test', extensions.crypt('demo-losen-2026', extensions.gen_salt('bf')), now(),
+   'redovisning@konsultverkstad.test', extensions.crypt('demo-losen-2026', extensions.gen_salt('bf', 10)), now(),
    '{"provider":"email","providers":["email"]}', '{"business_name":"Siffergården Redovisning"}', now(), now(), '', '', '', '');
 
 insert into auth.identities (id, provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)

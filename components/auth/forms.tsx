@@ -1,6 +1,7 @@
 'use client';
-// The auth forms. Each posts to a server action built with createAction; on failure the action
-// returns field errors and the typed values, which are put back into the form.
+// The auth forms, and Profil → Säkerhet's password and email change. Each posts to a server action
+// built with createAction; on failure the action returns field errors and the typed values, which
+// are put back into the form.
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
@@ -9,6 +10,7 @@ import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { initialState, type ActionState } from '@/lib/actions/state';
 import { requestPasswordReset, resetPassword, signIn, signUp } from '@/lib/actions/auth';
+import { changeEmail, changePassword } from '@/lib/auth/security-actions';
 import { SubmitButton } from './submit-button';
 
 function FormError({ state }: { state: ActionState }) {
@@ -88,6 +90,48 @@ export function ResetPasswordForm() {
       <Field label={t('auth.newPassword')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={errorOf(state, 'password')} />
       <Field label={t('auth.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required error={errorOf(state, 'confirmPassword')} />
       <SubmitButton label={t('auth.reset.submit')} pendingLabel={t('auth.reset.pending')} />
+    </form>
+  );
+}
+
+export function ChangePasswordForm() {
+  const { t } = useI18n();
+  const [state, action] = useActionState(changePassword, initialState);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormError state={state} />
+      <Field label={t('security.password.newPassword')} name="password" type="password" autoComplete="new-password" required error={errorOf(state, 'password')} />
+      <Field
+        label={t('security.password.confirmPassword')}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errorOf(state, 'confirmPassword')}
+      />
+      <Field
+        label={t('security.password.code')}
+        name="nonce"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        hint={t('security.password.codeHint')}
+        defaultValue={state.values?.nonce}
+        error={errorOf(state, 'nonce')}
+      />
+      <SubmitButton label={t('security.password.submit')} pendingLabel={t('security.password.pending')} />
+    </form>
+  );
+}
+
+export function ChangeEmailForm() {
+  const { t } = useI18n();
+  const [state, action] = useActionState(changeEmail, initialState);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormError state={state} />
+      <Field label={t('security.email.newEmail')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errorOf(state, 'email')} />
+      <SubmitButton label={t('security.email.submit')} pendingLabel={t('security.email.submitting')} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-// Sign-up, password sign-in, the current user (GET/PUT /user) and logout.
+// Sign-up, password sign-in, the current user (GET/PUT /user), reauthentication and logout.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readJson, sendJson } from '../http';
@@ -6,11 +6,23 @@ import { audit } from './audit';
 import { transaction, type AuthContext } from './context';
 import { AuthError, errors } from './errors';
 import { checkEmail, optionalObject, optionalString } from './input';
+import { sendEmailChange, sendPasswordChanged, sendReauthentication, sendRepeatedSignup, sendSignupConfirmation } from './mails';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords';
-import { authenticate, clientIp, createSession, tokenResponse } from './sessions';
-import { findUserByEmail, findUserById, normalizeEmail, userJson, type UserRow } from './users';
+import { allowedRedirect, nextPathOf } from './redirects';
+import { authenticate, clientIp, createSession, tokenResponse, type Authenticated, type IssuedSession } from './sessions';
+import { consumeToken, hashToken, issueToken } from './tokens';
+import { findUserByEmail, findUserById, lookalikeUserJson, normalizeEmail, userJson, type UserRow } from './users';
 
 const UNIQUE_VIOLATION = '23505';
+
+/** A session this young may change its password without a nonce (hosted Auth allows 24 hours). */
+export const RECENT_SIGN_IN_MINUTES = 10;
+
+type SignUpOutcome =
+  | { session: IssuedSession }
+  | { confirm: UserRow; token: string }
+  | { repeated: UserRow | null }
+  | { taken: true };
 
 export async function signUp(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
   const body = await readJson(req);
@@ -22,46 +34,76 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
   if (!password) throw errors.validation('Signup requires a valid password');
   const email = normalizeEmail(rawEmail);
   checkEmail(email);
-  checkPasswordStrength(password, ctx.minPasswordLength);
+  checkPasswordStrength(password, ctx.settings.minPasswordLength);
   if (!ctx.limiter.take('signUpPerIp', clientIp(req))) throw errors.rateLimited();
+  const redirectTo = allowedRedirect(ctx, new URL(req.url ?? '/', 'http://localhost').searchParams.get('redirect_to'));
 
+  // Hashed whether or not the address is taken, so both answers cost the same.
   const hash = await hashPassword(password);
   const at = ctx.now();
   const userId = randomUUID();
-  // Confirmations are off (like `supabase start` with enable_confirmations = false): confirmed at once.
-  const identityData = { sub: userId, email, email_verified: true, phone_verified: false };
-  const issued = await transaction(ctx.pool, async (db) => {
-    if (await findUserByEmail(db, email)) return null;
+  const autoconfirm = !ctx.settings.confirmations;
+  const identityData = { sub: userId, email, email_verified: autoconfirm, phone_verified: false };
+  const ip = clientIp(req);
+  const outcome = await transaction(ctx.pool, async (db): Promise<SignUpOutcome> => {
+    const existing = await findUserByEmail(db, email);
+    if (existing) {
+      // With confirmations off a new account gets a session at once, so hosted Auth says it exists.
+      if (autoconfirm) return { taken: true };
+      await audit(db, { action: 'user_repeated_signup', actorId: existing.id, actorUsername: email, logType: 'user', traits: { provider: 'email' }, ip, at });
+      if (existing.email_confirmed_at) return { repeated: existing };
+      // Never confirmed: a new link, and nothing about the account changes (the caller proved nothing).
+      return { confirm: existing, token: await requestConfirmation(db, existing, at) };
+    }
     const { rows } = await db.query<UserRow>(
       `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
          raw_app_meta_data, raw_user_meta_data, created_at, updated_at, is_super_admin, is_anonymous)
-       values ($1, $2, 'authenticated', 'authenticated', $3, $4, $5, $6, $7, $5, $5, false, false)
+       values ($1, $2, 'authenticated', 'authenticated', $3, $4, $5, $6, $7, $8, $8, false, false)
        returning *`,
       [
         '00000000-0000-0000-0000-000000000000',
         userId,
         email,
         hash,
-        at,
+        autoconfirm ? at : null,
         JSON.stringify({ provider: 'email', providers: ['email'] }),
         JSON.stringify({ ...data, ...identityData }),
+        at,
       ],
     );
     await db.query(
       `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at) values ($1::text, $1::uuid, $2, 'email', $3, $3)`,
       [userId, JSON.stringify(identityData), at],
     );
-    await audit(db, { action: 'user_signedup', actorId: userId, actorUsername: email, logType: 'team', traits: { provider: 'email' }, ip: clientIp(req), at });
+    if (!autoconfirm) {
+      await audit(db, { action: 'user_confirmation_requested', actorId: userId, actorUsername: email, logType: 'user', traits: { provider: 'email' }, ip, at });
+      const token = await requestConfirmation(db, rows[0], at);
+      return { confirm: (await findUserById(db, userId))!, token };
+    }
+    await audit(db, { action: 'user_signedup', actorId: userId, actorUsername: email, logType: 'team', traits: { provider: 'email' }, ip, at });
     const session = await createSession(db, rows[0], req, at, 'password');
-    await audit(db, { action: 'login', actorId: userId, actorUsername: email, logType: 'account', traits: { provider: 'email' }, ip: clientIp(req), at });
-    return session;
-  }).catch((error: unknown) => {
+    await audit(db, { action: 'login', actorId: userId, actorUsername: email, logType: 'account', traits: { provider: 'email' }, ip, at });
+    return { session };
+  }).catch((error: unknown): SignUpOutcome => {
     // Two sign-ups racing for one address: the unique index decides.
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return autoconfirm ? { taken: true } : { repeated: null };
     throw error;
   });
-  if (!issued) throw errors.userExists();
-  sendJson(res, 200, await tokenResponse(ctx, issued));
+
+  if ('taken' in outcome) throw errors.userExists();
+  if ('session' in outcome) return sendJson(res, 200, await tokenResponse(ctx, outcome.session));
+  if ('confirm' in outcome) {
+    sendSignupConfirmation(ctx, email, outcome.token, nextPathOf(redirectTo), redirectTo);
+    return sendJson(res, 200, await userJson(ctx.pool, outcome.confirm));
+  }
+  // The address has an account: its owner is told, the caller sees what a new sign-up sees.
+  if (outcome.repeated) sendRepeatedSignup(ctx, email);
+  sendJson(res, 200, lookalikeUserJson(email, data, at));
+}
+
+async function requestConfirmation(db: Parameters<typeof issueToken>[0], user: UserRow, at: Date): Promise<string> {
+  await db.query(`update auth.users set confirmation_sent_at = $2 where id = $1`, [user.id, at]);
+  return issueToken(db, user.id, 'confirmation_token', user.email ?? '', at);
 }
 
 export async function passwordGrant(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
@@ -85,6 +127,7 @@ export async function passwordGrant(ctx: AuthContext, req: IncomingMessage, res:
   }
   // Told only to someone who knows the password, as GoTrue does.
   if (user.banned_until && user.banned_until > at) throw errors.userBanned();
+  if (!user.email_confirmed_at) throw errors.emailNotConfirmed();
   const issued = await transaction(ctx.pool, async (db) => {
     const session = await createSession(db, user, req, at, 'password');
     await audit(db, { action: 'login', actorId: user.id, actorUsername: user.email, logType: 'account', traits: { provider: 'email' }, ip, at });
@@ -98,29 +141,63 @@ export async function getUser(ctx: AuthContext, req: IncomingMessage, res: Serve
   sendJson(res, 200, await userJson(ctx.pool, user));
 }
 
-/** PUT /user: password, email (confirmations off: changed at once) and user_metadata via `data`. */
+/** GET /reauthenticate: mails the signed-in user a six-digit nonce for a password change. */
+export async function reauthenticate(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
+  const { user } = await authenticate(ctx, req);
+  if (!user.email) throw errors.validation('Reauthentication requires the user to have an email or a phone number');
+  if (!user.email_confirmed_at) throw new AuthError(422, 'email_not_confirmed', 'Please verify your email first.');
+  if (!ctx.limiter.take('reauthenticatePerUser', user.id)) throw errors.emailRateLimited();
+  const at = ctx.now();
+  const email = user.email;
+  const nonce = await transaction(ctx.pool, async (db) => {
+    await db.query(`update auth.users set reauthentication_sent_at = $2 where id = $1`, [user.id, at]);
+    await audit(db, { action: 'user_reauthenticate_requested', actorId: user.id, actorUsername: email, logType: 'user', ip: clientIp(req), at });
+    return issueToken(db, user.id, 'reauthentication_token', email, at);
+  });
+  sendReauthentication(ctx, email, nonce);
+  sendJson(res, 200, {});
+}
+
+/** Whether the caller signed in (or proved their address) recently enough to change the password without a nonce. */
+function signedInRecently(caller: Authenticated, at: Date): boolean {
+  return caller.sessionCreatedAt !== null && at.getTime() - caller.sessionCreatedAt.getTime() < RECENT_SIGN_IN_MINUTES * 60_000;
+}
+
+/**
+ * PUT /user: password (with secure_password_change: a recent sign-in or a nonce from
+ * /reauthenticate; the address is told), email (confirmed by link before it changes: by the new
+ * address, and with double_confirm_changes by the old one too) and user_metadata via `data`.
+ */
 export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
   const caller = await authenticate(ctx, req);
   const body = await readJson(req);
   const password = optionalString(body, 'password');
+  const nonce = optionalString(body, 'nonce');
   const rawEmail = optionalString(body, 'email');
   const data = optionalObject(body, 'data');
   if (optionalString(body, 'phone')) throw new AuthError(422, 'phone_provider_disabled', 'Phone logins are disabled');
+  const at = ctx.now();
 
   let hash: string | undefined;
+  let nonceHash: string | undefined;
   if (password !== undefined) {
-    checkPasswordStrength(password, ctx.minPasswordLength);
+    if (ctx.settings.securePasswordChange && !signedInRecently(caller, at)) {
+      if (!nonce) throw errors.reauthenticationNeeded();
+      if (!ctx.limiter.take('nonceChecksPerUser', caller.user.id)) throw errors.rateLimited();
+      nonceHash = hashToken(`${caller.user.email ?? ''}${nonce}`);
+    }
+    checkPasswordStrength(password, ctx.settings.minPasswordLength);
     if (await verifyPassword(password, caller.user.encrypted_password)) throw errors.samePassword();
     hash = await hashPassword(password);
   }
   const email = rawEmail !== undefined ? normalizeEmail(rawEmail) : undefined;
   if (email !== undefined) checkEmail(email);
 
-  const at = ctx.now();
   const ip = clientIp(req);
-  const updated = await transaction(ctx.pool, async (db) => {
-    let user = await findUserById(db, caller.user.id, true);
+  const outcome = await transaction(ctx.pool, async (db) => {
+    const user = await findUserById(db, caller.user.id, true);
     if (!user) throw errors.userNotFound();
+    if (nonceHash && !(await consumeToken(db, nonceHash, ['reauthentication_token'], at, user.id))) throw errors.reauthenticationNotValid();
     if (hash) {
       await db.query(`update auth.users set encrypted_password = $2, updated_at = $3 where id = $1`, [user.id, hash, at]);
       // As GoTrue: a new password signs out every other session of the user.
@@ -128,16 +205,16 @@ export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: Se
       else await db.query(`delete from auth.sessions where user_id = $1`, [user.id]);
       await audit(db, { action: 'user_updated_password', actorId: user.id, actorUsername: user.email, logType: 'user', ip, at });
     }
+    let emailChange: Parameters<typeof sendEmailChange>[1] | null = null;
     if (email !== undefined && email !== user.email) {
       const taken = await findUserByEmail(db, email);
       if (taken && taken.id !== user.id) throw errors.emailExists();
-      await db.query(`update auth.users set email = $2, email_confirmed_at = $3, updated_at = $3 where id = $1`, [user.id, email, at]);
-      await db.query(
-        `update auth.identities set identity_data = identity_data || jsonb_build_object('email', $2::text), updated_at = $3
-          where user_id = $1 and provider = 'email'`,
-        [user.id, email, at],
-      );
-      await audit(db, { action: 'user_modified', actorId: user.id, actorUsername: email, logType: 'user', traits: { email_changed_from: user.email }, ip, at });
+      // Nothing changes until the links are opened; a new request replaces an older one.
+      await db.query(`update auth.users set email_change = $2, email_change_sent_at = $3, email_change_confirm_status = 0 where id = $1`, [user.id, email, at]);
+      const newToken = await issueToken(db, user.id, 'email_change_token_new', email, at);
+      const currentToken = ctx.settings.secureEmailChange && user.email ? await issueToken(db, user.id, 'email_change_token_current', user.email, at) : null;
+      if (!currentToken) await db.query(`delete from auth.one_time_tokens where user_id = $1 and token_type = 'email_change_token_current'`, [user.id]);
+      emailChange = { from: user.email ?? '', to: email, newToken, currentToken };
     }
     if (data) {
       // GoTrue merges `data` into user_metadata; a null value removes the key.
@@ -147,17 +224,18 @@ export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: Se
         `update auth.users set raw_user_meta_data = (coalesce(raw_user_meta_data, '{}'::jsonb) || $2::jsonb) - $3::text[], updated_at = $4 where id = $1`,
         [user.id, JSON.stringify(kept), removed, at],
       );
-      if (!hash && email === undefined) {
-        await audit(db, { action: 'user_modified', actorId: user.id, actorUsername: user.email, logType: 'user', ip, at });
-      }
     }
-    user = (await findUserById(db, user.id))!;
-    return userJson(db, user);
+    if (emailChange || (data && !hash)) {
+      await audit(db, { action: 'user_modified', actorId: user.id, actorUsername: user.email, logType: 'user', ip, at });
+    }
+    return { json: await userJson(db, (await findUserById(db, user.id))!), emailChange, notify: hash && user.email ? user.email : null };
   }).catch((error: unknown) => {
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw errors.emailExists();
     throw error;
   });
-  sendJson(res, 200, updated);
+  if (outcome.emailChange) sendEmailChange(ctx, outcome.emailChange);
+  if (outcome.notify && ctx.settings.passwordChangedNotice) sendPasswordChanged(ctx, outcome.notify);
+  sendJson(res, 200, outcome.json);
 }
 
 export async function logout(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {

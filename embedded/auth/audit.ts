@@ -14,8 +14,9 @@ export interface AuditEvent {
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
-export async function audit(db: Pick<pg.PoolClient, 'query'>, event: AuditEvent) {
-  const payload = {
+/** The payload GoTrue writes; SQL that learns the actor itself overrides actor_id. */
+export function auditPayload(event: Omit<AuditEvent, 'ip' | 'at'>) {
+  return {
     action: event.action,
     actor_id: event.actorId ?? NIL_UUID,
     actor_username: event.actorUsername ?? '',
@@ -23,6 +24,10 @@ export async function audit(db: Pick<pg.PoolClient, 'query'>, event: AuditEvent)
     log_type: event.logType,
     traits: event.traits ?? {},
   };
+}
+
+export async function audit(db: Pick<pg.PoolClient, 'query'>, event: AuditEvent) {
+  const payload = auditPayload(event);
   await db.query(
     `insert into auth.audit_log_entries (instance_id, id, payload, created_at, ip_address) values ($1, $2, $3, $4, $5)`,
     [NIL_UUID, randomUUID(), JSON.stringify(payload), event.at, event.ip.slice(0, 64)],

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { SigningKeys } from '../keys';
 import type { Outbox } from '../outbox';
 import type { RateLimiter } from './rate-limit';
+import type { AuthSettings } from './settings';
 
 export interface AuthContext {
   pool: pg.Pool;
@@ -12,10 +13,9 @@ export interface AuthContext {
   siteUrl: string;
   now: () => Date;
   limiter: RateLimiter;
-  accessTokenSeconds: number;
+  settings: AuthSettings;
   /** A revoked refresh token still answers within this many seconds (GoTrue's refresh_token_reuse_interval). */
   refreshReuseSeconds: number;
-  minPasswordLength: number;
 }
 
 /** Runs `fn` in one short transaction. Only SQL may be awaited inside (PGlite has one backend). */

@@ -6,16 +6,19 @@ import type { ServiceHandler } from '../api-server';
 import { bearerToken, dropUnreadBody, readJson, sendJson } from '../http';
 import type { SigningKeys } from '../keys';
 import type { Outbox } from '../outbox';
-import { getUser, logout, passwordGrant, signUp, updateUser } from './accounts';
+import { getUser, logout, passwordGrant, reauthenticate, signUp, updateUser } from './accounts';
 import type { AuthContext } from './context';
 import { AuthError, errors, sendAuthError, toAuthError } from './errors';
 import { optionalString } from './input';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimit, type RateLimitName } from './rate-limit';
-import { recover, verifyGet, verifyPost } from './recovery';
+import { recover } from './recovery';
 import { refresh } from './sessions';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './settings';
+import { verifyGet, verifyPost } from './verify';
 
 export type { RateLimit, RateLimitName } from './rate-limit';
-export { RECOVERY_TOKEN_HOURS } from './recovery';
+export { readAuthSettings, type AuthSettings } from './settings';
+export { TOKEN_HOURS as RECOVERY_TOKEN_HOURS } from './tokens';
 
 export interface AuthApiOptions {
   pool: pg.Pool;
@@ -30,8 +33,8 @@ export interface AuthApiOptions {
   rateLimits?: Partial<Record<RateLimitName, RateLimit>>;
   /** GoTrue's refresh_token_reuse_interval, default 10 s. */
   refreshReuseSeconds?: number;
-  /** Access-token lifetime, default 3600 s (GoTrue's jwt_expiry). */
-  accessTokenSeconds?: number;
+  /** What supabase/config.toml sets (readAuthSettings); the CLI's defaults otherwise. */
+  settings?: Partial<AuthSettings>;
 }
 
 export function createAuthApi(opts: AuthApiOptions): ServiceHandler {
@@ -44,11 +47,12 @@ export function createAuthApi(opts: AuthApiOptions): ServiceHandler {
     siteUrl: opts.siteUrl.replace(/\/$/, ''),
     now,
     limiter: new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }, now),
-    accessTokenSeconds: opts.accessTokenSeconds ?? 3600,
+    settings: { ...DEFAULT_AUTH_SETTINGS, ...opts.settings },
     refreshReuseSeconds: opts.refreshReuseSeconds ?? 10,
-    minPasswordLength: 6,
   };
+  const corsOrigins = allowedOrigins(ctx);
   return async (req, res, subpath) => {
+    restrictCors(req, res, corsOrigins);
     try {
       await route(ctx, req, res, subpath);
     } catch (error) {
@@ -65,6 +69,19 @@ export function createAuthApi(opts: AuthApiOptions): ServiceHandler {
       sendAuthError(res, authError);
     }
   };
+}
+
+/** The app's origins: the site and any listed redirect URL's. Only they may read Auth's answers in a browser. */
+function allowedOrigins(ctx: AuthContext): Set<string> {
+  return new Set([ctx.siteUrl, ...ctx.settings.redirectUrls].filter((url) => URL.canParse(url)).map((url) => new URL(url).origin));
+}
+
+/** The gateway echoes any Origin with credentials; Auth answers only its own origins. */
+function restrictCors(req: IncomingMessage, res: ServerResponse, origins: Set<string>) {
+  const origin = req.headers.origin;
+  if (origin && origins.has(origin)) return;
+  res.removeHeader('access-control-allow-origin');
+  res.removeHeader('access-control-allow-credentials');
 }
 
 /** Routes that Supabase's gateway leaves open: links clicked in an email and the public keys. */
@@ -97,7 +114,7 @@ async function route(ctx: AuthContext, req: IncomingMessage, res: ServerResponse
       return sendJson(res, 200, {
         external: { email: true, phone: false, anonymous_users: false },
         disable_signup: false,
-        mailer_autoconfirm: true,
+        mailer_autoconfirm: !ctx.settings.confirmations,
         phone_autoconfirm: false,
         sms_provider: '',
         saml_enabled: false,
@@ -110,6 +127,8 @@ async function route(ctx: AuthContext, req: IncomingMessage, res: ServerResponse
       return getUser(ctx, req, res);
     case 'PUT /user':
       return updateUser(ctx, req, res);
+    case 'GET /reauthenticate':
+      return reauthenticate(ctx, req, res);
     case 'POST /logout':
       return logout(ctx, req, res);
     case 'POST /recover':

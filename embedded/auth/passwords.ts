@@ -1,14 +1,15 @@
 // bcrypt password hashes, as GoTrue stores them. bcryptjs also verifies the `$2a$` hashes that
-// pgcrypto's crypt(..., gen_salt('bf')) writes, which seed data uses.
+// pgcrypto's crypt(..., gen_salt('bf', 10)) writes, which seed data uses at the same cost.
 import bcrypt from 'bcryptjs';
 import { errors } from './errors';
 
-const COST = 10;
+/** GoTrue's bcrypt cost; seed data hashes at the same cost. */
+export const BCRYPT_COST = 10;
 // Compared against when the email is unknown, so a miss costs as long as a wrong password.
-const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', COST);
+const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_COST);
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
+  return bcrypt.hash(password, BCRYPT_COST);
 }
 
 export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {

@@ -6,7 +6,14 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
-export type RateLimitName = 'signInPerIp' | 'signInPerEmail' | 'signUpPerIp' | 'recoverPerIp' | 'recoverPerEmail';
+export type RateLimitName =
+  | 'signInPerIp'
+  | 'signInPerEmail'
+  | 'signUpPerIp'
+  | 'recoverPerIp'
+  | 'recoverPerEmail'
+  | 'reauthenticatePerUser'
+  | 'nonceChecksPerUser';
 
 /**
  * Defaults are looser per IP than Supabase's (30 per 5 minutes): behind the Next.js server every
@@ -18,6 +25,9 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   signUpPerIp: { max: 60, windowSeconds: 300 },
   recoverPerIp: { max: 60, windowSeconds: 3600 },
   recoverPerEmail: { max: 5, windowSeconds: 3600 },
+  reauthenticatePerUser: { max: 5, windowSeconds: 3600 },
+  // A nonce has six digits: a handful of guesses per hour leaves a thief no real chance.
+  nonceChecksPerUser: { max: 10, windowSeconds: 3600 },
 };
 
 export class RateLimiter {

@@ -71,13 +71,13 @@ export async function tokenResponse(ctx: AuthContext, issued: IssuedSession) {
       session_id: issued.sessionId,
       is_anonymous: user.is_anonymous,
     },
-    ctx.accessTokenSeconds,
+    ctx.settings.accessTokenSeconds,
   );
   return {
     access_token: accessToken,
     token_type: 'bearer',
-    expires_in: ctx.accessTokenSeconds,
-    expires_at: Math.floor(Date.now() / 1000) + ctx.accessTokenSeconds,
+    expires_in: ctx.settings.accessTokenSeconds,
+    expires_at: Math.floor(Date.now() / 1000) + ctx.settings.accessTokenSeconds,
     refresh_token: issued.refreshToken,
     user: issued.userJson,
   };
@@ -155,6 +155,8 @@ export async function refresh(ctx: AuthContext, req: IncomingMessage, token: str
 export interface Authenticated {
   user: UserRow;
   sessionId: string | null;
+  /** When the session signed in (refreshes keep it): how recently the caller proved who they are. */
+  sessionCreatedAt: Date | null;
   claims: Record<string, unknown>;
 }
 
@@ -173,13 +175,21 @@ export async function authenticate(ctx: AuthContext, req: IncomingMessage): Prom
   if (typeof sub !== 'string' || !UUID.test(sub)) throw errors.badJwt('invalid claim: missing sub claim');
   const sessionId = typeof claims.session_id === 'string' ? claims.session_id : null;
   if (claims.session_id !== undefined && (!sessionId || !UUID.test(sessionId))) throw errors.badJwt('invalid claim: session_id claim must be a UUID');
-  if (sessionId) {
-    const { rowCount } = await ctx.pool.query(`select 1 from auth.sessions where id = $1 and user_id = $2`, [sessionId, sub]);
-    if (!rowCount) throw errors.sessionNotFound();
-  }
+  const session = sessionId ? await liveSession(ctx.pool, sessionId, sub) : null;
+  if (sessionId && !session) throw errors.sessionNotFound();
   const user = await findUserById(ctx.pool, sub);
   if (!user) throw errors.userNotFound();
-  return { user, sessionId, claims };
+  return { user, sessionId, sessionCreatedAt: session?.createdAt ?? null, claims };
+}
+
+/** A token's session while it stands: sign-out and password changes delete it, not_after times it out. */
+export async function liveSession(db: Pick<pg.Pool, 'query'>, sessionId: string, userId: string): Promise<{ createdAt: Date } | null> {
+  if (!UUID.test(sessionId) || !UUID.test(userId)) return null;
+  const { rows } = await db.query<{ created_at: Date }>(
+    `select created_at from auth.sessions where id = $1 and user_id = $2 and (not_after is null or not_after > now())`,
+    [sessionId, userId],
+  );
+  return rows[0] ? { createdAt: rows[0].created_at } : null;
 }
 
 export function clientIp(req: IncomingMessage): string {

@@ -1,4 +1,5 @@
 // auth.users rows and the user JSON GoTrue answers with (what supabase-js exposes as `User`).
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
@@ -20,6 +21,10 @@ export interface UserRow {
   banned_until: Date | null;
   deleted_at: Date | null;
   is_anonymous: boolean;
+  /** The address an email change waits to confirm ('' or null when none). */
+  email_change: string | null;
+  email_change_sent_at: Date | null;
+  confirmation_sent_at: Date | null;
 }
 
 interface IdentityRow {
@@ -35,7 +40,8 @@ interface IdentityRow {
 }
 
 const USER_COLUMNS = `id, aud, role, email, encrypted_password, email_confirmed_at, confirmed_at, last_sign_in_at,
-  raw_app_meta_data, raw_user_meta_data, created_at, updated_at, phone, banned_until, deleted_at, is_anonymous`;
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at, phone, banned_until, deleted_at, is_anonymous,
+  email_change, email_change_sent_at, confirmation_sent_at`;
 
 /** Lower-cased and trimmed, as GoTrue stores emails. */
 export function normalizeEmail(email: string): string {
@@ -71,12 +77,39 @@ export async function userJson(db: Queryable, user: UserRow): Promise<Record<str
        from auth.identities where user_id = $1 order by created_at`,
     [user.id],
   );
+  return serializeUser(user, rows);
+}
+
+/**
+ * What a sign-up of an address that already has an account answers when confirmations are on:
+ * a user that does not exist, shaped exactly like a new unconfirmed one, so the answer does not
+ * tell whether the address is taken. (Hosted Auth also leaves `identities` empty, which tells; this does not.)
+ */
+export function lookalikeUserJson(email: string, userMetadata: Record<string, unknown>, at: Date): Record<string, unknown> {
+  const id = randomUUID();
+  const identityData = { sub: id, email, email_verified: false, phone_verified: false };
+  const user: UserRow = {
+    id, aud: 'authenticated', role: 'authenticated', email, encrypted_password: null, email_confirmed_at: null, confirmed_at: null,
+    last_sign_in_at: null, raw_app_meta_data: null, raw_user_meta_data: { ...userMetadata, ...identityData }, created_at: at,
+    updated_at: at, phone: null, banned_until: null, deleted_at: null, is_anonymous: false, email_change: null,
+    email_change_sent_at: null, confirmation_sent_at: at,
+  };
+  const identity: IdentityRow = {
+    id: randomUUID(), provider_id: id, user_id: id, identity_data: identityData, provider: 'email', last_sign_in_at: null,
+    created_at: at, updated_at: at, email,
+  };
+  return serializeUser(user, [identity]);
+}
+
+function serializeUser(user: UserRow, rows: IdentityRow[]): Record<string, unknown> {
   return {
     id: user.id,
     aud: user.aud ?? 'authenticated',
     role: user.role ?? 'authenticated',
     email: user.email ?? '',
     email_confirmed_at: iso(user.email_confirmed_at),
+    ...(user.confirmation_sent_at ? { confirmation_sent_at: iso(user.confirmation_sent_at) } : {}),
+    ...(user.email_change ? { new_email: user.email_change, email_change_sent_at: iso(user.email_change_sent_at) } : {}),
     phone: user.phone ?? '',
     confirmed_at: iso(user.confirmed_at ?? user.email_confirmed_at),
     last_sign_in_at: iso(user.last_sign_in_at),

@@ -1,6 +1,8 @@
 // Who is calling: the verified bearer JWT, as Storage reads it. The role and claims it yields are
 // what each request's transaction runs as, so storage.objects RLS policies decide access.
 import type { IncomingMessage } from 'node:http';
+import type pg from 'pg';
+import { liveSession } from '../auth/sessions';
 import { bearerToken } from '../http';
 import type { SigningKeys } from '../keys';
 import { errors } from './errors';
@@ -18,7 +20,7 @@ export interface Caller {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function callerOf(req: IncomingMessage, keys: SigningKeys): Promise<Caller> {
+export async function callerOf(req: IncomingMessage, { keys, pool }: { keys: SigningKeys; pool: pg.Pool }): Promise<Caller> {
   // The gateway in front of hosted Storage refuses requests without a project API key.
   const apikey = req.headers.apikey;
   if (apikey !== keys.anonKey && apikey !== keys.serviceRoleKey) {
@@ -35,5 +37,10 @@ export async function callerOf(req: IncomingMessage, keys: SigningKeys): Promise
   // Signed-URL tokens carry no role: they open one object, never the API.
   if (typeof claims.role !== 'string' || !ROLES.includes(claims.role)) throw errors.accessDenied('invalid JWT: unknown role');
   const sub = typeof claims.sub === 'string' ? claims.sub : null;
+  // A user's token outlives its session by up to an hour: after sign-out it opens nothing.
+  if (claims.role === 'authenticated') {
+    const sessionId = typeof claims.session_id === 'string' ? claims.session_id : '';
+    if (!sub || !(await liveSession(pool, sessionId, sub))) throw errors.accessDenied('invalid JWT: the session has ended');
+  }
   return { role: claims.role as ApiRole, claims, sub, userId: sub && UUID.test(sub) ? sub : null };
 }

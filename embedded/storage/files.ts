@@ -7,6 +7,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { fileResponseHeaders } from '../../lib/files/content-type';
 import { errors } from './errors';
 
 /** Upload temp files; `%tmp` can never be an encoded bucket name (`%` always starts a hex escape there). */
@@ -61,10 +62,9 @@ export class FileStore {
     // Metadata may have been written by SQL rather than by us: only well-formed values go out.
     const meta = object.metadata ?? {};
     const safe = (value: unknown) => (typeof value === 'string' && /^[\x20-\x7e]{1,255}$/.test(value) ? value : undefined);
-    const mimetype = safe(meta.mimetype) ?? 'application/octet-stream';
     const headers: Record<string, string | number> = {
-      // As Storage does: never let an uploaded HTML page render in the API's origin.
-      'content-type': mimetype.includes('text/html') ? 'text/plain' : mimetype,
+      // Nothing uploaded may render as a page in the API's origin: see fileResponseHeaders.
+      ...fileResponseHeaders(safe(meta.mimetype), download === null ? undefined : contentDisposition(download)),
       'content-length': size,
       'cache-control': safe(meta.cacheControl) ?? 'no-cache',
     };
@@ -72,7 +72,6 @@ export class FileStore {
     if (eTag) headers.etag = eTag;
     const lastModified = new Date(String(meta.lastModified ?? ''));
     if (!Number.isNaN(lastModified.getTime())) headers['last-modified'] = lastModified.toUTCString();
-    if (download !== null) headers['content-disposition'] = contentDisposition(download);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       await handle.close();

@@ -43,15 +43,3 @@ export function bucketAndKey(rest: string): { bucket: string; key: string } {
   const key = decodePath(rest.slice(slash + 1));
   return { bucket, key: mustBeValidKey(key) };
 }
-
-/** Whether `mime` is allowed by a bucket's `allowed_mime_types` (entries may be `type/*`). */
-export function mimeAllowed(mime: string, allowed: string[] | null): boolean {
-  if (!allowed || allowed.length === 0) return true;
-  const bare = mime.split(';')[0].trim().toLowerCase();
-  const [type] = bare.split('/');
-  return allowed.some((entry) => {
-    const want = entry.trim().toLowerCase();
-    if (want.endsWith('/*')) return want.slice(0, -2) === type;
-    return want === bare || want === mime.toLowerCase();
-  });
-}

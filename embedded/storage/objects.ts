@@ -64,7 +64,7 @@ async function writeRow(tx: Tx, caller: Caller, mode: WriteMode, row: { bucket: 
 }
 
 export async function uploadObject(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string, key: string, mode: WriteMode) {
-  const caller = await callerOf(req, ctx.keys);
+  const caller = await callerOf(req, ctx);
   const settings = await findBucket(ctx, bucket);
   // Ask RLS first (and roll back), as Storage does, so a refused upload never reads the body.
   await asCaller(ctx.pool, caller, (tx) => writeRow(tx, caller, mode, { bucket, key, version: randomUUID(), metadata: {}, userMetadata: null }), {
@@ -120,7 +120,7 @@ async function findObject(ctx: Context, caller: Caller | null, bucket: string, k
 }
 
 export async function downloadObject(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string, key: string, query: URLSearchParams) {
-  const caller = await callerOf(req, ctx.keys);
+  const caller = await callerOf(req, ctx);
   const object = await findObject(ctx, caller, bucket, key);
   await ctx.files.serve(req, res, { bucket, name: key, version: object.version, metadata: object.metadata }, query.get('download'));
 }
@@ -133,7 +133,7 @@ export async function downloadPublicObject(ctx: Context, req: IncomingMessage, r
 }
 
 export async function objectInfo(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string, key: string) {
-  const caller = await callerOf(req, ctx.keys);
+  const caller = await callerOf(req, ctx);
   const { rows } = await asCaller(ctx.pool, caller, (tx) =>
     tx.query('select id, name, version, bucket_id, metadata, user_metadata, created_at, updated_at from storage.objects where bucket_id = $1 and name = $2', [
       bucket,
@@ -175,7 +175,7 @@ function stringArray(value: unknown, field: string, max: number): string[] {
 }
 
 export async function removeObjects(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string) {
-  const caller = await callerOf(req, ctx.keys);
+  const caller = await callerOf(req, ctx);
   const body = await jsonBody(req);
   const prefixes = stringArray(body.prefixes, 'prefixes', 1000);
   // RLS hides what the caller may not delete: those names are simply not removed, as on Storage.
@@ -205,7 +205,7 @@ function intIn(value: unknown, fallback: number, min: number, max: number, field
 }
 
 export async function listObjects(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string) {
-  const caller = await callerOf(req, ctx.keys);
+  const caller = await callerOf(req, ctx);
   const body = await jsonBody(req, 64 * 1024);
   const prefixRaw = body.prefix ?? '';
   const search = body.search ?? '';
@@ -241,10 +241,16 @@ export async function listObjects(ctx: Context, req: IncomingMessage, res: Serve
   sendJson(res, 200, rows);
 }
 
+/**
+ * Hosted Storage signs URLs for as long as asked; the stand-in caps them at a week, so a link
+ * that leaks (a log, a forwarded mail) stops working soon. The app itself asks for a minute.
+ */
+export const MAX_SIGNED_URL_SECONDS = 7 * 24 * 3600;
+
 function expiresInOf(body: Record<string, unknown>): number {
   const value = body.expiresIn;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) throw errors.invalidRequest('body/expiresIn must be >= 1');
-  return Math.min(Math.floor(value), 10 * 365 * 24 * 3600);
+  return Math.min(Math.floor(value), MAX_SIGNED_URL_SECONDS);
 }
 
 function signedPath(bucket: string, key: string, token: string): string {
@@ -252,7 +258,7 @@ function signedPath(bucket: string, key: string, token: string): string {
 }
 
 export async function signObject(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string, key: string) {
-  const caller = await callerOf(req, ctx.keys);
+  const caller = await callerOf(req, ctx);
   const expiresIn = expiresInOf(await jsonBody(req, 64 * 1024));
   await findObject(ctx, caller, bucket, key);
   const token = await ctx.keys.sign({ url: `${bucket}/${key}` }, expiresIn);
@@ -260,7 +266,7 @@ export async function signObject(ctx: Context, req: IncomingMessage, res: Server
 }
 
 export async function signObjects(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string) {
-  const caller = await callerOf(req, ctx.keys);
+  const caller = await callerOf(req, ctx);
   const body = await jsonBody(req);
   const expiresIn = expiresInOf(body);
   const paths = stringArray(body.paths, 'paths', 1000);
@@ -297,7 +303,7 @@ export async function downloadSigned(ctx: Context, req: IncomingMessage, res: Se
 }
 
 export async function listBuckets(ctx: Context, req: IncomingMessage, res: ServerResponse) {
-  const caller = await callerOf(req, ctx.keys);
+  const caller = await callerOf(req, ctx);
   const { rows } = await asCaller(ctx.pool, caller, (tx) =>
     tx.query('select id, name, owner, public, file_size_limit, allowed_mime_types, type, created_at, updated_at from storage.buckets order by name'),
   );
@@ -305,7 +311,7 @@ export async function listBuckets(ctx: Context, req: IncomingMessage, res: Serve
 }
 
 export async function getBucket(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string) {
-  const caller = await callerOf(req, ctx.keys);
+  const caller = await callerOf(req, ctx);
   const { rows } = await asCaller(ctx.pool, caller, (tx) =>
     tx.query('select id, name, owner, public, file_size_limit, allowed_mime_types, type, created_at, updated_at from storage.buckets where id = $1', [
       bucket,

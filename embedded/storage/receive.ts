@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { errors, StorageError } from './errors';
-import { mimeAllowed } from './names';
+import { mimeAllowed, normalisedMimeType, parseMimeType } from '../../lib/files/content-type';
 
 export interface Received {
   tmpPath: string;
@@ -40,11 +40,10 @@ export async function receiveUpload(req: IncomingMessage, opts: ReceiveOptions):
   }
 }
 
-async function receiveRaw(req: IncomingMessage, tmpPath: string, opts: ReceiveOptions, mimetype: string): Promise<Received> {
-  checkedMime(mimetype);
+async function receiveRaw(req: IncomingMessage, tmpPath: string, opts: ReceiveOptions, contentType: string): Promise<Received> {
+  const mimetype = allowedMime(contentType, opts.allowedMimeTypes);
   const cacheControl = cacheControlOf(req.headers['cache-control']);
   const userMetadata = decodeMetadataHeader(req.headers['x-metadata']);
-  if (!mimeAllowed(mimetype, opts.allowedMimeTypes)) throw errors.invalidMimeType(mimetype);
   // Refuse before reading a byte when the declared length already says no.
   if (Number(req.headers['content-length'] ?? 0) > opts.limit) throw errors.entityTooLarge();
   const { size, eTag } = await writeLimited(req, tmpPath, opts.limit).done;
@@ -92,10 +91,12 @@ function receiveMultipart(req: IncomingMessage, tmpPath: string, opts: ReceiveOp
         stream.resume();
         return;
       }
-      const mimetype = info.mimeType || DEFAULT_MIME;
-      if (!HEADER_SAFE.test(mimetype) || !mimeAllowed(mimetype, opts.allowedMimeTypes)) {
+      let mimetype: string;
+      try {
+        mimetype = allowedMime(info.mimeType || DEFAULT_MIME, opts.allowedMimeTypes);
+      } catch (error) {
         stream.resume();
-        fail(HEADER_SAFE.test(mimetype) ? errors.invalidMimeType(mimetype) : errors.invalidRequest('Invalid content-type'));
+        fail(error);
         return;
       }
       writer = writeLimited(stream, tmpPath, opts.limit);
@@ -196,9 +197,12 @@ function cacheControlOf(header: string | string[] | undefined): string {
   return value;
 }
 
-function checkedMime(mimetype: string): string {
-  if (!HEADER_SAFE.test(mimetype)) throw errors.invalidRequest('Invalid content-type');
-  return mimetype;
+/** The upload's type, parsed, checked against the bucket's list and normalised for storing. */
+function allowedMime(contentType: string, allowed: string[] | null): string {
+  const mime = HEADER_SAFE.test(contentType) ? parseMimeType(contentType) : undefined;
+  if (!mime) throw errors.invalidRequest('Invalid content-type');
+  if (!mimeAllowed(mime, allowed)) throw errors.invalidMimeType(mime.essence);
+  return normalisedMimeType(mime);
 }
 
 function decodeMetadataHeader(header: string | string[] | undefined): Record<string, unknown> | null {

@@ -6,6 +6,8 @@ import { redirect } from 'next/navigation';
 import { ActionError, createAction } from '@/lib/actions/action';
 import { siteOrigin } from '@/lib/auth/origin';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
+import { clientAddress } from '@/lib/security/client-address';
+import { enforce } from '@/lib/security/rate-limit';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { listMyWorkspaces } from '@/lib/db/workspaces';
 import { saveActiveWorkspace } from './active-workspace';
@@ -25,6 +27,7 @@ const ACCESS_PAGE = '/profil/redovisning';
 export const inviteAccountant = createAction({
   schema: inviteSchema,
   handler: async ({ email }, { claims, t }) => {
+    await enforce([['invitationsPerAccount', claims.sub], ['invitationsPerAddress', await clientAddress()]]);
     const created = await withUserTransaction(claims, async (tx) => {
       const { rows } = await tx.query<{ invitation_id: string; token: string }>(`select * from public.create_invitation($1)`, [email]);
       const details = await tx.query<{ email: string; name: string }>(

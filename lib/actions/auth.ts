@@ -7,8 +7,9 @@ import { siteOrigin } from '@/lib/auth/origin';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { getLocale } from '@/lib/i18n/server';
-import { recordFailedSignIn } from '@/lib/privacy/failed-sign-ins';
-import { clientAddress, countFailure, enforce } from '@/lib/privacy/rate-limit';
+import { limitedPasswordAttempt } from '@/lib/privacy/failed-sign-ins';
+import { clientAddress } from '@/lib/security/client-address';
+import { accountKey, enforce } from '@/lib/security/rate-limit';
 import { ActionError, createAction } from './action';
 import { initialState } from './state';
 
@@ -16,17 +17,12 @@ export const signIn = createAction({
   schema: signInSchema,
   auth: false,
   handler: async ({ email, password, next }) => {
-    const limits: Parameters<typeof enforce>[0] = [['signInFailuresPerEmail', email.toLowerCase()], ['signInFailuresPerIp', await clientAddress()]];
-    enforce(limits, false);
-    const supabase = await createClient();
-    const { error } = await supabase.auth.signInWithPassword({ email, password });
-    if (error) {
-      if (error.code === 'invalid_credentials') {
-        countFailure(limits);
-        await recordFailedSignIn(email);
-      }
-      throw error;
-    }
+    const error = await limitedPasswordAttempt(email, async () => {
+      const supabase = await createClient();
+      const { error } = await supabase.auth.signInWithPassword({ email, password });
+      return { wrongPassword: error?.code === 'invalid_credentials', result: error };
+    });
+    if (error) throw error;
     redirect(next);
   },
 });
@@ -46,7 +42,7 @@ export const requestPasswordReset = createAction({
   schema: forgotPasswordSchema,
   auth: false,
   handler: async ({ email }) => {
-    enforce([['resetPerEmail', email.toLowerCase()], ['resetPerIp', await clientAddress()]]);
+    await enforce([['resetPerAccount', accountKey(email)], ['resetPerAddress', await clientAddress()]]);
     const supabase = await createClient();
     const { error } = await supabase.auth.resetPasswordForEmail(email, {
       redirectTo: `${await siteOrigin()}/auth/confirm?next=/reset-password`,

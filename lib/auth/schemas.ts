@@ -30,3 +30,19 @@ export const resetPasswordSchema = z
   .refine((v) => v.password === v.confirmPassword, { message: 'validation.passwordMismatch', path: ['confirmPassword'] });
 
 export const localeSchema = z.object({ locale: z.enum(['sv', 'en']), returnTo: safeNext });
+
+/** Profil → Säkerhet: a new password, and the emailed code when Auth asked for one. */
+export const changePasswordSchema = z
+  .object({
+    password: newPassword,
+    confirmPassword: z.string({ error: 'validation.required' }).min(1, 'validation.required'),
+    nonce: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined)
+      .pipe(z.string().regex(/^\d{6}$/, 'security.password.codeFormat').optional()),
+  })
+  .refine((v) => v.password === v.confirmPassword, { message: 'validation.passwordMismatch', path: ['confirmPassword'] });
+
+export const changeEmailSchema = z.object({ email });

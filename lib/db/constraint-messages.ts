@@ -200,6 +200,7 @@ export const RAISED_MESSAGES = {
   invitation_used: 'db.invitationUsed',
   invitation_revoked: 'db.invitationRevoked',
   invitation_email_mismatch: 'db.invitationEmailMismatch',
+  invitation_email_unconfirmed: 'db.invitationEmailUnconfirmed',
   invitation_already_member: 'db.invitationAlreadyMember',
   invitation_not_found: 'db.invitationNotFound',
   accountant_not_found: 'db.accountantNotFound',

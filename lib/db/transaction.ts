@@ -2,6 +2,7 @@
 // verified JWT claims set transaction-locally, so RLS policies see auth.uid() as PostgREST does.
 // Nothing else checks connections out of the pool.
 import type pg from 'pg';
+import { SessionEndedError } from '@/lib/auth/signed-out';
 import type { VerifiedClaims } from '@/lib/auth/verified-claims';
 import { getPool } from './pool';
 
@@ -41,15 +42,18 @@ export async function withUserTransaction<T>(
   }
   const preferred = preferredWorkspace(claims, options.workspaceId);
   return inTransaction(options.pool ?? getPool(), async (client) => {
-    // One round trip opens the transaction, becomes the user and picks the active workspace
+    // One round trip opens the transaction, becomes the user, checks that the token's session is
+    // still live (a signed-out token is unexpired for up to an hour) and picks the active workspace
     // (private.choose_workspace: the chosen one if the user is a member, else the one they own,
     // else their first; it sets app.workspace_id, which every membership helper narrows to).
     // Values go in as escaped literals.
     const opened = (await client.query(
       `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${client.escapeLiteral(JSON.stringify(claims))}, true);
+       select private.session_is_live() as live;
        select id::text, role from private.choose_workspace(${preferred ? `${client.escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped})`,
     )) as unknown as pg.QueryResult[];
-    const row = opened[2]?.rows[0] as ActiveWorkspace | undefined;
+    if (opened[2]?.rows[0]?.live !== true) throw new SessionEndedError();
+    const row = opened[3]?.rows[0] as ActiveWorkspace | undefined;
     return fn(client, row ? { id: row.id, role: row.role } : null);
   });
 }

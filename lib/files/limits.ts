@@ -2,6 +2,7 @@
 // "Filen ”x.pdf” är 31 MB; gränsen är 25 MB." Pure, so browser and server say the same.
 import type { Locale, MessageKey } from '@/lib/i18n/catalogue';
 import { formatBytes } from '@/lib/i18n/format';
+import { parseMimeType } from './content-type';
 
 export interface UploadLimits {
   /** Bytes; null: no limit. */
@@ -53,7 +54,7 @@ const TYPE_LABELS: Record<string, string> = {
 /** The file's type: what the browser says, else guessed from the extension (browsers leave .md empty). */
 export function fileType(name: string, browserType: string): string {
   const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  const type = browserType.split(';')[0].trim().toLowerCase();
+  const type = parseMimeType(browserType)?.essence ?? '';
   if (type && type !== 'application/octet-stream') return type;
   return EXTENSION_TYPES[extension] ?? (type || 'application/octet-stream');
 }

@@ -2,6 +2,9 @@
 export type ImportErrorReason =
   | 'empty'
   | 'tooLarge'
+  | 'unpackedTooLarge'
+  | 'tooManyEntries'
+  | 'tooManyPages'
   | 'unsupportedType'
   | 'wrongType'
   | 'encrypted'

@@ -4,15 +4,19 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { mapError } from '@/lib/actions/errors';
 import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
+import { SessionEndedError } from '@/lib/auth/signed-out';
 import type { Locale, Translate } from '@/lib/i18n/catalogue';
 import { getTranslator } from '@/lib/i18n/server';
 import { formatBytes } from '@/lib/i18n/format';
 import { ImportError, type ImportErrorReason } from './errors';
-import { MAX_FILE_BYTES } from './limits';
+import { MAX_ARCHIVE_ENTRIES, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_UNPACKED_BYTES } from './limits';
 import { MAX_CLIENTS } from './schema';
 
 const STATUS: Partial<Record<ImportErrorReason, number>> = {
   tooLarge: 413,
+  unpackedTooLarge: 413,
+  tooManyEntries: 413,
+  tooManyPages: 413,
   notOwner: 403,
   clientNotFound: 404,
   aiNotConfigured: 404,
@@ -22,7 +26,13 @@ const STATUS: Partial<Record<ImportErrorReason, number>> = {
 };
 
 export function importErrorText(t: Translate, reason: ImportErrorReason, locale: Locale) {
-  return t(`import.errors.${reason}`, { size: formatBytes(MAX_FILE_BYTES, locale), max: MAX_CLIENTS });
+  return t(`import.errors.${reason}`, {
+    size: formatBytes(MAX_FILE_BYTES, locale),
+    unpacked: formatBytes(MAX_UNPACKED_BYTES, locale),
+    entries: MAX_ARCHIVE_ENTRIES,
+    pages: MAX_PDF_PAGES,
+    max: MAX_CLIENTS,
+  });
 }
 
 export function importRoute(handler: (request: Request, claims: VerifiedClaims) => Promise<unknown>) {
@@ -33,6 +43,7 @@ export function importRoute(handler: (request: Request, claims: VerifiedClaims) 
     try {
       return NextResponse.json(await handler(request, claims));
     } catch (error) {
+      if (error instanceof SessionEndedError) return NextResponse.json({ error: t('errors.sessionExpired') }, { status: 401 });
       if (error instanceof ImportError) {
         return NextResponse.json({ error: importErrorText(t, error.reason, locale), reason: error.reason }, { status: STATUS[error.reason] ?? 422 });
       }

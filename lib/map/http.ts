@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
 import { mapError } from '@/lib/actions/errors';
+import { SessionEndedError } from '@/lib/auth/signed-out';
 import { isMessageKey, type MessageKey, type Translate } from '@/lib/i18n/catalogue';
 import type { Locale } from '@/lib/i18n/catalogue';
 import { getTranslator } from '@/lib/i18n/server';
@@ -57,6 +58,7 @@ export async function handleRoute(fn: (ctx: RouteContext) => Promise<Response>):
   try {
     return await fn({ claims, t, locale });
   } catch (error) {
+    if (error instanceof SessionEndedError) return fail(401, t('errors.sessionExpired'));
     if (error instanceof HttpError) return fail(error.status, t(error.key, error.params), error.field);
     const mapped = mapError(error);
     if (mapped) return fail(mapped.key === 'db.forbidden' ? 403 : 422, t(mapped.key), mapped.field);

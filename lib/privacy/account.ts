@@ -5,7 +5,7 @@ import { createClient as createSupabaseClient } from '@supabase/supabase-js';
 import type { VerifiedClaims } from '@/lib/auth/verified-claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { serverEnv } from '@/lib/env';
-import { recordFailedSignIn } from './failed-sign-ins';
+import { limitedPasswordAttempt } from './failed-sign-ins';
 
 export interface PendingDeletion {
   requestedAt: Date;
@@ -19,24 +19,21 @@ export async function pendingDeletion(claims: VerifiedClaims): Promise<PendingDe
 
 /**
  * True when the password is the account's. Signs in on a client of its own (no cookies, so the
- * browser's session is left as it is) and ends that extra session again. Auth counts the attempt
- * against its rate limits; a failure goes into the user's security log.
+ * browser's session is left as it is) and ends that extra session again. Behind the sign-in
+ * limits (a stolen session must not become a way to guess the password); a failure goes into the
+ * user's security log.
  */
 export async function passwordMatches(email: string, password: string): Promise<boolean> {
-  const env = serverEnv();
-  const probe = createSupabaseClient(env.supabaseUrl, env.supabaseAnonKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  return limitedPasswordAttempt(email, async () => {
+    const env = serverEnv();
+    const probe = createSupabaseClient(env.supabaseUrl, env.supabaseAnonKey, {
+      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    });
+    const { data, error } = await probe.auth.signInWithPassword({ email, password });
+    if (error && error.code !== 'invalid_credentials') throw error;
+    if (data.session) await probe.auth.signOut({ scope: 'local' });
+    return { wrongPassword: Boolean(error), result: !error };
   });
-  const { data, error } = await probe.auth.signInWithPassword({ email, password });
-  if (error) {
-    if (error.code === 'invalid_credentials') {
-      await recordFailedSignIn(email);
-      return false;
-    }
-    throw error;
-  }
-  if (data.session) await probe.auth.signOut({ scope: 'local' });
-  return true;
 }
 
 export async function requestDeletion(claims: VerifiedClaims): Promise<Date> {

@@ -1,14 +1,15 @@
 // withUserTransaction on a real database, connected as the app's login role (app_server).
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
+import { SessionEndedError } from '@/lib/auth/signed-out';
 import { asVerifiedClaims, type VerifiedClaims } from '@/lib/auth/verified-claims';
 import { closePools, getPool } from '@/lib/db/pool';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { listMyWorkspaces } from '@/lib/db/workspaces';
 import { describeEachDatabase } from '../support/db';
 
-function claimsFor(id: string, email: string): VerifiedClaims {
-  const claims = asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', email, iss: 'test', exp: 0, iat: 0 } as never);
+function claimsFor(id: string, email: string, sessionId: string): VerifiedClaims {
+  const claims = asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', email, session_id: sessionId, iss: 'test', exp: 0, iat: 0 } as never);
   if (!claims) throw new Error('claims rejected');
   return claims;
 }
@@ -24,7 +25,7 @@ describeEachDatabase('withUserTransaction', (db, target) => {
     const b = await db().createUser();
     await db().admin.query(`update public.workspaces set name = 'Firma A' where id in (select workspace_id from public.workspace_members where user_id = $1)`, [a]);
     await db().admin.query(`update public.workspaces set name = 'Firma B' where id in (select workspace_id from public.workspace_members where user_id = $1)`, [b]);
-    return { a, b, claimsA: claimsFor(a, emailA), pool: getPool(db().appUrl) };
+    return { a, b, claimsA: claimsFor(a, emailA, await db().createSession(a)), pool: getPool(db().appUrl) };
   };
 
   it('runs as authenticated with the claims, transaction-locally', async () => {
@@ -70,6 +71,23 @@ describeEachDatabase('withUserTransaction', (db, target) => {
     // The token's saved choice works like the explicit one.
     const remembered = { ...claimsA, user_metadata: { active_workspace_id: theirs } } as typeof claimsA;
     expect(await withUserTransaction(remembered, async (_tx, w) => w, { pool })).toEqual({ id: theirs, role: 'accountant' });
+  });
+
+  it('Sign-out does not end access: a token whose session was deleted opens no transaction', async () => {
+    const { a, claimsA, pool } = await setup();
+    const other = await db().createSession(a);
+    expect(await withUserTransaction(claimsA, async (_tx, w) => Boolean(w), { pool })).toBe(true);
+    // Signing out deletes the session row; the access token itself stays unexpired.
+    await db().admin.query(`delete from auth.sessions where id = $1`, [claimsA.session_id]);
+    let ran = false;
+    await expect(
+      withUserTransaction(claimsA, async () => {
+        ran = true;
+      }, { pool }),
+    ).rejects.toBeInstanceOf(SessionEndedError);
+    expect(ran).toBe(false);
+    // The user's other session is untouched by a local sign-out.
+    expect(await withUserTransaction({ ...claimsA, session_id: other } as VerifiedClaims, async (_tx, w) => Boolean(w), { pool })).toBe(true);
   });
 
   it('rolls back whole when fn throws', async () => {

@@ -82,6 +82,21 @@ describeEachDatabase('accountant invitations', (db) => {
     expect(row.rows[0].accepted_at).toBeNull();
   });
 
+  it('Invitation bound to an email was taken over: only a confirmed address accepts', async () => {
+    // The attacker holds the invitee's address on an account that never confirmed it.
+    const email = 'mottagare@example.test';
+    const attacker = await db().createUser(email);
+    await db().admin.query(`update auth.users set email_confirmed_at = null where id = $1`, [attacker]);
+    const invitation = await invite(email);
+    expect((await accept(attacker, invitation.token)).message).toBe('invitation_email_unconfirmed');
+    expect(await memberships(attacker)).toHaveLength(1);
+    const row = await db().admin.query(`select accepted_at from invitations where id = $1`, [invitation.invitation_id]);
+    expect(row.rows[0].accepted_at).toBeNull();
+    // Once the address is confirmed, the same invitation is accepted.
+    await db().admin.query(`update auth.users set email_confirmed_at = now() where id = $1`, [attacker]);
+    expect((await accept(attacker, invitation.token)).rows[0].ws).toBe(t.workspaceId);
+  });
+
   it('shows the signed-in visitor the state of a token and nothing for an unknown one', async () => {
     const { token, invitation_id } = await invite('status@example.test');
     const someone = await db().createUser();

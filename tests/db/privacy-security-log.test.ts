@@ -24,8 +24,8 @@ describeEachDatabase('security log', (db) => {
     await db().asUser(t.ownerId, (c) => c.query(`select record_data_export()`));
     // A failed sign-in, as the signed-out app records it (Auth's own failure entries are not shown twice).
     const { rows: [{ email }] } = await db().admin.query(`select email from auth.users where id = $1`, [t.ownerId]);
-    await db().asAnon((c) => c.query(`select record_failed_sign_in($1)`, [email.toUpperCase()]));
-    await db().asAnon((c) => c.query(`select record_failed_sign_in('nobody@example.test')`));
+    await db().asAnon((c) => c.query(`select private.record_failed_sign_in($1)`, [email.toUpperCase()]));
+    await db().asAnon((c) => c.query(`select private.record_failed_sign_in('nobody@example.test')`));
 
     const log = (await db().asUser(t.ownerId, (c) => c.query(`select source, action, ip_address, details from my_security_log()`))).rows;
     expect(log.map((r) => `${r.source}:${r.action}`).sort()).toEqual(
@@ -45,7 +45,7 @@ describeEachDatabase('security log', (db) => {
   it('caps recorded sign-in failures so calling the function directly cannot flood a log', async () => {
     const t = await makeTenant(db());
     const { rows: [{ email }] } = await db().admin.query(`select email from auth.users where id = $1`, [t.ownerId]);
-    for (let i = 0; i < 25; i++) await db().asAnon((c) => c.query(`select record_failed_sign_in($1)`, [email]));
+    for (let i = 0; i < 25; i++) await db().asAnon((c) => c.query(`select private.record_failed_sign_in($1)`, [email]));
     const { rows } = await db().admin.query(`select count(*)::int as n from private.account_events where user_id = $1 and event = 'login_failed'`, [t.ownerId]);
     expect(rows[0].n).toBe(20);
   });

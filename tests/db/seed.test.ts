@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { BCRYPT_COST } from '../../embedded/auth/passwords';
 import { DEMO_ACCOUNTS } from '../../embedded/demo';
 import { describeEachDatabase } from '../support/db';
 import { attempt } from './fixtures';
@@ -28,6 +29,11 @@ describeEachDatabase('seed.sql', (db) => {
       { email: DEMO_ACCOUNTS.email, ok: true, identity: true },
       { email: DEMO_ACCOUNTS.accountantEmail, ok: true, identity: true },
     ]);
+  });
+
+  it('seed users have bcrypt cost 6: they are hashed at the production cost instead', async () => {
+    const { rows } = await db().admin.query<{ cost: string }>(`select substring(encrypted_password from 5 for 2) as cost from auth.users order by email`);
+    expect(rows.map((r) => Number(r.cost))).toEqual([BCRYPT_COST, BCRYPT_COST]);
   });
 
   it('has invoices in every status and a sent credit note, numbered without gaps', async () => {

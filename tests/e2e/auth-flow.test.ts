@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_OPERATOR_ENV, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signInOnPage, signOutOnPage } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
@@ -33,18 +33,8 @@ describe('auth flow in the browser', () => {
   const url = (p: string) => `${app.appUrl}${p}`;
   const waitForPath = (p: string) => page.waitForURL((u) => u.pathname === p, { timeout: 30_000 });
 
-  async function signIn(pass: string) {
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord', { exact: true }).fill(pass);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await waitForPath('/');
-  }
-
-  async function signOut() {
-    await page.getByRole('button', { name: 'Konto' }).click();
-    await page.getByRole('menuitem', { name: 'Logga ut' }).click();
-    await waitForPath('/login');
-  }
+  const signIn = (pass: string) => signInOnPage(page, email, pass);
+  const signOut = () => signOutOnPage(page);
 
   it('sends signed-out visitors to /login, in Swedish by default', async () => {
     await page.goto(url('/'));

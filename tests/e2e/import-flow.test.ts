@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { docxBomb } from '../import/bombs';
 import { clientsCsv, encryptedPdf, offerPdf, ORG_NORRSKEN, outlineDocx } from '../import/documents';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
@@ -111,6 +112,13 @@ describe('import in the browser', () => {
     });
     expect(huge.status()).toBe(413);
     expect((await huge.json()).error).toBe('Filen är större än 10 MB. Dela upp den eller spara den utan bilder.');
+    // Finding 12: a Word file that inflates to 32 MiB is refused before it is unpacked.
+    const bomb = await page.request.post(`${app.appUrl}/api/import/extract`, {
+      headers: { 'x-file-name': 'bomb.docx', 'content-type': 'application/octet-stream' },
+      data: await docxBomb(),
+    });
+    expect(bomb.status()).toBe(413);
+    expect((await bomb.json()).error).toBe('Filen packas upp till mer än 8 MB och är för stor att läsa. Dela upp den i mindre dokument.');
     expect(await page.getByRole('progressbar', { name: 'Uppladdning av kunder.docx' }).getAttribute('aria-valuenow')).toBe('100');
     await page.screenshot({ path: path.join(shots, 'import-upload-sv.png'), fullPage: true });
 

@@ -18,6 +18,8 @@ export interface AuthHarness {
   apiUrl: string;
   anonKey: string;
   db: pg.Client;
+  /** The app server's pool (app_server login), for withUserTransaction with a user's real claims. */
+  appPool: pg.Pool;
   client(): SupabaseClient;
   /** A new user signed up and signed in on its own client. */
   user(password?: string): Promise<{ email: string; password: string; id: string; client: SupabaseClient }>;
@@ -33,12 +35,14 @@ export async function startAuthHarness(): Promise<AuthHarness> {
   const standIn = await startTestStandIn();
   const db = new pg.Client(standIn.dbUrl);
   await db.connect();
+  const appPool = new pg.Pool({ connectionString: standIn.appDbUrl, max: 2 });
   const client = () => clientFor(standIn.apiUrl, standIn.anonKey);
   return {
     standIn,
     apiUrl: standIn.apiUrl,
     anonKey: standIn.anonKey,
     db,
+    appPool,
     client,
     async user(password = 'hemligt-lösen-1') {
       const email = uniqueEmail();
@@ -54,6 +58,7 @@ export async function startAuthHarness(): Promise<AuthHarness> {
       });
     },
     async stop() {
+      await appPool.end();
       await db.end();
       await standIn.stop();
     },
@@ -72,6 +77,7 @@ export async function startExtraAuthGateway(h: AuthHarness, options: Partial<Aut
   });
   return {
     url,
+    anonKey: keys.anonKey,
     client: () => clientFor(url, keys.anonKey),
     async stop() {
       await api.stop();

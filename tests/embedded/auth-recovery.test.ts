@@ -56,12 +56,16 @@ describe('resetPasswordForEmail', () => {
     expect(h.standIn.outbox.list(email)).toEqual([]);
   });
 
-  it('never redirects to another origin: falls back to the site URL', async () => {
+  it('recovery redirect_to accepts any local port: only the site and config.toml’s redirect URLs are kept', async () => {
     const { email } = await h.user();
     const { apiLink } = await requestRecovery(email, 'https://evil.example/steal');
     expect(apiLink.searchParams.get('redirect_to')).toBe('http://localhost:3000');
-    const local = await requestRecovery(email, 'http://127.0.0.1:3100/auth/confirm?next=/reset-password');
-    expect(local.apiLink.searchParams.get('redirect_to')).toBe('http://127.0.0.1:3100/auth/confirm?next=/reset-password');
+    // Another port on this machine is another program: it gets no tokens.
+    for (const other of ['http://127.0.0.1:3100/auth/confirm?next=/reset-password', 'http://localhost:3999/auth/confirm', 'http://[::1]:3000/']) {
+      expect((await requestRecovery(email, other)).apiLink.searchParams.get('redirect_to')).toBe('http://localhost:3000');
+    }
+    const own = await requestRecovery(email, 'http://localhost:3000/auth/confirm?next=/reset-password');
+    expect(own.apiLink.searchParams.get('redirect_to')).toBe('http://localhost:3000/auth/confirm?next=/reset-password');
   });
 });
 
@@ -130,5 +134,28 @@ describe('verify', () => {
     const res = await h.raw('/verify', { method: 'POST', body: JSON.stringify({ type: 'nonsense', token_hash: 'x' }) });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 400, error_code: 'validation_failed' });
+  });
+
+  it('Auth POST /verify {"type":"__proto__"} gives a 500: odd fields are 400 validation_failed in GoTrue’s shape', async () => {
+    const bodies = [
+      { type: '__proto__' },
+      { type: '__proto__', token_hash: 'x' },
+      { type: 'constructor', token_hash: 'x' },
+      { type: 'toString', token: 'x' },
+      { type: 5, token_hash: 'x' },
+      { type: 'recovery', token_hash: 5 },
+      { type: 'recovery', token_hash: ['x'] },
+      { type: 'recovery', token: 'x', token_hash: 'y' },
+      { type: 'recovery' },
+      {},
+    ];
+    for (const body of bodies) {
+      const res = await h.raw('/verify', { method: 'POST', body: JSON.stringify(body) });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 400, error_code: 'validation_failed', msg: expect.any(String) });
+    }
+    const link = await fetch(`${h.apiUrl}/auth/v1/verify?type=__proto__&token=x`, { redirect: 'manual' });
+    expect(link.status).toBe(303);
+    expect(new URL(link.headers.get('location')!).hash).toContain('error_code=validation_failed');
   });
 });

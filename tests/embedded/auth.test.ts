@@ -150,14 +150,11 @@ describe('updateUser', () => {
     expect((await other.auth.getUser()).error?.name).toBe('AuthSessionMissingError');
   });
 
-  it('changes the email (confirmations off: at once) and merges user_metadata', async () => {
-    const { client, password, id } = await h.user();
-    const newEmail = uniqueEmail('moved');
-    const { data, error } = await client.auth.updateUser({ email: newEmail, data: { locale: 'sv' } });
+  it('merges user_metadata; an email change to a taken address is email_exists', async () => {
+    const { client, id } = await h.user();
+    const { data, error } = await client.auth.updateUser({ data: { locale: 'sv' } });
     expect(error).toBeNull();
-    expect(data.user?.email).toBe(newEmail);
     expect(data.user?.user_metadata.locale).toBe('sv');
-    expect((await h.client().auth.signInWithPassword({ email: newEmail, password })).error).toBeNull();
     expect(await auditActions(id)).toContain('user_modified');
 
     const taken = await h.user();

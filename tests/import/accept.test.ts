@@ -12,8 +12,8 @@ import { AcceptSchema, type AcceptInput } from '@/lib/import/schema';
 import { addAccountant, makeTenant } from '../db/fixtures';
 import { describeEachDatabase } from '../support/db';
 
-const claimsFor = (id: string): VerifiedClaims =>
-  asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', iss: 'test', exp: 0, iat: 0 } as never)!;
+const claimsFor = (id: string, sessionId: string): VerifiedClaims =>
+  asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', session_id: sessionId, iss: 'test', exp: 0, iat: 0 } as never)!;
 
 const input = (raw: unknown): AcceptInput => AcceptSchema.parse(raw);
 
@@ -38,8 +38,8 @@ describeEachDatabase('import accept', (db) => {
     await closePools();
   });
 
-  const accept = (userId: string, value: AcceptInput) =>
-    withUserTransaction(claimsFor(userId), (tx, workspace) => acceptProposal(tx, workspace, value), { pool: getPool(db().appUrl) });
+  const accept = async (userId: string, value: AcceptInput) =>
+    withUserTransaction(claimsFor(userId, await db().createSession(userId)), (tx, workspace) => acceptProposal(tx, workspace, value), { pool: getPool(db().appUrl) });
 
   const nodesOf = async (workspaceId: string) =>
     (
@@ -137,7 +137,7 @@ describeEachDatabase('import accept', (db) => {
     const tenant = await makeTenant(db());
     const accountant = await addAccountant(db(), tenant.workspaceId);
     const before = await nodesOf(tenant.workspaceId);
-    const asAccountant = withUserTransaction(claimsFor(accountant), (tx, workspace) => acceptProposal(tx, workspace, proposal), {
+    const asAccountant = withUserTransaction(claimsFor(accountant, await db().createSession(accountant)), (tx, workspace) => acceptProposal(tx, workspace, proposal), {
       pool: getPool(db().appUrl),
       workspaceId: tenant.workspaceId,
     });

@@ -37,7 +37,7 @@ describe('sending an invoice survives a crash between any two steps', () => {
     client = standIn.client();
     const { data, error } = await client.auth.signUp({ email: `send-${randomUUID()}@example.test`, password: 'ett långt lösenord 123' });
     if (error || !data.user) throw error ?? new Error('no user');
-    claims = asVerifiedClaims({ sub: data.user.id, role: 'authenticated', aud: 'authenticated' } as never)!;
+    claims = asVerifiedClaims((await client.auth.getClaims()).data?.claims)!;
     workspaceId = (await admin.query(`select workspace_id from workspace_members where user_id = $1`, [data.user.id])).rows[0].workspace_id;
     const c = await admin.connect();
     try {
@@ -210,8 +210,8 @@ describe('sending an invoice survives a crash between any two steps', () => {
     const id = await newDraft();
     const archived = await sendInvoice(run, archive, id);
     const otherClient = standIn.client();
-    const { data } = await otherClient.auth.signUp({ email: `other-${randomUUID()}@example.test`, password: 'ett långt lösenord 456' });
-    const otherClaims = asVerifiedClaims({ sub: data.user!.id, role: 'authenticated', aud: 'authenticated' } as never)!;
+    await otherClient.auth.signUp({ email: `other-${randomUUID()}@example.test`, password: 'ett långt lösenord 456' });
+    const otherClaims = asVerifiedClaims((await otherClient.auth.getClaims()).data?.claims)!;
     const otherRun: RunAsUser = (fn) => withUserTransaction(otherClaims, (tx) => fn(tx), { pool: appPool });
     const otherArchive = storageArchive(otherClient);
     expect(await readArchivedOriginal(otherRun, otherArchive, id)).toEqual({ ok: false, reason: 'not_found' });

@@ -9,7 +9,7 @@ import { RECOVERY_TOKEN_HOURS } from '../../embedded/auth';
 import { sessionCookieOptions } from '../../lib/supabase/cookies';
 import { sentryOptions } from '../../lib/observability/sentry-options';
 import { EXPORT_FORMAT, EXPORTED_BUCKETS } from '../../lib/privacy/export';
-import { APP_RATE_LIMITS } from '../../lib/privacy/rate-limit';
+import { RATE_LIMITS } from '../../lib/security/rate-limit';
 import { contentSecurityPolicy } from '../../lib/privacy/csp';
 import { repoRoot } from '../support/paths';
 
@@ -145,25 +145,26 @@ const PROMISES: Promise_[] = [
     check: () => {
       expect(sqlFunction('private.my_security_log')).toContain('auth.audit_log_entries');
       // Failures are recorded by the app, so hosted Auth (which keeps them to itself) shows them too.
-      expect(read('lib/actions/auth.ts')).toMatch(/countFailure\(limits\);\s*await recordFailedSignIn\(email\)/);
-      expect(read('lib/privacy/account.ts')).toContain('await recordFailedSignIn(email)');
+      expect(read('lib/actions/auth.ts')).toContain('await limitedPasswordAttempt(email');
+      expect(read('lib/privacy/account.ts')).toContain('return limitedPasswordAttempt(email');
+      expect(read('lib/privacy/failed-sign-ins.ts')).toContain('private.record_failed_sign_in');
     },
   },
   {
     promise: 'sign-in attempts limited',
     sv: 'begränsning av inloggningsförsök',
     en: 'limits on sign-in attempts',
-    keptBy: ['lib/privacy/rate-limit.ts', 'lib/actions/auth.ts', 'lib/auth/sign-up.ts', 'embedded/auth/rate-limit.ts'],
-    provenBy: [['tests/e2e/privacy-flow.test.ts', 'För många försök'], ['tests/unit/privacy-rate-limit.test.ts', 'WindowCounter']],
+    keptBy: ['lib/security/rate-limit.ts', 'supabase/migrations/20261201160000_shared_rate_limits.sql', 'lib/actions/auth.ts', 'lib/auth/sign-up.ts', 'embedded/auth/rate-limit.ts'],
+    provenBy: [['tests/e2e/privacy-flow.test.ts', 'För många försök'], ['tests/db/security-rate-limits.test.ts', 'limitedPasswordAttempt']],
     check: () => {
-      expect(APP_RATE_LIMITS.signInFailuresPerEmail.max).toBeLessThanOrEqual(10);
+      expect(RATE_LIMITS.signInFailuresPerAddressAndAccount.max).toBeLessThanOrEqual(10);
       // Every sign-up (the page's and an invitation's) goes through the one limited path.
-      expect(read('lib/auth/sign-up.ts')).toMatch(/enforce\(\[\['signUpPerIp'/);
+      expect(read('lib/auth/sign-up.ts')).toMatch(/enforce\(\[\['signUpPerAccount'/);
       for (const file of ['lib/actions/auth.ts', 'lib/accountant/actions.ts']) {
         expect(read(file)).toContain('signUpWithAuth(');
         expect(read(file)).not.toContain('auth.signUp(');
       }
-      expect(read('lib/actions/auth.ts')).toMatch(/enforce\(\[\['resetPerEmail'/);
+      expect(read('lib/actions/auth.ts')).toMatch(/enforce\(\[\['resetPerAccount'/);
     },
   },
   {

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { APP_ROLE } from '../../embedded/database';
 import { bootstrapPlatform } from '../../embedded/platform/bootstrap';
 import { applyMigrations, readMigrations } from '../../lib/migrations/apply';
 import { migrationsDir, repoRoot } from '../support/paths';
+import { pg15AppRole } from '../support/pg15';
 
 const run = promisify(execFile);
 const cli = path.join(repoRoot, 'node_modules/.bin/supabase');
@@ -37,7 +37,7 @@ async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   const client = new pg.Client(url.toString());
   await client.connect();
   try {
-    await bootstrapPlatform({ exec: (sql) => client.query(sql) }, APP_ROLE);
+    await bootstrapPlatform({ exec: (sql) => client.query(sql) }, pg15AppRole(adminUrl));
   } finally {
     await client.end();
   }

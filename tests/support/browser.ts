@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core (`npx playwright install` cannot download here).
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -17,4 +17,21 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+const onPath = (page: Page, path: string) => page.waitForURL((u) => u.pathname === path, { timeout: 30_000 });
+
+/** Fills the Swedish sign-in form on the current page and waits for the app's home. */
+export async function signInOnPage(page: Page, email: string, password: string) {
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await onPath(page, '/');
+}
+
+/** Signs out through the account menu and waits for the sign-in page. */
+export async function signOutOnPage(page: Page) {
+  await page.getByRole('button', { name: 'Konto' }).click();
+  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+  await onPath(page, '/login');
 }

@@ -71,6 +71,13 @@ export class TestDatabase {
     return id;
   }
 
+  /** A live auth.sessions row for the user, as a sign-in leaves; its id goes in the claims' session_id. */
+  async createSession(userId: string): Promise<string> {
+    const id = randomUUID();
+    await this.admin.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [id, userId]);
+    return id;
+  }
+
   async stop() {
     await this.admin.end();
     await this.stopCopy();
@@ -85,6 +92,19 @@ export async function openTestDatabase(target: Target): Promise<TestDatabase> {
   // PGlite runs one statement at a time; a small pool keeps tests from queueing needlessly.
   const admin = new pg.Pool({ connectionString: copy.adminUrl, max: target === 'pglite' ? 4 : 20 });
   return new TestDatabase(target, copy.adminUrl, copy.appUrl, admin, copy.stop);
+}
+
+/** What a login to `url` ends in: the server's SQLSTATE (28P01: wrong password), or 'connected'. */
+export async function loginOutcome(url: string | URL): Promise<string> {
+  const client = new pg.Client(url.toString());
+  try {
+    await client.connect();
+    return 'connected';
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** Declares the suite once per database target; `db()` is that target's fresh database. */

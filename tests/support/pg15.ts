@@ -1,11 +1,13 @@
 // PostgreSQL 15 target (what Supabase hosts). Uses PG15_URL when given; otherwise starts a
-// throwaway cluster from Debian's postgresql-15 binaries for the length of the run.
+// throwaway cluster from Debian's postgresql-15 binaries for the length of the run. TCP logins need
+// a password (SCRAM), as on a Supabase project, so a wrong one is refused as it is in production.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { APP_ROLE } from '../../embedded/database';
+import { APP_ROLE_NAME } from '../../embedded/database';
 import { bootstrapPlatform } from '../../embedded/platform/bootstrap';
 import { applyMigrations, readMigrations } from '../../lib/migrations/apply';
 import { migrationsDir } from './paths';
@@ -16,6 +18,11 @@ export const PG15_TEMPLATE = 'konsult_template';
 
 let pgdataStarted: string | undefined;
 let dataDir: string | undefined;
+
+/** The app role's password, derived from the cluster's superuser URL so every worker knows it. */
+export function pg15AppRole(adminUrl: string) {
+  return { name: APP_ROLE_NAME, password: createHash('sha256').update(`app role of ${adminUrl}`).digest('base64url') };
+}
 
 function asPostgresUser(cmd: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
@@ -45,12 +52,19 @@ async function startCluster(): Promise<string> {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'konsult-pg15-'));
   chmodSync(dataDir, 0o777);
   const pgdata = path.join(dataDir, 'data');
-  execFileSync(...asPostgresUser(path.join(BIN, 'initdb'), ['-D', pgdata, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']), { stdio: 'ignore' });
+  const password = randomBytes(24).toString('base64url');
+  const pwfile = path.join(dataDir, 'pwfile');
+  writeFileSync(pwfile, password, { mode: 0o644 });
+  execFileSync(
+    ...asPostgresUser(path.join(BIN, 'initdb'), ['-D', pgdata, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C.UTF-8']),
+    { stdio: 'ignore' },
+  );
+  rmSync(pwfile);
   const port = await freePort();
   const options = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off`;
   execFileSync(...asPostgresUser(path.join(BIN, 'pg_ctl'), ['-D', pgdata, '-o', options, '-l', path.join(dataDir, 'log'), 'start']), { stdio: 'ignore' });
   pgdataStarted = pgdata;
-  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  const url = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
   await waitForServer(url);
   return url;
 }
@@ -68,7 +82,7 @@ export async function preparePg15Template(): Promise<{ adminUrl: string; templat
   const client = new pg.Client(templateUrl.toString());
   await client.connect();
   try {
-    await bootstrapPlatform({ exec: (sql) => client.query(sql) }, APP_ROLE);
+    await bootstrapPlatform({ exec: (sql) => client.query(sql) }, pg15AppRole(adminUrl));
     await applyMigrations(client, readMigrations(migrationsDir));
   } finally {
     await client.end();
@@ -85,8 +99,9 @@ export async function createPg15Copy(adminUrl: string, template: string) {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const appUrl = new URL(url.toString());
-  appUrl.username = APP_ROLE.name;
-  appUrl.password = APP_ROLE.password;
+  const appRole = pg15AppRole(adminUrl);
+  appUrl.username = appRole.name;
+  appUrl.password = appRole.password;
   return {
     adminUrl: url.toString(),
     appUrl: appUrl.toString(),

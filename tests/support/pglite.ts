@@ -1,28 +1,28 @@
 // PGlite target: the migrated template is a data-dir dump that each test file loads into a new
-// in-memory PGlite, served on a socket so tests use `pg` exactly as the app does.
+// in-memory PGlite, served behind the embedded database's own authenticating front door (fresh
+// passwords per copy), so tests use `pg` exactly as the app does and each role is itself.
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { APP_ROLE } from '../../embedded/database';
+import { APP_ROLE_NAME, generateCredentials, serveDatabase } from '../../embedded/database';
 import { bootstrapPlatform } from '../../embedded/platform/bootstrap';
 import { applyMigrations, readMigrations } from '../../lib/migrations/apply';
 import { migrationsDir, testDataDir } from './paths';
 
 export async function preparePgliteTemplate(): Promise<string> {
   const db = await PGlite.create({ extensions: { pgcrypto } });
-  await bootstrapPlatform(db, APP_ROLE);
-  const server = new PGLiteSocketServer({ db, port: 0 });
-  await server.start();
-  const client = new pg.Client(`postgresql://postgres@${server.getServerConn()}/postgres`);
+  const credentials = generateCredentials();
+  await bootstrapPlatform(db, { name: APP_ROLE_NAME, password: credentials.appPassword });
+  const served = await serveDatabase(db, { port: 0, credentials });
+  const client = new pg.Client(served.adminUrl);
   await client.connect();
   try {
     await applyMigrations(client, readMigrations(migrationsDir));
   } finally {
     await client.end();
-    await server.stop();
+    await served.stop();
   }
   const dump = await db.dumpDataDir('none');
   await db.close();
@@ -37,14 +37,12 @@ export async function startPgliteCopy(templateFile: string) {
     loadDataDir: new Blob([readFileSync(templateFile)]),
     extensions: { pgcrypto },
   });
-  const server = new PGLiteSocketServer({ db, port: 0, maxConnections: 200 });
-  await server.start();
-  const conn = server.getServerConn();
+  const served = await serveDatabase(db, { port: 0, credentials: generateCredentials(), maxConnections: 200 });
   return {
-    adminUrl: `postgresql://postgres:postgres@${conn}/postgres`,
-    appUrl: `postgresql://${APP_ROLE.name}:${APP_ROLE.password}@${conn}/postgres`,
+    adminUrl: served.adminUrl,
+    appUrl: served.appUrl,
     async stop() {
-      await server.stop();
+      await served.stop();
       await db.close();
     },
   };

@@ -9,6 +9,7 @@ import { invoicesMessages } from './features/invoices';
 import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
+import { securityMessages } from './features/security';
 
 export const en: Messages = {
   meta: {
@@ -96,7 +97,7 @@ export const en: Messages = {
     label: 'Profile pages',
     business: 'Business',
     accountants: 'Accountant',
-    security: 'Security log',
+    security: 'Security',
     data: 'My data',
   },
 
@@ -167,4 +168,5 @@ export const en: Messages = {
   ...accountantMessages.en,
   ...privacyMessages.en,
   ...importMessages.en,
+  ...securityMessages.en,
 };

@@ -8,6 +8,7 @@ import { invoicesMessages } from './features/invoices';
 import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
+import { securityMessages } from './features/security';
 export const sv = {
   meta: {
     title: 'Konsultverkstad',
@@ -94,7 +95,7 @@ export const sv = {
     label: 'Profilsidor',
     business: 'Företaget',
     accountants: 'Redovisningskonsult',
-    security: 'Säkerhetslogg',
+    security: 'Säkerhet',
     data: 'Mina data',
   },
 
@@ -165,4 +166,5 @@ export const sv = {
   ...accountantMessages.sv,
   ...privacyMessages.sv,
   ...importMessages.sv,
+  ...securityMessages.sv,
 } as const;

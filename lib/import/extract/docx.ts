@@ -2,6 +2,7 @@
 // paragraphs → nested ul/ol, tables → table), which is walked into blocks here.
 import mammoth from 'mammoth';
 import { ImportError } from '../errors';
+import { checkArchive } from './archive';
 import { tidy, type Block } from './blocks';
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -70,10 +71,15 @@ export function htmlBlocks(html: string): Block[] {
   return blocks;
 }
 
+/** Images are not imported, so mammoth never unpacks them (and they do not count toward the limit). */
+const isMedia = (name: string) => name.startsWith('word/media/');
+const skipImages = mammoth.images.imgElement(async () => ({ src: '' }));
+
 export async function docxBlocks(bytes: Uint8Array): Promise<Block[]> {
+  await checkArchive(bytes, isMedia);
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: skipImages })).value;
   } catch {
     throw new ImportError('corrupt');
   }

@@ -3,7 +3,9 @@
 // or a number are list items indented by their x position. No text at all: a scan without a
 // text layer, reported as such (no OCR here).
 import { ImportError } from '../errors';
+import { MAX_PDF_PAGES } from '../limits';
 import { tidy, type Block } from './blocks';
+import { checkPdfStreams } from './pdf-streams';
 
 interface Line {
   text: string;
@@ -78,6 +80,7 @@ function linesToBlocks(lines: Line[]): Block[] {
 }
 
 export async function pdfBlocks(bytes: Uint8Array): Promise<Block[]> {
+  await checkPdfStreams(bytes);
   const pdfjs = await loadPdfjs();
   // pdfjs takes ownership of (detaches) the buffer it gets, so it gets a copy.
   const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
@@ -88,6 +91,7 @@ export async function pdfBlocks(bytes: Uint8Array): Promise<Block[]> {
     throw new ImportError((error as { name?: string }).name === 'PasswordException' ? 'encrypted' : 'corrupt');
   }
   try {
+    if (doc.numPages > MAX_PDF_PAGES) throw new ImportError('tooManyPages');
     const lines: Line[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);

@@ -2,7 +2,8 @@
 // ask Storage itself. Storage RLS (owner only) decides; the path comes from the owner's profile.
 import { getVerifiedClaims } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
-import { LOGO_BUCKET } from '@/lib/profile/logo';
+import { fileResponseHeaders, parseMimeType } from '@/lib/files/content-type';
+import { LOGO_BUCKET, LOGO_TYPES } from '@/lib/profile/logo';
 import { createClient } from '@/lib/supabase/server';
 
 export async function GET() {
@@ -16,7 +17,10 @@ export async function GET() {
   if (!path) return new Response(null, { status: 404 });
   const { data, error } = await (await createClient()).storage.from(LOGO_BUCKET).download(path);
   if (error || !data) return new Response(null, { status: 404 });
+  // A logo is one of the logo image types; anything else Storage holds goes out as bytes to download.
+  const essence = parseMimeType(data.type)?.essence ?? '';
+  const type = (LOGO_TYPES as readonly string[]).includes(essence) ? data.type : undefined;
   return new Response(data, {
-    headers: { 'content-type': data.type || 'application/octet-stream', 'cache-control': 'private, max-age=300', 'x-content-type-options': 'nosniff' },
+    headers: { ...fileResponseHeaders(type), 'cache-control': 'private, max-age=300' },
   });
 }

@@ -1,23 +1,55 @@
-// Profil → Säkerhet: the security log.
+// Profil → Säkerhet: change the password and the email address, and the security log.
 import type { Metadata } from 'next';
-import { Card, CardContent } from '@/components/ui/card';
+import { ChangeEmailForm, ChangePasswordForm } from '@/components/auth/forms';
+import { Alert } from '@/components/ui/alert';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/claims';
 import { getTranslator } from '@/lib/i18n/server';
 import { securityEventLabel, securityLog } from '@/lib/privacy/security-log';
+import { createClient } from '@/lib/supabase/server';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
-  return { title: t('privacy.log.title') };
+  return { title: t('security.title') };
 }
 
-export default async function SecurityLogPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SecurityPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser();
+  const passwordChanged = (await searchParams).notice === 'password_changed';
+  // Auth first, then the transaction: on the embedded backend an open transaction holds the database.
+  const { data } = await (await createClient()).auth.getUser();
+  const pendingEmail = data.user?.new_email;
   const [{ t, locale }, events] = await Promise.all([getTranslator(), securityLog(user.claims)]);
   const when = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
   return (
-    <div className="max-w-3xl space-y-6">
+    <div className="max-w-3xl space-y-8">
+      <h1 className="text-2xl font-semibold tracking-tight">{t('security.title')}</h1>
+      {passwordChanged ? <Alert tone="success">{t('security.password.changed')}</Alert> : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('security.password.title')}</CardTitle>
+          <CardDescription className="leading-relaxed">{t('security.password.intro')}</CardDescription>
+        </CardHeader>
+        <CardContent className="max-w-sm">
+          <ChangePasswordForm />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('security.email.title')}</CardTitle>
+          <CardDescription className="leading-relaxed">
+            {t('security.email.current', { email: user.email ?? '' })}
+            {pendingEmail ? <span className="mt-1 block">{t('security.email.pending', { email: pendingEmail })}</span> : null}
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="max-w-sm">
+          <ChangeEmailForm />
+        </CardContent>
+      </Card>
       <div className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">{t('privacy.log.title')}</h1>
+        <h2 className="text-xl font-semibold tracking-tight">{t('privacy.log.title')}</h2>
         <p className="text-sm leading-relaxed text-muted">{t('privacy.log.intro')}</p>
       </div>
       <Card>

@@ -61,6 +61,9 @@ export const importMessages = defineMessages(
       errors: {
         empty: 'Filen är tom.',
         tooLarge: 'Filen är större än {size}. Dela upp den eller spara den utan bilder.',
+        unpackedTooLarge: 'Filen packas upp till mer än {unpacked} och är för stor att läsa. Dela upp den i mindre dokument.',
+        tooManyEntries: 'Word-filen består av fler än {entries} delar och går inte att läsa. Spara den på nytt från Word.',
+        tooManyPages: 'PDF-filen har fler än {pages} sidor. Dela upp den i mindre dokument.',
         unsupportedType: 'Den filtypen går inte att importera. Använd PDF, Word (.docx), Markdown, text eller CSV.',
         wrongType: 'Filens innehåll stämmer inte med filändelsen. Spara den på nytt i rätt format.',
         encrypted: 'Filen är lösenordsskyddad. Spara en kopia utan lösenord och försök igen.',
@@ -139,6 +142,9 @@ export const importMessages = defineMessages(
       errors: {
         empty: 'The file is empty.',
         tooLarge: 'The file is larger than {size}. Split it or save it without images.',
+        unpackedTooLarge: 'The file unpacks to more than {unpacked}, too large to read. Split it into smaller documents.',
+        tooManyEntries: 'The Word file consists of more than {entries} parts and cannot be read. Save it again from Word.',
+        tooManyPages: 'The PDF has more than {pages} pages. Split it into smaller documents.',
         unsupportedType: 'That file type cannot be imported. Use PDF, Word (.docx), Markdown, text or CSV.',
         wrongType: 'The file\'s content does not match its extension. Save it again in the right format.',
         encrypted: 'The file is password-protected. Save a copy without a password and try again.',

@@ -2,6 +2,7 @@
 // a mismatch is refused with 409 (and logged by readArchivedOriginal). Owner and accountant alike;
 // Storage policies and RLS decide what they may read.
 import { getVerifiedClaims } from '@/lib/auth/claims';
+import { fileResponseHeaders } from '@/lib/files/content-type';
 import { readArchivedOriginal } from '@/lib/invoices/download';
 import { uuid } from '@/lib/invoices/schemas';
 import { finishArchive } from '@/lib/invoices/send';
@@ -32,8 +33,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   }
   return new Response(new Uint8Array(original.bytes), {
     headers: {
-      'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="${original.filename}"`,
+      ...fileResponseHeaders('application/pdf', `attachment; filename="${original.filename}"`),
       'cache-control': 'private, no-store',
     },
   });

@@ -1,6 +1,7 @@
 // The archived original PDF of one invoice or credit note: /api/exports/invoices/{id}/pdf
 import { z } from 'zod';
 import { downloadArchivedPdf } from '@/lib/exports/archive-storage';
+import { fileResponseHeaders } from '@/lib/files/content-type';
 import { attachment, ExportRefused, readForDownload, refusal } from '@/lib/exports/route';
 import { pdfFileName } from '@/lib/invoices/download';
 import { createClient } from '@/lib/supabase/server';
@@ -21,8 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const bytes = await downloadArchivedPdf(await createClient(), invoice.path);
     return new Response(new Uint8Array(bytes), {
       headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': attachment(pdfFileName(invoice)),
+        ...fileResponseHeaders('application/pdf', attachment(pdfFileName(invoice))),
         'cache-control': 'no-store',
       },
     });
