@@ -4,7 +4,9 @@
 // number of a series can be chosen until something in it is sent.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
+import { customerLedger } from '../../lib/accountant/queries';
 import { messageKeyFor } from '../../lib/db/constraint-messages';
+import { getInvoice } from '../../lib/invoices/queries';
 import type { TestDatabase } from '../support/db';
 import { describeEachDatabase } from '../support/db';
 import { addAccountant, addClient, addDraft, attempt, attemptAsAdmin, completeProfile, makeTenant, workspaceOf, type Tenant } from './fixtures';
@@ -127,6 +129,30 @@ describeEachDatabase('invoice dates', (db) => {
     } finally {
       await client.query('rollback');
       client.release();
+    }
+  });
+
+  it('overdue means due before the Stockholm today, whatever the session’s time zone (invoice page, ledger)', async () => {
+    for (const [dueOffset, overdue] of [[0, false], [-1, true]] as const) {
+      // Between them the two zones differ from Stockholm's date at every hour of the day.
+      for (const zone of ['Etc/GMT-14', 'Etc/GMT+12']) {
+        const client = await db().admin.connect();
+        try {
+          await client.query('begin');
+          await client.query(`set local session_replication_role = replica`);
+          await client.query(`update invoices set issue_date = private.stockholm_today() - 5, due_date = private.stockholm_today() + $2::int where id = $1`, [t.sentInvoiceId, dueOffset]);
+          await client.query(`set local session_replication_role = origin`);
+          await client.query(`select set_config('timezone', $1, true), set_config('role', 'authenticated', true), set_config('request.jwt.claims', $2, true)`, [
+            zone, JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
+          ]);
+          expect((await getInvoice(client, t.sentInvoiceId))?.overdue, `${zone} ${dueOffset}`).toBe(overdue);
+          const ledger = await customerLedger(client, {});
+          expect(ledger.find((r) => r.clientId === t.clientId)?.overdue, `${zone} ${dueOffset}`).toBe(overdue ? 1 : 0);
+        } finally {
+          await client.query('rollback');
+          client.release();
+        }
+      }
     }
   });
 
