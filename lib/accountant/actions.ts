@@ -78,6 +78,7 @@ export const saveSieAccounts = createAction({
 
 export const acceptInvitation = createAction({
   schema: acceptSchema,
+  access: 'account',
   handler: async ({ token }, { claims }) => {
     const { rows } = await withUserTransaction(claims, (tx) => tx.query<{ ws: string }>(`select public.accept_invitation($1) as ws`, [token]));
     await saveActiveWorkspace(rows[0].ws);
@@ -87,6 +88,7 @@ export const acceptInvitation = createAction({
 
 export const switchWorkspace = createAction({
   schema: switchWorkspaceSchema,
+  access: 'account',
   handler: async ({ workspaceId }, { claims }) => {
     const mine = await withUserTransaction(claims, (tx) => listMyWorkspaces(tx), { unscoped: true });
     const target = mine.find((w) => w.id === workspaceId);
@@ -100,7 +102,7 @@ export const switchWorkspace = createAction({
 /** Sign-up from an invitation link: back to the link afterwards (also after email confirmation). */
 export const signUpForInvitation = createAction({
   schema: invitationSignUpSchema,
-  auth: false,
+  access: 'public',
   handler: async ({ email, password, token }) => {
     const back = invitationPath(token);
     if (!(await signUpWithAuth({ email, password, next: back }))) return { message: 'auth.signup.checkEmail', messageParams: { email } };

@@ -14,7 +14,7 @@ import { initialState } from './state';
 
 export const signIn = createAction({
   schema: signInSchema,
-  auth: false,
+  access: 'public',
   handler: async ({ email, password, next }) => {
     const limits: Parameters<typeof enforce>[0] = [['signInFailuresPerEmail', email.toLowerCase()], ['signInFailuresPerIp', await clientAddress()]];
     enforce(limits, false);
@@ -33,7 +33,7 @@ export const signIn = createAction({
 
 export const signUp = createAction({
   schema: signUpSchema,
-  auth: false,
+  access: 'public',
   handler: async ({ email, password, businessName }) => {
     const session = await signUpWithAuth({ email, password, metadata: { business_name: businessName }, next: '/' });
     // Projects that confirm email first return no session: tell the user to check their inbox.
@@ -44,7 +44,7 @@ export const signUp = createAction({
 
 export const requestPasswordReset = createAction({
   schema: forgotPasswordSchema,
-  auth: false,
+  access: 'public',
   handler: async ({ email }) => {
     enforce([['resetPerEmail', email.toLowerCase()], ['resetPerIp', await clientAddress()]]);
     const supabase = await createClient();
@@ -60,6 +60,7 @@ export const requestPasswordReset = createAction({
 
 export const resetPassword = createAction({
   schema: resetPasswordSchema,
+  access: 'account',
   handler: async ({ password }) => {
     const supabase = await createClient();
     const { error } = await supabase.auth.updateUser({ password });
@@ -73,6 +74,7 @@ export const resetPassword = createAction({
 
 const setLocale = createAction({
   schema: localeSchema,
+  access: 'account',
   handler: async ({ locale, returnTo }) => {
     const supabase = await createClient();
     const { error } = await supabase.auth.updateUser({ data: { locale } });

@@ -5,11 +5,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { ActionError, createAction } from '@/lib/actions/action';
 import { withUserTransaction } from '@/lib/db/transaction';
-import { emailConfigured, sendEmail } from '@/lib/email/send';
-import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { emailConfigured } from '@/lib/email/send';
 import { getLocale } from '@/lib/i18n/server';
-import { readArchivedOriginal } from './download';
-import { getInvoice } from './queries';
+import { emailArchivedInvoice } from './email';
 import {
   addHoursSchema,
   addLineSchema,
@@ -154,24 +152,7 @@ export const emailInvoice = createAction({
   handler: async ({ invoiceId, to }, { claims, t }) => {
     if (!emailConfigured()) throw new ActionError('invoices.invoice.emailNotConfigured');
     const { run, archive } = await invoiceSession(claims);
-    const original = await readArchivedOriginal(run, archive, invoiceId);
-    if (!original.ok) throw new ActionError(original.reason === 'mismatch' ? 'invoices.errors.pdfMismatch' : 'invoices.invoice.archivePending');
-    const invoice = await run((tx) => getInvoice(tx, invoiceId));
-    if (!invoice) throw new ActionError('invoices.invoice.notFound');
-    const seller = await run(async (tx) => (await tx.query(`select seller_snapshot ->> 'legal_name' as name from public.invoices where id = $1`, [invoiceId])).rows[0]?.name ?? '');
-    const locale = await getLocale();
-    await sendEmail({
-      to,
-      subject: t('invoices.invoice.emailSubject', { number: invoice.number ?? '', seller }),
-      text: t('invoices.invoice.emailText', {
-        number: invoice.number ?? '',
-        amount: formatMoney(invoice.totalOre, locale),
-        due: invoice.dueDate ? formatDate(invoice.dueDate, locale) : '',
-        seller,
-      }),
-      attachments: [{ filename: original.filename, contentType: 'application/pdf', content: original.bytes }],
-    });
-    await run((tx) => tx.query('select public.record_invoice_emailed($1, $2)', [invoiceId, to]));
+    await emailArchivedInvoice({ run, archive, invoiceId, to, t, locale: await getLocale() });
     revalidatePath(page(invoiceId));
     return { message: 'invoices.invoice.emailed', messageParams: { to } };
   },
