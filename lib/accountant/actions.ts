@@ -4,7 +4,6 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { ActionError, createAction } from '@/lib/actions/action';
-import { siteOrigin } from '@/lib/auth/origin';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { listMyWorkspaces } from '@/lib/db/workspaces';
@@ -33,7 +32,7 @@ export const inviteAccountant = createAction({
       );
       return { token: rows[0].token, ...details.rows[0] };
     });
-    await sendInvitationEmail({ to: created.email, workspaceName: created.name, link: invitationLink(await siteOrigin(), created.token), t });
+    await sendInvitationEmail({ to: created.email, workspaceName: created.name, link: invitationLink(created.token), t });
     revalidatePath(ACCESS_PAGE);
     return { message: 'accountant.access.invited', messageParams: { email: created.email } };
   },

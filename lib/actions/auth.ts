@@ -3,7 +3,7 @@
 // opens a database transaction (on the embedded backend that would deadlock against Auth's own).
 import { redirect } from 'next/navigation';
 import { createClient } from '@/lib/supabase/server';
-import { siteOrigin } from '@/lib/auth/origin';
+import { emailLink } from '@/lib/email/links';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { getLocale } from '@/lib/i18n/server';
@@ -49,7 +49,7 @@ export const requestPasswordReset = createAction({
     enforce([['resetPerEmail', email.toLowerCase()], ['resetPerIp', await clientAddress()]]);
     const supabase = await createClient();
     const { error } = await supabase.auth.resetPasswordForEmail(email, {
-      redirectTo: `${await siteOrigin()}/auth/confirm?next=/reset-password`,
+      redirectTo: emailLink('/auth/confirm?next=/reset-password'),
     });
     // Same answer whether or not the address exists; only rate limits are worth telling.
     if (error && error.status === 429) throw error;
