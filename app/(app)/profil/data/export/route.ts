@@ -4,13 +4,11 @@ import { getVerifiedClaims } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { exportAndRecord } from '@/lib/privacy/export';
 import { exportZipStream } from '@/lib/privacy/export-zip';
-import { isSameOrigin } from '@/lib/privacy/same-origin';
 import { createClient } from '@/lib/supabase/server';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return new Response('Forbidden', { status: 403 });
   const claims = await getVerifiedClaims();
   if (!claims) return new Response('Unauthorized', { status: 401 });
   const format = (await request.formData()).get('format') === 'zip' ? 'zip' : 'json';
