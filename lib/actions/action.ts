@@ -9,6 +9,7 @@ import type { ActiveWorkspace } from '@/lib/db/transaction';
 import { isMessageKey, translator, type MessageKey, type Translate } from '@/lib/i18n/catalogue';
 import { getLocale } from '@/lib/i18n/server';
 import { ownedActiveWorkspace, type Access } from './access';
+import { isStorableText } from '@/lib/validation/text';
 import { mapError } from './errors';
 
 import type { ActionState, FormValues } from './state';
@@ -66,6 +67,10 @@ export function createAction<S extends z.ZodType, A extends Access = 'owner'>(op
 
     const claims = await getVerifiedClaims();
     if (access !== 'public' && !claims) return fail(t('errors.sessionExpired'));
+
+    // What Postgres cannot store is refused at its field, whatever the action's schema says.
+    const unstorable = Object.keys(values).filter((name) => !isStorableText(values[name]) || !isStorableText(name));
+    if (unstorable.length) return fail(t('errors.checkFields'), Object.fromEntries(unstorable.map((name) => [name, t('db.invalidCharacters')])));
 
     const parsed = options.schema.safeParse(formDataObject(formData));
     if (!parsed.success) {

@@ -1,9 +1,10 @@
 // What the map's route handlers accept. Messages are catalogue keys (translated by the caller).
 import { z } from 'zod';
+import { text } from '@/lib/validation/text';
 import { NODE_KINDS } from './types';
 
 const coordinate = z.number({ error: 'validation.invalid' }).finite('validation.invalid').min(-1e7, 'validation.invalid').max(1e7, 'validation.invalid');
-const title = z.string({ error: 'validation.invalid' }).trim().max(300, 'db.titleTooLong');
+const title = text().trim().max(300, 'db.titleTooLong');
 
 export const nodeIdSchema = z.uuid({ error: 'map.errors.notFound' });
 
@@ -19,7 +20,7 @@ export type CreateNodeInput = z.output<typeof createNodeSchema>;
 export const nodePatchSchema = z
   .object({
     title,
-    body: z.string({ error: 'validation.invalid' }).max(200000, 'db.bodyTooLong'),
+    body: text().max(200000, 'db.bodyTooLong'),
     x: coordinate,
     y: coordinate,
     colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'db.colourInvalid').nullable(),
