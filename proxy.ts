@@ -10,7 +10,7 @@ import { changesState, isSameOrigin } from '@/lib/security/same-origin';
 import { updateSession, withSessionCookies } from '@/lib/supabase/proxy';
 
 /** Pages anyone may open. */
-const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /^\/legal(\/|$)/, /^\/invite$/];
+const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /^\/legal(\/|$)/, /^\/invite$/, /^\/\.well-known\//];
 /** Pages that make no sense once signed in. */
 const SIGNED_OUT_ONLY = [/^\/login$/, /^\/signup$/];
 
