@@ -6,7 +6,7 @@ export const email = z.string({ error: 'validation.required' }).trim().min(1, 'v
 export const newPassword = z.string({ error: 'validation.required' }).min(8, 'validation.passwordMin').max(72, 'validation.passwordMax');
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after signing in. */
-export const nextPath = z.unknown().transform((value) => safeNext(value));
+export const nextPath = z.string().optional().transform((value) => safeNext(value));
 
 export const signInSchema = z.object({
   email,
