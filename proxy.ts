@@ -1,13 +1,16 @@
-// Runs before every page and action: refreshes the Supabase session (getClaims verifies the token
-// and rotates it when due), negotiates the language, keeps signed-out visitors out of the app, and
-// sets the Content-Security-Policy with a fresh nonce.
+// Runs before every page, action and route handler: refuses state-changing requests from other
+// sites, refreshes the Supabase session (getClaims verifies the token and rotates it when due),
+// negotiates the language, keeps signed-out visitors out of the app, and sets the
+// Content-Security-Policy with a fresh nonce.
 import { NextResponse, type NextRequest } from 'next/server';
+import { translator } from '@/lib/i18n/catalogue';
 import { LOCALE_HEADER, negotiateLocale } from '@/lib/i18n/negotiate';
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from '@/lib/privacy/csp';
+import { changesState, isSameOrigin } from '@/lib/security/same-origin';
 import { updateSession, withSessionCookies } from '@/lib/supabase/proxy';
 
 /** Pages anyone may open. */
-const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /^\/legal(\/|$)/, /^\/invite$/];
+const PUBLIC = [/^\/login$/, /^\/signup$/, /^\/forgot-password$/, /^\/auth\//, /^\/legal(\/|$)/, /^\/invite$/, /^\/\.well-known\//];
 /** Routes that stream a stored file and send its own stricter policy (lib/files/content-type.ts). */
 const FILE_ROUTES = [/^\/profil\/logotyp$/, /^\/api\/invoices\/[^/]+\/pdf$/, /^\/api\/exports\/invoices\/[^/]+\/pdf$/];
 /** Pages that make no sense once signed in. */
@@ -20,9 +23,15 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set('content-security-policy', csp);
-  const response = await route(request, requestHeaders);
+  const response = changesState(request.method) && !isSameOrigin(request) ? refuseCrossSite(request) : await route(request, requestHeaders);
   if (!FILE_ROUTES.some((re) => re.test(request.nextUrl.pathname))) response.headers.set('content-security-policy', csp);
   return response;
+}
+
+/** 403 before anything runs: no session refresh, no handler, no action. */
+function refuseCrossSite(request: NextRequest) {
+  const t = translator(negotiateLocale({ acceptLanguage: request.headers.get('accept-language') }));
+  return NextResponse.json({ error: t('errors.forbidden') }, { status: 403 });
 }
 
 async function route(request: NextRequest, requestHeaders: Headers) {
@@ -53,5 +62,6 @@ async function route(request: NextRequest, requestHeaders: Headers) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|woff2?)$).*)'],
+  // Static files skip the proxy, except under /api, where a name like bild.png is a route handler.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|woff2?)$).*)', '/api/:path*'],
 };

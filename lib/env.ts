@@ -59,3 +59,19 @@ export function trustedProxyHops(): number {
   cachedHops ??= parseTrustedProxyHops(process.env);
   return cachedHops;
 }
+
+const siteUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'must be the app\'s public URL, e.g. https://app.example.se' })
+  .transform((value) => new URL(value).origin);
+
+/**
+ * The app's public origin (SITE_URL), the one source of links in emails and of the origin
+ * state-changing requests must come from; never the request's Host or X-Forwarded-Host, which a
+ * client chooses. Required in production; `npm run dev` sets it, else http://localhost:3000.
+ */
+export function siteUrl(source: Record<string, string | undefined> = process.env): string {
+  const value = source.SITE_URL || (source.NODE_ENV === 'production' ? undefined : 'http://localhost:3000');
+  const parsed = siteUrlSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`SITE_URL ${value === undefined ? 'is not set' : parsed.error.issues[0].message} (see README.md).`);
+  return parsed.data;
+}

@@ -26,7 +26,7 @@ if (hosted) {
     }
   }
   console.log(`Using the Supabase project at ${process.env.NEXT_PUBLIC_SUPABASE_URL}; the embedded stand-in does not start.`);
-  const next = runNext(process.env);
+  const next = runNext({ SITE_URL: appUrl, ...process.env });
   next.on('exit', (code) => process.exit(code ?? 0));
 } else {
   const standIn = await startStandIn({
@@ -56,6 +56,7 @@ if (hosted) {
     NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
     NEXT_PUBLIC_SUPABASE_ANON_KEY: standIn.anonKey,
     DATABASE_URL: standIn.appDbUrl,
+    SITE_URL: process.env.SITE_URL ?? appUrl,
     MAIL_OUTBOX_DIR: process.env.SMTP_URL ? undefined : standIn.outbox.dir,
   });
 

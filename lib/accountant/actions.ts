@@ -4,7 +4,6 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { ActionError, createAction } from '@/lib/actions/action';
-import { siteOrigin } from '@/lib/auth/origin';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { clientAddress } from '@/lib/security/client-address';
 import { enforce } from '@/lib/security/rate-limit';
@@ -36,7 +35,7 @@ export const inviteAccountant = createAction({
       );
       return { token: rows[0].token, ...details.rows[0] };
     });
-    await sendInvitationEmail({ to: created.email, workspaceName: created.name, link: invitationLink(await siteOrigin(), created.token), t });
+    await sendInvitationEmail({ to: created.email, workspaceName: created.name, link: invitationLink(created.token), t });
     revalidatePath(ACCESS_PAGE);
     return { message: 'accountant.access.invited', messageParams: { email: created.email } };
   },
@@ -83,6 +82,7 @@ export const saveSieAccounts = createAction({
 
 export const acceptInvitation = createAction({
   schema: acceptSchema,
+  access: 'account',
   handler: async ({ token }, { claims }) => {
     const { rows } = await withUserTransaction(claims, (tx) => tx.query<{ ws: string }>(`select public.accept_invitation($1) as ws`, [token]));
     await saveActiveWorkspace(rows[0].ws);
@@ -92,6 +92,7 @@ export const acceptInvitation = createAction({
 
 export const switchWorkspace = createAction({
   schema: switchWorkspaceSchema,
+  access: 'account',
   handler: async ({ workspaceId }, { claims }) => {
     const mine = await withUserTransaction(claims, (tx) => listMyWorkspaces(tx), { unscoped: true });
     const target = mine.find((w) => w.id === workspaceId);
@@ -105,7 +106,7 @@ export const switchWorkspace = createAction({
 /** Sign-up from an invitation link: back to the link afterwards (also after email confirmation). */
 export const signUpForInvitation = createAction({
   schema: invitationSignUpSchema,
-  auth: false,
+  access: 'public',
   handler: async ({ email, password, token }) => {
     const back = invitationPath(token);
     if (!(await signUpWithAuth({ email, password, next: back }))) return { message: 'auth.signup.checkEmail', messageParams: { email } };

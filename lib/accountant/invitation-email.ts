@@ -1,11 +1,12 @@
 // The invitation email: the link with the token, in the inviter's language.
+import { emailLink } from '@/lib/email/links';
 import { sendEmail } from '@/lib/email/send';
 import type { Translate } from '@/lib/i18n/catalogue';
 
 export const invitationPath = (token: string) => `/invite?token=${encodeURIComponent(token)}`;
 
-export function invitationLink(origin: string, token: string): string {
-  return `${origin}${invitationPath(token)}`;
+export function invitationLink(token: string): string {
+  return emailLink(invitationPath(token));
 }
 
 export async function sendInvitationEmail(opts: { to: string; workspaceName: string; link: string; t: Translate }) {

@@ -1,11 +1,15 @@
-// The one wrapper for server actions: parses FormData with zod, checks the verified claims, runs
-// the handler and turns any failure into messages in the user's language. Forms get back what was
-// typed (never passwords) so nothing is lost on an error.
+// The one wrapper for server actions: parses FormData with zod, checks who may run the action (in
+// the database, before the handler can send mail, write Storage or start a job), runs the handler
+// and turns any failure into messages in the user's language. Forms get back what was typed
+// (never passwords) so nothing is lost on an error.
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
+import type { ActiveWorkspace } from '@/lib/db/transaction';
 import { isMessageKey, translator, type MessageKey, type Translate } from '@/lib/i18n/catalogue';
 import { getLocale } from '@/lib/i18n/server';
+import { ownedActiveWorkspace, type Access } from './access';
+import { isStorableText } from '@/lib/validation/text';
 import { mapError } from './errors';
 
 import type { ActionState, FormValues } from './state';
@@ -19,8 +23,10 @@ export class ActionError extends Error {
   }
 }
 
-interface Context<Auth extends boolean> {
-  claims: Auth extends true ? VerifiedClaims : VerifiedClaims | null;
+interface Context<A extends Access> {
+  claims: A extends 'public' ? VerifiedClaims | null : VerifiedClaims;
+  /** The active workspace, which the database confirmed the user owns ('owner' actions). */
+  workspace: A extends 'owner' ? ActiveWorkspace : null;
   t: Translate;
 }
 
@@ -45,19 +51,26 @@ function formDataObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
-export function createAction<S extends z.ZodType, Auth extends boolean = true>(options: {
+export type ServerAction = ((prev: ActionState, formData: FormData) => Promise<ActionState>) & { readonly access: Access };
+
+export function createAction<S extends z.ZodType, A extends Access = 'owner'>(options: {
   schema: S;
-  /** Require a signed-in user (default true). */
-  auth?: Auth;
-  handler: (input: z.output<S>, ctx: Context<Auth>) => Promise<Result>;
-}) {
-  return async function action(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  /** Who may run it (default 'owner'); see lib/actions/access.ts. */
+  access?: A;
+  handler: (input: z.output<S>, ctx: Context<A>) => Promise<Result>;
+}): ServerAction {
+  const access: Access = options.access ?? 'owner';
+  async function action(_prev: ActionState, formData: FormData): Promise<ActionState> {
     const t = translator(await getLocale());
     const values = keptValues(formData);
     const fail = (formError?: string, fieldErrors: Record<string, string> = {}): ActionState => ({ ok: false, fieldErrors, formError, values });
 
     const claims = await getVerifiedClaims();
-    if ((options.auth ?? true) && !claims) return fail(t('errors.sessionExpired'));
+    if (access !== 'public' && !claims) return fail(t('errors.sessionExpired'));
+
+    // What Postgres cannot store is refused at its field, whatever the action's schema says.
+    const unstorable = Object.keys(values).filter((name) => !isStorableText(values[name]) || !isStorableText(name));
+    if (unstorable.length) return fail(t('errors.checkFields'), Object.fromEntries(unstorable.map((name) => [name, t('db.invalidCharacters')])));
 
     const parsed = options.schema.safeParse(formDataObject(formData));
     if (!parsed.success) {
@@ -73,7 +86,10 @@ export function createAction<S extends z.ZodType, Auth extends boolean = true>(o
     }
 
     try {
-      const result = await options.handler(parsed.data, { claims: claims as Context<Auth>['claims'], t });
+      // Asked after parsing (a typo costs no round trip), before the handler's first effect.
+      const workspace = access === 'owner' ? await ownedActiveWorkspace(claims!) : null;
+      if (access === 'owner' && !workspace) return fail(t('errors.forbidden'));
+      const result = await options.handler(parsed.data, { claims, workspace, t } as Context<A>);
       return {
         ok: true,
         message: result?.message ? t(result.message, result.messageParams) : undefined,
@@ -93,5 +109,6 @@ export function createAction<S extends z.ZodType, Auth extends boolean = true>(o
       }
       return mapped.field && mapped.field in values ? fail(undefined, { [mapped.field]: t(mapped.key) }) : fail(t(mapped.key));
     }
-  };
+  }
+  return Object.assign(action, { access });
 }

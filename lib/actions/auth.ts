@@ -3,7 +3,7 @@
 // opens a database transaction (on the embedded backend that would deadlock against Auth's own).
 import { redirect } from 'next/navigation';
 import { createClient } from '@/lib/supabase/server';
-import { siteOrigin } from '@/lib/auth/origin';
+import { emailLink } from '@/lib/email/links';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { getLocale } from '@/lib/i18n/server';
@@ -15,7 +15,7 @@ import { initialState } from './state';
 
 export const signIn = createAction({
   schema: signInSchema,
-  auth: false,
+  access: 'public',
   handler: async ({ email, password, next }) => {
     const error = await limitedPasswordAttempt(email, async () => {
       const supabase = await createClient();
@@ -29,7 +29,7 @@ export const signIn = createAction({
 
 export const signUp = createAction({
   schema: signUpSchema,
-  auth: false,
+  access: 'public',
   handler: async ({ email, password, businessName }) => {
     const session = await signUpWithAuth({ email, password, metadata: { business_name: businessName }, next: '/' });
     // Projects that confirm email first return no session: tell the user to check their inbox.
@@ -40,12 +40,12 @@ export const signUp = createAction({
 
 export const requestPasswordReset = createAction({
   schema: forgotPasswordSchema,
-  auth: false,
+  access: 'public',
   handler: async ({ email }) => {
     await enforce([['resetPerAccount', accountKey(email)], ['resetPerAddress', await clientAddress()]]);
     const supabase = await createClient();
     const { error } = await supabase.auth.resetPasswordForEmail(email, {
-      redirectTo: `${await siteOrigin()}/auth/confirm?next=/reset-password`,
+      redirectTo: emailLink('/auth/confirm?next=/reset-password'),
     });
     // Same answer whether or not the address exists; only rate limits are worth telling.
     if (error && error.status === 429) throw error;
@@ -56,6 +56,7 @@ export const requestPasswordReset = createAction({
 
 export const resetPassword = createAction({
   schema: resetPasswordSchema,
+  access: 'account',
   handler: async ({ password }) => {
     const supabase = await createClient();
     const { error } = await supabase.auth.updateUser({ password });
@@ -69,6 +70,7 @@ export const resetPassword = createAction({
 
 const setLocale = createAction({
   schema: localeSchema,
+  access: 'account',
   handler: async ({ locale, returnTo }) => {
     const supabase = await createClient();
     const { error } = await supabase.auth.updateUser({ data: { locale } });

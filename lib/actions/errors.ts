@@ -11,6 +11,13 @@ export interface MappedError {
   field?: string;
 }
 
+/** The HTTP status a route handler answers a mapped refusal with. */
+export function statusOf(mapped: MappedError): number {
+  if (mapped.key === 'db.forbidden') return 403;
+  if (mapped.key === 'db.invalidCharacters') return 400; // the request itself was malformed
+  return 422;
+}
+
 const AUTH_CODES: Record<string, MappedError> = {
   invalid_credentials: { key: 'errors.invalidCredentials' },
   user_already_exists: { key: 'errors.userExists', field: 'email' },

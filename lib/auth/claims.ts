@@ -1,18 +1,14 @@
 // Who is signing in, for server components, actions and route handlers: claims verified by
-// supabase.auth.getClaims() (signature against the project's JWKS, and expiry), or null.
-import type { JwtPayload } from '@supabase/supabase-js';
+// supabase.auth.getClaims() (signature against the project's JWKS, and expiry; verifySession), or null.
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { createClient } from '@/lib/supabase/server';
-import { asVerifiedClaims, type VerifiedClaims } from './verified-claims';
+import { verifySession, type VerifiedClaims } from './verified-claims';
 
 export type { VerifiedClaims } from './verified-claims';
 
 export const getVerifiedClaims = cache(async (): Promise<VerifiedClaims | null> => {
-  const supabase = await createClient();
-  const { data, error } = await supabase.auth.getClaims();
-  if (error || !data) return null;
-  return asVerifiedClaims(data.claims as JwtPayload);
+  return verifySession(await createClient());
 });
 
 export interface CurrentUser {

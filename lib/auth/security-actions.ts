@@ -5,12 +5,13 @@
 import { redirect } from 'next/navigation';
 import { isAuthError } from '@supabase/supabase-js';
 import { ActionError, createAction } from '@/lib/actions/action';
-import { siteOrigin } from '@/lib/auth/origin';
+import { emailLink } from '@/lib/email/links';
 import { getLocale } from '@/lib/i18n/server';
 import { createClient } from '@/lib/supabase/server';
 import { changeEmailSchema, changePasswordSchema } from './schemas';
 
 export const changePassword = createAction({
+  access: 'account',
   schema: changePasswordSchema,
   handler: async ({ password, nonce }, { claims }) => {
     const supabase = await createClient();
@@ -28,11 +29,12 @@ export const changePassword = createAction({
 });
 
 export const changeEmail = createAction({
+  access: 'account',
   schema: changeEmailSchema,
   handler: async ({ email }, { claims }) => {
     if (email.toLowerCase() === String(claims.email ?? '').toLowerCase()) throw new ActionError('security.email.same', 'email');
     const supabase = await createClient();
-    const { error } = await supabase.auth.updateUser({ email }, { emailRedirectTo: `${await siteOrigin()}/auth/confirm?next=/profil/sakerhet` });
+    const { error } = await supabase.auth.updateUser({ email }, { emailRedirectTo: emailLink('/auth/confirm?next=/profil/sakerhet') });
     if (error) throw error;
     return { message: 'security.email.sent', messageParams: { email } };
   },

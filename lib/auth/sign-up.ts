@@ -1,7 +1,7 @@
 // The one way into Auth's sign-up, for the sign-up page and for sign-up from an invitation link:
 // behind the app's per-account and per-address limits, with the user's language in the account's
 // metadata and the confirmation link leading on to `next`.
-import { siteOrigin } from '@/lib/auth/origin';
+import { emailLink } from '@/lib/email/links';
 import { getLocale } from '@/lib/i18n/server';
 import { clientAddress } from '@/lib/security/client-address';
 import { accountKey, enforce } from '@/lib/security/rate-limit';
@@ -16,7 +16,7 @@ export async function signUpWithAuth(opts: { email: string; password: string; me
     password: opts.password,
     options: {
       data: { ...opts.metadata, locale: await getLocale() },
-      emailRedirectTo: `${await siteOrigin()}/auth/confirm?next=${encodeURIComponent(opts.next)}`,
+      emailRedirectTo: emailLink(`/auth/confirm?next=${encodeURIComponent(opts.next)}`),
     },
   });
   if (error) throw error;

@@ -247,6 +247,9 @@ export const SQLSTATE_MESSAGES = {
   '23502': 'db.requiredMissing',
   '23514': 'db.invalidValue',
   '22P02': 'db.invalidValue',
+  // A NUL byte or broken UTF-8 that got past the schemas (lib/validation/text.ts).
+  '22021': 'db.invalidCharacters',
+  '22P05': 'db.invalidCharacters',
   '55000': 'db.notAllowedNow',
 } as const satisfies Record<string, MessageKey>;
 

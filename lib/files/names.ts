@@ -28,3 +28,15 @@ export function uniqueName(name: string, taken: ReadonlySet<string>): string {
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/**
+ * The file name a browser sends in X-File-Name (percent-encoded, so any name fits in a header),
+ * or '' when it is missing or not valid percent-encoding, which callers refuse as a bad request.
+ */
+export function fileNameFromHeader(request: Request): string {
+  try {
+    return decodeURIComponent(request.headers.get('x-file-name') ?? '').trim();
+  } catch {
+    return '';
+  }
+}

@@ -7,6 +7,7 @@ import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
 import { SessionEndedError } from '@/lib/auth/signed-out';
 import type { Locale, Translate } from '@/lib/i18n/catalogue';
 import { getTranslator } from '@/lib/i18n/server';
+import { fileNameFromHeader } from '@/lib/files/names';
 import { formatBytes } from '@/lib/i18n/format';
 import { ImportError, type ImportErrorReason } from './errors';
 import { MAX_ARCHIVE_ENTRIES, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_UNPACKED_BYTES } from './limits';
@@ -67,7 +68,7 @@ export function importRoute(handler: (request: Request, claims: VerifiedClaims) 
 
 /** A file sent as the raw request body, its name in a header (one file per request, for progress). */
 export async function fileFromRequest(request: Request): Promise<{ name: string; bytes: Uint8Array }> {
-  const name = decodeURIComponent(request.headers.get('x-file-name') ?? '').trim();
+  const name = fileNameFromHeader(request);
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_FILE_BYTES) throw new ImportError('tooLarge');
   const bytes = new Uint8Array(await request.arrayBuffer());

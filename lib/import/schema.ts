@@ -4,11 +4,12 @@
 // client_details.name ≤ 200); details are cleaned separately (cleanDetails) because a wrong
 // check digit drops the number, it never fails the whole proposal.
 import { z } from 'zod';
+import { isStorableText } from '@/lib/validation/text';
 import { checkOrgNumber, checkVatNumber } from '@/lib/validation/identifiers';
 import { toSingleLine } from '@/lib/validation/text';
 
 export const MAX_CLIENTS = 200;
-const name = (max: number) => z.string().trim().min(1).max(max);
+const name = (max: number) => z.string().trim().min(1).max(max).refine(isStorableText);
 
 export const DetailsSchema = z.object({
   orgNumber: z.string().max(40).optional().describe('Swedish organisation number NNNNNN-NNNN'),
@@ -106,7 +107,7 @@ export const BlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('table'), rows: z.array(z.array(z.string().max(5000)).max(200)).max(50_000) }),
 ]);
 export const DocumentSchema = z.object({
-  name: z.string().min(1).max(300),
+  name: z.string().min(1).max(300).refine(isStorableText),
   format: z.enum(['pdf', 'docx', 'markdown', 'text', 'csv']),
   blocks: z.array(BlockSchema).max(100_000),
 });

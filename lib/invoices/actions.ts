@@ -6,11 +6,10 @@ import { redirect } from 'next/navigation';
 import { ActionError, createAction } from '@/lib/actions/action';
 import { INCOMPLETE_INVOICE_MESSAGES } from '@/lib/db/constraint-messages';
 import { withUserTransaction } from '@/lib/db/transaction';
-import { emailConfigured, sendEmail } from '@/lib/email/send';
-import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { emailConfigured } from '@/lib/email/send';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { getLocale } from '@/lib/i18n/server';
-import { readArchivedOriginal } from './download';
+import { emailArchivedInvoice } from './email';
 import { getInvoice } from './queries';
 import type { Tx } from '@/lib/db/transaction';
 import { percentDiscountLine } from './totals';
@@ -292,29 +291,7 @@ export const emailInvoice = createAction({
   handler: async ({ invoiceId, to }, { claims, t }) => {
     if (!emailConfigured()) throw new ActionError('invoices.invoice.emailNotConfigured');
     const { run, archive } = await invoiceSession(claims);
-    const original = await readArchivedOriginal(run, archive, invoiceId);
-    if (!original.ok) throw new ActionError(original.reason === 'mismatch' ? 'invoices.errors.pdfMismatch' : 'invoices.invoice.archivePending');
-    const invoice = await run((tx) => getInvoice(tx, invoiceId));
-    if (!invoice) throw new ActionError('invoices.invoice.notFound');
-    const seller = await run(async (tx) => (await tx.query(`select seller_snapshot ->> 'legal_name' as name from public.invoices where id = $1`, [invoiceId])).rows[0]?.name ?? '');
-    const locale = await getLocale();
-    const number = invoice.number ?? '';
-    // A credit note asks for no payment: no due date, the amount the buyer gets back.
-    const credit = invoice.kind === 'credit_note';
-    await sendEmail({
-      to,
-      subject: t(credit ? 'invoices.invoice.emailSubjectCreditNote' : 'invoices.invoice.emailSubject', { number, seller }),
-      text: credit
-        ? t('invoices.invoice.emailTextCreditNote', { number, amount: formatMoney(-invoice.totalOre, locale), seller })
-        : t('invoices.invoice.emailText', {
-            number,
-            amount: formatMoney(invoice.totalOre, locale),
-            due: invoice.dueDate ? formatDate(invoice.dueDate, locale) : '',
-            seller,
-          }),
-      attachments: [{ filename: original.filename, contentType: 'application/pdf', content: original.bytes }],
-    });
-    await run((tx) => tx.query('select public.record_invoice_emailed($1, $2)', [invoiceId, to]));
+    await emailArchivedInvoice({ run, archive, invoiceId, to, t, locale: await getLocale() });
     revalidatePath(page(invoiceId));
     return { message: 'invoices.invoice.emailed', messageParams: { to } };
   },

@@ -39,3 +39,25 @@ export function operatorFromEnv(env: NodeJS.ProcessEnv = process.env): Operator 
   }
   return parsed.data;
 }
+
+export interface SecurityContact {
+  /** Where vulnerability reports go: the operator's email. */
+  email: string;
+  /** When the published security.txt stops being valid (RFC 9116 § 2.5.5). */
+  expires: Date;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The security.txt details: the operator's email, and OPERATOR_SECURITY_EXPIRES (an ISO 8601
+ * date) or, unset, 180 days ahead (RFC 9116 advises less than a year), so it never lies stale.
+ */
+export function securityContactFromEnv(env: NodeJS.ProcessEnv = process.env, now = new Date()): SecurityContact {
+  const { email } = operatorFromEnv(env);
+  const configured = env.OPERATOR_SECURITY_EXPIRES;
+  if (!configured) return { email, expires: new Date(Math.floor(now.getTime() / DAY) * DAY + 180 * DAY) };
+  const expires = new Date(configured);
+  if (Number.isNaN(expires.getTime())) throw new Error('OPERATOR_SECURITY_EXPIRES must be an ISO 8601 date, e.g. 2027-06-30');
+  return { email, expires };
+}

@@ -2,7 +2,7 @@
 // answers, and every failure as a message in that language (never a stack or another tenant's data).
 import type { z } from 'zod';
 import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
-import { mapError } from '@/lib/actions/errors';
+import { mapError, statusOf } from '@/lib/actions/errors';
 import { SessionEndedError } from '@/lib/auth/signed-out';
 import { isMessageKey, type MessageKey, type Translate } from '@/lib/i18n/catalogue';
 import type { Locale } from '@/lib/i18n/catalogue';
@@ -61,7 +61,7 @@ export async function handleRoute(fn: (ctx: RouteContext) => Promise<Response>):
     if (error instanceof SessionEndedError) return fail(401, t('errors.sessionExpired'));
     if (error instanceof HttpError) return fail(error.status, t(error.key, error.params), error.field);
     const mapped = mapError(error);
-    if (mapped) return fail(mapped.key === 'db.forbidden' ? 403 : 422, t(mapped.key), mapped.field);
+    if (mapped) return fail(statusOf(mapped), t(mapped.key), mapped.field);
     const detail = error as { name?: string; code?: string; message?: string };
     console.error('Route failed:', detail?.name, detail?.code, detail?.message ?? String(error));
     return fail(500, t('errors.generic'));

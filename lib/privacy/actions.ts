@@ -13,6 +13,7 @@ const deleteSchema = z.object({
 
 export const deleteAccount = createAction({
   schema: deleteSchema,
+  access: 'account',
   handler: async ({ password }, { claims }) => {
     if (typeof claims.email !== 'string' || !(await passwordMatches(claims.email, password))) {
       throw new ActionError('privacy.data.wrongPassword', 'password');
@@ -24,6 +25,7 @@ export const deleteAccount = createAction({
 
 export const restoreAccount = createAction({
   schema: z.object({}),
+  access: 'account',
   handler: async (_input, { claims }) => {
     if (!(await restore(claims))) throw new ActionError('privacy.restore.tooLate');
     redirect(`/profil/data?notice=restored&lang=${await getLocale()}`);

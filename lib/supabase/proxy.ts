@@ -1,8 +1,8 @@
 // Session refresh for proxy.ts: verifies the access token (refreshing it when due) and carries any
 // rotated cookies onto the response.
 import { createServerClient } from '@supabase/ssr';
-import type { JwtPayload } from '@supabase/supabase-js';
 import { NextResponse, type NextRequest } from 'next/server';
+import { verifySession } from '@/lib/auth/verified-claims';
 import { serverEnv } from '@/lib/env';
 import { sessionCookieOptions } from './cookies';
 
@@ -28,9 +28,7 @@ export async function updateSession(request: NextRequest, requestHeaders: Header
       },
     },
   });
-  const { data } = await supabase.auth.getClaims();
-  const claims: JwtPayload | null = data?.claims?.sub ? data.claims : null;
-  return { claims, cookies };
+  return { claims: await verifySession(supabase), cookies };
 }
 
 /** Copies session cookies set during refresh onto a redirect, so a rotation is never lost. */

@@ -70,7 +70,7 @@ describe('trust boundary (static)', () => {
 
   it('verified claims come from auth.getClaims(), never getSession()', () => {
     expect(offenders((f) => /auth\.getSession\s*\(/.test(f.text))).toEqual([]);
-    const claims = files.find((f) => f.rel === 'lib/auth/claims.ts')!.text;
+    const claims = files.find((f) => f.rel === 'lib/auth/verified-claims.ts')!.text;
     expect(claims).toMatch(/auth\.getClaims\(\)/);
   });
 });

@@ -22,3 +22,14 @@ describe('environment contract', () => {
     expect(() => parseEnv({ ...good, NEXT_PUBLIC_SUPABASE_URL: 'not a url' })).toThrow(/NEXT_PUBLIC_SUPABASE_URL/);
   });
 });
+
+describe('SITE_URL', () => {
+  it('is the configured origin, required in production, localhost in development', async () => {
+    const { siteUrl } = await import('@/lib/env');
+    expect(siteUrl({ SITE_URL: 'https://app.example.se/some/path' })).toBe('https://app.example.se');
+    expect(siteUrl({ NODE_ENV: 'development' })).toBe('http://localhost:3000');
+    expect(() => siteUrl({ NODE_ENV: 'production' })).toThrow(/SITE_URL is not set/);
+    expect(() => siteUrl({ SITE_URL: 'javascript:alert(1)' })).toThrow(/SITE_URL/);
+    expect(() => siteUrl({ SITE_URL: 'evil.example' })).toThrow(/SITE_URL/);
+  });
+});

@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import { asVerifiedClaims, type VerifiedClaims } from '@/lib/auth/verified-claims';
 import { closePools, getPool } from '@/lib/db/pool';
 import { withUserTransaction } from '@/lib/db/transaction';
-import { describeEachDatabase, loginOutcome } from '../support/db';
+import { describeEachDatabase, loginOutcome, type TestDatabase } from '../support/db';
 
 async function connect(url: string | URL) {
   const client = new pg.Client(url.toString());
@@ -24,8 +24,10 @@ async function outcome(client: pg.Client, sql: string): Promise<string | unknown
   }
 }
 
-function claimsFor(id: string, email?: string): VerifiedClaims {
-  const claims = asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', email, iss: 'test', exp: 0, iat: 0 } as never);
+/** Claims of a signed-in user: withUserTransaction serves only a live session. */
+async function claimsFor(db: TestDatabase, id: string, email?: string): Promise<VerifiedClaims> {
+  const session_id = await db.createSession(id);
+  const claims = asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', email, session_id, iss: 'test', exp: 0, iat: 0 } as never);
   if (!claims) throw new Error('claims rejected');
   return claims;
 }
@@ -104,14 +106,14 @@ describeEachDatabase('database login (issue 13: any login was superuser)', (db) 
     const b = await db().createUser();
     await db().admin.query(`update public.workspaces set name = 'Firma ' || (select user_id from public.workspace_members m where m.workspace_id = workspaces.id limit 1)
       where id in (select workspace_id from public.workspace_members where user_id in ($1, $2))`, [a, b]);
-    const seen = await withUserTransaction(claimsFor(a), async (tx) => (await tx.query(`select name from public.workspaces`)).rows, { pool: getPool(db().appUrl) });
+    const seen = await withUserTransaction(await claimsFor(db(), a), async (tx) => (await tx.query(`select name from public.workspaces`)).rows, { pool: getPool(db().appUrl) });
     expect(seen).toEqual([{ name: `Firma ${a}` }]);
   });
 
   it("a user whose address reads like the refused statements still gets their data", async () => {
     const email = "discard.session_authorization-u&'x@example.test";
     const id = await db().createUser(email);
-    const seen = await withUserTransaction(claimsFor(id, email), async (tx) => (await tx.query(`select count(*)::int as n from public.workspaces`)).rows[0].n, {
+    const seen = await withUserTransaction(await claimsFor(db(), id, email), async (tx) => (await tx.query(`select count(*)::int as n from public.workspaces`)).rows[0].n, {
       pool: getPool(db().appUrl),
     });
     expect(seen).toBe(1);

@@ -120,6 +120,7 @@ export async function startTestApp(): Promise<TestApp> {
       NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
       NEXT_PUBLIC_SUPABASE_ANON_KEY: standIn.anonKey,
       DATABASE_URL: standIn.appDbUrl,
+      SITE_URL: appUrl,
       MAIL_OUTBOX_DIR: standIn.outbox.dir,
       ...TEST_OPERATOR_ENV,
     },

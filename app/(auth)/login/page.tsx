@@ -6,6 +6,7 @@ import { withLang } from '@/components/i18n/lang-href';
 import { Alert } from '@/components/ui/alert';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { getTranslator } from '@/lib/i18n/server';
+import { safeNext } from '@/lib/security/safe-next';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -40,7 +41,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
     >
       {error ? <Alert tone="error">{t(error)}</Alert> : null}
       {notice ? <Alert tone="success">{t(notice)}</Alert> : null}
-      <LoginForm next={one(params.next)} lang={lang} />
+      <LoginForm next={safeNext(one(params.next))} lang={lang} />
     </AuthCard>
   );
 }

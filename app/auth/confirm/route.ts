@@ -2,13 +2,10 @@
 // then the user goes on to `next`. Bad or expired links go to /login with a clear message.
 import type { EmailOtpType } from '@supabase/supabase-js';
 import { NextResponse, type NextRequest } from 'next/server';
+import { safeNext } from '@/lib/security/safe-next';
 import { createClient } from '@/lib/supabase/server';
 
 const TYPES: EmailOtpType[] = ['signup', 'invite', 'magiclink', 'recovery', 'email_change', 'email'];
-
-function safeNext(value: string | null) {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
-}
 
 export async function GET(request: NextRequest) {
   const { searchParams } = request.nextUrl;

