@@ -50,20 +50,17 @@ as $$
 $$;
 revoke execute on function private.default_vat_treatment(uuid) from public;
 
--- Keeps treatment and flag in step. Insert: a credit note follows the invoice it credits (its
--- treatment, and its öresavrundning so a full credit nets to zero öre); an invoice left at the
--- default takes the client's treatment (the client's reverse_charge flag no longer decides: it
--- made a Norwegian buyer an EU one). Update of a draft: writing only the old flag still works
--- (it picks the treatment); at send the treatment decides the flag.
+-- Keeps treatment and flag in step. Insert: a credit note follows the invoice it credits; an
+-- invoice left at the default takes the client's treatment (the client's reverse_charge flag
+-- no longer decides: it made a Norwegian buyer an EU one). Update of a draft: writing only the
+-- old flag still works (it picks the treatment); at send the treatment decides the flag.
 create function private.invoices_vat_treatment_sync() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
   if tg_op = 'INSERT' then
     if new.kind = 'credit_note' then
-      select coalesce(i.vat_treatment, new.vat_treatment), coalesce(i.round_to_krona, new.round_to_krona)
-        into new.vat_treatment, new.round_to_krona
-        from (select 1) x left join public.invoices i on i.id = new.credits_invoice_id;
+      new.vat_treatment := coalesce((select i.vat_treatment from public.invoices i where i.id = new.credits_invoice_id), new.vat_treatment);
     elsif new.vat_treatment = 'domestic' then
       new.vat_treatment := private.default_vat_treatment(new.client_node_id);
     end if;
