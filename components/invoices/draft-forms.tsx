@@ -73,11 +73,16 @@ function MessageField({ defaultValue }: { defaultValue: string }) {
 
 const linesOf = (invoice: InvoiceDetail): LineInput[] => invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }));
 
-/** The VAT rate select and, for a 0 % line on a domestic invoice, its exemption reason. */
+/**
+ * The VAT rate select and, for a 0 % line on a domestic invoice, its exemption reason. The select
+ * is uncontrolled with the kept value as its default: the form resets to defaults after each
+ * submit, so a refused line comes back with the rate that was chosen.
+ */
 function VatFields({ invoice, vat, setVat, label }: { invoice: InvoiceDetail; vat: string; setVat: (v: string) => void; label: string }) {
+  const kept = useFieldState('vatRate').value;
   return (
     <>
-      <SelectField name="vatRate" label={label} value={vat} onChange={(e) => setVat(e.target.value)}>
+      <SelectField name="vatRate" label={label} defaultValue={kept ?? vat} onChange={(e) => setVat(e.target.value)}>
         {VAT_RATES.map((r) => (
           <option key={r} value={r}>{`${r} %`}</option>
         ))}
@@ -89,8 +94,9 @@ function VatFields({ invoice, vat, setVat, label }: { invoice: InvoiceDetail; va
 
 function ExemptionSelect({ defaultValue, className }: { defaultValue?: VatExemptionReason | null; className?: string }) {
   const { t } = useI18n();
+  const kept = useFieldState('vatExemptionReason').value;
   return (
-    <SelectField name="vatExemptionReason" label={t('invoices.vat.exemption')} defaultValue={defaultValue ?? ''} className={className}>
+    <SelectField name="vatExemptionReason" label={t('invoices.vat.exemption')} defaultValue={kept ?? defaultValue ?? ''} className={className}>
       <option value="">{t('invoices.vat.exemptionNone')}</option>
       {VAT_EXEMPTION_REASONS.map((r) => (
         <option key={r} value={r}>

@@ -337,6 +337,16 @@ describeEachDatabase('invoice VAT treatment', (db) => {
       }
     });
 
+    it('a credit note of a rounded invoice rounds too, so a full credit nets to zero öre', async () => {
+      const id = await draft(t.clientId, [{ quantity: 1, price: 12_345, vat: 25 }], { round_to_krona: true });
+      await sendCodes(id);
+      const note = await db().asUser(t.ownerId, async (c) => (await c.query(`select create_credit_note($1) as id`, [id])).rows[0].id);
+      expect(await sendCodes(note)).toBeNull();
+      const [inv, credit] = [await row(id), await row(note)];
+      expect([Number(credit.rounding_ore), Number(credit.total_ore)]).toEqual([31, -15_400]);
+      expect(Number(inv.total_ore) + Number(credit.total_ore)).toBe(0);
+    });
+
     it('total = net + VAT + rounding holds for the table owner too', async () => {
       const id = await draft(t.clientId, [consult(25)]);
       const broken = await attemptAsAdmin(db(), `update invoices set rounding_ore = 10 where id = $1`, [id]);

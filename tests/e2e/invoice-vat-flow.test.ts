@@ -79,7 +79,7 @@ describe('VAT treatment on the draft invoice page', () => {
     expect(await page.getByLabel('Er referens').inputValue()).toBe('Kari Nordmann');
   });
 
-  it('sends, and the archived PDF says why there is no Swedish VAT', async () => {
+  it('sends, and the archived PDF (in English for a foreign buyer) says why there is no Swedish VAT', async () => {
     await page.getByRole('button', { name: 'Skicka fakturan' }).click();
     await page.getByRole('heading', { name: 'Faktura 1' }).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('vat-treatment').textContent()).toContain('utanför EU');
@@ -89,9 +89,10 @@ describe('VAT treatment on the draft invoice page', () => {
     const file = path.join(os.tmpdir(), `vat-e2e-${Date.now()}.pdf`);
     writeFileSync(file, Buffer.from(await res.body()));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('Ingen svensk moms: tjänsten är omsatt utanför EU (6 kap. 34 § mervärdesskattelagen 2023:200).');
+    expect(text).toContain('No Swedish VAT: the service is supplied outside the EU (ch. 6 s. 34 Swedish VAT Act 2023:200).');
     expect(text).not.toContain('Omvänd betalningsskyldighet');
-    expect(text).toContain('Er referens Kari Nordmann');
+    expect(text).toContain('Your reference Kari Nordmann');
+    expect(text).toContain('Our reference Åsa');
     expect(text).toContain('Rabatt 10 %');
   });
 
@@ -105,15 +106,17 @@ describe('VAT treatment on the draft invoice page', () => {
     await page.getByLabel('Momsbehandling').selectOption('domestic');
     await page.getByRole('button', { name: 'Spara uppgifter' }).click();
     await page.getByText('Uppgifterna är sparade.').waitFor();
-    await page.getByLabel('Beskrivning').fill('Kursdag');
-    await page.getByLabel('À-pris').fill('500');
-    await page.getByLabel('Moms', { exact: true }).selectOption('0');
-    await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
-    await page.getByText('Rader med 0 % moms på en svensk faktura behöver ett skäl').waitFor();
-    expect(await page.getByLabel('Beskrivning').inputValue()).toBe('Kursdag');
-    await page.getByLabel('Skäl till 0 % moms').selectOption('education');
-    await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Lägg till rad' });
+    await form.getByLabel('Beskrivning').fill('Kursdag');
+    await form.getByLabel('À-pris').fill('500');
+    await form.getByLabel('Moms', { exact: true }).selectOption('0');
+    await form.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await form.getByText('Rader med 0 % moms på en svensk faktura behöver ett skäl').waitFor();
+    expect(await form.getByLabel('Beskrivning').inputValue()).toBe('Kursdag');
+    await form.getByLabel('Skäl till 0 % moms').selectOption('education');
+    await form.getByRole('button', { name: 'Lägg till', exact: true }).click();
     await page.getByTestId('invoice-lines').getByText('Kursdag').waitFor();
-    expect(await page.getByTestId('invoice-lines').getByLabel('Skäl till 0 % moms').inputValue()).toBe('education');
+    const line = await admin.query(`select vat_rate, vat_exemption_reason from invoice_lines where description = 'Kursdag'`);
+    expect(line.rows).toEqual([{ vat_rate: 0, vat_exemption_reason: 'education' }]);
   });
 });
