@@ -144,6 +144,8 @@ export const CONSTRAINT_MESSAGES = {
   invoice_lines_description_clean: 'db.textControlCharacters',
   invoice_lines_unit_clean: 'db.textControlCharacters',
   invoices_message_clean: 'db.multilineControlCharacters',
+  invoices_buyer_reference_clean: 'db.textControlCharacters',
+  invoices_seller_reference_clean: 'db.textControlCharacters',
   // ... invoice dates, lines of hours and the number series
   invoices_issue_date_range: 'db.dateBefore2000',
   invoices_due_date_range: 'db.dateBefore2000',

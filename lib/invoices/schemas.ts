@@ -39,6 +39,7 @@ const reference = z
   .string()
   .trim()
   .max(100, 'invoices.vat.referenceTooLong')
+  .refine(isSingleLine, SINGLE_LINE_MESSAGE)
   .optional()
   .transform((v) => v || null);
 

@@ -30,6 +30,8 @@ describeEachDatabase('control characters in text', (db) => {
     ['invoice_lines', 'description', 'id', t.draftLineId, false],
     ['invoice_lines', 'unit', 'id', t.draftLineId, false],
     ['invoices', 'message', 'id', t.draftInvoiceId, true],
+    ['invoices', 'buyer_reference', 'id', t.draftInvoiceId, false],
+    ['invoices', 'seller_reference', 'id', t.draftInvoiceId, false],
   ];
 
   it('single-line fields refuse a line break, a tab and other controls; multi-line ones only the others', async () => {
