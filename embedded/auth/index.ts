@@ -50,9 +50,8 @@ export function createAuthApi(opts: AuthApiOptions): ServiceHandler {
     settings: { ...DEFAULT_AUTH_SETTINGS, ...opts.settings },
     refreshReuseSeconds: opts.refreshReuseSeconds ?? 10,
   };
-  const corsOrigins = allowedOrigins(ctx);
+  // CORS is the gateway's (embedded/http.ts corsFor): only the site URL may call from a browser.
   return async (req, res, subpath) => {
-    restrictCors(req, res, corsOrigins);
     try {
       await route(ctx, req, res, subpath);
     } catch (error) {
@@ -72,18 +71,6 @@ export function createAuthApi(opts: AuthApiOptions): ServiceHandler {
 }
 
 /** The app's origins: the site and any listed redirect URL's. Only they may read Auth's answers in a browser. */
-function allowedOrigins(ctx: AuthContext): Set<string> {
-  return new Set([ctx.siteUrl, ...ctx.settings.redirectUrls].filter((url) => URL.canParse(url)).map((url) => new URL(url).origin));
-}
-
-/** The gateway echoes any Origin with credentials; Auth answers only its own origins. */
-function restrictCors(req: IncomingMessage, res: ServerResponse, origins: Set<string>) {
-  const origin = req.headers.origin;
-  if (origin && origins.has(origin)) return;
-  res.removeHeader('access-control-allow-origin');
-  res.removeHeader('access-control-allow-credentials');
-}
-
 /** Routes that Supabase's gateway leaves open: links clicked in an email and the public keys. */
 function isOpenRoute(method: string, path: string) {
   return (method === 'GET' && path === '/verify') || path === '/.well-known/jwks.json';
