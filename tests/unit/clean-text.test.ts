@@ -41,18 +41,18 @@ describe('control characters', () => {
     expect(messageAt(line, 'unit')).toBe('db.textControlCharacters');
     expect(messageAt(entrySchema.safeParse({ nodeId: invoiceId, entryDate: '2026-11-23', minutes: '1', description: 'Möte\nkund' }), 'description')).toBe('db.textControlCharacters');
     expect(messageAt(signUpSchema.safeParse({ businessName: 'Firma\nAB', email: 'a@example.test', password: 'ett-långt-lösenord-1' }), 'businessName')).toBe('db.textControlCharacters');
-    expect(draftDetailsSchema.safeParse({ invoiceId, message: 'Tack!\nHälsningar' }).success).toBe(true);
-    expect(messageAt(draftDetailsSchema.safeParse({ invoiceId, message: 'Tack!\u0007' }), 'message')).toBe('db.multilineControlCharacters');
+    expect(draftDetailsSchema.safeParse({ invoiceId, vatTreatment: 'domestic', message: 'Tack!\nHälsningar' }).success).toBe(true);
+    expect(messageAt(draftDetailsSchema.safeParse({ invoiceId, vatTreatment: 'domestic', message: 'Tack!\u0007' }), 'message')).toBe('db.multilineControlCharacters');
   });
 });
 
 describe('draft dates', () => {
   it('refuse dates before 2000 and a supply date or period beyond a year from today', () => {
-    const bad = draftDetailsSchema.safeParse({ invoiceId, issueDate: '0001-01-01', supplyDate: '1999-12-31', periodStart: '2000-01-01', periodEnd: addDays(today(), 400) });
+    const bad = draftDetailsSchema.safeParse({ invoiceId, vatTreatment: 'domestic', issueDate: '0001-01-01', supplyDate: '1999-12-31', periodStart: '2000-01-01', periodEnd: addDays(today(), 400) });
     expect(messageAt(bad, 'issueDate')).toBe('db.dateBefore2000');
     expect(messageAt(bad, 'supplyDate')).toBe('db.supplyDateRange');
     expect(messageAt(bad, 'periodStart')).toBeUndefined();
     expect(messageAt(bad, 'periodEnd')).toBe('db.periodRange');
-    expect(draftDetailsSchema.safeParse({ invoiceId, issueDate: '2015-06-01', dueDate: '2015-07-01', supplyDate: addDays(today(), 300) }).success).toBe(true);
+    expect(draftDetailsSchema.safeParse({ invoiceId, vatTreatment: 'domestic', issueDate: '2015-06-01', dueDate: '2015-07-01', supplyDate: addDays(today(), 300) }).success).toBe(true);
   });
 });
