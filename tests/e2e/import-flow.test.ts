@@ -107,14 +107,14 @@ describe('import in the browser', () => {
     // Too large: refused in the browser before uploading, and by the server if sent anyway.
     await page.getByText('Filen är större än 10 MB.', { exact: false }).waitFor();
     const huge = await page.request.post(`${app.appUrl}/api/import/extract`, {
-      headers: { 'x-file-name': 'stor.txt', 'content-type': 'application/octet-stream' },
+      headers: { origin: app.appUrl, 'x-file-name': 'stor.txt', 'content-type': 'application/octet-stream' },
       data: Buffer.alloc(10 * 1024 * 1024 + 1, 0x61),
     });
     expect(huge.status()).toBe(413);
     expect((await huge.json()).error).toBe('Filen är större än 10 MB. Dela upp den eller spara den utan bilder.');
     // Finding 12: a Word file that inflates to 32 MiB is refused before it is unpacked.
     const bomb = await page.request.post(`${app.appUrl}/api/import/extract`, {
-      headers: { 'x-file-name': 'bomb.docx', 'content-type': 'application/octet-stream' },
+      headers: { origin: app.appUrl, 'x-file-name': 'bomb.docx', 'content-type': 'application/octet-stream' },
       data: await docxBomb(),
     });
     expect(bomb.status()).toBe(413);
@@ -179,7 +179,7 @@ describe('import in the browser', () => {
     );
     const foreignId = foreign.rows[0].id;
     const attachForeign = await page.request.post(`${app.appUrl}/api/import/attach?node=${foreignId}`, {
-      headers: { 'x-file-name': 'avtal.md', 'content-type': 'application/octet-stream' },
+      headers: { origin: app.appUrl, 'x-file-name': 'avtal.md', 'content-type': 'application/octet-stream' },
       data: Buffer.from('# Avtal'),
     });
     expect(attachForeign.status()).toBe(404);
@@ -194,6 +194,7 @@ describe('import in the browser', () => {
 
     // The server refuses without the confirmation, whatever the page does.
     const refused = await page.request.post(`${app.appUrl}/api/import/propose`, {
+      headers: { origin: app.appUrl },
       data: { proposer: 'ai', documents: [{ name: 'avtal.md', format: 'markdown', blocks: [{ type: 'paragraph', text: 'Hemligt' }] }] },
     });
     expect(refused.status()).toBe(400);

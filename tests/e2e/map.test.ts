@@ -178,10 +178,11 @@ describe('mind-map in the browser', () => {
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
 
-    // The route refuses on its own too (a client that skips the browser check), in words.
+    // The route refuses on its own too (a client that skips the browser check), in words. It says
+    // where it comes from, as a browser does: a state-changing request without an Origin is refused.
     const nodeHref = await list.getByRole('link', { name: 'Ladda ner offert.pdf' }).getAttribute('href');
     const refused = await page.request.post(url(nodeHref!.replace(/\/[^/]+$/, '')), {
-      headers: { 'content-type': 'application/x-msdownload', 'x-file-name': 'program.exe' },
+      headers: { origin: new URL(url('/')).origin, 'content-type': 'application/x-msdownload', 'x-file-name': 'program.exe' },
       data: Buffer.from('MZ'),
     });
     expect(refused.status()).toBe(415);

@@ -116,7 +116,7 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
     // A wrong file type is refused with a message next to the field.
     await page.getByLabel('Välj bild').setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('hej') });
     await page.getByRole('button', { name: 'Ladda upp' }).click();
-    await page.getByText('Välj en PNG-, JPEG- eller WebP-bild.').waitFor();
+    await page.getByText('Välj en PNG- eller JPEG-bild.').waitFor();
   });
 
   it('logs hours by quick entry, with the rate from the client', async () => {
