@@ -23,7 +23,7 @@ const FORGED = [
 ];
 
 /** The files that send mail or ask Auth to; each is exercised below. */
-const MAILING_FILES = ['lib/accountant/invitation-email.ts', 'lib/actions/auth.ts', 'lib/auth/sign-up.ts', 'lib/email/send.ts', 'lib/invoices/email.ts'];
+const MAILING_FILES = ['lib/accountant/invitation-email.ts', 'lib/actions/auth.ts', 'lib/auth/security-actions.ts', 'lib/auth/sign-up.ts', 'lib/email/send.ts', 'lib/invoices/email.ts'];
 
 let world: AppWorld;
 const authRedirects: string[] = [];
