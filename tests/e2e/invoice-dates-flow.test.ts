@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completeProfile } from '../db/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signUpOnPage } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 
 describe('a backdated draft with edited hours, sent in the browser', () => {
@@ -34,12 +34,7 @@ describe('a backdated draft with edited hours, sent in the browser', () => {
   const url = (p: string) => `${app.appUrl}${p}`;
 
   it('drafts 3 h, plans it for 2015-06-01, and the hours become 4 h on the draft', async () => {
-    await page.goto(url('/signup'));
-    await page.getByLabel('Företagsnamn').fill('Datumkonsult');
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill('ett-långt-lösenord-1');
-    await page.getByRole('button', { name: 'Skapa konto' }).click();
-    await page.waitForURL((u) => u.pathname === '/', { timeout: 30_000 });
+    await signUpOnPage(page, url('/signup'), 'Datumkonsult', email, 'ett-långt-lösenord-1');
     workspaceId = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
     const c = await admin.connect();
     try {

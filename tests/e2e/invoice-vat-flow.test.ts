@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completeProfile } from '../db/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signUpOnPage } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 
 describe('VAT treatment on the draft invoice page', () => {
@@ -34,12 +34,7 @@ describe('VAT treatment on the draft invoice page', () => {
   const total = async () => (await page.getByTestId('invoice-total').first().textContent())?.replace(/\s/g, ' ');
 
   it('a Norwegian client’s draft is preset to outside the EU, its hours at 0 %', async () => {
-    await page.goto(url('/signup'));
-    await page.getByLabel('Företagsnamn').fill('Moms Konsult');
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill('ett-långt-lösenord-1');
-    await page.getByRole('button', { name: 'Skapa konto' }).click();
-    await page.waitForURL((u) => u.pathname === '/', { timeout: 30_000 });
+    await signUpOnPage(page, url('/signup'), 'Moms Konsult', email, 'ett-långt-lösenord-1');
     const ws = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
     const c = await admin.connect();
     try {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../lib/time/week';
 import { completeProfile } from '../db/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signUpOnPage } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 
 describe('payments and credit notes in the browser', () => {
@@ -43,12 +43,7 @@ describe('payments and credit notes in the browser', () => {
   }
 
   it('signs up with a complete profile and hours for a client (seeded by SQL), and sends an invoice', async () => {
-    await page.goto(url('/signup'));
-    await page.getByLabel('Företagsnamn').fill('Berg Konsult');
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill('ett-långt-lösenord-1');
-    await page.getByRole('button', { name: 'Skapa konto' }).click();
-    await page.waitForURL((u) => u.pathname === '/', { timeout: 30_000 });
+    await signUpOnPage(page, url('/signup'), 'Berg Konsult', email, 'ett-långt-lösenord-1');
     workspaceId = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
     const c = await admin.connect();
     try {

@@ -29,6 +29,16 @@ export async function signInOnPage(page: Page, email: string, password: string) 
   await onPath(page, '/');
 }
 
+/** Signs up through the Swedish sign-up page at `signupUrl` and waits for the app's home. */
+export async function signUpOnPage(page: Page, signupUrl: string, businessName: string, email: string, password: string) {
+  await page.goto(signupUrl);
+  await page.getByLabel('Företagsnamn').fill(businessName);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  await onPath(page, '/');
+}
+
 /** Signs out through the account menu and waits for the sign-in page. */
 export async function signOutOnPage(page: Page) {
   await page.getByRole('button', { name: 'Konto' }).click();
