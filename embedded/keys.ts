@@ -47,7 +47,7 @@ export async function loadOrCreateKeys(dataDir: string, issuer: string): Promise
   return keysFrom(stored, issuer);
 }
 
-export async function keysFrom(stored: StoredKeys, issuer: string): Promise<SigningKeys> {
+async function keysFrom(stored: StoredKeys, issuer: string): Promise<SigningKeys> {
   const privateKey = await importJWK(stored.privateJwk, 'ES256');
   const jwks = { keys: [stored.publicJwk] };
   const localSet = createLocalJWKSet(jwks);
@@ -73,7 +73,3 @@ export async function keysFrom(stored: StoredKeys, issuer: string): Promise<Sign
   };
 }
 
-/** Keys that live only in memory, for tests. */
-export async function ephemeralKeys(issuer: string): Promise<SigningKeys> {
-  return keysFrom(await createStoredKeys(), issuer);
-}

@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { loadOwnDashboard } from '@/lib/dashboard/load';
 import { formatMinutes, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -93,24 +94,16 @@ export default async function DashboardPage() {
             {data.unbilled.length === 0 ? (
               <p className="text-sm text-muted">{t('dashboard.unbilled.empty')}</p>
             ) : (
-              <table className="w-full text-sm" data-testid="unbilled-table">
-                <thead>
-                  <tr className="border-b border-border text-left text-muted">
-                    <th scope="col" className="py-2 font-medium">{t('dashboard.unbilled.client')}</th>
-                    <th scope="col" className="py-2 text-right font-medium">{t('dashboard.unbilled.hours')}</th>
-                    <th scope="col" className="py-2 text-right font-medium">{t('dashboard.unbilled.amount')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.unbilled.map((c) => (
-                    <tr key={c.clientId} className="border-b border-border last:border-0">
-                      <th scope="row" className="max-w-[10rem] truncate py-2 pr-2 text-left font-medium">{c.name}</th>
-                      <td className="py-2 text-right tabular-nums whitespace-nowrap">{formatMinutes(c.minutes, locale)}</td>
-                      <td className="py-2 pl-2 text-right tabular-nums whitespace-nowrap">{formatMoney(c.amountOre, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                testId="unbilled-table"
+                rows={data.unbilled}
+                rowKey={(c) => c.clientId}
+                columns={[
+                  { header: t('dashboard.unbilled.client'), rowHeader: true, className: 'max-w-[10rem] truncate', cell: (c) => c.name },
+                  { header: t('dashboard.unbilled.hours'), numeric: true, cell: (c) => formatMinutes(c.minutes, locale) },
+                  { header: t('dashboard.unbilled.amount'), numeric: true, cell: (c) => formatMoney(c.amountOre, locale) },
+                ]}
+              />
             )}
             <Button asChild variant="link" className="mt-4">
               <Link href="/fakturor">{t('dashboard.unbilled.invoice')}</Link>

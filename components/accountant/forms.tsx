@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { fieldError, FormMessage, Submit } from '@/components/ui/form-status';
+import { fieldError, FormMessage, Submit } from '@/components/ui/form';
 import { initialState, type ActionState } from '@/lib/actions/state';
 import { acceptInvitation, inviteAccountant, saveSieAccounts, signUpForInvitation } from '@/lib/accountant/actions';
 import { ACCOUNT_KEYS, type SieAccounts } from '@/lib/exports/sie/accounts';

@@ -8,35 +8,28 @@ import { useI18n } from '@/components/i18n/provider';
 import { withLang } from '@/components/i18n/lang-href';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { initialState, type ActionState } from '@/lib/actions/state';
+import { fieldError, FormMessage, Submit } from '@/components/ui/form';
+import { initialState } from '@/lib/actions/state';
 import { requestPasswordReset, resetPassword, signIn, signUp } from '@/lib/actions/auth';
 import { changeEmail, changePassword } from '@/lib/auth/security-actions';
-import { SubmitButton } from './submit-button';
-
-function FormError({ state }: { state: ActionState }) {
-  if (state.ok) return state.message ? <Alert tone="success">{state.message}</Alert> : null;
-  return state.formError ? <Alert tone="error">{state.formError}</Alert> : null;
-}
-
-const errorOf = (state: ActionState, field: string) => (state.ok ? undefined : state.fieldErrors[field]);
 
 export function LoginForm({ next, lang }: { next?: string; lang?: string }) {
   const { t } = useI18n();
   const [state, action] = useActionState(signIn, initialState);
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormError state={state} />
+      <FormMessage state={state} />
       <input type="hidden" name="next" value={next ?? '/'} />
-      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errorOf(state, 'email')} />
+      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fieldError(state, 'email')} />
       <div className="space-y-1.5">
-        <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" required error={errorOf(state, 'password')} />
+        <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" required error={fieldError(state, 'password')} />
         <div className="text-right">
           <Link href={withLang('/forgot-password', lang)} className="text-sm text-accent underline-offset-4 hover:underline">
             {t('auth.login.forgot')}
           </Link>
         </div>
       </div>
-      <SubmitButton label={t('auth.login.submit')} pendingLabel={t('auth.login.pending')} />
+      <Submit size="lg" className="w-full" label={t('auth.login.submit')} pendingLabel={t('auth.login.pending')} />
     </form>
   );
 }
@@ -49,10 +42,10 @@ export function SignupForm({ lang }: { lang?: string }) {
   if (state.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormError state={state} />
-      <Field label={t('auth.businessName')} name="businessName" autoComplete="organization" hint={t('auth.businessNameHint')} defaultValue={state.values?.businessName} error={errorOf(state, 'businessName')} />
-      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errorOf(state, 'email')} />
-      <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={errorOf(state, 'password')} />
+      <FormMessage state={state} />
+      <Field label={t('auth.businessName')} name="businessName" autoComplete="organization" hint={t('auth.businessNameHint')} defaultValue={state.values?.businessName} error={fieldError(state, 'businessName')} />
+      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fieldError(state, 'email')} />
+      <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={fieldError(state, 'password')} />
       <p className="text-sm leading-relaxed text-muted">
         {before}
         <Link href={withLang('/legal/terms', lang)} className="text-accent underline underline-offset-4">
@@ -64,7 +57,7 @@ export function SignupForm({ lang }: { lang?: string }) {
         </Link>
         {after}
       </p>
-      <SubmitButton label={t('auth.signup.submit')} pendingLabel={t('auth.signup.pending')} />
+      <Submit size="lg" className="w-full" label={t('auth.signup.submit')} pendingLabel={t('auth.signup.pending')} />
     </form>
   );
 }
@@ -74,9 +67,9 @@ export function ForgotPasswordForm() {
   const [state, action] = useActionState(requestPasswordReset, initialState);
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormError state={state} />
-      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errorOf(state, 'email')} />
-      <SubmitButton label={t('auth.forgot.submit')} pendingLabel={t('auth.forgot.pending')} />
+      <FormMessage state={state} />
+      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fieldError(state, 'email')} />
+      <Submit size="lg" className="w-full" label={t('auth.forgot.submit')} pendingLabel={t('auth.forgot.pending')} />
     </form>
   );
 }
@@ -86,10 +79,10 @@ export function ResetPasswordForm() {
   const [state, action] = useActionState(resetPassword, initialState);
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormError state={state} />
-      <Field label={t('auth.newPassword')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={errorOf(state, 'password')} />
-      <Field label={t('auth.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required error={errorOf(state, 'confirmPassword')} />
-      <SubmitButton label={t('auth.reset.submit')} pendingLabel={t('auth.reset.pending')} />
+      <FormMessage state={state} />
+      <Field label={t('auth.newPassword')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={fieldError(state, 'password')} />
+      <Field label={t('auth.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required error={fieldError(state, 'confirmPassword')} />
+      <Submit size="lg" className="w-full" label={t('auth.reset.submit')} pendingLabel={t('auth.reset.pending')} />
     </form>
   );
 }
@@ -99,15 +92,15 @@ export function ChangePasswordForm() {
   const [state, action] = useActionState(changePassword, initialState);
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormError state={state} />
-      <Field label={t('security.password.newPassword')} name="password" type="password" autoComplete="new-password" required error={errorOf(state, 'password')} />
+      <FormMessage state={state} />
+      <Field label={t('security.password.newPassword')} name="password" type="password" autoComplete="new-password" required error={fieldError(state, 'password')} />
       <Field
         label={t('security.password.confirmPassword')}
         name="confirmPassword"
         type="password"
         autoComplete="new-password"
         required
-        error={errorOf(state, 'confirmPassword')}
+        error={fieldError(state, 'confirmPassword')}
       />
       <Field
         label={t('security.password.code')}
@@ -117,9 +110,9 @@ export function ChangePasswordForm() {
         maxLength={6}
         hint={t('security.password.codeHint')}
         defaultValue={state.values?.nonce}
-        error={errorOf(state, 'nonce')}
+        error={fieldError(state, 'nonce')}
       />
-      <SubmitButton label={t('security.password.submit')} pendingLabel={t('security.password.pending')} />
+      <Submit size="lg" className="w-full" label={t('security.password.submit')} pendingLabel={t('security.password.pending')} />
     </form>
   );
 }
@@ -129,9 +122,9 @@ export function ChangeEmailForm() {
   const [state, action] = useActionState(changeEmail, initialState);
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormError state={state} />
-      <Field label={t('security.email.newEmail')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errorOf(state, 'email')} />
-      <SubmitButton label={t('security.email.submit')} pendingLabel={t('security.email.submitting')} />
+      <FormMessage state={state} />
+      <Field label={t('security.email.newEmail')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fieldError(state, 'email')} />
+      <Submit size="lg" className="w-full" label={t('security.email.submit')} pendingLabel={t('security.email.submitting')} />
     </form>
   );
 }

@@ -12,7 +12,7 @@ import type { InvoiceDetail, InvoiceLine } from '@/lib/invoices/queries';
 import { lineAmountOre, VAT_RATES, type LineInput } from '@/lib/invoices/totals';
 import { VAT_EXEMPTION_REASONS, VAT_TREATMENTS, type VatExemptionReason } from '@/lib/invoices/vat-treatment';
 import { parseMoneyToOre } from '@/lib/validation/quantities';
-import { ActionForm, Submit, useFieldState } from './action-form';
+import { ActionForm, Submit, useFieldState } from '@/components/ui/form';
 import { CheckboxField, FormField, SelectField } from './fields';
 import { TotalsSummary } from './totals-summary';
 

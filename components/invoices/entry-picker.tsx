@@ -7,7 +7,7 @@ import { formatDate, formatMinutes, formatMoney } from '@/lib/i18n/format';
 import type { ActionState } from '@/lib/actions/state';
 import type { UnbilledEntry } from '@/lib/invoices/queries';
 import { lineAmountOre } from '@/lib/invoices/totals';
-import { ActionForm, Submit } from './action-form';
+import { ActionForm, Submit } from '@/components/ui/form';
 import { CheckboxField } from './fields';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;

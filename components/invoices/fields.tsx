@@ -5,7 +5,7 @@ import { Field, type FieldProps } from '@/components/ui/field';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { cn } from '@/components/ui/cn';
-import { useFieldState } from './action-form';
+import { useFieldState } from '@/components/ui/form';
 
 export function FormField({ name, defaultValue, ...props }: FieldProps) {
   const { error, value } = useFieldState(name);

@@ -7,7 +7,7 @@ import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { markPaid, recordPayment, reversePayment } from '@/lib/invoices/actions';
 import { PAYMENT_METHODS } from '@/lib/invoices/payments';
 import type { InvoiceDetail } from '@/lib/invoices/queries';
-import { ActionForm, Submit } from './action-form';
+import { ActionForm, Submit } from '@/components/ui/form';
 import { FormField, SelectField } from './fields';
 
 type Invoice = Pick<InvoiceDetail, 'id' | 'status' | 'totalOre' | 'paidOre' | 'creditedOre' | 'outstandingOre' | 'payments'>;

@@ -6,7 +6,7 @@ import { createContext, useActionState, useContext, type ReactNode } from 'react
 import { useI18n } from '@/components/i18n/provider';
 import { initialState, type ActionState } from '@/lib/actions/state';
 import { sendInvoiceAction } from '@/lib/invoices/actions';
-import { OuterErrorsProvider, Submit } from './action-form';
+import { OuterErrorsProvider, Submit } from '@/components/ui/form';
 
 type SendState = [ActionState, (formData: FormData) => void, boolean];
 const SendContext = createContext<SendState | null>(null);

@@ -6,7 +6,7 @@ import { useI18n } from '@/components/i18n/provider';
 import { formatMoney } from '@/lib/i18n/format';
 import { createCreditNote, emailInvoice, releaseCreditedHours } from '@/lib/invoices/actions';
 import type { InvoiceLine } from '@/lib/invoices/queries';
-import { ActionForm, Submit } from './action-form';
+import { ActionForm, Submit } from '@/components/ui/form';
 import { FormField } from './fields';
 
 /** After a full credit: take the hours off the credited invoice so they can be billed again. */

@@ -5,7 +5,7 @@ import { useI18n } from '@/components/i18n/provider';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { setFirstInvoiceNumber } from '@/lib/invoices/actions';
 import type { InvoiceSeries } from '@/lib/invoices/series';
-import { ActionForm, Submit } from './action-form';
+import { ActionForm, Submit } from '@/components/ui/form';
 import { FormField } from './fields';
 
 export function InvoiceSeriesForm({ series }: { series: InvoiceSeries }) {

@@ -4,10 +4,9 @@
 // what was typed stays.
 import { useActionState, useEffect, useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
-import { SubmitButton } from '@/components/auth/submit-button';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { FormMessage, valuesAfter } from '@/components/ui/form-status';
+import { FormMessage, Submit, valuesAfter } from '@/components/ui/form';
 import { initialState } from '@/lib/actions/state';
 import { saveClientDetailsAction } from '@/lib/map/actions';
 import type { ClientDetailsForm as Values } from '@/lib/map/client-details-schema';
@@ -112,7 +111,7 @@ export function ClientDetailsForm({ nodeId }: { nodeId: string }) {
           <span className="block text-sm text-muted">{t('map.details.hints.reverseCharge')}</span>
         </span>
       </label>
-      <SubmitButton label={t('map.details.save')} pendingLabel={t('map.details.saving')} />
+      <Submit size="lg" className="w-full" label={t('map.details.save')} pendingLabel={t('map.details.saving')} />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { Label } from '@/components/ui/label';
 import { initialState } from '@/lib/actions/state';
 import { removeLogo, uploadLogo } from '@/lib/profile/actions';
 import { LOGO_TYPES } from '@/lib/profile/logo';
-import { fieldError, FormMessage, Submit } from '@/components/ui/form-status';
+import { fieldError, FormMessage, Submit } from '@/components/ui/form';
 
 export function LogoForm({ logoVersion }: { logoVersion: string | null }) {
   const { t } = useI18n();

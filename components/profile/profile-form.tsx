@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field';
 import { initialState } from '@/lib/actions/state';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { saveProfile, skipOnboarding } from '@/lib/profile/actions';
-import { fieldError, FormMessage, Submit, valuesAfter } from '@/components/ui/form-status';
+import { fieldError, FormMessage, Submit, valuesAfter } from '@/components/ui/form';
 import { IdentifierInput } from './identifier-input';
 
 const SECTIONS = ['business', 'address', 'payment', 'defaults'] as const;

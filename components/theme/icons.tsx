@@ -12,12 +12,6 @@ export const MoonIcon = () => (
     <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" />
   </svg>
 );
-export const GlobeIcon = () => (
-  <svg {...base}>
-    <circle cx="12" cy="12" r="9" />
-    <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
-  </svg>
-);
 export const MenuIcon = () => (
   <svg {...base}>
     <path d="M4 7h16M4 12h16M4 17h16" />

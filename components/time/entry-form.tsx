@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
-import { fieldError, FormMessage, Submit, valuesAfter } from '@/components/ui/form-status';
+import { fieldError, FormMessage, Submit, valuesAfter } from '@/components/ui/form';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { initialState } from '@/lib/actions/state';

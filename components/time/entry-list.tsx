@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
-import { FormMessage, Submit } from '@/components/ui/form-status';
+import { FormMessage, Submit } from '@/components/ui/form';
 import { Button } from '@/components/ui/button';
 import { initialState } from '@/lib/actions/state';
 import { formatDate, formatMinutes, formatMoney } from '@/lib/i18n/format';

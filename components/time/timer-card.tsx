@@ -3,7 +3,7 @@
 // measured against the database clock so a wrong device clock does not matter.
 import { useActionState, useEffect, useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
-import { fieldError, FormMessage, Submit } from '@/components/ui/form-status';
+import { fieldError, FormMessage, Submit } from '@/components/ui/form';
 import { Field } from '@/components/ui/field';
 import { initialState } from '@/lib/actions/state';
 import { startTimerAction, stopTimerAction } from '@/lib/time/actions';

@@ -6,6 +6,7 @@ const variants = {
   primary: 'bg-accent text-accent-fg hover:opacity-90 shadow-sm',
   secondary: 'bg-surface text-fg border border-border hover:bg-subtle',
   ghost: 'text-fg hover:bg-subtle',
+  danger: 'bg-danger text-bg hover:opacity-90 shadow-sm',
   link: 'text-accent underline-offset-4 hover:underline px-0 h-auto',
 } as const;
 

@@ -7,7 +7,7 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { errors, StorageError } from './errors';
+import { errors } from './errors';
 import { mimeAllowed, normalisedMimeType, parseMimeType } from '../../lib/files/content-type';
 
 export interface Received {
@@ -223,6 +223,3 @@ function parseMetadata(text: string | undefined): Record<string, unknown> | null
   return parsed as Record<string, unknown>;
 }
 
-export function isStorageError(error: unknown): error is StorageError {
-  return error instanceof StorageError;
-}

@@ -1,8 +1,8 @@
 // Catalogue types and lookup. Keys are dotted paths into the Swedish catalogue ("auth.login.title").
 import { en } from './messages/en';
+import type { Widen } from './messages/define';
 import { sv } from './messages/sv';
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof sv>;
 
 type Paths<T, Prefix extends string = ''> = {

@@ -7,7 +7,6 @@
 // property test holds the two together.
 
 export const VAT_RATES = [25, 12, 6, 0] as const;
-export type VatRate = (typeof VAT_RATES)[number];
 
 export interface LineInput {
   /** Decimal quantity with at most two decimals, as text ("1.5", "-8", "0.25") or a number. */

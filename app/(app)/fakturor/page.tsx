@@ -19,6 +19,7 @@ import { uuid } from '@/lib/invoices/schemas';
 import { finishPendingArchives } from '@/lib/invoices/send';
 import { isDay } from '@/lib/time/week';
 import { invoiceSession } from '@/lib/invoices/session';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -112,55 +113,51 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
       </Card>
 
       <Card>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[46rem] text-sm">
-            <thead className="border-b border-border text-left text-muted">
-              <tr>
-                <th className="px-4 py-3 font-medium">{t('invoices.list.number')}</th>
-                <th className="px-4 py-3 font-medium">{t('invoices.list.client')}</th>
-                <th className="px-4 py-3 font-medium">{t('invoices.list.date')}</th>
-                <th className="px-4 py-3 font-medium">{t('invoices.list.due')}</th>
-                <th className="px-4 py-3 font-medium">{t('invoices.list.status')}</th>
-                <th className="px-4 py-3 text-right font-medium">{t('invoices.list.amount')}</th>
-                <th className="px-4 py-3 text-right font-medium">{t('invoices.list.outstanding')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {invoices.length === 0 ? (
-                <tr>
-                  <td colSpan={7} className="px-4 py-8 text-center text-muted">
-                    {t('invoices.list.empty')}
-                  </td>
-                </tr>
-              ) : (
-                invoices.map((i) => (
-                  <tr key={i.id} className="hover:bg-subtle/60" data-testid="invoice-row">
-                    <td className="px-4 py-3 font-medium">
-                      <Link href={`/fakturor/${i.id}`} className="text-accent underline-offset-4 hover:underline">
-                        {i.number ? `${t(`invoices.kind.${i.kind}`)} ${i.number}` : t('invoices.list.draftNumber')}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-3">
-                      <Link href={`/fakturor?client=${i.clientId}`} className="underline-offset-4 hover:underline">
-                        {i.clientName}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-3 tabular-nums">{i.issueDate ? formatDate(i.issueDate, locale) : '–'}</td>
-                    <td className="px-4 py-3 tabular-nums">{i.dueDate && i.kind === 'invoice' ? formatDate(i.dueDate, locale) : '–'}</td>
-                    <td className="px-4 py-3">
-                      <StatusBadge status={i.status} overdue={i.overdue} t={t} />
-                      {i.status !== 'draft' && !i.archived ? <span className="ml-2 text-xs text-muted">{t('invoices.list.pendingArchive')}</span> : null}
-                    </td>
-                    <td className="px-4 py-3 text-right tabular-nums">{formatMoney(i.totalOre, locale)}</td>
-                    <td className="px-4 py-3 text-right tabular-nums" data-testid="invoice-outstanding">
-                      {i.outstandingOre === null ? '–' : formatMoney(i.outstandingOre, locale)}
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          flush
+          className="min-w-[46rem]"
+          rowTestId="invoice-row"
+          rows={invoices}
+          rowKey={(i) => i.id}
+          empty={t('invoices.list.empty')}
+          columns={[
+            {
+              header: t('invoices.list.number'),
+              className: 'font-medium',
+              cell: (i) => (
+                <Link href={`/fakturor/${i.id}`} className="text-accent underline-offset-4 hover:underline">
+                  {i.number ? `${t(`invoices.kind.${i.kind}`)} ${i.number}` : t('invoices.list.draftNumber')}
+                </Link>
+              ),
+            },
+            {
+              header: t('invoices.list.client'),
+              cell: (i) => (
+                <Link href={`/fakturor?client=${i.clientId}`} className="underline-offset-4 hover:underline">
+                  {i.clientName}
+                </Link>
+              ),
+            },
+            { header: t('invoices.list.date'), className: 'tabular-nums', cell: (i) => (i.issueDate ? formatDate(i.issueDate, locale) : '–') },
+            { header: t('invoices.list.due'), className: 'tabular-nums', cell: (i) => (i.dueDate && i.kind === 'invoice' ? formatDate(i.dueDate, locale) : '–') },
+            {
+              header: t('invoices.list.status'),
+              cell: (i) => (
+                <>
+                  <StatusBadge status={i.status} overdue={i.overdue} t={t} />
+                  {i.status !== 'draft' && !i.archived ? <span className="ml-2 text-xs text-muted">{t('invoices.list.pendingArchive')}</span> : null}
+                </>
+              ),
+            },
+            { header: t('invoices.list.amount'), numeric: true, cell: (i) => formatMoney(i.totalOre, locale) },
+            {
+              header: t('invoices.list.outstanding'),
+              numeric: true,
+              testId: 'invoice-outstanding',
+              cell: (i) => (i.outstandingOre === null ? '–' : formatMoney(i.outstandingOre, locale)),
+            },
+          ]}
+        />
         <div className="border-t border-border px-4 py-3 empty:hidden">
           <Pager page={list.page} pages={list.pages} count={list.count} pageSize={INVOICE_PAGE_SIZE} href={pageHref} t={t} />
         </div>

@@ -15,6 +15,7 @@ import { filterQuery, parseExportFilter, zipFileName } from '@/lib/exports/filte
 import { pageOfExportInvoices, PORTAL_PAGE_SIZE } from '@/lib/exports/invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -73,52 +74,51 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
             {list.invoices.length === 0 ? (
               <p className="text-muted">{t('accountant.portal.empty')}</p>
             ) : (
-              <div className="-mx-6 overflow-x-auto px-6">
-                <table className="w-full min-w-[40rem] text-sm" data-testid="portal-invoices">
-                  <thead className="text-left text-muted">
-                    <tr className="border-b border-border">
-                      <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.number')}</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.client')}</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.issueDate')}</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.status')}</th>
-                      <th scope="col" className="py-2 pr-3 text-right font-medium">{t('accountant.portal.total')}</th>
-                      <th scope="col" className="py-2 pr-3 text-right font-medium">{t('accountant.csv.outstanding')}</th>
-                      <th scope="col" className="py-2 text-right font-medium">{t('accountant.portal.pdf')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.invoices.map((i) => (
-                      <tr key={i.id} className="border-b border-border last:border-0">
-                        <td className="py-2.5 pr-3 whitespace-nowrap">
-                          <span className="font-medium">{i.number}</span>{' '}
-                          {i.kind === 'credit_note' ? <span className="text-muted">· {t('invoices.kind.credit_note')}</span> : null}
-                        </td>
-                        <td className="max-w-48 truncate py-2.5 pr-3">{i.clientName}</td>
-                        <td className="py-2.5 pr-3 whitespace-nowrap">{formatDate(i.issueDate, locale)}</td>
-                        <td className="py-2.5 pr-3 whitespace-nowrap">{t(`invoices.status.${i.status}`)}</td>
-                        <td className="py-2.5 pr-3 text-right whitespace-nowrap tabular-nums">{money(i.totalOre)}</td>
-                        <td className="py-2.5 pr-3 text-right whitespace-nowrap tabular-nums" data-testid="portal-outstanding">
-                          {i.outstandingOre === null ? '–' : money(i.outstandingOre)}
-                        </td>
-                        <td className="py-2.5 text-right">
-                          {i.pdfPath ? (
-                            <a
-                              href={`/api/exports/invoices/${i.id}/pdf`}
-                              download
-                              className="font-medium text-accent underline-offset-4 hover:underline"
-                              aria-label={t('accountant.portal.downloadLabel', { kind: t(`invoices.kind.${i.kind}`).toLowerCase(), number: String(i.number) })}
-                            >
-                              {t('accountant.portal.download')}
-                            </a>
-                          ) : (
-                            <span className="text-muted">{t('accountant.portal.noPdf')}</span>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                testId="portal-invoices"
+                className="min-w-[40rem]"
+                rows={list.invoices}
+                rowKey={(i) => i.id}
+                columns={[
+                  {
+                    header: t('accountant.portal.number'),
+                    className: 'whitespace-nowrap',
+                    cell: (i) => (
+                      <>
+                        <span className="font-medium">{i.number}</span>{' '}
+                        {i.kind === 'credit_note' ? <span className="text-muted">· {t('invoices.kind.credit_note')}</span> : null}
+                      </>
+                    ),
+                  },
+                  { header: t('accountant.portal.client'), className: 'max-w-48 truncate', cell: (i) => i.clientName },
+                  { header: t('accountant.portal.issueDate'), className: 'whitespace-nowrap', cell: (i) => formatDate(i.issueDate, locale) },
+                  { header: t('accountant.portal.status'), className: 'whitespace-nowrap', cell: (i) => t(`invoices.status.${i.status}`) },
+                  { header: t('accountant.portal.total'), numeric: true, cell: (i) => money(i.totalOre) },
+                  {
+                    header: t('accountant.csv.outstanding'),
+                    numeric: true,
+                    testId: 'portal-outstanding',
+                    cell: (i) => (i.outstandingOre === null ? '–' : money(i.outstandingOre)),
+                  },
+                  {
+                    header: t('accountant.portal.pdf'),
+                    className: 'text-right',
+                    cell: (i) =>
+                      i.pdfPath ? (
+                        <a
+                          href={`/api/exports/invoices/${i.id}/pdf`}
+                          download
+                          className="font-medium text-accent underline-offset-4 hover:underline"
+                          aria-label={t('accountant.portal.downloadLabel', { kind: t(`invoices.kind.${i.kind}`).toLowerCase(), number: String(i.number) })}
+                        >
+                          {t('accountant.portal.download')}
+                        </a>
+                      ) : (
+                        <span className="text-muted">{t('accountant.portal.noPdf')}</span>
+                      ),
+                  },
+                ]}
+              />
             )}
             <div className="mt-4 empty:hidden">
               <Pager page={list.page} pages={list.pages} count={list.total} pageSize={PORTAL_PAGE_SIZE} href={pageHref} t={t} />
@@ -152,31 +152,26 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
           {data.ledger.length === 0 ? (
             <p className="text-muted">{t('accountant.portal.empty')}</p>
           ) : (
-            <div className="-mx-6 overflow-x-auto px-6">
-              <table className="w-full min-w-[32rem] text-sm" data-testid="portal-ledger">
-                <thead className="text-left text-muted">
-                  <tr className="border-b border-border">
-                    <th scope="col" className="py-2 pr-3 font-medium">{t('accountant.portal.client')}</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">{t('accountant.portal.open')}</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">{t('accountant.portal.paid')}</th>
-                    <th scope="col" className="py-2 text-right font-medium">{t('accountant.portal.credited')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.ledger.map((row) => (
-                    <tr key={row.clientId} className="border-b border-border last:border-0">
-                      <td className="py-2.5 pr-3">
-                        <span className="font-medium">{row.clientName}</span>
-                        {row.overdue > 0 ? <span className="ml-2 text-danger">{t('accountant.portal.overdue', { count: row.overdue })}</span> : null}
-                      </td>
-                      <td className="py-2.5 pr-3 text-right tabular-nums">{money(row.openOre)}</td>
-                      <td className="py-2.5 pr-3 text-right tabular-nums">{money(row.paidOre)}</td>
-                      <td className="py-2.5 text-right tabular-nums">{money(row.creditedOre)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="portal-ledger"
+              className="min-w-[32rem]"
+              rows={data.ledger}
+              rowKey={(row) => row.clientId}
+              columns={[
+                {
+                  header: t('accountant.portal.client'),
+                  cell: (row) => (
+                    <>
+                      <span className="font-medium">{row.clientName}</span>
+                      {row.overdue > 0 ? <span className="ml-2 text-danger">{t('accountant.portal.overdue', { count: row.overdue })}</span> : null}
+                    </>
+                  ),
+                },
+                { header: t('accountant.portal.open'), numeric: true, cell: (row) => money(row.openOre) },
+                { header: t('accountant.portal.paid'), numeric: true, cell: (row) => money(row.paidOre) },
+                { header: t('accountant.portal.credited'), numeric: true, cell: (row) => money(row.creditedOre) },
+              ]}
+            />
           )}
         </CardContent>
       </Card>

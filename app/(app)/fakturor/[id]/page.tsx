@@ -23,6 +23,7 @@ import { uuid } from '@/lib/invoices/schemas';
 import { finishArchive } from '@/lib/invoices/send';
 import { invoiceSession } from '@/lib/invoices/session';
 import { today } from '@/lib/time/week';
+import { DataTable } from '@/components/ui/data-table';
 
 type Params = Promise<{ id: string }>;
 
@@ -100,54 +101,38 @@ export default async function InvoicePage({ params }: { params: Params }) {
               <CardTitle>{t('invoices.draft.lines')}</CardTitle>
             </CardHeader>
             <CardContent>
-              <div className="overflow-x-auto">
-                <table className="w-full min-w-[36rem] text-sm" data-testid="invoice-lines">
-                  <thead className="border-b border-border text-left text-muted">
-                    <tr>
-                      <th className="py-2 pr-3 font-medium">{t('invoices.draft.description')}</th>
-                      <th className="py-2 pr-3 text-right font-medium">{t('invoices.draft.quantity')}</th>
-                      <th className="py-2 pr-3 text-right font-medium">{t('invoices.draft.unitPrice')}</th>
-                      <th className="py-2 pr-3 text-right font-medium">{t('invoices.draft.vatRate')}</th>
-                      <th className="py-2 text-right font-medium">{t('invoices.draft.amount')}</th>
-                      {draft ? <th className="w-10" /> : null}
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-border">
-                    {invoice.lines.length === 0 ? (
-                      <tr>
-                        <td colSpan={6} className="py-4 text-muted">
-                          {t('invoices.draft.noLines')}
-                        </td>
-                      </tr>
-                    ) : (
-                      invoice.lines.map((l) => (
-                        <tr key={l.id}>
-                          <td className="py-2 pr-3">
-                            {l.kind === 'discount' ? <span className="mr-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs">{t('invoices.vat.lineKind.discount')}</span> : null}
-                            {l.description}
-                            {invoice.vatTreatment === 'domestic' && l.vatRate === 0 ? (
-                              draft ? (
-                                <LineExemptionForm invoiceId={invoice.id} line={l} />
-                              ) : l.exemptionReason ? (
-                                <span className="block text-xs text-muted">{t(`invoices.vat.reasons.${l.exemptionReason}`)}</span>
-                              ) : null
-                            ) : null}
-                          </td>
-                          <td className="py-2 pr-3 text-right tabular-nums">{`${Number(l.quantity).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-SE')} ${l.unit}`}</td>
-                          <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.unitPriceOre, locale)}</td>
-                          <td className="py-2 pr-3 text-right tabular-nums">{l.vatRate} %</td>
-                          <td className="py-2 text-right tabular-nums">{formatMoney(l.amountOre, locale)}</td>
-                          {draft ? (
-                            <td className="py-1 pl-2 text-right">
-                              <RemoveLineButton invoiceId={invoice.id} lineId={l.id} description={l.description} />
-                            </td>
-                          ) : null}
-                        </tr>
-                      ))
-                    )}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                testId="invoice-lines"
+                className="min-w-[36rem]"
+                rows={invoice.lines}
+                rowKey={(l) => l.id}
+                empty={t('invoices.draft.noLines')}
+                columns={[
+                  {
+                    header: t('invoices.draft.description'),
+                    cell: (l) => (
+                      <>
+                        {l.kind === 'discount' ? <span className="mr-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs">{t('invoices.vat.lineKind.discount')}</span> : null}
+                        {l.description}
+                        {invoice.vatTreatment === 'domestic' && l.vatRate === 0 ? (
+                          draft ? (
+                            <LineExemptionForm invoiceId={invoice.id} line={l} />
+                          ) : l.exemptionReason ? (
+                            <span className="block text-xs text-muted">{t(`invoices.vat.reasons.${l.exemptionReason}`)}</span>
+                          ) : null
+                        ) : null}
+                      </>
+                    ),
+                  },
+                  { header: t('invoices.draft.quantity'), numeric: true, cell: (l) => `${Number(l.quantity).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-SE')} ${l.unit}` },
+                  { header: t('invoices.draft.unitPrice'), numeric: true, cell: (l) => formatMoney(l.unitPriceOre, locale) },
+                  { header: t('invoices.draft.vatRate'), numeric: true, cell: (l) => `${l.vatRate} %` },
+                  { header: t('invoices.draft.amount'), numeric: true, cell: (l) => formatMoney(l.amountOre, locale) },
+                  ...(draft
+                    ? [{ header: '', className: 'w-10', cell: (l: (typeof invoice.lines)[number]) => <RemoveLineButton invoiceId={invoice.id} lineId={l.id} description={l.description} /> }]
+                    : []),
+                ]}
+              />
             </CardContent>
           </Card>
 

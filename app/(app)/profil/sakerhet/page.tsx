@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/auth/claims';
 import { getTranslator } from '@/lib/i18n/server';
 import { securityEventLabel, securityLog } from '@/lib/privacy/security-log';
 import { createClient } from '@/lib/supabase/server';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -57,28 +58,23 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
           {events.length === 0 ? (
             <p className="p-6 text-sm text-muted">{t('privacy.log.empty')}</p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-border text-muted">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium sm:px-6">{t('privacy.log.when')}</th>
-                  <th scope="col" className="px-4 py-3 font-medium">{t('privacy.log.what')}</th>
-                  <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell sm:pr-6">{t('privacy.log.where')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((event, i) => (
-                  <tr key={i} className="border-b border-border last:border-0">
-                    <td className="whitespace-nowrap px-4 py-3 tabular-nums text-muted sm:px-6">
-                      <time dateTime={event.occurredAt.toISOString()}>{when.format(event.occurredAt)}</time>
-                    </td>
-                    <td className={event.action === 'login_failed' ? 'px-4 py-3 font-medium text-danger' : 'px-4 py-3'}>
-                      {t(securityEventLabel(event.action))}
-                    </td>
-                    <td className="hidden px-4 py-3 tabular-nums text-muted sm:table-cell sm:pr-6">{event.ipAddress ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              flush
+              rows={events}
+              rowKey={(_, i) => i}
+              columns={[
+                {
+                  header: t('privacy.log.when'),
+                  className: 'whitespace-nowrap tabular-nums text-muted sm:px-6',
+                  cell: (event) => <time dateTime={event.occurredAt.toISOString()}>{when.format(event.occurredAt)}</time>,
+                },
+                {
+                  header: t('privacy.log.what'),
+                  cell: (event) => <span className={event.action === 'login_failed' ? 'font-medium text-danger' : undefined}>{t(securityEventLabel(event.action))}</span>,
+                },
+                { header: t('privacy.log.where'), className: 'hidden tabular-nums text-muted sm:table-cell sm:pr-6', cell: (event) => event.ipAddress ?? '–' },
+              ]}
+            />
           )}
         </CardContent>
       </Card>

@@ -1,0 +1,96 @@
+// Issue 15's load goal: the production build (`next start`, as `npm start` runs it) on the embedded
+// default, with 20 signed-in users at once on the dashboard, the invoice list and the week grid
+// (autocannon, one connection per user), side by side with a static file from the same server.
+// The users are 20 sessions of one consultant with a year of history: seeding twenty accounts
+// through the embedded database takes minutes each, and each session does a user's full work.
+// Prints p50/p95 latency and throughput per route and each page's ratio to the static file.
+import { createServerClient } from '@supabase/ssr';
+import autocannon from 'autocannon';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { startTestApp } from '../tests/support/app';
+import { repoRoot } from '../tests/support/paths';
+import { emit, round, seedDemo } from './support';
+
+const USERS = 20;
+const SECONDS = 15;
+
+/** The session cookie header @supabase/ssr writes for a signed-in user, as a browser would send it. */
+async function sessionCookie(apiUrl: string, anonKey: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const client = createServerClient(apiUrl, anonKey, {
+    cookies: {
+      getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+      setAll: (cookies) => cookies.forEach(({ name, value }) => (value ? jar.set(name, value) : jar.delete(name))),
+    },
+  });
+  const { error } = await client.auth.signInWithPassword({ email, password });
+  if (error) throw new Error(`sign-in of ${email} failed: ${error.message}`);
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+function staticAsset(): string {
+  const dir = path.join(repoRoot, '.next/static/css');
+  const css = readdirSync(dir, { recursive: true }).map(String).find((f) => f.endsWith('.css'));
+  if (!css) throw new Error('no built CSS file under .next/static/css');
+  return `/_next/static/css/${css}`;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+
+async function load(url: string, cookies: string[]) {
+  let next = 0;
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: cookies.length,
+        duration: SECONDS,
+        // One user per connection: the context lives as long as its connection.
+        requests: [
+          {
+            setupRequest: (request, context) => {
+              const user = ((context as { user?: number }).user ??= next++ % cookies.length);
+              return { ...request, headers: { ...request.headers, cookie: cookies[user] } };
+            },
+          },
+        ],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  const failed = result.non2xx + result.errors + result.timeouts;
+  if (failed > 0) throw new Error(`${url}: ${failed} of ${result.requests.total} requests failed (non-2xx ${result.non2xx})`);
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1), rps: result.requests.average, total: result.requests.total };
+}
+
+const app = await startTestApp();
+try {
+  const account = seedDemo(app.standIn.dbUrl, 1, 'last@konsultverkstad.test');
+  const cookies: string[] = [];
+  for (let i = 0; i < USERS; i++) cookies.push(await sessionCookie(app.standIn.apiUrl, app.standIn.anonKey, account.email, account.password));
+  emit({ bench: 'load_dataset', sessions: USERS, entries: account.entries, invoices_sent: account.invoicesSent });
+
+  const routes = { static_file: staticAsset(), dashboard: '/', invoice_list: '/fakturor', week_grid: '/tid' };
+  // Warm every route (compiled server code, plan caches) before measuring.
+  for (const route of Object.values(routes)) await load(app.appUrl + route, cookies.slice(0, 2));
+  const measured: Record<string, Awaited<ReturnType<typeof load>>> = {};
+  for (const [name, route] of Object.entries(routes)) measured[name] = await load(app.appUrl + route, cookies);
+  const base = measured.static_file;
+  for (const [name, m] of Object.entries(measured)) {
+    emit({
+      bench: 'load_20_users',
+      route: name,
+      p50_ms: m.p50,
+      p95_ms: m.p95,
+      requests_per_s: round(m.rps, 1),
+      requests: m.total,
+      ...(name === 'static_file' ? {} : { p50_vs_static: round(m.p50 / Math.max(base.p50, 1), 1), rps_vs_static: round(m.rps / base.rps) }),
+    });
+  }
+} finally {
+  await app.stop();
+}
