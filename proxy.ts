@@ -5,7 +5,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { translator } from '@/lib/i18n/catalogue';
 import { LOCALE_HEADER, negotiateLocale } from '@/lib/i18n/negotiate';
-import { contentSecurityPolicy, createNonce, NONCE_HEADER } from '@/lib/privacy/csp';
+import { contentSecurityPolicy, createNonce, NONCE_HEADER } from '@/lib/security/csp';
 import { changesState, isSameOrigin } from '@/lib/security/same-origin';
 import { updateSession, withSessionCookies } from '@/lib/supabase/proxy';
 

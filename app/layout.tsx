@@ -5,7 +5,7 @@ import { I18nProvider } from '@/components/i18n/provider';
 import { Footer } from '@/components/shell/footer';
 import { ThemeProvider } from '@/components/theme/theme-provider';
 import { getTranslator } from '@/lib/i18n/server';
-import { NONCE_HEADER } from '@/lib/privacy/csp';
+import { NONCE_HEADER } from '@/lib/security/csp';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -8,7 +8,7 @@ import { withUserTransaction } from '../lib/db/transaction';
 import { acceptProposal } from '../lib/import/accept';
 import { extractDocument } from '../lib/import/extract';
 import { proposeBuiltin } from '../lib/import/propose/builtin';
-import { AcceptSchema } from '../lib/import/schema';
+import { AcceptSchema } from '../lib/import/schemas';
 import { preparePgliteTemplate, startPgliteCopy } from '../tests/support/pglite';
 import { benchClaims, emit, medianMs, round } from './support';
 

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { withAnonTransaction } from '../lib/db/transaction';
-import { limitedPasswordAttempt } from '../lib/privacy/failed-sign-ins';
+import { limitedPasswordAttempt } from '../lib/security/failed-sign-ins';
 import { enforce, type Check } from '../lib/security/rate-limit';
 import { preparePgliteTemplate, startPgliteCopy } from '../tests/support/pglite';
 import { emit, sideBySide } from './support';

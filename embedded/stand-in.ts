@@ -9,7 +9,7 @@ import { createAuthApi, readAuthSettings } from './auth';
 import { startEmbeddedDatabase } from './database';
 import { DEMO_ACCOUNTS } from './demo';
 import { loadOrCreateKeys, JWT_ISSUER_PATH } from './keys';
-import { Outbox } from './outbox';
+import { Outbox } from '../lib/email/outbox';
 import { startRetentionTimer } from './retention-timer';
 import { createStorageApi } from './storage';
 

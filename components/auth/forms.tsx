@@ -10,7 +10,7 @@ import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { fieldError, FormMessage, Submit } from '@/components/ui/form';
 import { initialState } from '@/lib/actions/state';
-import { requestPasswordReset, resetPassword, signIn, signUp } from '@/lib/actions/auth';
+import { requestPasswordReset, resetPassword, signIn, signUp } from '@/lib/auth/actions';
 import { changeEmail, changePassword } from '@/lib/auth/security-actions';
 
 export function LoginForm({ next, lang }: { next?: string; lang?: string }) {

@@ -10,7 +10,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { AcceptResult } from '@/lib/import/accept';
 import type { ExtractedDocument } from '@/lib/import/extract/blocks';
 import { EXTENSIONS, extensionOf, MAX_FILE_BYTES } from '@/lib/import/limits';
-import type { Proposal } from '@/lib/import/schema';
+import type { Proposal } from '@/lib/import/schemas';
 import { AcceptResultPanel, type AttachStatus } from './accept-result';
 import { ProposerChoice, type Proposer } from './proposer-choice';
 import { postFile, postJson } from './requests';

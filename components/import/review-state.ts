@@ -1,6 +1,6 @@
 // The review as the user edits it: every proposed item with a checkbox and an editable name.
 // Unticking an item unticks what is under it; ticking an item ticks what it sits under.
-import type { AcceptInput, Details, Proposal } from '@/lib/import/schema';
+import type { AcceptInput, Details, Proposal } from '@/lib/import/schemas';
 
 export interface ReviewTask {
   name: string;

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { switchWorkspaceForm } from '@/lib/accountant/actions';
-import { changeLocale, signOut } from '@/lib/actions/auth';
+import { changeLocale, signOut } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { listMyWorkspaces } from '@/lib/db/workspaces';

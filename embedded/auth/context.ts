@@ -1,7 +1,7 @@
 // What every Auth handler needs: the database, the keys, the outbox and the settings.
 import type pg from 'pg';
 import type { SigningKeys } from '../keys';
-import type { Outbox } from '../outbox';
+import type { Outbox } from '../../lib/email/outbox';
 import type { RateLimiter } from './rate-limit';
 import type { AuthSettings } from './settings';
 

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { ServiceHandler } from '../api-server';
 import { bearerToken, dropUnreadBody, readJson, sendJson } from '../http';
 import type { SigningKeys } from '../keys';
-import type { Outbox } from '../outbox';
+import type { Outbox } from '../../lib/email/outbox';
 import { getUser, logout, passwordGrant, reauthenticate, signUp, updateUser } from './accounts';
 import type { AuthContext } from './context';
 import { AuthError, errors, sendAuthError, toAuthError } from './errors';

@@ -3,7 +3,7 @@
 // set by `npm run dev` and the test app), where a developer or a test opens them.
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import { Outbox } from '@/embedded/outbox';
+import { Outbox } from '@/lib/email/outbox';
 
 export interface EmailAttachment {
   filename: string;

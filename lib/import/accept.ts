@@ -7,7 +7,7 @@ import type { ActiveWorkspace, Tx } from '@/lib/db/transaction';
 import { toMultiLine, toSingleLine } from '@/lib/validation/text';
 import { ImportError } from './errors';
 import { originRightOf, placeSlots, type Bounds, type Slot } from './layout';
-import { cleanDetails, type AcceptInput, type Details } from './schema';
+import { cleanDetails, type AcceptInput, type Details } from './schemas';
 
 export interface AcceptedClient {
   id: string;

@@ -11,7 +11,7 @@ import { fileNameFromHeader } from '@/lib/files/names';
 import { formatBytes } from '@/lib/i18n/format';
 import { ImportError, type ImportErrorReason } from './errors';
 import { MAX_ARCHIVE_ENTRIES, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_UNPACKED_BYTES } from './limits';
-import { MAX_CLIENTS } from './schema';
+import { MAX_CLIENTS } from './schemas';
 
 const STATUS: Partial<Record<ImportErrorReason, number>> = {
   tooLarge: 413,

@@ -5,7 +5,7 @@ import { createClient as createSupabaseClient } from '@supabase/supabase-js';
 import type { VerifiedClaims } from '@/lib/auth/verified-claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { serverEnv } from '@/lib/env';
-import { limitedPasswordAttempt } from './failed-sign-ins';
+import { limitedPasswordAttempt } from '@/lib/security/failed-sign-ins';
 
 export interface PendingDeletion {
   requestedAt: Date;

@@ -106,7 +106,7 @@ describe('finding 13: bad input gets a 4xx with a clear message', () => {
   });
 
   it('a newline or tab in next after sign-in goes home', async () => {
-    const { signIn } = await import('@/lib/actions/auth');
+    const { signIn } = await import('@/lib/auth/actions');
     for (const next of ['/\n/evil.example', '/\t/evil.example', '/fakturor\r\nSet-Cookie: x=1']) {
       const form = new FormData();
       form.set('email', world.accountant.email);

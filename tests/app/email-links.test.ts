@@ -23,7 +23,7 @@ const FORGED = [
 ];
 
 /** The files that send mail or ask Auth to; each is exercised below. */
-const MAILING_FILES = ['lib/accountant/invitation-email.ts', 'lib/actions/auth.ts', 'lib/auth/security-actions.ts', 'lib/auth/sign-up.ts', 'lib/email/send.ts', 'lib/invoices/email.ts'];
+const MAILING_FILES = ['lib/accountant/invitation-email.ts', 'lib/auth/actions.ts', 'lib/auth/security-actions.ts', 'lib/auth/sign-up.ts', 'lib/email/send.ts', 'lib/invoices/email.ts'];
 
 let world: AppWorld;
 const authRedirects: string[] = [];
@@ -86,8 +86,8 @@ describe('finding 9: links in emails come from the configured site URL', () => {
       expect(await act(owner, 'lib/invoices/actions', 'emailInvoice', { invoiceId: world.ids.sentInvoiceId, to: 'kund@example.test' })).toMatchObject({ ok: true });
 
       const visitor = new SimulatedBrowser(SITE_URL, forged);
-      expect(await act(visitor, 'lib/actions/auth', 'requestPasswordReset', { email: world.owner.email })).toMatchObject({ ok: true });
-      await act(visitor, 'lib/actions/auth', 'signUp', { email: `ny-${randomUUID().slice(0, 8)}@example.test`, password: PASSWORD, businessName: 'Ny' });
+      expect(await act(visitor, 'lib/auth/actions', 'requestPasswordReset', { email: world.owner.email })).toMatchObject({ ok: true });
+      await act(visitor, 'lib/auth/actions', 'signUp', { email: `ny-${randomUUID().slice(0, 8)}@example.test`, password: PASSWORD, businessName: 'Ny' });
       await act(new SimulatedBrowser(SITE_URL, forged), 'lib/accountant/actions', 'signUpForInvitation', {
         email: `ny-${randomUUID().slice(0, 8)}@example.test`,
         password: PASSWORD,

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ActionError } from '@/lib/actions/action';
-import { limitedPasswordAttempt } from '@/lib/privacy/failed-sign-ins';
+import { limitedPasswordAttempt } from '@/lib/security/failed-sign-ins';
 import { enforce, RATE_LIMITS, takeRateLimits, type Check } from '@/lib/security/rate-limit';
 import { describeEachDatabase } from '../support/db';
 

@@ -8,7 +8,7 @@ import { closePools, getPool } from '@/lib/db/pool';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { acceptProposal } from '@/lib/import/accept';
 import { NODE_HEIGHT, NODE_WIDTH } from '@/lib/import/layout';
-import { AcceptSchema, type AcceptInput } from '@/lib/import/schema';
+import { AcceptSchema, type AcceptInput } from '@/lib/import/schemas';
 import { addAccountant, makeTenant } from '../db/fixtures';
 import { describeEachDatabase } from '../support/db';
 

@@ -2,7 +2,7 @@
 // back, renamed names are what accept receives, and merge is sent only for a same-named client.
 import { describe, expect, it } from 'vitest';
 import { countChecked, rename, setChecked, setMerge, toAcceptInput, toReview } from '@/components/import/review-state';
-import type { Proposal } from '@/lib/import/schema';
+import type { Proposal } from '@/lib/import/schemas';
 
 const proposal: Proposal = {
   clients: [

@@ -10,7 +10,7 @@ import { sessionCookieOptions } from '../../lib/supabase/cookies';
 import { sentryOptions } from '../../lib/observability/sentry-options';
 import { EXPORT_FORMAT, EXPORTED_BUCKETS } from '../../lib/privacy/export';
 import { RATE_LIMITS } from '../../lib/security/rate-limit';
-import { contentSecurityPolicy } from '../../lib/privacy/csp';
+import { contentSecurityPolicy } from '../../lib/security/csp';
 import { repoRoot } from '../support/paths';
 
 const read = (rel: string) => readFileSync(path.join(repoRoot, rel), 'utf8');
@@ -140,31 +140,31 @@ const PROMISES: Promise_[] = [
     promise: 'security log shown in Profil, with failed sign-ins',
     sv: 'Du ser din säkerhetslogg under Profil → Säkerhet.',
     en: 'You see your security log under Profile → Security.',
-    keptBy: ['supabase/migrations/20261123130000_account_tombstones.sql', 'app/(app)/profil/sakerhet/page.tsx', 'lib/privacy/failed-sign-ins.ts'],
+    keptBy: ['supabase/migrations/20261123130000_account_tombstones.sql', 'app/(app)/profil/sakerhet/page.tsx', 'lib/security/failed-sign-ins.ts'],
     provenBy: [['tests/e2e/privacy-flow.test.ts', 'Misslyckad inloggning'], ['tests/db/privacy-security-log.test.ts', 'record_failed_sign_in']],
     check: () => {
       expect(sqlFunction('private.my_security_log')).toContain('auth.audit_log_entries');
       // Failures are recorded by the app, so hosted Auth (which keeps them to itself) shows them too.
-      expect(read('lib/actions/auth.ts')).toContain('await limitedPasswordAttempt(email');
+      expect(read('lib/auth/actions.ts')).toContain('await limitedPasswordAttempt(email');
       expect(read('lib/privacy/account.ts')).toContain('return limitedPasswordAttempt(email');
-      expect(read('lib/privacy/failed-sign-ins.ts')).toContain('private.record_failed_sign_in');
+      expect(read('lib/security/failed-sign-ins.ts')).toContain('private.record_failed_sign_in');
     },
   },
   {
     promise: 'sign-in attempts limited',
     sv: 'begränsning av inloggningsförsök',
     en: 'limits on sign-in attempts',
-    keptBy: ['lib/security/rate-limit.ts', 'supabase/migrations/20261201160000_shared_rate_limits.sql', 'lib/actions/auth.ts', 'lib/auth/sign-up.ts', 'embedded/auth/rate-limit.ts'],
+    keptBy: ['lib/security/rate-limit.ts', 'supabase/migrations/20261201160000_shared_rate_limits.sql', 'lib/auth/actions.ts', 'lib/auth/sign-up.ts', 'embedded/auth/rate-limit.ts'],
     provenBy: [['tests/e2e/privacy-flow.test.ts', 'För många försök'], ['tests/db/security-rate-limits.test.ts', 'limitedPasswordAttempt']],
     check: () => {
       expect(RATE_LIMITS.signInFailuresPerAddressAndAccount.max).toBeLessThanOrEqual(10);
       // Every sign-up (the page's and an invitation's) goes through the one limited path.
       expect(read('lib/auth/sign-up.ts')).toMatch(/enforce\(\[\['signUpPerAccount'/);
-      for (const file of ['lib/actions/auth.ts', 'lib/accountant/actions.ts']) {
+      for (const file of ['lib/auth/actions.ts', 'lib/accountant/actions.ts']) {
         expect(read(file)).toContain('signUpWithAuth(');
         expect(read(file)).not.toContain('auth.signUp(');
       }
-      expect(read('lib/actions/auth.ts')).toMatch(/enforce\(\[\['resetPerAccount'/);
+      expect(read('lib/auth/actions.ts')).toMatch(/enforce\(\[\['resetPerAccount'/);
     },
   },
   {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Outbox } from '@/embedded/outbox';
+import { Outbox } from '@/lib/email/outbox';
 import { EmailNotConfiguredError, emailConfigured, sendEmail } from '@/lib/email/send';
 
 describe('sendEmail', () => {

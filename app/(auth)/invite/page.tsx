@@ -11,7 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { invitationStatus } from '@/lib/accountant/queries';
 import { tokenSchema } from '@/lib/accountant/schemas';
-import { signOut } from '@/lib/actions/auth';
+import { signOut } from '@/lib/auth/actions';
 import { getVerifiedClaims } from '@/lib/auth/claims';
 import { withUserTransaction } from '@/lib/db/transaction';
 import { getTranslator } from '@/lib/i18n/server';

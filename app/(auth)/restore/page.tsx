@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { RestoreAccountForm } from '@/components/privacy/account-forms';
 import { Button } from '@/components/ui/button';
-import { signOut } from '@/lib/actions/auth';
+import { signOut } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/claims';
 import { formatDate } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';

@@ -6,7 +6,7 @@ import Anthropic, { APIConnectionTimeoutError, APIError } from '@anthropic-ai/sd
 import { z } from 'zod';
 import { blocksToText, type ExtractedDocument } from '../extract/blocks';
 import { ImportError } from '../errors';
-import { cleanDetails, mergeProposals, ProposalSchema, type Proposal } from '../schema';
+import { cleanDetails, mergeProposals, ProposalSchema, type Proposal } from '../schemas';
 
 export interface AiConfig {
   apiKey: string;

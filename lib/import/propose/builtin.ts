@@ -4,7 +4,7 @@
 // digit become client details; other text under a client becomes a note on it.
 import type { Block, ExtractedDocument } from '../extract/blocks';
 import { ImportError } from '../errors';
-import { cleanDetails, mergeProposals, ProposalSchema, type Details, type Proposal, type ProposedClient } from '../schema';
+import { cleanDetails, mergeProposals, ProposalSchema, type Details, type Proposal, type ProposedClient } from '../schemas';
 import { fieldOf, isDetailField, type Field } from './columns';
 import { detailLine, scanIdentifiers, setDetail } from './details';
 

@@ -1,6 +1,6 @@
 // Client details found in running text: "Org.nr: 556677-8899" lines, and organisation and VAT
 // numbers anywhere, recognised by pattern and kept only when the check digit is right.
-import type { Details } from '../schema';
+import type { Details } from '../schemas';
 import { checkOrgNumber, checkSeVatNumber } from '@/lib/validation/identifiers';
 import { fieldOf, isDetailField, type DetailField } from './columns';
 

@@ -2,7 +2,7 @@
 import { withUserTransaction } from '@/lib/db/transaction';
 import { acceptProposal } from '@/lib/import/accept';
 import { importRoute } from '@/lib/import/http';
-import { AcceptSchema } from '@/lib/import/schema';
+import { AcceptSchema } from '@/lib/import/schemas';
 
 export const runtime = 'nodejs';
 

@@ -4,7 +4,7 @@ import { ImportError } from '@/lib/import/errors';
 import { importRoute } from '@/lib/import/http';
 import { aiConfig, proposeWithAi } from '@/lib/import/propose/ai';
 import { proposeBuiltin } from '@/lib/import/propose/builtin';
-import { ProposeRequestSchema } from '@/lib/import/schema';
+import { ProposeRequestSchema } from '@/lib/import/schemas';
 
 export const runtime = 'nodejs';
 

@@ -7,11 +7,11 @@ import { emailLink } from '@/lib/email/links';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { getLocale } from '@/lib/i18n/server';
-import { limitedPasswordAttempt } from '@/lib/privacy/failed-sign-ins';
+import { limitedPasswordAttempt } from '@/lib/security/failed-sign-ins';
 import { clientAddress } from '@/lib/security/client-address';
 import { accountKey, enforce } from '@/lib/security/rate-limit';
-import { ActionError, createAction } from './action';
-import { initialState } from './state';
+import { ActionError, createAction } from '@/lib/actions/action';
+import { initialState } from '@/lib/actions/state';
 
 export const signIn = createAction({
   schema: signInSchema,
