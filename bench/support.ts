@@ -67,3 +67,45 @@ export async function benchClaims(admin: Pick<pg.Pool, 'query'>, userId: string)
   await admin.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [sessionId, userId]);
   return asVerifiedClaims({ sub: userId, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: sessionId })!;
 }
+
+/**
+ * Makes `copies` more tenants like the one in workspaceId (as superuser, triggers off): every row
+ * of its workspace, its owner's auth.users row included, copied with each uuid mapped to a new one
+ * per copy, so the copies keep the original's shape and relations. For RLS at multi-tenant scale.
+ */
+export async function cloneTenant(admin: Pick<pg.Pool, 'query'>, workspaceId: string, copies: number) {
+  await admin.query(
+    `do $$
+     declare
+       base uuid := '${workspaceId}';
+       owner uuid := (select user_id from public.workspace_members where workspace_id = base and role = 'owner');
+       t record;
+       cols text;
+       vals text;
+       filter text;
+     begin
+       set local session_replication_role = replica;
+       insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+       select u.instance_id, md5(u.id::text || k)::uuid, u.aud, u.role, k || '-' || u.email, u.encrypted_password, u.email_confirmed_at,
+              u.raw_app_meta_data, u.raw_user_meta_data, u.created_at, u.updated_at
+         from auth.users u, generate_series(1, ${copies}) k where u.id = owner;
+       for t in
+         select c.table_name, bool_or(c.column_name = 'workspace_id') as tenant, bool_or(c.column_name = 'user_id') as personal
+           from information_schema.columns c join information_schema.tables tb using (table_schema, table_name)
+          where c.table_schema = 'public' and tb.table_type = 'BASE TABLE'
+          group by c.table_name
+       loop
+         filter := case when t.table_name = 'workspaces' then 'id = $1' when t.tenant then 'workspace_id = $1' when t.personal then 'user_id = $2' end;
+         continue when filter is null;
+         select string_agg(format('%I', column_name), ', ' order by ordinal_position),
+                string_agg(case when data_type = 'uuid' then format('md5(%I::text || k)::uuid', column_name) else format('%I', column_name) end, ', ' order by ordinal_position)
+           into cols, vals
+           from information_schema.columns
+          where table_schema = 'public' and table_name = t.table_name and is_generated = 'NEVER' and is_identity = 'NO'
+            and coalesce(column_default, '') not like 'nextval(%';
+         execute format('insert into public.%I (%s) select %s from public.%I, generate_series(1, %s) k where %s', t.table_name, cols, vals, t.table_name, ${copies}, filter)
+           using base, owner;
+       end loop;
+     end $$`,
+  );
+}
