@@ -13,8 +13,8 @@ import { benchClaims, emit, seedDemo, sideBySide } from './support';
 const template = await preparePg15Template();
 const copy = await createPg15Copy(template.adminUrl, template.template);
 try {
-  const base = seedDemo(copy.adminUrl, 5, 'skala@konsultverkstad.test');
-  const big = seedDemo(copy.adminUrl, 5, 'skala-10x@konsultverkstad.test');
+  const base = await seedDemo(copy.adminUrl, 5, 'skala@konsultverkstad.test');
+  const big = await seedDemo(copy.adminUrl, 5, 'skala-10x@konsultverkstad.test');
   const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
   // 10× history: the second tenant's invoiced and non-billable hours copied nine times further
   // back in time, billed by the same invoice lines; the unbilled work in progress stays as it is

@@ -64,7 +64,7 @@ async function measure<T>(fn: () => Promise<T>) {
 }
 
 try {
-  const data = seedDemo(standIn.dbUrl, 5, 'skala@konsultverkstad.test');
+  const data = await seedDemo(standIn.dbUrl, 5, 'skala@konsultverkstad.test');
   const supabase = createClient(standIn.apiUrl, standIn.anonKey, testClientOptions);
   const signedIn = await supabase.auth.signInWithPassword({ email: data.email, password: data.password });
   if (signedIn.error) throw signedIn.error;

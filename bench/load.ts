@@ -69,7 +69,7 @@ async function load(url: string, cookies: string[]) {
 
 const app = await startTestApp();
 try {
-  const account = seedDemo(app.standIn.dbUrl, 1, 'last@konsultverkstad.test');
+  const account = await seedDemo(app.standIn.dbUrl, 1, 'last@konsultverkstad.test');
   const cookies: string[] = [];
   for (let i = 0; i < USERS; i++) cookies.push(await sessionCookie(app.standIn.apiUrl, app.standIn.anonKey, account.email, account.password));
   emit({ bench: 'load_dataset', sessions: USERS, entries: account.entries, invoices_sent: account.invoicesSent });

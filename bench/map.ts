@@ -11,7 +11,7 @@ import { benchClaims, emit, median, medianMs, round, seedDemo } from './support'
 const template = await preparePg15Template();
 const copy = await createPg15Copy(template.adminUrl, template.template);
 try {
-  const { workspaceId } = seedDemo(copy.adminUrl, 2, 'karta@konsultverkstad.test');
+  const { workspaceId } = await seedDemo(copy.adminUrl, 2, 'karta@konsultverkstad.test');
   const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
   await pool.query('analyze');
   const { rows: owner } = await pool.query(`select user_id from public.workspace_members where workspace_id = $1 and role = 'owner'`, [workspaceId]);

@@ -10,8 +10,8 @@ import { benchClaims, emit, medianMs, round, seedDemo } from './support';
 const template = await preparePg15Template();
 const copy = await createPg15Copy(template.adminUrl, template.template);
 try {
-  seedDemo(copy.adminUrl, 2, 'annan-konsult@konsultverkstad.test');
-  const data = seedDemo(copy.adminUrl, 5, 'skala@konsultverkstad.test');
+  await seedDemo(copy.adminUrl, 2, 'annan-konsult@konsultverkstad.test');
+  const data = await seedDemo(copy.adminUrl, 5, 'skala@konsultverkstad.test');
   const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
   await pool.query('analyze');
   const { rows: owner } = await pool.query(`select user_id from public.workspace_members where workspace_id = $1 and role = 'owner'`, [data.workspaceId]);

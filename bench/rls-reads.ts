@@ -41,8 +41,8 @@ const template = await preparePg15Template();
 const copy = await createPg15Copy(template.adminUrl, template.template);
 try {
   // Another tenant's rows share the tables, as in production.
-  const tenant = seedDemo(copy.adminUrl, 2, 'annan-konsult@konsultverkstad.test');
-  const data = seedDemo(copy.adminUrl, 5, 'skala@konsultverkstad.test');
+  const tenant = await seedDemo(copy.adminUrl, 2, 'annan-konsult@konsultverkstad.test');
+  const data = await seedDemo(copy.adminUrl, 5, 'skala@konsultverkstad.test');
   const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
   await cloneTenant(pool, tenant.workspaceId, 199);
   await pool.query('analyze');

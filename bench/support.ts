@@ -1,5 +1,6 @@
 // Shared by the benchmarks: each prints one JSON object per measure on stdout.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type pg from 'pg';
@@ -47,13 +48,16 @@ export interface SeededAccount {
   invoicesSent: number;
 }
 
-/** Generates `years` of one consultant's data with scripts/seed-demo.ts in the database at databaseUrl. */
-export function seedDemo(databaseUrl: string, years: number, email: string): SeededAccount {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/seed-demo.ts'), '--years', String(years), '--email', email], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: 'utf8',
-  });
+/**
+ * Generates `years` of one consultant's data with scripts/seed-demo.ts in the database at
+ * databaseUrl. Asynchronous, so a stand-in served by this same process keeps answering.
+ */
+export async function seedDemo(databaseUrl: string, years: number, email: string): Promise<SeededAccount> {
+  const { stdout: out } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'scripts/seed-demo.ts'), '--years', String(years), '--email', email],
+    { cwd: repoRoot, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
