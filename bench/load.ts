@@ -30,10 +30,10 @@ async function sessionCookie(apiUrl: string, anonKey: string, email: string, pas
 }
 
 function staticAsset(): string {
-  const dir = path.join(repoRoot, '.next/static/css');
+  const dir = path.join(repoRoot, '.next/static');
   const css = readdirSync(dir, { recursive: true }).map(String).find((f) => f.endsWith('.css'));
-  if (!css) throw new Error('no built CSS file under .next/static/css');
-  return `/_next/static/css/${css}`;
+  if (!css) throw new Error('no built CSS file under .next/static');
+  return `/_next/static/${css}`;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
