@@ -41,13 +41,6 @@ export function queryMessage(sql: string): Buffer {
   return message('Q', cstring(sql));
 }
 
-/** The same Query or Parse message (same statement name) with other SQL and no parameter types. */
-export function withStatementText(msg: Buffer, sql: string): Buffer {
-  if (msg[0] === 0x51) return queryMessage(sql);
-  const name = msg.subarray(5, msg.indexOf(0, 5));
-  return message('P', Buffer.concat([name, Buffer.from([0]), cstring(sql), Buffer.from([0, 0])]));
-}
-
 export const syncMessage = () => message('S', Buffer.alloc(0));
 
 /** Splits `key\0value\0…\0` (the startup message's parameters). */
@@ -61,13 +54,28 @@ export function startupParameters(body: Buffer): Map<string, string> {
 /** The SQL text of a Query ('Q') or Parse ('P') message, or undefined for other messages. */
 export function statementText(msg: Buffer): string | undefined {
   const type = String.fromCharCode(msg[0]);
-  if (type === 'Q') return msg.subarray(5).toString('utf8').replace(/\0$/, '');
+  // PostgreSQL reads a Query's text up to its first NUL, so that is the text to check.
+  if (type === 'Q') {
+    const end = msg.indexOf(0, 5);
+    return msg.subarray(5, end < 0 ? msg.length : end).toString('utf8');
+  }
   if (type === 'P') {
     const nameEnd = msg.indexOf(0, 5);
     const sqlEnd = msg.indexOf(0, nameEnd + 1);
     return msg.subarray(nameEnd + 1, sqlEnd).toString('utf8');
   }
   return undefined;
+}
+
+/** A backend answer without its ReadyForQuery messages. */
+export function withoutReadyForQuery(data: Buffer): Buffer {
+  const kept: Buffer[] = [];
+  for (let at = 0; at + 5 <= data.length; ) {
+    const end = at + 1 + data.readInt32BE(at + 1);
+    if (data[at] !== 0x5a) kept.push(data.subarray(at, end));
+    at = end;
+  }
+  return Buffer.concat(kept);
 }
 
 export interface BackendResult {

@@ -5,6 +5,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { randomBytes, randomInt } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
+import { loadStatementGuard, refusalOf } from './guard';
 import { md5ResponseMatches, parseScramVerifier, SCRAM_MECHANISM, ScramExchange } from './password';
 import {
   authenticationMd5,
@@ -18,29 +19,22 @@ import {
   GSSENC_REQUEST,
   parameterStatus,
   PROTOCOL_V3,
+  queryMessage,
   readyForQuery,
   SSL_REQUEST,
   startupParameters,
   statementText,
-  withStatementText,
+  withoutReadyForQuery,
 } from './protocol';
 import { quoteLiteral, SharedSession, type Holder } from './session';
 
 /** PGlite's one database. */
 const DATABASE = 'postgres';
 
-/**
- * PGlite's session is authenticated as its bootstrap superuser, and PostgreSQL lets any session
- * go back to that user with SET SESSION AUTHORIZATION (or DISCARD ALL). A role that is not a
- * superuser could use that to leave its role, so statements naming these from it are refused
- * before PGlite sees them; unicode-escaped names too, as they could spell the setting. JSON
- * object literals (the app's claims, which carry the user's email) are not searched, so no
- * address makes every request of its user fail. This is a guard by the statement's text: SQL
- * that builds the statement at run time (PL/pgSQL EXECUTE of concatenated text) is not seen.
- */
-const LEAVES_ITS_ROLE = /authori[sz]ation|\bdiscard\b|u&["']/i;
-const JSON_LITERAL = /'\{(?:[^']|'')*\}'/g;
-const REFUSAL = `do $$ begin raise exception using errcode = '42501', message = 'permission denied to set session authorization'; end $$`;
+const REFUSAL_HINT = 'The embedded database runs every connection on one superuser session, so it refuses what could leave the role a connection logged in as.';
+/** A refusal (see guard.ts) as PostgreSQL raises one: PGlite runs it, so a transaction it falls in fails too. */
+const refusalStatement = (reason: string) =>
+  `do $$ begin raise exception using errcode = '42501', message = ${quoteLiteral(reason)}, hint = ${quoteLiteral(REFUSAL_HINT)}; end $$`;
 
 /** Session parameters PostgreSQL reports at login. */
 const REPORTED = ['server_version', 'server_encoding', 'client_encoding', 'DateStyle', 'IntervalStyle', 'TimeZone', 'integer_datetimes', 'standard_conforming_strings'];
@@ -64,6 +58,7 @@ export class DatabaseServer {
   }
 
   async start(): Promise<number> {
+    await loadStatementGuard();
     await this.session.run(this.session.internal, async () => {
       const { rows } = await this.session.query(`select ${REPORTED.map((n) => `pg_catalog.current_setting(${quoteLiteral(n)})`).join(', ')}`);
       this.reported = REPORTED.map((name, i) => [name, rows[0][i] ?? '']);
@@ -99,6 +94,14 @@ export class DatabaseServer {
   }
 }
 
+/** Why a non-superuser connection's message must not reach PGlite, or undefined when it may. */
+function refusalOfMessage(message: Buffer, type: string): string | undefined {
+  // A fast-path FunctionCall names its function by OID (set_config's among them), beyond any parse.
+  if (type === 'F') return 'permission denied for the fast-path function call';
+  const text = statementText(message);
+  return text === undefined ? undefined : refusalOf(text);
+}
+
 type Phase =
   | { name: 'startup' }
   | { name: 'sasl-initial' | 'sasl-final'; user: string; database: string; params: Map<string, string>; login: LoginRow | undefined; scram: ScramExchange }
@@ -110,6 +113,8 @@ class Connection {
   private buffer = Buffer.alloc(0);
   private phase: Phase = { name: 'startup' };
   private chain: Promise<void> = Promise.resolve();
+  /** After a refused Parse, PostgreSQL ignores the exchange's messages up to its Sync; so does this. */
+  private skippingToSync = false;
 
   constructor(
     private readonly socket: Socket,
@@ -215,15 +220,21 @@ class Connection {
 
   private async forward(holder: Holder, message: Buffer, type: string) {
     if (type === 'X') return this.end();
-    const text = statementText(message);
-    const refused = !holder.superuser && text !== undefined && LEAVES_ITS_ROLE.test(text.replace(JSON_LITERAL, "''"));
-    const sent = refused ? withStatementText(message, REFUSAL) : message;
+    if (this.skippingToSync && type !== 'S') return;
+    this.skippingToSync = false;
+    const reason = holder.superuser ? undefined : refusalOfMessage(message, type);
+    const write = (chunk: Buffer) => {
+      if (this.socket.writable) this.socket.write(chunk);
+    };
+    if (reason) this.skippingToSync = type === 'P';
     void this.session
       .run(holder, async () => {
         holder.midExtended = 'PBDEHC'.includes(type);
-        await this.session.send(sent, (chunk) => {
-          if (this.socket.writable) this.socket.write(chunk);
-        });
+        if (!reason) return this.session.send(message, write);
+        // The refusal runs as a simple query; a Parse's client waits for its Sync's ReadyForQuery.
+        const chunks: Buffer[] = [];
+        await this.session.send(queryMessage(refusalStatement(reason)), (chunk) => chunks.push(chunk));
+        write(type === 'P' ? withoutReadyForQuery(Buffer.concat(chunks)) : Buffer.concat(chunks));
       })
       .catch(() => this.end());
   }

@@ -115,7 +115,10 @@ export class SharedSession {
       previous.role = (await this.query(`select pg_catalog.current_setting('role')`)).rows[0][0] ?? 'none';
     }
     const role = next.role === 'none' ? 'none' : quoteIdent(next.role);
-    await this.query(`set session authorization ${quoteIdent(next.login)}; set role ${role}`);
+    // The statement guard lexes as PostgreSQL does with these two (guard.ts); a superuser
+    // connection may have changed them on the shared session, a guarded one cannot.
+    const lexer = next.superuser ? '' : `; set standard_conforming_strings = on; set client_encoding = 'UTF8'`;
+    await this.query(`set session authorization ${quoteIdent(next.login)}; set role ${role}${lexer}`);
     this.current = next;
   }
 }
