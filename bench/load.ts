@@ -47,6 +47,7 @@ async function load(url: string, cookies: string[]) {
         url,
         connections: cookies.length,
         duration: SECONDS,
+        timeout: 60,
         // One user per connection: the context lives as long as its connection.
         requests: [
           {
@@ -75,8 +76,11 @@ try {
   emit({ bench: 'load_dataset', sessions: USERS, entries: account.entries, invoices_sent: account.invoicesSent });
 
   const routes = { static_file: staticAsset(), dashboard: '/', invoice_list: '/fakturor', week_grid: '/tid' };
-  // Warm every route (compiled server code, plan caches) before measuring.
-  for (const route of Object.values(routes)) await load(app.appUrl + route, cookies.slice(0, 2));
+  // Warm every route (server code loaded, plan caches) before measuring.
+  for (const route of Object.values(routes)) {
+    const res = await fetch(app.appUrl + route, { headers: { cookie: cookies[0] }, redirect: 'manual' });
+    if (res.status !== 200) throw new Error(`${route} answered ${res.status} when warming up`);
+  }
   const measured: Record<string, Awaited<ReturnType<typeof load>>> = {};
   for (const [name, route] of Object.entries(routes)) measured[name] = await load(app.appUrl + route, cookies);
   const base = measured.static_file;
