@@ -10,6 +10,7 @@ import pg from 'pg';
 import { storageArchive } from '../lib/invoices/archive';
 import type { RunAsUser } from '../lib/invoices/send';
 import { startJobRunner, type JobContext } from '../lib/jobs/runner';
+import { transaction } from './auth/context';
 import { TMP_DIR_NAME } from './storage/files';
 
 const HOUR = 3600_000;
@@ -23,24 +24,14 @@ class NoWebSocket {
 
 /** One transaction as the user, in the workspace private.choose_workspace picks for them (as a request). */
 function asUser(pool: pg.Pool, userId: string, workspaceId: string): RunAsUser {
-  return async (fn) => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
+  return (fn) =>
+    transaction(pool, async (client) => {
       await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
         JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' }),
       ]);
       await client.query(`select private.choose_workspace($1::uuid, true)`, [workspaceId]);
-      const result = await fn(client);
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
+      return fn(client);
+    });
 }
 
 export function jobContext(pool: pg.Pool, apiUrl: string, serviceRoleKey: string): JobContext {
