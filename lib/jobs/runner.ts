@@ -66,7 +66,7 @@ export function startJobRunner(ctx: JobContext, opts: RunOptions & { intervalMs:
     round = runDueJobs(ctx, opts)
       .catch((error: Error) => console.error('Job runner round failed:', error.message))
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, opts.intervalMs).unref();
+        if (!stopped) timer = setTimeout(tick, opts.intervalMs);
       });
   };
   tick();

@@ -66,6 +66,22 @@ describeEachDatabase('retention through the Storage API', (db) => {
     expect(await count(db(), `select 1 from private.storage_removals`, [])).toBe(0);
   });
 
+  it('the service role reaches into schema private for the queue check only', async () => {
+    const { rows } = await db().admin.query<{ fn: string }>(
+      `select p.proname as fn from pg_proc p
+        where p.pronamespace = 'private'::regnamespace and p.prorettype <> 'trigger'::regtype
+          and has_function_privilege('service_role', p.oid, 'execute')
+          and not has_function_privilege('authenticated', p.oid, 'execute')
+        order by 1`,
+    );
+    // Everything else it may call, authenticated (with usage on private all along) may call too.
+    expect(rows.map((r) => r.fn)).toEqual(['storage_removal_queued']);
+    for (const fn of ['run_retention', 'purge_account', 'storage_removals_done', 'claim_job', 'schedule_jobs']) {
+      const callable = (await db().admin.query(`select bool_or(has_function_privilege('service_role', p.oid, 'execute')) as ok from pg_proc p where p.proname = $1`, [fn])).rows[0].ok;
+      expect(callable, fn).toBe(false);
+    }
+  });
+
   it('the Storage API still may not remove an archived PDF that retention has not queued', async () => {
     const t = await makeTenant(db());
     const refused = await attempt(db(), { service: true }, `delete from storage.objects where bucket_id = 'invoice-archive' and name = $1`, [t.archiveName], {
