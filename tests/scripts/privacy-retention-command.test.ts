@@ -84,3 +84,19 @@ describe('npm run jobs -- --once', () => {
     expect(readdirSync(dir)).toContain(young);
   });
 });
+
+describe('the stand-in runs the job runner itself', () => {
+  it("runs today's retention as soon as it starts, without any command", async () => {
+    const standIn = await startTestStandIn({ jobs: true });
+    const admin = new pg.Pool({ connectionString: standIn.dbUrl, max: 2 });
+    try {
+      const due = async () =>
+        (await admin.query(`select kind, done_at is not null as done from private.jobs where kind = 'retention' and key = private.stockholm_today()::text`)).rows;
+      for (let i = 0; i < 60 && !(await due()).some((r) => r.done); i++) await new Promise((r) => setTimeout(r, 500));
+      expect(await due()).toEqual([{ kind: 'retention', done: true }]);
+    } finally {
+      await admin.end();
+      await standIn.stop();
+    }
+  }, 120_000);
+});
