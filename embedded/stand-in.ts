@@ -8,9 +8,9 @@ import { startApiServer } from './api-server';
 import { createAuthApi, readAuthSettings } from './auth';
 import { startEmbeddedDatabase } from './database';
 import { DEMO_ACCOUNTS } from './demo';
+import { startStandInJobs } from './jobs';
 import { loadOrCreateKeys, JWT_ISSUER_PATH } from './keys';
 import { Outbox } from '../lib/email/outbox';
-import { startRetentionTimer } from './retention-timer';
 import { createStorageApi } from './storage';
 
 export interface StandInOptions {
@@ -23,6 +23,8 @@ export interface StandInOptions {
   siteUrl: string;
   /** Load seed.sql when this start creates the database (default true). */
   seed?: boolean;
+  /** Run the job runner (archive recovery, retention) in this process (default true). */
+  jobs?: boolean;
 }
 
 export interface StandIn {
@@ -86,8 +88,8 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
     await database.stop();
     throw new Error(`The stand-in API must run on a fixed port (asked ${opts.apiPort}, got ${api.port})`);
   }
-  // pg_cron's job on a hosted project: purges, retention and token expiry (see the retention migration).
-  const retention = await startRetentionTimer(pool, filesDir);
+  // What `npm run jobs` (cron) does on a hosted project: archive recovery and retention.
+  const jobs = (opts.jobs ?? true) ? startStandInJobs(pool, api.url, keys.serviceRoleKey, filesDir) : null;
   return {
     apiUrl: api.url,
     dbUrl: database.adminUrl,
@@ -99,7 +101,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
     seeded,
     hasDemoAccount,
     async stop() {
-      retention.stop();
+      await jobs?.stop();
       await api.stop();
       await pool.end();
       await database.stop();

@@ -1,7 +1,7 @@
 // Reads of the accountant feature, as the signed-in user (RLS and the owner-only functions decide).
 import type { Tx } from '@/lib/db/transaction';
-import { filterWhere } from '@/lib/exports/invoices';
-import { OUTSTANDING, OVERDUE } from '@/lib/invoices/queries';
+import { exportWhere } from '@/lib/exports/invoices';
+import { OUTSTANDING, OVERDUE } from '@/lib/invoices/read';
 import type { ExportFilter } from '@/lib/exports/filter';
 
 export interface AccessRow {
@@ -55,7 +55,7 @@ export interface LedgerRow {
  * was credited (sent credit notes, as a negative amount), and how many are overdue.
  */
 export async function customerLedger(tx: Tx, filter: ExportFilter): Promise<LedgerRow[]> {
-  const [where, params] = filterWhere({ ...filter, status: undefined, kind: undefined });
+  const [where, params] = exportWhere({ ...filter, status: undefined, kind: undefined });
   const { rows } = await tx.query(
     `select i.client_node_id as "clientId", max(coalesce(i.buyer_snapshot ->> 'name', '')) as "clientName",
             coalesce(sum(${OUTSTANDING}), 0)::float8 as "openOre",

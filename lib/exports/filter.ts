@@ -1,6 +1,7 @@
 // The filters every export and the portal list take from the query string: period (issue date),
 // status, client and kind. Empty parameters mean "no filter"; anything malformed is refused.
 import { z } from 'zod';
+import { EXPORT_KINDS, type DocumentKind } from '@/lib/invoices/read';
 import { isDay } from '@/lib/time/week';
 
 const date = z.string().refine(isDay);
@@ -14,7 +15,8 @@ export const exportFilterSchema = z
     /** open = an invoice with something left to pay (kundreskontra); the others are the stored statuses. */
     status: z.preprocess(blankToUndefined, z.enum([...INVOICE_STATUSES, 'open']).optional()),
     client: z.preprocess(blankToUndefined, z.uuid().optional()),
-    kind: z.preprocess(blankToUndefined, z.enum(['invoice', 'credit_note']).optional()),
+    /** Only kinds the exports carry (lib/invoices/read.ts): anything else is refused. */
+    kind: z.preprocess(blankToUndefined, z.enum(EXPORT_KINDS as [DocumentKind, ...DocumentKind[]]).optional()),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'period', path: ['to'] });
 

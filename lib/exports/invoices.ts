@@ -2,7 +2,7 @@
 // shows the user in the active workspace (owner: all; accountant: the same, read-only).
 import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
-import { OUTSTANDING } from '@/lib/invoices/queries';
+import { EXPORT_KINDS, invoiceWhere, OUTSTANDING, type DocumentKind } from '@/lib/invoices/read';
 import type { VatTreatment } from '@/lib/invoices/vat-treatment';
 import type { ExportFilter } from './filter';
 
@@ -14,7 +14,7 @@ export interface VatRow {
 
 export interface ExportInvoice {
   id: string;
-  kind: 'invoice' | 'credit_note';
+  kind: DocumentKind;
   status: 'sent' | 'partly_paid' | 'paid' | 'credited';
   series: string;
   number: number;
@@ -42,21 +42,9 @@ export interface ExportInvoice {
   pdfSha256: string | null;
 }
 
-/** One where clause for every filter, parameters in order. */
-export function filterWhere(filter: ExportFilter, alias = 'i'): [string, unknown[]] {
-  const clauses = [`${alias}.status <> 'draft'`];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    clauses.push(sql.replace('?', `$${params.length}`));
-  };
-  if (filter.from) add(`${alias}.issue_date >= ?::date`, filter.from);
-  if (filter.to) add(`${alias}.issue_date <= ?::date`, filter.to);
-  if (filter.status === 'open') clauses.push(`${alias}.status in ('sent', 'partly_paid') and ${alias}.kind = 'invoice'`);
-  else if (filter.status) add(`${alias}.status = ?`, filter.status);
-  if (filter.client) add(`${alias}.client_node_id = ?::uuid`, filter.client);
-  if (filter.kind) add(`${alias}.kind = ?`, filter.kind);
-  return [clauses.join(' and '), params];
+/** The exports' reader: sent bookkeeping of the kinds the exports carry (one, when the filter names it). */
+export function exportWhere(filter: ExportFilter): [string, unknown[]] {
+  return invoiceWhere({ kinds: filter.kind ? [filter.kind] : EXPORT_KINDS, drafts: false, status: filter.status, clientId: filter.client, from: filter.from, to: filter.to });
 }
 
 const COLUMNS = `i.id, i.kind, i.status, i.series, i.number::int as number, i.issue_date::text as "issueDate", i.due_date::text as "dueDate",
@@ -71,7 +59,7 @@ const COLUMNS = `i.id, i.kind, i.status, i.series, i.number::int as number, i.is
 
 /** Every invoice the filter selects, oldest first (the order of the bookkeeping exports). */
 export async function listExportInvoices(tx: Tx, filter: ExportFilter): Promise<ExportInvoice[]> {
-  const [where, params] = filterWhere(filter);
+  const [where, params] = exportWhere(filter);
   const { rows } = await tx.query(`select ${COLUMNS} where ${where} order by i.issue_date, i.series, i.number`, params);
   return rows as ExportInvoice[];
 }
@@ -88,7 +76,7 @@ export interface InvoicePage {
 
 /** One page of what the filter selects, newest first, for reading on screen. */
 export async function pageOfExportInvoices(tx: Tx, filter: ExportFilter, requested: number, pageSize = PORTAL_PAGE_SIZE): Promise<InvoicePage> {
-  const [where, params] = filterWhere(filter);
+  const [where, params] = exportWhere(filter);
   const { rows: counted } = await tx.query<{ total: number }>(`select count(*)::int as total from public.invoices i where ${where}`, params);
   const total = counted[0].total;
   const { page, pages, offset } = pageWithin(requested, total, pageSize);

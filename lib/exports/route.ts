@@ -4,7 +4,7 @@ import { getVerifiedClaims } from '@/lib/auth/claims';
 import { withUserTransaction, type ActiveWorkspace, type Tx } from '@/lib/db/transaction';
 import { parseExportFilter, type ExportFilter } from './filter';
 
-export type DownloadKind = 'invoice_pdf' | 'zip' | 'sie' | 'csv';
+export type DownloadKind = 'zip' | 'sie' | 'csv';
 
 export class ExportRefused extends Error {
   constructor(readonly status: 400 | 401 | 404) {

@@ -1,8 +1,15 @@
 // Hands out the archived original of a sent invoice, only when its bytes still hash to the
 // SHA-256 recorded at send. A mismatch is refused, logged to the server log and recorded as a
-// pdf_mismatch event on the invoice.
+// pdf_mismatch event on the invoice. downloadInvoicePdf is the one download: the owner's route
+// and the accountant's export route both answer with it, and each download is logged.
+import { getVerifiedClaims } from '@/lib/auth/claims';
+import { fileResponseHeaders } from '@/lib/files/content-type';
+import { translator } from '@/lib/i18n/catalogue';
+import { getLocale } from '@/lib/i18n/server';
 import type { InvoiceArchive } from './archive';
+import { uuid } from './schemas';
 import { sha256Hex, type RunAsUser } from './send';
+import { invoiceSession } from './session';
 
 /** The invoice's file name in downloads: faktura-12.pdf, kreditnota-13.pdf. */
 export function pdfFileName(invoice: { kind: string; number: number | string | null }): string {
@@ -10,13 +17,13 @@ export function pdfFileName(invoice: { kind: string; number: number | string | n
 }
 
 export type ArchivedOriginal =
-  | { ok: true; bytes: Buffer; filename: string }
+  | { ok: true; bytes: Buffer; filename: string; workspaceId: string; number: number }
   | { ok: false; reason: 'not_found' | 'not_archived' | 'mismatch' };
 
 export async function readArchivedOriginal(run: RunAsUser, archive: InvoiceArchive, invoiceId: string): Promise<ArchivedOriginal> {
   const row = await run(async (tx) => {
-    const { rows } = await tx.query<{ kind: string; number: string | null; pdf_path: string | null; pdf_sha256: string | null }>(
-      `select kind, number::text, pdf_path, pdf_sha256 from public.invoices where id = $1 and status <> 'draft'`,
+    const { rows } = await tx.query<{ workspace_id: string; kind: string; number: string | null; pdf_path: string | null; pdf_sha256: string | null }>(
+      `select workspace_id, kind, number::text, pdf_path, pdf_sha256 from public.invoices where id = $1 and status <> 'draft'`,
       [invoiceId],
     );
     return rows[0];
@@ -30,5 +37,42 @@ export async function readArchivedOriginal(run: RunAsUser, archive: InvoiceArchi
     await run((tx) => tx.query('select public.record_invoice_pdf_mismatch($1, $2)', [invoiceId, actual]));
     return { ok: false, reason: 'mismatch' };
   }
-  return { ok: true, bytes, filename: pdfFileName(row) };
+  return { ok: true, bytes, filename: pdfFileName(row), workspaceId: row.workspace_id, number: Number(row.number) };
+}
+
+/**
+ * A download of the archived original: checked against its SHA-256 (a tampered file is refused,
+ * never served) and logged in export_downloads once the checked bytes are about to leave. Only
+ * reads otherwise: an archive an interrupted send left unfinished is 'not_archived' until the
+ * archive job (lib/jobs) finishes it.
+ */
+export async function downloadInvoicePdf(run: RunAsUser, archive: InvoiceArchive, invoiceId: string): Promise<ArchivedOriginal> {
+  const original = await readArchivedOriginal(run, archive, invoiceId);
+  if (original.ok) {
+    await run((tx) =>
+      tx.query(`select public.log_download($1, 'invoice_pdf', $2)`, [original.workspaceId, JSON.stringify({ invoice_id: invoiceId, number: original.number })]),
+    );
+  }
+  return original;
+}
+
+const STATUS = { not_found: 404, not_archived: 503, mismatch: 409 } as const;
+const MESSAGE = { not_found: 'invoices.invoice.notFound', not_archived: 'invoices.invoice.archivePending', mismatch: 'invoices.errors.pdfMismatch' } as const;
+
+/** GET of an invoice PDF, for owner and accountant alike (RLS and Storage policies decide what they see). */
+export async function invoicePdfResponse(invoiceId: string): Promise<Response> {
+  const claims = await getVerifiedClaims();
+  if (!claims) return new Response('Unauthorized', { status: 401 });
+  const t = translator(await getLocale());
+  const text = { 'content-type': 'text/plain; charset=utf-8' };
+  if (!uuid.safeParse(invoiceId).success) return new Response(t(MESSAGE.not_found), { status: 404, headers: text });
+  const { run, archive } = await invoiceSession(claims);
+  const original = await downloadInvoicePdf(run, archive, invoiceId);
+  if (!original.ok) return new Response(t(MESSAGE[original.reason]), { status: STATUS[original.reason], headers: text });
+  return new Response(new Uint8Array(original.bytes), {
+    headers: {
+      ...fileResponseHeaders('application/pdf', `attachment; filename="${original.filename}"`),
+      'cache-control': 'private, no-store',
+    },
+  });
 }

@@ -2,6 +2,7 @@
 import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
 import type { PaymentMethod } from './payments';
+import { DOCUMENT_KINDS, invoiceWhere, OUTSTANDING, OVERDUE, type DocumentKind } from './read';
 import type { LineKind, VatExemptionReason, VatTreatment } from './vat-treatment';
 
 export type InvoiceStatus = 'draft' | 'sent' | 'partly_paid' | 'paid' | 'credited';
@@ -17,7 +18,7 @@ export interface ListFilters {
 
 export interface InvoiceListItem {
   id: string;
-  kind: 'invoice' | 'credit_note';
+  kind: DocumentKind;
   status: InvoiceStatus;
   number: string | null;
   clientId: string;
@@ -33,13 +34,6 @@ export interface InvoiceListItem {
   archived: boolean;
 }
 
-/** The product's one today (Europe/Stockholm), as SQL. */
-const TODAY = 'private.stockholm_today()';
-/** A credit note asks for no payment, so only an invoice with something left to pay is overdue. */
-export const OVERDUE = `(i.kind = 'invoice' and i.status in ('sent', 'partly_paid') and i.due_date < ${TODAY})`;
-/** Outstanding of a sent invoice (see invoices.credited_ore); null on drafts and credit notes. */
-export const OUTSTANDING = `(case when i.kind = 'invoice' and i.status <> 'draft' then i.total_ore - i.paid_ore - i.credited_ore end)`;
-
 export const INVOICE_PAGE_SIZE = 50;
 
 export interface InvoiceList {
@@ -54,19 +48,8 @@ export interface InvoiceList {
 
 /** The invoice list, drafts first, then newest first, one page at a time. */
 export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pageSize = INVOICE_PAGE_SIZE): Promise<InvoiceList> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.status === 'overdue') where.push(OVERDUE);
-  else if (f.status) add('i.status = ?', f.status);
-  if (f.clientId) add('i.client_node_id = ?', f.clientId);
-  // Drafts have no issue date yet: the period filter goes by the date they were started.
-  if (f.from) add('coalesce(i.issue_date, i.created_at::date) >= ?', f.from);
-  if (f.to) add('coalesce(i.issue_date, i.created_at::date) <= ?', f.to);
-  const whereSql = where.length ? `where ${where.join(' and ')}` : '';
+  const [where, params] = invoiceWhere({ kinds: DOCUMENT_KINDS, drafts: true, status: f.status, clientId: f.clientId, from: f.from, to: f.to });
+  const whereSql = `where ${where}`;
   const { rows: sums } = await tx.query(
     `select count(*)::int as count, count(*) filter (where i.status <> 'draft')::int as issued,
             coalesce(sum(i.net_ore) filter (where i.status <> 'draft'), 0)::float8 as net_ore,

@@ -7,8 +7,8 @@
 // A sent invoice whose pdf_path is still null was interrupted after step 1; finishArchive() redoes
 // steps 2-4 and is idempotent: an object left by an interrupted step 3 is kept when its bytes are
 // the deterministic render, else the render goes next to it under a name with its hash (an
-// archive object is never replaced). Recovery runs on the invoice page, the list and as
-// `npx tsx scripts/finish-invoice-archive.ts`.
+// archive object is never replaced). Recovery is a job (lib/jobs/archive.ts, `npm run jobs`);
+// pages only show the invoice as being archived.
 import { createHash } from 'node:crypto';
 import type { Tx } from '@/lib/db/transaction';
 import type { InvoiceArchive } from './archive';
@@ -71,27 +71,4 @@ export async function finishArchive(run: RunAsUser, archive: InvoiceArchive, inv
 export async function sendInvoice(run: RunAsUser, archive: InvoiceArchive, invoiceId: string): Promise<ArchivedPdf> {
   await sendInDatabase(run, invoiceId);
   return finishArchive(run, archive, invoiceId);
-}
-
-/** Finishes every sent invoice of the acting user's workspace that has no archived PDF yet. */
-export async function finishPendingArchives(run: RunAsUser, archive: InvoiceArchive): Promise<{ finished: number; failed: number }> {
-  const ids = await run(async (tx) => {
-    const { rows } = await tx.query<{ id: string }>(
-      `select id from public.invoices where status <> 'draft' and pdf_path is null
-          and workspace_id in (select private.my_owned_workspaces()) order by number`,
-    );
-    return rows.map((r) => r.id);
-  });
-  let finished = 0;
-  let failed = 0;
-  for (const id of ids) {
-    try {
-      await finishArchive(run, archive, id);
-      finished++;
-    } catch (error) {
-      failed++;
-      console.error('Invoice archive recovery failed:', id, (error as Error).message);
-    }
-  }
-  return { finished, failed };
 }

@@ -1,6 +1,6 @@
-// Runs the retention job (private.run_retention, see its migration) as the operator and returns
-// its report. Used by scripts/retention.ts and the embedded stand-in's timer.
-import type pg from 'pg';
+// Runs the SQL part of retention (private.run_retention, see its migration) as the operator and
+// returns its report. The retention job (lib/jobs/retention.ts) calls it, then removes the files.
+import type { OperatorDb } from '@/lib/jobs/queue';
 
 export interface RetentionReport {
   at: string;
@@ -15,7 +15,7 @@ export interface RetentionReport {
   email_tokens_deleted: number;
 }
 
-export async function runRetention(db: Pick<pg.Client, 'query'>, at?: Date): Promise<RetentionReport> {
+export async function runRetention(db: OperatorDb, at?: Date): Promise<RetentionReport> {
   const { rows } = await db.query<{ report: RetentionReport }>(`select private.run_retention(coalesce($1::timestamptz, now())) as report`, [at ?? null]);
   return rows[0].report;
 }

@@ -3,6 +3,7 @@
 // without keeping its effects.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import type { RemoveFiles } from '../../lib/jobs/retention';
 import type { TestDatabase } from '../support/db';
 
 /** Appends the Luhn check digit to a digit string. */
@@ -39,11 +40,29 @@ export interface Attempt {
   constraint?: string;
 }
 
+/** How the Storage API passes the platform's guard against direct deletes (storage.protect_delete) for its own delete. */
+const ALLOW_STORAGE_DELETE = `select set_config('storage.allow_delete_query', 'true', true)`;
+
+export interface StorageApiOption {
+  /** Run as the Storage API's own delete would: past the platform guard, so the project's rules decide. */
+  asStorageApi?: boolean;
+}
+
+/** storage.from(bucket).remove(names) with the service role, in SQL: what the Storage API runs. */
+export function storageApiRemover(db: TestDatabase): RemoveFiles {
+  return (bucket, names) =>
+    db.asServiceRole(async (c) => {
+      await c.query(ALLOW_STORAGE_DELETE);
+      await c.query(`delete from storage.objects where bucket_id = $1 and name = any($2::text[])`, [bucket, names]);
+    });
+}
+
 /** Runs sql as `who` in a transaction that is always rolled back; reports the outcome. */
-export async function attempt(db: TestDatabase, who: Who, sql: string, params: unknown[] = []): Promise<Attempt> {
+export async function attempt(db: TestDatabase, who: Who, sql: string, params: unknown[] = [], opts: StorageApiOption = {}): Promise<Attempt> {
   const client = await db.admin.connect();
   try {
     await client.query('begin');
+    if (opts.asStorageApi) await client.query(ALLOW_STORAGE_DELETE);
     if ('anon' in who) {
       await client.query(`select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true)`);
     } else if ('service' in who) {
@@ -72,10 +91,11 @@ async function outcome(client: pg.PoolClient, sql: string, params: unknown[]): P
 }
 
 /** Same as attempt, but as the superuser table owner (no role switch). */
-export async function attemptAsAdmin(db: TestDatabase, sql: string, params: unknown[] = []): Promise<Attempt> {
+export async function attemptAsAdmin(db: TestDatabase, sql: string, params: unknown[] = [], opts: StorageApiOption = {}): Promise<Attempt> {
   const client = await db.admin.connect();
   try {
     await client.query('begin');
+    if (opts.asStorageApi) await client.query(ALLOW_STORAGE_DELETE);
     return await outcome(client, sql, params);
   } finally {
     await client.query('rollback').catch(() => {});

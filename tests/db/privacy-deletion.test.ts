@@ -5,13 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { TestDatabase } from '../support/db';
 import { describeEachDatabase } from '../support/db';
-import { attempt, makeTenant, type Tenant } from './fixtures';
+import { removeQueuedFiles, retentionJob } from '../../lib/jobs/retention';
+import { attempt, makeTenant, storageApiRemover, type Tenant } from './fixtures';
 
 const DAY = 24 * 3600 * 1000;
 
+/** The retention job (lib/jobs): the SQL part, then the queued files through the Storage API. */
 async function retention(db: TestDatabase, at: Date) {
-  const { rows } = await db.admin.query(`select private.run_retention($1) as report`, [at]);
-  return rows[0].report as Record<string, number>;
+  return (await retentionJob(db.admin, storageApiRemover(db), at)) as unknown as Record<string, number>;
 }
 
 async function count(db: TestDatabase, sql: string, params: unknown[]) {
@@ -162,13 +163,18 @@ describeEachDatabase('account deletion', (db) => {
     for (const { table_name } of byUser.rows) {
       expect(await count(db(), `select 1 from public.${table_name} where user_id = $1`, [t.ownerId]), table_name).toBe(0);
     }
-    // Before the purge, the operator's command can list the files that are due (Storage API removal).
+    // The SQL part alone (pg_cron's run) purges without touching storage.*: it queues the files,
+    // and the job removes them through the Storage API.
     const next = await makeTenant(db());
     const nextUntil = await requestDeletion(db(), next.ownerId);
-    const due = await db().admin.query(`select bucket_id, name from private.storage_objects_due($1)`, [new Date(nextUntil.getTime() + 1)]);
-    expect(due.rows).toEqual([{ bucket_id: 'documents', name: next.documentName }]);
-    expect((await db().admin.query(`select * from private.storage_objects_due($1)`, [new Date(nextUntil.getTime() - 1000)])).rows).toEqual([]);
-    await db().asUser(next.ownerId, (c) => c.query(`select restore_account()`));
+    const sql = await db().admin.query(`select private.run_retention($1) as report`, [new Date(nextUntil.getTime() + 1)]);
+    expect(sql.rows[0].report.accounts_purged).toBe(1);
+    const queued = await db().admin.query(`select bucket_id, name from private.storage_removals where name like $1`, [`${next.workspaceId}/%`]);
+    expect(queued.rows).toEqual([{ bucket_id: 'documents', name: next.documentName }]);
+    expect(await count(db(), `select 1 from storage.objects where name = $1`, [next.documentName])).toBe(1);
+    expect(await removeQueuedFiles(db().admin, storageApiRemover(db()))).toBeGreaterThanOrEqual(1);
+    expect(await count(db(), `select 1 from storage.objects where name = $1`, [next.documentName])).toBe(0);
+    expect(await count(db(), `select 1 from private.storage_removals`, [])).toBe(0);
   });
 
   it('keeps sent invoices immutable outside a retention run, for every role and with a forged flag', async () => {

@@ -4,7 +4,9 @@
 // and only images and PDFs may show inline.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDueJobs } from '@/lib/jobs/runner';
 import { LOGO_BUCKET } from '@/lib/profile/logo';
+import { jobContext } from '../../embedded/jobs';
 import { addClient, addDraft, completeProfile } from '../db/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -80,7 +82,7 @@ describe('file responses of the app (issue 13, finding 3: stored XSS)', () => {
     try {
       await completeProfile(c, workspaceId);
       ({ invoiceId } = await addDraft(c, workspaceId, await addClient(c, workspaceId)));
-      // Sent as its owner, as the app's send does; the PDF route archives it on first download.
+      // Sent as its owner but interrupted before the archive: the archive job finishes it (a GET never does).
       await c.query('begin');
       await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
         JSON.stringify({ sub: userId, role: 'authenticated' }),
@@ -90,6 +92,9 @@ describe('file responses of the app (issue 13, finding 3: stored XSS)', () => {
     } finally {
       c.release();
     }
+    expect((await get(`/api/invoices/${invoiceId}/pdf`)).status).toBe(503);
+    const round = await runDueJobs(jobContext(admin, app.standIn.apiUrl, app.standIn.serviceRoleKey), { worker: 'file-headers' });
+    expect(round.done).toContainEqual({ kind: 'archive_invoice', key: invoiceId, result: { archived: true } });
     for (const path of [`/api/invoices/${invoiceId}/pdf`, `/api/exports/invoices/${invoiceId}/pdf`]) {
       const res = await get(path);
       expect(fileHeaders(res), path).toMatchObject({ status: 200, type: 'application/pdf', nosniff: 'nosniff', csp: "default-src 'none'" });

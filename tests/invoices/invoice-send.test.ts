@@ -1,5 +1,5 @@
 // Sending against the real stand-in (database + Storage API through supabase-js as the user):
-// a crash between any two steps is finished by the recovery without a gap or a second number,
+// a crash between any two steps is finished by the archive job (lib/jobs) without a gap or a second number,
 // a double send sends once, and the archived original is handed out only while its hash matches.
 import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +13,9 @@ import { asVerifiedClaims, type VerifiedClaims } from '../../lib/auth/verified-c
 import { withUserTransaction, type Tx } from '../../lib/db/transaction';
 import { storageArchive, type InvoiceArchive } from '../../lib/invoices/archive';
 import { readArchivedOriginal } from '../../lib/invoices/download';
-import { finishArchive, finishPendingArchives, sendInDatabase, sendInvoice, sha256Hex, type RunAsUser } from '../../lib/invoices/send';
+import { finishArchive, sendInDatabase, sendInvoice, sha256Hex, type RunAsUser } from '../../lib/invoices/send';
+import { runDueJobs } from '../../lib/jobs/runner';
+import { jobContext } from '../../embedded/jobs';
 import { addClient, addDraft, completeProfile } from '../db/fixtures';
 import { repoRoot } from '../support/paths';
 import { solidPng } from './sample';
@@ -29,6 +31,8 @@ describe('sending an invoice survives a crash between any two steps', () => {
   let clientId: string;
   let run: RunAsUser;
   let archive: InvoiceArchive;
+  /** The job runner's round (archive recovery among its jobs), as the stand-in and `npm run jobs` run it. */
+  let recover: () => Promise<{ finished: number; failed: number }>;
 
   beforeAll(async () => {
     standIn = await startTestStandIn();
@@ -48,6 +52,12 @@ describe('sending an invoice survives a crash between any two steps', () => {
     }
     run = (fn) => withUserTransaction(claims, (tx) => fn(tx), { pool: appPool });
     archive = storageArchive(client);
+    const jobs = jobContext(admin, standIn.apiUrl, standIn.serviceRoleKey);
+    recover = async () => {
+      const report = await runDueJobs(jobs, { worker: 'test' });
+      const archiving = report.done.filter((d) => d.kind === 'archive_invoice' && (d.result as { archived: boolean }).archived);
+      return { finished: archiving.length, failed: report.failed.length };
+    };
   }, 120_000);
 
   afterAll(async () => {
@@ -105,7 +115,7 @@ describe('sending an invoice survives a crash between any two steps', () => {
     expect(sent).toMatchObject({ status: 'sent', pdf_path: null });
     expect(await stored(`${workspaceId}/invoice-${sent.number}.pdf`)).toBeNull();
 
-    expect(await finishPendingArchives(run, archive)).toEqual({ finished: 1, failed: 0 });
+    expect(await recover()).toEqual({ finished: 1, failed: 0 });
     const row = await invoice(id);
     expect(row.pdf_path).toBe(`${workspaceId}/invoice-${sent.number}.pdf`);
     expect(sha256Hex((await stored(row.pdf_path))!)).toBe(row.pdf_sha256);
@@ -116,7 +126,7 @@ describe('sending an invoice survives a crash between any two steps', () => {
     await sendInDatabase(run, id);
     await expect(finishArchive(dyingAt(1), archive, id)).rejects.toThrow('killed');
     expect((await invoice(id)).pdf_path).toBeNull();
-    expect(await finishPendingArchives(run, archive)).toEqual({ finished: 1, failed: 0 });
+    expect(await recover()).toEqual({ finished: 1, failed: 0 });
     expect((await invoice(id)).pdf_path).not.toBeNull();
   });
 
@@ -130,7 +140,7 @@ describe('sending an invoice survives a crash between any two steps', () => {
     expect(uploaded).not.toBeNull();
     expect(sent.pdf_path).toBeNull();
 
-    expect(await finishPendingArchives(run, archive)).toEqual({ finished: 1, failed: 0 });
+    expect(await recover()).toEqual({ finished: 1, failed: 0 });
     const row = await invoice(id);
     expect(row.pdf_path).toBe(canonical);
     expect(row.pdf_sha256).toBe(sha256Hex(uploaded!));
@@ -144,7 +154,7 @@ describe('sending an invoice survives a crash between any two steps', () => {
     const foreign = Buffer.from('%PDF-1.7\n% an older template\n');
     expect(await archive.put(canonical, foreign)).toBe('created');
 
-    await finishPendingArchives(run, archive);
+    await recover();
     const row = await invoice(id);
     expect(row.pdf_path).toMatch(new RegExp(`^${workspaceId}/invoice-${sent.number}-[0-9a-f]{16}\\.pdf$`));
     expect(sha256Hex((await stored(row.pdf_path))!)).toBe(row.pdf_sha256);
@@ -152,7 +162,7 @@ describe('sending an invoice survives a crash between any two steps', () => {
   });
 
   it('after the record nothing is left to do, and recording twice is refused', async () => {
-    expect(await finishPendingArchives(run, archive)).toEqual({ finished: 0, failed: 0 });
+    expect(await recover()).toEqual({ finished: 0, failed: 0 });
     const id = await newDraft();
     const archived = await sendInvoice(run, archive, id);
     const again = await run((tx) => tx.query('select record_invoice_pdf($1, $2, $3)', [id, archived.path, archived.sha256])).catch((e: Error) => e.message);
@@ -186,14 +196,14 @@ describe('sending an invoice survives a crash between any two steps', () => {
     expect(events.rows[0].details.expected).toBe(archived.sha256);
   });
 
-  it('the recovery command finishes interrupted sends in every workspace', async () => {
+  it('`npm run jobs -- --once` finishes interrupted sends in every workspace', async () => {
     const id = await newDraft();
     await sendInDatabase(run, id);
     // Async: the stand-in serving the command runs in this process.
     const output = await new Promise<string>((resolve, reject) =>
       execFile(
         path.join(repoRoot, 'node_modules/.bin/tsx'),
-        ['scripts/finish-invoice-archive.ts'],
+        ['scripts/jobs.ts', '--once'],
         {
           cwd: repoRoot,
           env: { ...process.env, ADMIN_DATABASE_URL: standIn.dbUrl, NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl, SUPABASE_SERVICE_ROLE_KEY: standIn.serviceRoleKey },
@@ -201,7 +211,9 @@ describe('sending an invoice survives a crash between any two steps', () => {
         (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout)),
       ),
     );
-    expect(output).toContain(`workspace ${workspaceId}: 1 archived, 0 failed`);
+    const report = JSON.parse(output.trim().split('\n').at(-1)!);
+    expect(report.done).toContainEqual({ kind: 'archive_invoice', key: id, result: { archived: true } });
+    expect(report.failed).toEqual([]);
     const row = await invoice(id);
     expect(sha256Hex((await stored(row.pdf_path))!)).toBe(row.pdf_sha256);
   }, 60_000);

@@ -108,11 +108,12 @@ const PROMISES: Promise_[] = [
     promise: 'a daily clean-up job',
     sv: 'Ett rensningsjobb körs varje dag och gör detta automatiskt.',
     en: 'A clean-up job runs every day and does this automatically.',
-    keptBy: ['supabase/migrations/20261123130100_retention.sql', 'embedded/retention-timer.ts', 'scripts/retention.ts'],
-    provenBy: [['tests/db/privacy-retention.test.ts', 'run_retention']],
+    keptBy: ['supabase/migrations/20261123130100_retention.sql', 'supabase/migrations/20261202110000_job_queue.sql', 'lib/jobs/runner.ts', 'embedded/jobs.ts', 'scripts/jobs.ts'],
+    provenBy: [['tests/db/privacy-retention.test.ts', 'run_retention'], ['tests/db/jobs-queue.test.ts', 'retention per day'], ['tests/scripts/privacy-retention-command.test.ts', 'scripts/jobs.ts']],
     check: () => {
       expect(sql).toMatch(/cron\.schedule\('konsultverkstad-retention', '17 3 \* \* \*', 'select private\.run_retention\(\)'\)/);
-      expect(read('embedded/stand-in.ts')).toContain('startRetentionTimer(');
+      expect(sql).toMatch(/values \('retention', private\.stockholm_today\(at\)::text, at\)/);
+      expect(read('embedded/stand-in.ts')).toContain('startStandInJobs(');
     },
   },
   {

@@ -28,7 +28,8 @@ export interface TestStandIn extends StandIn {
   client(): SupabaseClient;
 }
 
-export async function startTestStandIn(opts: { seed?: boolean; siteUrl?: string } = {}): Promise<TestStandIn> {
+/** The job runner stays off unless asked for (`jobs: true`): tests drive jobs themselves. */
+export async function startTestStandIn(opts: { seed?: boolean; siteUrl?: string; jobs?: boolean } = {}): Promise<TestStandIn> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'konsult-standin-'));
   const standIn = await startStandIn({
     dataDir,
@@ -37,6 +38,7 @@ export async function startTestStandIn(opts: { seed?: boolean; siteUrl?: string 
     apiPort: await freePort(),
     siteUrl: opts.siteUrl ?? 'http://localhost:3000',
     seed: opts.seed ?? false,
+    jobs: opts.jobs ?? false,
   });
   return {
     ...standIn,

@@ -1,6 +1,6 @@
 // The invoice register: filter by status, client and period, totals for the selection, and the
-// register as CSV (the exports feature writes it) with the same filters. Loading it also finishes
-// the archive of any invoice whose send was interrupted.
+// register as CSV (the exports feature writes it) with the same filters. It only reads: an invoice
+// whose archive an interrupted send left unfinished shows "archiving…" until the job finishes it.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge } from '@/components/invoices/status-badge';
@@ -16,9 +16,7 @@ import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { INVOICE_PAGE_SIZE, listClients, listInvoices, STATUS_FILTERS, type ListFilters, type StatusFilter } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
-import { finishPendingArchives } from '@/lib/invoices/send';
 import { isDay } from '@/lib/time/week';
-import { invoiceSession } from '@/lib/invoices/session';
 import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,8 +39,6 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
     from: isoDate(one(sp.from)),
     to: isoDate(one(sp.to)),
   };
-  const { run, archive } = await invoiceSession(user.claims);
-  await finishPendingArchives(run, archive);
   const { list, clients, owner } = await withUserTransaction(user.claims, async (tx, workspace) => ({
     list: await listInvoices(tx, filters, Number(one(sp.sida) ?? 1)),
     clients: await listClients(tx),

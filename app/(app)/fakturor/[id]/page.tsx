@@ -20,8 +20,6 @@ import { getTranslator } from '@/lib/i18n/server';
 import { addHours } from '@/lib/invoices/actions';
 import { getInvoice, listUnbilledEntries } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
-import { finishArchive } from '@/lib/invoices/send';
-import { invoiceSession } from '@/lib/invoices/session';
 import { today } from '@/lib/time/week';
 import { DataTable } from '@/components/ui/data-table';
 
@@ -37,19 +35,15 @@ export default async function InvoicePage({ params }: { params: Params }) {
   const { t, locale } = await getTranslator();
   const { id } = await params;
   if (!uuid.safeParse(id).success) notFound();
-  const { run, archive } = await invoiceSession(user.claims);
   // An accountant sees sent invoices read-only: the owner's forms are not shown (the database refuses them anyway).
-  const found = await withUserTransaction(user.claims, async (tx, workspace) => ({ invoice: await getInvoice(tx, id), owner: workspace?.role === 'owner' }));
-  let invoice = found.invoice;
-  const owner = found.owner;
+  // Only reads: an unfinished archive shows as pending until the archive job finishes it.
+  const { invoice, owner, entries } = await withUserTransaction(user.claims, async (tx, workspace) => {
+    const found = await getInvoice(tx, id);
+    const unbilled = found?.status === 'draft' && found.kind === 'invoice' ? await listUnbilledEntries(tx, found.clientId) : [];
+    return { invoice: found, owner: workspace?.role === 'owner', entries: unbilled };
+  });
   if (!invoice) notFound();
-  if (owner && invoice.status !== 'draft' && !invoice.pdfPath) {
-    // An interrupted send: finish its archive now.
-    await finishArchive(run, archive, id).catch((error: Error) => console.error('Invoice archive recovery failed:', id, error.message));
-    invoice = (await run((tx) => getInvoice(tx, id)))!;
-  }
   const draft = invoice.status === 'draft';
-  const entries = draft && invoice.kind === 'invoice' ? await run((tx) => listUnbilledEntries(tx, invoice.clientId)) : [];
   const credit = invoice.kind === 'credit_note';
   const title = draft
     ? t(credit ? 'invoices.draft.creditTitle' : 'invoices.draft.title')
