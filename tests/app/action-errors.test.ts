@@ -1,27 +1,27 @@
 // Error mapping used by the server-action wrapper: Auth API codes and Postgres errors → message keys.
 import { AuthApiError } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
-import { mapError } from '@/lib/actions/errors';
+import { mapError } from '@/lib/request/refusals';
 import { signInSchema, signUpSchema, resetPasswordSchema } from '@/lib/auth/schemas';
 import { isMessageKey } from '@/lib/i18n/catalogue';
 
 describe('mapError', () => {
   it('maps Auth API error codes', () => {
-    expect(mapError(new AuthApiError('Invalid login credentials', 400, 'invalid_credentials'))).toEqual({ key: 'errors.invalidCredentials' });
+    expect(mapError(new AuthApiError('Invalid login credentials', 400, 'invalid_credentials'))).toMatchObject({ key: 'errors.invalidCredentials' });
     expect(mapError(new AuthApiError('User already registered', 422, 'user_already_exists'))).toMatchObject({ key: 'errors.userExists', field: 'email' });
-    expect(mapError(new AuthApiError('slow down', 429, 'over_request_rate_limit'))).toEqual({ key: 'errors.rateLimited' });
-    expect(mapError(new AuthApiError('?', 429, 'something_new'))).toEqual({ key: 'errors.rateLimited' });
+    expect(mapError(new AuthApiError('slow down', 429, 'over_request_rate_limit'))).toMatchObject({ key: 'errors.rateLimited' });
+    expect(mapError(new AuthApiError('?', 429, 'something_new'))).toMatchObject({ key: 'errors.rateLimited' });
     expect(mapError(new AuthApiError('?', 500, 'unexpected_failure'))).toBeUndefined();
   });
 
   it('maps Postgres errors by constraint, raised code, then SQLSTATE, with the field concerned', () => {
     expect(mapError({ code: '23514', constraint: 'business_profiles_org_number_valid', table: 'business_profiles', message: 'x' }))
-      .toEqual({ key: 'db.orgNumberInvalid', field: 'orgNumber' });
+      .toMatchObject({ key: 'db.orgNumberInvalid', field: 'orgNumber' });
     expect(mapError({ code: '55000', message: 'time_entries_billed_locked', constraint: 'time_entries_billed_locked', table: 'time_entries' }))
       .toMatchObject({ key: 'db.timeEntryBilledLocked' });
-    expect(mapError({ code: '23514', message: 'invoice_incomplete:buyer_vat_number' })).toEqual({ key: 'db.invoiceIncomplete.buyerVatNumber' });
-    expect(mapError({ code: '23505', constraint: 'some_unique', message: 'x' })).toEqual({ key: 'db.duplicate' });
-    expect(mapError({ code: '42501', message: 'permission denied' })).toEqual({ key: 'db.forbidden' });
+    expect(mapError({ code: '23514', message: 'invoice_incomplete:buyer_vat_number' })).toMatchObject({ key: 'db.invoiceIncomplete.buyerVatNumber' });
+    expect(mapError({ code: '23505', constraint: 'some_unique', message: 'x' })).toMatchObject({ key: 'db.duplicate' });
+    expect(mapError({ code: '42501', message: 'permission denied' })).toMatchObject({ key: 'db.forbidden' });
     expect(mapError({ code: 'XX000', message: 'internal' })).toBeUndefined();
     expect(mapError(new Error('plain'))).toBeUndefined();
   });

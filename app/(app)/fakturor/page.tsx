@@ -10,8 +10,6 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Pager } from '@/components/ui/pager';
 import { Select } from '@/components/ui/select';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { INVOICE_PAGE_SIZE, listClients, listInvoices, STATUS_FILTERS, type ListFilters, type StatusFilter } from '@/lib/invoices/queries';
@@ -19,6 +17,7 @@ import { uuid } from '@/lib/invoices/schemas';
 import { finishPendingArchives } from '@/lib/invoices/send';
 import { isDay } from '@/lib/time/week';
 import { invoiceSession } from '@/lib/invoices/session';
+import { pageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -30,7 +29,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' && v ? 
 const isoDate = (v: string | undefined) => (v && isDay(v) ? v : undefined);
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Search }) {
-  const user = await requireUser();
+  const ctx = await pageContext();
   const { t, locale } = await getTranslator();
   const sp = await searchParams;
   const status = one(sp.status);
@@ -40,9 +39,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
     from: isoDate(one(sp.from)),
     to: isoDate(one(sp.to)),
   };
-  const { run, archive } = await invoiceSession(user.claims);
+  const { run, archive } = await invoiceSession(ctx);
   await finishPendingArchives(run, archive);
-  const { list, clients, owner } = await withUserTransaction(user.claims, async (tx, workspace) => ({
+  const { list, clients, owner } = await ctx.tx(async (tx, workspace) => ({
     list: await listInvoices(tx, filters, Number(one(sp.sida) ?? 1)),
     clients: await listClients(tx),
     owner: workspace?.role === 'owner',

@@ -13,8 +13,6 @@ import { TotalsSummary } from '@/components/invoices/totals-summary';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { addHours } from '@/lib/invoices/actions';
@@ -23,6 +21,7 @@ import { uuid } from '@/lib/invoices/schemas';
 import { finishArchive } from '@/lib/invoices/send';
 import { invoiceSession } from '@/lib/invoices/session';
 import { today } from '@/lib/time/week';
+import { pageContext } from '@/lib/request/context';
 
 type Params = Promise<{ id: string }>;
 
@@ -32,13 +31,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function InvoicePage({ params }: { params: Params }) {
-  const user = await requireUser();
+  const ctx = await pageContext();
   const { t, locale } = await getTranslator();
   const { id } = await params;
   if (!uuid.safeParse(id).success) notFound();
-  const { run, archive } = await invoiceSession(user.claims);
+  const { run, archive } = await invoiceSession(ctx);
   // An accountant sees sent invoices read-only: the owner's forms are not shown (the database refuses them anyway).
-  const found = await withUserTransaction(user.claims, async (tx, workspace) => ({ invoice: await getInvoice(tx, id), owner: workspace?.role === 'owner' }));
+  const found = await ctx.tx(async (tx, workspace) => ({ invoice: await getInvoice(tx, id), owner: workspace?.role === 'owner' }));
   let invoice = found.invoice;
   const owner = found.owner;
   if (!invoice) notFound();

@@ -1,22 +1,17 @@
 // The archived original of a sent invoice, checked against its recorded SHA-256 on the way out:
 // a mismatch is refused with 409 (and logged by readArchivedOriginal). Owner and accountant alike;
 // Storage policies and RLS decide what they may read.
-import { getVerifiedClaims } from '@/lib/auth/claims';
 import { fileResponseHeaders } from '@/lib/files/content-type';
 import { readArchivedOriginal } from '@/lib/invoices/download';
 import { uuid } from '@/lib/invoices/schemas';
 import { finishArchive } from '@/lib/invoices/send';
 import { invoiceSession } from '@/lib/invoices/session';
-import { translator } from '@/lib/i18n/catalogue';
-import { getLocale } from '@/lib/i18n/server';
+import { route } from '@/lib/request/route';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const claims = await getVerifiedClaims();
-  if (!claims) return new Response('Unauthorized', { status: 401 });
-  const t = translator(await getLocale());
+export const GET = route<'member', { id: string }>({ access: 'member' }, async (ctx, _request, { id }) => {
+  const { t } = ctx;
   if (!uuid.safeParse(id).success) return new Response(t('invoices.invoice.notFound'), { status: 404 });
-  const { run, archive } = await invoiceSession(claims);
+  const { run, archive } = await invoiceSession(ctx);
   let original = await readArchivedOriginal(run, archive, id);
   if (!original.ok && original.reason === 'not_archived') {
     // Sent but interrupted before the archive: finish it now (owner only; else it stays pending).
@@ -37,4 +32,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       'cache-control': 'private, no-store',
     },
   });
-}
+});
