@@ -9,6 +9,7 @@ import { JWT_ISSUER_PATH, loadOrCreateKeys } from '../embedded/keys';
 import { local, readStatus } from '../embedded/local';
 import { storageArchive } from '../lib/invoices/archive';
 import { finishPendingArchives, type RunAsUser } from '../lib/invoices/send';
+import { actAsUser } from '../lib/db/transaction';
 
 const status = readStatus();
 const dbUrl = process.env.ADMIN_DATABASE_URL ?? status?.dbUrl;
@@ -29,25 +30,8 @@ const archive = storageArchive(
   createClient(apiUrl, serviceKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: NoWebSocket as never } }),
 );
 
-/** One transaction as the owner: the same functions and checks as in the app. */
-const asOwner = (userId: string, workspaceId: string): RunAsUser => async (fn) => {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`, [
-      JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' }),
-      workspaceId,
-    ]);
-    const result = await fn(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+/** One transaction as the owner: the same opening, functions and checks as in the app. */
+const asOwner = (userId: string, workspaceId: string): RunAsUser => (fn) => actAsUser(pool, userId, (tx) => fn(tx), { workspaceId });
 
 let failed = 0;
 try {

@@ -126,10 +126,15 @@ export async function actAsUser<T>(
   pool: pg.Pool,
   userId: string,
   fn: (tx: Tx, workspace: ActiveWorkspace | null) => Promise<T>,
-  options: Omit<TransactionOptions, 'pool'> & { claims?: Record<string, unknown> } = {},
+  options: Omit<TransactionOptions, 'pool'> & {
+    /** More claims (email, user_metadata) beside sub, role and aud. */
+    claims?: Record<string, unknown>;
+    /** Roll back even when fn succeeds (trying a statement without keeping its effects). */
+    rollback?: boolean;
+  } = {},
 ): Promise<T> {
   const claims = { sub: userId, role: 'authenticated', aud: 'authenticated', ...options.claims };
-  return inTransaction(pool, async (client) => fn(client, (await openUserTransaction(client, claims, { ...options, checkSession: false })).workspace));
+  return inTransaction(pool, async (client) => fn(client, (await openUserTransaction(client, claims, { ...options, checkSession: false })).workspace), !options.rollback);
 }
 
 /**
@@ -144,7 +149,7 @@ export async function withAnonTransaction<T>(fn: (tx: Tx) => Promise<T>, options
 }
 
 /** Runs `work` (which opens the transaction) and commits, or rolls back whole on any error. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, commit = true): Promise<T> {
   const client = await pool.connect();
   let result: T;
   try {
@@ -153,6 +158,6 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
     await endTransaction(client, false);
     throw error;
   }
-  await endTransaction(client, true);
+  await endTransaction(client, commit);
   return result;
 }

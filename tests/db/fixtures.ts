@@ -3,6 +3,7 @@
 // without keeping its effects.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { actAsUser } from '@/lib/db/transaction';
 import type { TestDatabase } from '../support/db';
 
 /** Appends the Luhn check digit to a digit string. */
@@ -41,17 +42,14 @@ export interface Attempt {
 
 /** Runs sql as `who` in a transaction that is always rolled back; reports the outcome. */
 export async function attempt(db: TestDatabase, who: Who, sql: string, params: unknown[] = []): Promise<Attempt> {
+  if ('user' in who) return actAsUser(db.admin, who.user, (c) => outcome(c, sql, params), { rollback: true });
   const client = await db.admin.connect();
   try {
     await client.query('begin');
     if ('anon' in who) {
       await client.query(`select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true)`);
-    } else if ('service' in who) {
-      await client.query(`select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true)`);
     } else {
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ sub: who.user, role: 'authenticated', aud: 'authenticated' }),
-      ]);
+      await client.query(`select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true)`);
     }
     return await outcome(client, sql, params);
   } finally {
