@@ -12,8 +12,8 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
 import type { ActiveWorkspace, Frame, Tx } from '@/lib/db/transaction';
-import { translator, type Locale, type MessageKey, type Translate } from '@/lib/i18n/catalogue';
-import { getLocale } from '@/lib/i18n/server';
+import type { Locale, MessageKey, Translate } from '@/lib/i18n/catalogue';
+import { getTranslator } from '@/lib/i18n/server';
 import { RequestTransaction, type RequestTransactionOptions } from './transaction';
 
 export type Access = 'public' | 'account' | 'member' | 'owner';
@@ -57,8 +57,7 @@ function checkRole(access: Access, workspace: ActiveWorkspace | null): ActiveWor
 
 /** Builds the context of an action or route request; throws Refused when access is not met. */
 export async function createRequestContext<A extends Access>(options: ContextOptions<A>): Promise<RequestContext<A>> {
-  const locale = await getLocale();
-  const t = translator(locale);
+  const { locale, t } = await getTranslator();
   const claims = await getVerifiedClaims();
   if (options.access !== 'public' && !claims) throw new Refused(401, 'errors.sessionExpired');
   const transaction = claims ? new RequestTransaction(claims, options) : null;
@@ -129,13 +128,13 @@ export async function pageContext(): Promise<PageContext> {
 async function openPageContext(): Promise<PageContext> {
   const claims = await getVerifiedClaims();
   if (!claims) redirect('/login');
-  const locale = await getLocale();
+  const { locale, t } = await getTranslator();
   const transaction = new RequestTransaction(claims, { frame: true });
   return {
     claims,
     workspace: null,
     locale,
-    t: translator(locale),
+    t,
     tx: (fn) => transaction.run(fn),
     end: (commit = true) => transaction.end(commit),
     frame: async () => {

@@ -3,7 +3,6 @@
 // without keeping its effects.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { actAsUser } from '@/lib/db/transaction';
 import type { TestDatabase } from '../support/db';
 
 /** Appends the Luhn check digit to a digit string. */
@@ -42,7 +41,7 @@ export interface Attempt {
 
 /** Runs sql as `who` in a transaction that is always rolled back; reports the outcome. */
 export async function attempt(db: TestDatabase, who: Who, sql: string, params: unknown[] = []): Promise<Attempt> {
-  if ('user' in who) return actAsUser(db.admin, who.user, (c) => outcome(c, sql, params), { rollback: true });
+  if ('user' in who) return db.asUser(who.user, (c) => outcome(c, sql, params), { rollback: true });
   const client = await db.admin.connect();
   try {
     await client.query('begin');

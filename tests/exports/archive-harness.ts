@@ -53,7 +53,7 @@ export function archiveHarnessOn(standIn: TestStandIn): ArchiveHarness {
       return { id: data.user.id, email, client };
     },
     asUser(userId, fn, workspaceId) {
-      return actAsUser(admin, userId, (c) => fn(c), { workspaceId });
+      return actAsUser(admin, userId, (c) => fn(c), { workspaceId, unscoped: !workspaceId });
     },
     async workspaceOf(userId) {
       const { rows } = await admin.query(`select workspace_id from workspace_members where user_id = $1 and role = 'owner'`, [userId]);

@@ -47,9 +47,13 @@ export class TestDatabase {
     }
   }
 
-  /** Runs fn in one transaction as the user, the way a request does (lib/db actAsUser: choose_workspace included). */
-  asUser<T>(userId: string, fn: (c: pg.PoolClient, workspace: ActiveWorkspace | null) => Promise<T>, options?: Parameters<typeof actAsUser>[3]) {
-    return actAsUser(this.admin, userId, fn, options);
+  /**
+   * Runs fn in one transaction as the user, the way a request opens it (lib/db actAsUser:
+   * private.choose_workspace included). Unscoped unless a workspace is asked for: the suites check
+   * what RLS shows across every membership (an accountant of several firms).
+   */
+  asUser<T>(userId: string, fn: (c: pg.PoolClient, workspace: ActiveWorkspace | null) => Promise<T>, options: Parameters<typeof actAsUser>[3] = {}) {
+    return actAsUser(this.admin, userId, fn, { unscoped: !options.workspaceId, ...options });
   }
 
   asAnon<T>(fn: (c: pg.PoolClient) => Promise<T>) {
