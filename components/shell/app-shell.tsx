@@ -1,30 +1,39 @@
 // The signed-in frame every app page sits in: header with navigation for the active workspace's
-// role, the workspace switcher (when the user belongs to several), account menu and theme.
+// role, the workspace switcher (when the user belongs to several), account menu and theme. The
+// header reads the frame from the request's transaction (lib/request) and renders beside the page,
+// not before it, so both use the one transaction the page's data is read in.
+import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { switchWorkspaceForm } from '@/lib/accountant/actions';
 import { changeLocale, signOut } from '@/lib/auth/actions';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
-import { listMyWorkspaces } from '@/lib/db/workspaces';
-import { getTranslator } from '@/lib/i18n/server';
+import { pageContext } from '@/lib/request/context';
 import { Logo } from './logo';
 import { MainNav, MobileNav } from './main-nav';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
-export async function AppShell({ email, children }: { email: string; children: ReactNode }) {
-  const { t } = await getTranslator();
-  const user = await requireUser();
-  // Unscoped: every membership, and the one requests act in (the saved choice, else the own).
-  const { workspaces, active } = await withUserTransaction(
-    user.claims,
-    async (tx, workspace) => ({ workspaces: await listMyWorkspaces(tx), active: workspace }),
-    { unscoped: true },
-  );
-  const role = active?.role ?? 'owner';
+export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
+      <ShellHeader />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+async function ShellHeader() {
+  const { t, claims, frame } = await pageContext();
+  // Every membership (read before the transaction narrows), and the one requests act in.
+  const { memberships: workspaces, workspace: active, deletion } = await frame();
+  // A tombstoned account may only restore (the database shows it nothing anyway).
+  if (deletion) redirect('/restore');
+  const email = typeof claims.email === 'string' ? claims.email : '';
+  const role = active?.role ?? 'owner';
+  return (
+    <>
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:shadow">
         {t('nav.skipToContent')}
       </a>
@@ -48,9 +57,6 @@ export async function AppShell({ email, children }: { email: string; children: R
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">
-        {children}
-      </main>
-    </div>
+    </>
   );
 }

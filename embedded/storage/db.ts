@@ -16,6 +16,8 @@ export interface TxOptions {
   probe?: boolean;
 }
 
+// Its own role switch, not lib/db's actAsUser: Storage acts as whoever the JWT names (anon,
+// authenticated or service_role), as hosted Storage does, without the app's workspace choice.
 export async function asCaller<T>(pool: pg.Pool, caller: Caller | null, fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}): Promise<T> {
   let client: pg.PoolClient;
   try {

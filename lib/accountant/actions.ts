@@ -7,7 +7,6 @@ import { ActionError, createAction } from '@/lib/actions/action';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { clientAddress } from '@/lib/security/client-address';
 import { enforce } from '@/lib/security/rate-limit';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { listMyWorkspaces } from '@/lib/db/workspaces';
 import { saveActiveWorkspace } from './active-workspace';
 import { invitationLink, invitationPath, sendInvitationEmail } from './invitation-email';
@@ -25,9 +24,10 @@ const ACCESS_PAGE = '/profil/redovisning';
 
 export const inviteAccountant = createAction({
   schema: inviteSchema,
-  handler: async ({ email }, { claims, t }) => {
-    await enforce([['invitationsPerAccount', claims.sub], ['invitationsPerAddress', await clientAddress()]]);
-    const created = await withUserTransaction(claims, async (tx) => {
+  handler: async ({ email }, ctx) => {
+    const { t } = ctx;
+    await enforce([['invitationsPerAccount', ctx.claims.sub], ['invitationsPerAddress', await clientAddress()]]);
+    const created = await ctx.tx(async (tx) => {
       const { rows } = await tx.query<{ invitation_id: string; token: string }>(`select * from public.create_invitation($1)`, [email]);
       const details = await tx.query<{ email: string; name: string }>(
         `select i.email, w.name from public.invitations i join public.workspaces w on w.id = i.workspace_id where i.id = $1`,
@@ -43,8 +43,8 @@ export const inviteAccountant = createAction({
 
 export const revokeInvitation = createAction({
   schema: invitationIdSchema,
-  handler: async ({ invitationId }, { claims }) => {
-    await withUserTransaction(claims, (tx) => tx.query(`select public.revoke_invitation($1)`, [invitationId]));
+  handler: async ({ invitationId }, ctx) => {
+    await ctx.tx((tx) => tx.query(`select public.revoke_invitation($1)`, [invitationId]));
     revalidatePath(ACCESS_PAGE);
     return { message: 'accountant.access.revoked' };
   },
@@ -52,8 +52,8 @@ export const revokeInvitation = createAction({
 
 export const removeAccountant = createAction({
   schema: removeAccountantSchema,
-  handler: async ({ userId }, { claims }) => {
-    await withUserTransaction(claims, (tx) => tx.query(`select public.remove_accountant($1)`, [userId]));
+  handler: async ({ userId }, ctx) => {
+    await ctx.tx((tx) => tx.query(`select public.remove_accountant($1)`, [userId]));
     revalidatePath(ACCESS_PAGE);
     return { message: 'accountant.access.removed' };
   },
@@ -61,10 +61,9 @@ export const removeAccountant = createAction({
 
 export const saveSieAccounts = createAction({
   schema: sieAccountsSchema,
-  handler: async (a, { claims }) => {
-    await withUserTransaction(claims, async (tx, workspace) => {
-      if (workspace?.role !== 'owner') throw new ActionError('db.notWorkspaceOwner');
-      await tx.query(
+  handler: async (a, ctx) => {
+    await ctx.tx((tx) =>
+      tx.query(
         `insert into public.sie_accounts (workspace_id, receivable, sales_25, sales_12, sales_6, sales_0, sales_reverse_charge,
            sales_outside_eu, vat_25, vat_12, vat_6, rounding)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -72,9 +71,9 @@ export const saveSieAccounts = createAction({
            sales_12 = excluded.sales_12, sales_6 = excluded.sales_6, sales_0 = excluded.sales_0,
            sales_reverse_charge = excluded.sales_reverse_charge, sales_outside_eu = excluded.sales_outside_eu,
            vat_25 = excluded.vat_25, vat_12 = excluded.vat_12, vat_6 = excluded.vat_6, rounding = excluded.rounding`,
-        [workspace.id, a.receivable, a.sales25, a.sales12, a.sales6, a.sales0, a.salesReverseCharge, a.salesOutsideEu, a.vat25, a.vat12, a.vat6, a.rounding],
-      );
-    });
+        [ctx.workspace.id, a.receivable, a.sales25, a.sales12, a.sales6, a.sales0, a.salesReverseCharge, a.salesOutsideEu, a.vat25, a.vat12, a.vat6, a.rounding],
+      ),
+    );
     revalidatePath(ACCESS_PAGE);
     return { message: 'accountant.accounts.saved', keepValues: true };
   },
@@ -83,8 +82,8 @@ export const saveSieAccounts = createAction({
 export const acceptInvitation = createAction({
   schema: acceptSchema,
   access: 'account',
-  handler: async ({ token }, { claims }) => {
-    const { rows } = await withUserTransaction(claims, (tx) => tx.query<{ ws: string }>(`select public.accept_invitation($1) as ws`, [token]));
+  handler: async ({ token }, ctx) => {
+    const { rows } = await ctx.tx((tx) => tx.query<{ ws: string }>(`select public.accept_invitation($1) as ws`, [token]));
     await saveActiveWorkspace(rows[0].ws);
     redirect('/portal');
   },
@@ -93,8 +92,10 @@ export const acceptInvitation = createAction({
 export const switchWorkspace = createAction({
   schema: switchWorkspaceSchema,
   access: 'account',
-  handler: async ({ workspaceId }, { claims }) => {
-    const mine = await withUserTransaction(claims, (tx) => listMyWorkspaces(tx), { unscoped: true });
+  // Every membership: the transaction is not narrowed to the active workspace.
+  unscoped: true,
+  handler: async ({ workspaceId }, ctx) => {
+    const mine = await ctx.tx((tx) => listMyWorkspaces(tx));
     const target = mine.find((w) => w.id === workspaceId);
     if (!target) throw new ActionError('db.forbidden');
     await saveActiveWorkspace(target.id);

@@ -1,5 +1,5 @@
 // The user's active workspace lives in their token (user_metadata.active_workspace_id), which
-// withUserTransaction reads when it opens a transaction. Saved through the Auth API, then the
+// lib/db/transaction.ts reads when it opens a transaction. Saved through the Auth API, then the
 // session is refreshed so the next request carries it. Never inside a transaction.
 import { createClient } from '@/lib/supabase/server';
 

@@ -1,16 +1,16 @@
-// The one wrapper for server actions: parses FormData with zod, checks who may run the action (in
-// the database, before the handler can send mail, write Storage or start a job), runs the handler
-// and turns any failure into messages in the user's language. Forms get back what was typed
-// (never passwords) so nothing is lost on an error.
+// The one wrapper for server actions: parses FormData with zod, builds the request context
+// (lib/request: who may run the action is checked in the database before the handler can send
+// mail, write Storage or start a job, and the handler's database work shares one transaction),
+// runs the handler and turns any failure into messages in the user's language. Forms get back what
+// was typed (never passwords) so nothing is lost on an error.
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
-import type { ActiveWorkspace } from '@/lib/db/transaction';
-import { isMessageKey, translator, type MessageKey, type Translate } from '@/lib/i18n/catalogue';
+import { getVerifiedClaims } from '@/lib/auth/claims';
+import { isMessageKey, translator, type MessageKey } from '@/lib/i18n/catalogue';
 import { getLocale } from '@/lib/i18n/server';
-import { ownedActiveWorkspace, type Access } from './access';
+import { inRequest, Refused, type Access, type RequestContext } from '@/lib/request/context';
+import { mapError } from '@/lib/request/refusals';
 import { isStorableText } from '@/lib/validation/text';
-import { mapError } from './errors';
 
 import type { ActionState, FormValues } from './state';
 
@@ -23,12 +23,7 @@ export class ActionError extends Error {
   }
 }
 
-interface Context<A extends Access> {
-  claims: A extends 'public' ? VerifiedClaims | null : VerifiedClaims;
-  /** The active workspace, which the database confirmed the user owns ('owner' actions). */
-  workspace: A extends 'owner' ? ActiveWorkspace : null;
-  t: Translate;
-}
+export type { Access } from '@/lib/request/context';
 
 type Result = void | { message?: MessageKey; messageParams?: Record<string, string>; keepValues?: boolean };
 
@@ -55,9 +50,11 @@ export type ServerAction = ((prev: ActionState, formData: FormData) => Promise<A
 
 export function createAction<S extends z.ZodType, A extends Access = 'owner'>(options: {
   schema: S;
-  /** Who may run it (default 'owner'); see lib/actions/access.ts. */
+  /** Who may run it (default 'owner'); see lib/request/context.ts. */
   access?: A;
-  handler: (input: z.output<S>, ctx: Context<A>) => Promise<Result>;
+  /** See every membership instead of narrowing to the active workspace (switching workspace). */
+  unscoped?: boolean;
+  handler: (input: z.output<S>, ctx: RequestContext<A>) => Promise<Result>;
 }): ServerAction {
   const access: Access = options.access ?? 'owner';
   async function action(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -86,10 +83,8 @@ export function createAction<S extends z.ZodType, A extends Access = 'owner'>(op
     }
 
     try {
-      // Asked after parsing (a typo costs no round trip), before the handler's first effect.
-      const workspace = access === 'owner' ? await ownedActiveWorkspace(claims!) : null;
-      if (access === 'owner' && !workspace) return fail(t('errors.forbidden'));
-      const result = await options.handler(parsed.data, { claims, workspace, t } as Context<A>);
+      // Built after parsing (a typo costs no round trip), before the handler's first effect.
+      const result = await inRequest({ access: access as A, unscoped: options.unscoped }, (ctx) => options.handler(parsed.data, ctx));
       return {
         ok: true,
         message: result?.message ? t(result.message, result.messageParams) : undefined,
@@ -97,6 +92,7 @@ export function createAction<S extends z.ZodType, A extends Access = 'owner'>(op
       };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures
+      if (error instanceof Refused) return fail(t(error.key, error.params));
       if (error instanceof ActionError) {
         if (error.fields) return fail(t(error.key), Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, t(key)])));
         return error.field ? fail(undefined, { [error.field]: t(error.key) }) : fail(t(error.key));

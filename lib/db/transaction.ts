@@ -1,10 +1,12 @@
-// THE database entry point for request code: one transaction, as the role `authenticated`, with the
-// verified JWT claims set transaction-locally, so RLS policies see auth.uid() as PostgREST does.
-// Nothing else checks connections out of the pool.
+// THE database entry point: one transaction, as the role `authenticated`, with the verified JWT
+// claims set transaction-locally, so RLS policies see auth.uid() as PostgREST does. Request code
+// reaches it only through lib/request (one transaction per request, tests/app/request-boundary);
+// scripts, benchmarks and tests act as a user with actAsUser, which takes the same path.
 import type pg from 'pg';
 import { SessionEndedError } from '@/lib/auth/signed-out';
 import type { VerifiedClaims } from '@/lib/auth/verified-claims';
 import { getPool } from './pool';
+import type { MyWorkspace } from './workspaces';
 
 export type Tx = pg.PoolClient;
 
@@ -23,39 +25,116 @@ export interface TransactionOptions {
   unscoped?: boolean;
 }
 
+/** What the app's frame (layout and shell) shows, read in the opening round trip when asked for. */
+export interface Frame {
+  /** Every membership, read before the transaction narrows to the active workspace. */
+  memberships: MyWorkspace[];
+  /** The account's pending deletion (a tombstoned account may only restore). */
+  deletion: { requestedAt: Date; purgeAfter: Date } | null;
+}
+
+export interface Opened {
+  workspace: ActiveWorkspace | null;
+  frame: Frame | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The workspace the user chose last (user_metadata.active_workspace_id in the token), if any. */
-function preferredWorkspace(claims: VerifiedClaims, explicit?: string): string | null {
+function preferredWorkspace(claims: { user_metadata?: unknown }, explicit?: string): string | null {
   const fromToken = (claims.user_metadata as Record<string, unknown> | undefined)?.active_workspace_id;
   const candidate = explicit ?? fromToken;
   return typeof candidate === 'string' && UUID.test(candidate) ? candidate : null;
 }
 
+const MEMBERSHIPS = `select coalesce(json_agg(json_build_object('id', w.id, 'name', w.name, 'role', m.role, 'createdAt', w.created_at)
+         order by m.role = 'owner' desc, w.created_at), '[]') as memberships
+    from public.workspaces w join public.workspace_members m on m.workspace_id = w.id
+   where m.user_id = (select auth.uid())`;
+
+/**
+ * Opens a transaction on `client` as the user, in one round trip: begin, become the user, check
+ * that the token's session is still live (a signed-out token is unexpired for up to an hour;
+ * skipped for actAsUser, whose users have no sign-in), optionally read the frame, and pick the
+ * active workspace (private.choose_workspace: the chosen one if the user is a member, else the
+ * one they own, else their first; it sets app.workspace_id, which every membership helper narrows
+ * to). Values go in as escaped literals.
+ */
+export async function openUserTransaction(
+  client: pg.PoolClient,
+  claims: { sub: string; role?: unknown; user_metadata?: unknown },
+  options: TransactionOptions & { frame?: boolean; checkSession?: boolean } = {},
+): Promise<Opened> {
+  if (!claims || typeof claims.sub !== 'string' || claims.role !== 'authenticated') {
+    throw new Error('a user transaction needs verified claims of an authenticated user');
+  }
+  const preferred = preferredWorkspace(claims, options.workspaceId);
+  const statements = [
+    `begin`,
+    `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${client.escapeLiteral(JSON.stringify(claims))}, true)`,
+    options.checkSession === false ? `select true as live` : `select private.session_is_live() as live`,
+    ...(options.frame ? [MEMBERSHIPS, `select requested_at, purge_after from public.my_account_deletion()`] : []),
+    `select id::text, role from private.choose_workspace(${preferred ? `${client.escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped})`,
+  ];
+  const results = (await client.query(statements.join(';\n'))) as unknown as pg.QueryResult[];
+  if (results[2]?.rows[0]?.live !== true) throw new SessionEndedError();
+  const row = results[results.length - 1]?.rows[0] as ActiveWorkspace | undefined;
+  let frame: Frame | null = null;
+  if (options.frame) {
+    const memberships = (results[3].rows[0].memberships as (Omit<MyWorkspace, 'createdAt'> & { createdAt: string })[]).map((m) => ({ ...m, createdAt: new Date(m.createdAt) }));
+    const deletion = results[4].rows[0] as { requested_at: Date; purge_after: Date } | undefined;
+    frame = { memberships, deletion: deletion ? { requestedAt: deletion.requested_at, purgeAfter: deletion.purge_after } : null };
+  }
+  return { workspace: row ? { id: row.id, role: row.role } : null, frame };
+}
+
+/** Commits (or rolls back) and returns the connection; one that cannot roll back is discarded. */
+export async function endTransaction(client: pg.PoolClient, commit: boolean): Promise<void> {
+  let broken = false;
+  try {
+    await client.query(commit ? 'commit' : 'rollback');
+  } catch (error) {
+    if (commit) {
+      await client.query('rollback').catch(() => (broken = true));
+      client.release(broken);
+      throw error;
+    }
+    broken = true;
+  }
+  client.release(broken);
+}
+
+/** A connection for a transaction (lib/request and the helpers below only). */
+export function connect(pool: pg.Pool = getPool()): Promise<pg.PoolClient> {
+  return pool.connect();
+}
+
+/** Runs `fn` in one transaction as the user (verified claims), committing or rolling back whole. */
 export async function withUserTransaction<T>(
   claims: VerifiedClaims,
   fn: (tx: Tx, workspace: ActiveWorkspace | null) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  if (!claims || typeof claims.sub !== 'string' || claims.role !== 'authenticated') {
-    throw new Error('withUserTransaction needs verified claims of an authenticated user');
-  }
-  const preferred = preferredWorkspace(claims, options.workspaceId);
-  return inTransaction(options.pool ?? getPool(), async (client) => {
-    // One round trip opens the transaction, becomes the user, checks that the token's session is
-    // still live (a signed-out token is unexpired for up to an hour) and picks the active workspace
-    // (private.choose_workspace: the chosen one if the user is a member, else the one they own,
-    // else their first; it sets app.workspace_id, which every membership helper narrows to).
-    // Values go in as escaped literals.
-    const opened = (await client.query(
-      `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${client.escapeLiteral(JSON.stringify(claims))}, true);
-       select private.session_is_live() as live;
-       select id::text, role from private.choose_workspace(${preferred ? `${client.escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped})`,
-    )) as unknown as pg.QueryResult[];
-    if (opened[2]?.rows[0]?.live !== true) throw new SessionEndedError();
-    const row = opened[3]?.rows[0] as ActiveWorkspace | undefined;
-    return fn(client, row ? { id: row.id, role: row.role } : null);
-  });
+  return inTransaction(options.pool ?? getPool(), async (client) => fn(client, (await openUserTransaction(client, claims, options)).workspace));
+}
+
+/**
+ * THE way scripts, benchmarks and tests act as a user: the same opening as a request (role,
+ * claims, private.choose_workspace), without the sign-in session a script's user has not got.
+ */
+export async function actAsUser<T>(
+  pool: pg.Pool,
+  userId: string,
+  fn: (tx: Tx, workspace: ActiveWorkspace | null) => Promise<T>,
+  options: Omit<TransactionOptions, 'pool'> & {
+    /** More claims (email, user_metadata) beside sub, role and aud. */
+    claims?: Record<string, unknown>;
+    /** Roll back even when fn succeeds (trying a statement without keeping its effects). */
+    rollback?: boolean;
+  } = {},
+): Promise<T> {
+  const claims = { sub: userId, role: 'authenticated', aud: 'authenticated', ...options.claims };
+  return inTransaction(pool, async (client) => fn(client, (await openUserTransaction(client, claims, { ...options, checkSession: false })).workspace), !options.rollback);
 }
 
 /**
@@ -70,21 +149,15 @@ export async function withAnonTransaction<T>(fn: (tx: Tx) => Promise<T>, options
 }
 
 /** Runs `work` (which opens the transaction) and commits, or rolls back whole on any error. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, commit = true): Promise<T> {
   const client = await pool.connect();
-  let broken = false;
+  let result: T;
   try {
-    const result = await work(client);
-    await client.query('commit');
-    return result;
+    result = await work(client);
   } catch (error) {
-    try {
-      await client.query('rollback');
-    } catch {
-      broken = true; // a connection that cannot roll back is not returned to the pool
-    }
+    await endTransaction(client, false);
     throw error;
-  } finally {
-    client.release(broken);
   }
+  await endTransaction(client, commit);
+  return result;
 }

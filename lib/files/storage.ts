@@ -1,10 +1,8 @@
 // Files on nodes, in the documents bucket, through the user's own Storage session (Storage RLS
 // decides). The node is looked up first in a short transaction (another tenant's node: not found);
 // Storage is only called after that transaction has ended.
-import type { VerifiedClaims } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
-import { HttpError, notFound } from '@/lib/map/http';
-import { ownedWorkspace } from '@/lib/map/workspace';
+import type { RequestContext } from '@/lib/request/context';
+import { notFound, Refused as HttpError } from '@/lib/request/route';
 import { createClient } from '@/lib/supabase/server';
 import type { UploadLimits } from './limits';
 import { nodeFolder } from './names';
@@ -26,15 +24,15 @@ export interface NodeFiles {
 }
 
 /** The node's folder and the bucket's limits; "not found" when the node is not the user's. */
-export async function nodeFiles(claims: VerifiedClaims, nodeId: string): Promise<NodeFiles> {
-  const found = await withUserTransaction(claims, async (tx, workspace) => {
+export async function nodeFiles(ctx: Pick<RequestContext<'owner'>, 'tx' | 'workspace'>, nodeId: string): Promise<NodeFiles> {
+  const found = await ctx.tx(async (tx) => {
     // Whether the node exists for the user (RLS); its body may be long and is not needed here.
     const node = await tx.query('select 1 from public.nodes where id = $1', [nodeId]);
     if (!node.rowCount) return null;
     const { rows } = await tx.query<{ file_size_limit: string | null; allowed_mime_types: string[] | null }>(
       'select file_size_limit, allowed_mime_types from public.document_upload_limits()',
     );
-    return { workspaceId: ownedWorkspace(workspace), limits: rows[0] };
+    return { workspaceId: ctx.workspace.id, limits: rows[0] };
   });
   if (!found) throw notFound();
   return {

@@ -1,8 +1,7 @@
 // Keeping an uploaded document on a client the import created: the file is checked again (type,
 // size), the node looked up as the user (another tenant's id is "not found"), the transaction
 // closed, and only then is the file stored through the Storage API with the user's session.
-import type { VerifiedClaims } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
+import type { RequestContext } from '@/lib/request/context';
 import { createClient } from '@/lib/supabase/server';
 import { ImportError } from './errors';
 import type { DocumentFormat } from './extract/blocks';
@@ -24,14 +23,13 @@ export function storageFileName(name: string): string {
   return ascii.slice(-120) || 'dokument';
 }
 
-export async function attachDocument(claims: VerifiedClaims, nodeId: string, file: { name: string; bytes: Uint8Array }) {
+export async function attachDocument(ctx: Pick<RequestContext<'owner'>, 'tx' | 'workspace'>, nodeId: string, file: { name: string; bytes: Uint8Array }) {
   if (!UUID.test(nodeId)) throw new ImportError('clientNotFound');
   const format = detectFormat(file.name, file.bytes);
-  const workspaceId = await withUserTransaction(claims, async (tx, workspace) => {
-    if (!workspace || workspace.role !== 'owner') throw new ImportError('notOwner');
+  const workspaceId = await ctx.tx(async (tx) => {
     const { rows } = await tx.query(
       `select workspace_id from public.nodes where id = $1 and workspace_id = $2 and kind = 'client' and archived_at is null`,
-      [nodeId, workspace.id],
+      [nodeId, ctx.workspace.id],
     );
     return rows[0]?.workspace_id as string | undefined;
   });

@@ -1,11 +1,10 @@
 'use server';
-// Server actions of the invoice pages. Each is one transaction as the user (sending: the steps in
+// Server actions of the invoice pages, the owner's (createAction's default access). Each is one transaction as the user (sending: the steps in
 // lib/invoices/send.ts); the database refuses what is not allowed (a sent invoice never changes).
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { ActionError, createAction } from '@/lib/actions/action';
 import { INCOMPLETE_INVOICE_MESSAGES } from '@/lib/db/constraint-messages';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { emailConfigured } from '@/lib/email/send';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { getLocale } from '@/lib/i18n/server';
@@ -37,15 +36,14 @@ const page = (id: string) => `/fakturor/${id}`;
 
 export const createDraft = createAction({
   schema: createDraftSchema,
-  handler: async ({ clientId, entryIds, perEntry }, { claims }) => {
-    const id = await withUserTransaction(claims, async (tx, workspace) => {
-      if (!workspace || workspace.role !== 'owner') throw new ActionError('db.notWorkspaceOwner');
+  handler: async ({ clientId, entryIds, perEntry }, ctx) => {
+    const id = await ctx.tx(async (tx) => {
       const { rows } = await tx.query<{ id: string }>(
         // The VAT treatment follows from the client's country and VAT number (a database default).
         `insert into public.invoices (workspace_id, client_node_id)
          select $1, n.id from public.nodes n where n.id = $2 and n.kind = 'client'
          returning id`,
-        [workspace.id, clientId],
+        [ctx.workspace.id, clientId],
       );
       if (!rows[0]) throw new ActionError('db.invoiceNeedsClientNode', 'clientId');
       if (entryIds.length) await tx.query('select public.bill_time_entries($1, $2, $3)', [rows[0].id, entryIds, perEntry]);
@@ -57,16 +55,16 @@ export const createDraft = createAction({
 
 export const addHours = createAction({
   schema: addHoursSchema,
-  handler: async ({ invoiceId, entryIds, perEntry }, { claims }) => {
-    await withUserTransaction(claims, (tx) => tx.query('select public.bill_time_entries($1, $2, $3)', [invoiceId, entryIds, perEntry]));
+  handler: async ({ invoiceId, entryIds, perEntry }, ctx) => {
+    await ctx.tx((tx) => tx.query('select public.bill_time_entries($1, $2, $3)', [invoiceId, entryIds, perEntry]));
     revalidatePath(page(invoiceId));
   },
 });
 
 export const saveDraftDetails = createAction({
   schema: draftDetailsSchema,
-  handler: async (v, { claims }) => {
-    await withUserTransaction(claims, async (tx) => {
+  handler: async (v, ctx) => {
+    await ctx.tx(async (tx) => {
       const { rowCount } = await tx.query(
         `update public.invoices set issue_date = $2, supply_date = $3, period_start = $4, period_end = $5, due_date = $6,
                 vat_treatment = $7, buyer_reference = $8, seller_reference = $9, round_to_krona = $10, message = $11
@@ -110,10 +108,9 @@ async function insertLine(
 
 export const addLine = createAction({
   schema: addLineSchema,
-  handler: async (v, { claims }) => {
-    await withUserTransaction(claims, async (tx, workspace) => {
-      if (!workspace) throw new ActionError('db.invoiceNotFound');
-      await insertLine(tx, workspace.id, v.invoiceId, {
+  handler: async (v, ctx) => {
+    await ctx.tx(async (tx) => {
+      await insertLine(tx, ctx.workspace.id, v.invoiceId, {
         description: v.description,
         quantity: v.quantity,
         unit: v.unit,
@@ -130,9 +127,9 @@ export const addLine = createAction({
 /** A discount line: a fixed amount, or a percentage of the item lines at the same VAT rate. */
 export const addDiscount = createAction({
   schema: addDiscountSchema,
-  handler: async (v, { claims, t }) => {
-    await withUserTransaction(claims, async (tx, workspace) => {
-      if (!workspace) throw new ActionError('db.invoiceNotFound');
+  handler: async (v, ctx) => {
+    const { t } = ctx;
+    await ctx.tx(async (tx) => {
       let quantity = '-1';
       let unitPriceOre = v.amount ?? 0;
       if (v.percent !== undefined) {
@@ -146,7 +143,7 @@ export const addDiscount = createAction({
       }
       const description =
         v.description ?? (v.percent !== undefined ? t('invoices.vat.discountPercentDescription', { percent: v.percent }) : t('invoices.vat.discountDescription'));
-      await insertLine(tx, workspace.id, v.invoiceId, {
+      await insertLine(tx, ctx.workspace.id, v.invoiceId, {
         description,
         quantity,
         unit: 'st',
@@ -163,8 +160,8 @@ export const addDiscount = createAction({
 /** Chooses the exemption reason of a 0 % line already on the draft (hours billed at 0 %, say). */
 export const setLineExemption = createAction({
   schema: lineExemptionSchema,
-  handler: async ({ invoiceId, lineId, vatExemptionReason }, { claims }) => {
-    await withUserTransaction(claims, (tx) =>
+  handler: async ({ invoiceId, lineId, vatExemptionReason }, ctx) => {
+    await ctx.tx((tx) =>
       tx.query(`update public.invoice_lines set vat_exemption_reason = $3 where id = $1 and invoice_id = $2`, [lineId, invoiceId, vatExemptionReason]),
     );
     revalidatePath(page(invoiceId));
@@ -173,16 +170,16 @@ export const setLineExemption = createAction({
 
 export const removeLine = createAction({
   schema: removeLineSchema,
-  handler: async ({ invoiceId, lineId }, { claims }) => {
-    await withUserTransaction(claims, (tx) => tx.query(`delete from public.invoice_lines where id = $1 and invoice_id = $2`, [lineId, invoiceId]));
+  handler: async ({ invoiceId, lineId }, ctx) => {
+    await ctx.tx((tx) => tx.query(`delete from public.invoice_lines where id = $1 and invoice_id = $2`, [lineId, invoiceId]));
     revalidatePath(page(invoiceId));
   },
 });
 
 export const deleteDraft = createAction({
   schema: invoiceIdSchema,
-  handler: async ({ invoiceId }, { claims }) => {
-    await withUserTransaction(claims, (tx) => tx.query(`delete from public.invoices where id = $1 and status = 'draft'`, [invoiceId]));
+  handler: async ({ invoiceId }, ctx) => {
+    await ctx.tx((tx) => tx.query(`delete from public.invoices where id = $1 and status = 'draft'`, [invoiceId]));
     redirect('/fakturor');
   },
 });
@@ -205,8 +202,8 @@ function incompleteInvoice(detail: string | undefined): ActionError {
  */
 export const sendInvoiceAction = createAction({
   schema: invoiceIdSchema,
-  handler: async ({ invoiceId }, { claims }) => {
-    const { run, archive } = await invoiceSession(claims);
+  handler: async ({ invoiceId }, ctx) => {
+    const { run, archive } = await invoiceSession(ctx);
     try {
       await sendInDatabase(run, invoiceId);
     } catch (error) {
@@ -228,11 +225,8 @@ export const sendInvoiceAction = createAction({
 /** Profile → the first number of the invoice series, before anything in it is sent (number_series_started after). */
 export const setFirstInvoiceNumber = createAction({
   schema: firstNumberSchema,
-  handler: async ({ firstNumber }, { claims }) => {
-    await withUserTransaction(claims, async (tx, workspace) => {
-      if (!workspace || workspace.role !== 'owner') throw new ActionError('db.notWorkspaceOwner');
-      await tx.query('select public.set_first_invoice_number($1, $2)', [workspace.id, firstNumber]);
-    });
+  handler: async ({ firstNumber }, ctx) => {
+    await ctx.tx((tx) => tx.query('select public.set_first_invoice_number($1, $2)', [ctx.workspace.id, firstNumber]));
     revalidatePath('/profil');
     return { message: 'invoices.series.saved', messageParams: { number: String(firstNumber) }, keepValues: true };
   },
@@ -240,8 +234,8 @@ export const setFirstInvoiceNumber = createAction({
 
 export const markPaid = createAction({
   schema: markPaidSchema,
-  handler: async ({ invoiceId }, { claims }) => {
-    await withUserTransaction(claims, (tx) => tx.query('select id from public.mark_invoice_paid($1)', [invoiceId]));
+  handler: async ({ invoiceId }, ctx) => {
+    await ctx.tx((tx) => tx.query('select id from public.mark_invoice_paid($1)', [invoiceId]));
     // The page re-renders with the paid status and date (the form itself goes away).
     revalidatePath(page(invoiceId));
   },
@@ -249,8 +243,8 @@ export const markPaid = createAction({
 
 export const recordPayment = createAction({
   schema: recordPaymentSchema,
-  handler: async ({ invoiceId, amount, paidOn, method, reference }, { claims }) => {
-    await withUserTransaction(claims, (tx) =>
+  handler: async ({ invoiceId, amount, paidOn, method, reference }, ctx) => {
+    await ctx.tx((tx) =>
       tx.query('select id from public.record_payment($1, $2, $3, $4, $5)', [invoiceId, amount, paidOn, method, reference]),
     );
     revalidatePath(page(invoiceId));
@@ -260,16 +254,16 @@ export const recordPayment = createAction({
 
 export const reversePayment = createAction({
   schema: reversePaymentSchema,
-  handler: async ({ invoiceId, paymentId, reason }, { claims }) => {
-    await withUserTransaction(claims, (tx) => tx.query('select id from public.reverse_payment($1, $2)', [paymentId, reason]));
+  handler: async ({ invoiceId, paymentId, reason }, ctx) => {
+    await ctx.tx((tx) => tx.query('select id from public.reverse_payment($1, $2)', [paymentId, reason]));
     revalidatePath(page(invoiceId));
   },
 });
 
 export const releaseCreditedHours = createAction({
   schema: invoiceIdSchema,
-  handler: async ({ invoiceId }, { claims }) => {
-    await withUserTransaction(claims, (tx) => tx.query('select public.release_credited_hours($1)', [invoiceId]));
+  handler: async ({ invoiceId }, ctx) => {
+    await ctx.tx((tx) => tx.query('select public.release_credited_hours($1)', [invoiceId]));
     // The page re-renders saying the hours are released (the form itself goes away).
     revalidatePath(page(invoiceId));
   },
@@ -277,8 +271,8 @@ export const releaseCreditedHours = createAction({
 
 export const createCreditNote = createAction({
   schema: creditSchema,
-  handler: async ({ invoiceId, lineIds }, { claims }) => {
-    const noteId = await withUserTransaction(claims, async (tx) => {
+  handler: async ({ invoiceId, lineIds }, ctx) => {
+    const noteId = await ctx.tx(async (tx) => {
       const { rows } = await tx.query<{ id: string }>('select public.create_credit_note($1, $2) as id', [invoiceId, lineIds.length ? lineIds : null]);
       return rows[0].id;
     });
@@ -288,9 +282,10 @@ export const createCreditNote = createAction({
 
 export const emailInvoice = createAction({
   schema: emailSchema,
-  handler: async ({ invoiceId, to }, { claims, t }) => {
+  handler: async ({ invoiceId, to }, ctx) => {
+    const { t } = ctx;
     if (!emailConfigured()) throw new ActionError('invoices.invoice.emailNotConfigured');
-    const { run, archive } = await invoiceSession(claims);
+    const { run, archive } = await invoiceSession(ctx);
     await emailArchivedInvoice({ run, archive, invoiceId, to, t, locale: await getLocale() });
     revalidatePath(page(invoiceId));
     return { message: 'invoices.invoice.emailed', messageParams: { to } };

@@ -2,10 +2,8 @@
 // SHA-256 recorded at send. A mismatch is refused, logged to the server log and recorded as a
 // pdf_mismatch event on the invoice. downloadInvoicePdf is the one download: the owner's route
 // and the accountant's export route both answer with it, and each download is logged.
-import { getVerifiedClaims } from '@/lib/auth/claims';
 import { fileResponseHeaders } from '@/lib/files/content-type';
-import { translator } from '@/lib/i18n/catalogue';
-import { getLocale } from '@/lib/i18n/server';
+import type { RequestContext } from '@/lib/request/context';
 import type { InvoiceArchive } from './archive';
 import { uuid } from './schemas';
 import { sha256Hex, type RunAsUser } from './send';
@@ -60,13 +58,11 @@ const STATUS = { not_found: 404, not_archived: 503, mismatch: 409 } as const;
 const MESSAGE = { not_found: 'invoices.invoice.notFound', not_archived: 'invoices.invoice.archivePending', mismatch: 'invoices.errors.pdfMismatch' } as const;
 
 /** GET of an invoice PDF, for owner and accountant alike (RLS and Storage policies decide what they see). */
-export async function invoicePdfResponse(invoiceId: string): Promise<Response> {
-  const claims = await getVerifiedClaims();
-  if (!claims) return new Response('Unauthorized', { status: 401 });
-  const t = translator(await getLocale());
+export async function invoicePdfResponse(ctx: RequestContext<'member'>, invoiceId: string): Promise<Response> {
+  const { t } = ctx;
   const text = { 'content-type': 'text/plain; charset=utf-8' };
   if (!uuid.safeParse(invoiceId).success) return new Response(t(MESSAGE.not_found), { status: 404, headers: text });
-  const { run, archive } = await invoiceSession(claims);
+  const { run, archive } = await invoiceSession(ctx);
   const original = await downloadInvoicePdf(run, archive, invoiceId);
   if (!original.ok) return new Response(t(MESSAGE[original.reason]), { status: STATUS[original.reason], headers: text });
   return new Response(new Uint8Array(original.bytes), {

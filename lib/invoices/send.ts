@@ -16,7 +16,7 @@ import { loadPdfInvoice } from './pdf/load';
 import { withLogo } from './pdf/logo';
 import { renderInvoicePdf } from './pdf/render';
 
-/** Runs fn in one short transaction as the acting user (withUserTransaction in the app). */
+/** Runs fn as the acting user: the request's transaction in the app (lib/request), actAsUser in scripts. */
 export type RunAsUser = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 
 export interface ArchivedPdf {

@@ -1,7 +1,7 @@
 // The workspace's invoice number series as the profile shows it: the number the next sent
 // invoice gets, and whether the series has started (then its first number is fixed).
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction, type Tx } from '@/lib/db/transaction';
+import type { Tx } from '@/lib/db/transaction';
+import { pageTx } from '@/lib/request/context';
 
 export interface InvoiceSeries {
   nextNumber: number;
@@ -19,6 +19,5 @@ export async function getInvoiceSeries(tx: Tx, workspaceId: string): Promise<Inv
 
 /** The signed-in owner's invoice series (the profile page has sent non-owners to the portal). */
 export async function loadInvoiceSeries(): Promise<InvoiceSeries> {
-  const user = await requireUser();
-  return withUserTransaction(user.claims, async (tx, workspace) => (workspace ? getInvoiceSeries(tx, workspace.id) : { nextNumber: 1, started: false }));
+  return pageTx(async (tx, workspace) => (workspace ? getInvoiceSeries(tx, workspace.id) : { nextNumber: 1, started: false }));
 }

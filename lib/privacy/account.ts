@@ -2,8 +2,7 @@
 // public.restore_account, public.my_account_deletion). The password check goes to Auth first,
 // outside any transaction.
 import { createClient as createSupabaseClient } from '@supabase/supabase-js';
-import type { VerifiedClaims } from '@/lib/auth/verified-claims';
-import { withUserTransaction } from '@/lib/db/transaction';
+import type { RequestTx } from '@/lib/request/context';
 import { serverEnv } from '@/lib/env';
 import { limitedPasswordAttempt } from '@/lib/security/failed-sign-ins';
 
@@ -12,8 +11,8 @@ export interface PendingDeletion {
   purgeAfter: Date;
 }
 
-export async function pendingDeletion(claims: VerifiedClaims): Promise<PendingDeletion | null> {
-  const row = await withUserTransaction(claims, async (tx) => (await tx.query<{ requested_at: Date; purge_after: Date }>(`select requested_at, purge_after from public.my_account_deletion()`)).rows[0]);
+export async function pendingDeletion(run: RequestTx): Promise<PendingDeletion | null> {
+  const row = await run(async (tx) => (await tx.query<{ requested_at: Date; purge_after: Date }>(`select requested_at, purge_after from public.my_account_deletion()`)).rows[0]);
   return row ? { requestedAt: row.requested_at, purgeAfter: row.purge_after } : null;
 }
 
@@ -36,10 +35,10 @@ export async function passwordMatches(email: string, password: string): Promise<
   });
 }
 
-export async function requestDeletion(claims: VerifiedClaims): Promise<Date> {
-  return withUserTransaction(claims, async (tx) => (await tx.query<{ until: Date }>(`select public.request_account_deletion() as until`)).rows[0].until);
+export async function requestDeletion(run: RequestTx): Promise<Date> {
+  return run(async (tx) => (await tx.query<{ until: Date }>(`select public.request_account_deletion() as until`)).rows[0].until);
 }
 
-export async function restoreAccount(claims: VerifiedClaims): Promise<boolean> {
-  return withUserTransaction(claims, async (tx) => (await tx.query<{ ok: boolean }>(`select public.restore_account() as ok`)).rows[0].ok);
+export async function restoreAccount(run: RequestTx): Promise<boolean> {
+  return run(async (tx) => (await tx.query<{ ok: boolean }>(`select public.restore_account() as ok`)).rows[0].ok);
 }

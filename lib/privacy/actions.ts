@@ -14,11 +14,11 @@ const deleteSchema = z.object({
 export const deleteAccount = createAction({
   schema: deleteSchema,
   access: 'account',
-  handler: async ({ password }, { claims }) => {
+  handler: async ({ password }, { claims, tx }) => {
     if (typeof claims.email !== 'string' || !(await passwordMatches(claims.email, password))) {
       throw new ActionError('privacy.data.wrongPassword', 'password');
     }
-    await requestDeletion(claims);
+    await requestDeletion(tx);
     redirect('/restore');
   },
 });
@@ -26,8 +26,8 @@ export const deleteAccount = createAction({
 export const restoreAccount = createAction({
   schema: z.object({}),
   access: 'account',
-  handler: async (_input, { claims }) => {
-    if (!(await restore(claims))) throw new ActionError('privacy.restore.tooLate');
+  handler: async (_input, { tx }) => {
+    if (!(await restore(tx))) throw new ActionError('privacy.restore.tooLate');
     redirect(`/profil/data?notice=restored&lang=${await getLocale()}`);
   },
 });

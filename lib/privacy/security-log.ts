@@ -1,7 +1,6 @@
 // The user's security log (public.my_security_log): Auth's entries about them, the app's account
 // events (export, deletion, restore) and access changes to their workspaces.
-import type { VerifiedClaims } from '@/lib/auth/verified-claims';
-import { withUserTransaction } from '@/lib/db/transaction';
+import type { RequestTx } from '@/lib/request/context';
 import { isMessageKey, type MessageKey } from '@/lib/i18n/catalogue';
 
 export interface SecurityEvent {
@@ -11,8 +10,8 @@ export interface SecurityEvent {
   ipAddress: string | null;
 }
 
-export async function securityLog(claims: VerifiedClaims, limit = 100): Promise<SecurityEvent[]> {
-  const { rows } = await withUserTransaction(claims, (tx) =>
+export async function securityLog(run: RequestTx, limit = 100): Promise<SecurityEvent[]> {
+  const { rows } = await run((tx) =>
     tx.query<{ occurred_at: Date; source: SecurityEvent['source']; action: string; ip_address: string | null }>(
       `select occurred_at, source, action, ip_address from public.my_security_log($1)`,
       [limit],

@@ -6,30 +6,27 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { ActionError, createAction } from '@/lib/actions/action';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { createClient } from '@/lib/supabase/server';
-import { requireOwner } from './owner-workspace';
+import { inRequest, Refused } from '@/lib/request/context';
 import { markOnboardingDone, setLogoPath, updateProfile } from './queries';
 import { profileSchema } from './schema';
 import { LOGO_BUCKET, LOGO_MAX_BYTES, LOGO_TYPES } from './logo';
 
 export const saveProfile = createAction({
   schema: profileSchema,
-  handler: async (input, { claims }) => {
-    await withUserTransaction(claims, async (tx, workspace) => {
-      if (!(await updateProfile(tx, requireOwner(workspace), input))) throw new ActionError('errors.forbidden');
+  handler: async (input, ctx) => {
+    await ctx.tx(async (tx) => {
+      if (!(await updateProfile(tx, ctx.workspace.id, input))) throw new ActionError('errors.forbidden');
     });
     if (input.onboarding) redirect('/');
     return { message: 'profile.saved', keepValues: true };
   },
 });
 
-/** Plain form action: the onboarding guide is optional. */
+/** Plain form action: the onboarding guide is optional (only an owner has one to skip). */
 export async function skipOnboarding(): Promise<void> {
-  const user = await requireUser();
-  await withUserTransaction(user.claims, async (tx, workspace) => {
-    if (workspace?.role === 'owner') await markOnboardingDone(tx, workspace.id);
+  await inRequest({ access: 'owner' }, (ctx) => ctx.tx((tx) => markOnboardingDone(tx, ctx.workspace.id))).catch((error: unknown) => {
+    if (!(error instanceof Refused)) throw error;
   });
   redirect('/');
 }
@@ -42,14 +39,10 @@ const logoSchema = z.object({
     .refine((f) => (LOGO_TYPES as readonly string[]).includes(f.type), 'profile.logo.wrongType'),
 });
 
-async function ownedWorkspaceId(claims: Parameters<typeof withUserTransaction>[0]) {
-  return withUserTransaction(claims, async (_tx, workspace) => requireOwner(workspace));
-}
-
 export const uploadLogo = createAction({
   schema: logoSchema,
-  handler: async ({ logo }, { claims }) => {
-    const workspaceId = await ownedWorkspaceId(claims);
+  handler: async ({ logo }, ctx) => {
+    const workspaceId = ctx.workspace.id;
     const extension = logo.type.split('/')[1].replace('jpeg', 'jpg');
     const path = `${workspaceId}/logo-${randomUUID()}.${extension}`;
     const supabase = await createClient();
@@ -61,7 +54,7 @@ export const uploadLogo = createAction({
     }
     let previous: string | null;
     try {
-      previous = await withUserTransaction(claims, (tx) => setLogoPath(tx, workspaceId, path));
+      previous = await ctx.tx((tx) => setLogoPath(tx, workspaceId, path));
     } catch (error) {
       await storage.remove([path]);
       throw error;
@@ -74,9 +67,9 @@ export const uploadLogo = createAction({
 
 export const removeLogo = createAction({
   schema: z.object({}),
-  handler: async (_input, { claims }) => {
-    const workspaceId = await ownedWorkspaceId(claims);
-    const previous = await withUserTransaction(claims, (tx) => setLogoPath(tx, workspaceId, null));
+  handler: async (_input, ctx) => {
+    const workspaceId = ctx.workspace.id;
+    const previous = await ctx.tx((tx) => setLogoPath(tx, workspaceId, null));
     if (previous) await (await createClient()).storage.from(LOGO_BUCKET).remove([previous]);
     revalidatePath('/profil');
     return { message: 'profile.logo.removed' };

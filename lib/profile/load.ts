@@ -1,7 +1,6 @@
 // The owner's profile for the profile and onboarding pages, as form values.
 import { redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
+import { pageTx } from '@/lib/request/context';
 import { oreDecimal } from '@/lib/validation/quantities';
 import { formatIban } from '@/lib/validation/identifiers';
 import { getProfile, type BusinessProfile } from './queries';
@@ -29,8 +28,7 @@ export function profileFormValues(p: BusinessProfile): Record<string, string> {
 
 /** The signed-in owner's profile; an accountant acting in someone's workspace goes to the portal. */
 export async function loadOwnProfile(): Promise<BusinessProfile> {
-  const user = await requireUser();
-  const profile = await withUserTransaction(user.claims, async (tx, workspace) =>
+  const profile = await pageTx(async (tx, workspace) =>
     workspace?.role === 'owner' ? getProfile(tx, workspace.id) : null,
   );
   if (!profile) redirect('/portal');

@@ -1,8 +1,8 @@
 // What the hours pages show, each read in one transaction as the owner. An accountant acting in
 // a client's workspace has no hours to see and goes to the portal.
 import { notFound, redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction, type Tx } from '@/lib/db/transaction';
+import type { Tx } from '@/lib/db/transaction';
+import { pageTx } from '@/lib/request/context';
 import { getEntry, listEntries } from './entries';
 import { loadWeekGridData } from './grid';
 import { listTimeNodes } from './nodes';
@@ -10,8 +10,7 @@ import { getTimer } from './timer';
 import { addDays } from './week';
 
 async function asOwner<T>(fn: (tx: Tx, workspaceId: string) => Promise<T>): Promise<T> {
-  const user = await requireUser();
-  const result = await withUserTransaction(user.claims, async (tx, workspace) => (workspace?.role === 'owner' ? { value: await fn(tx, workspace.id) } : null));
+  const result = await pageTx(async (tx, workspace) => (workspace?.role === 'owner' ? { value: await fn(tx, workspace.id) } : null));
   if (!result) redirect('/portal');
   return result.value;
 }

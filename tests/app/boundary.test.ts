@@ -1,5 +1,6 @@
-// Static checks on the trust boundary: request code reaches Postgres only through
-// lib/db/transaction.ts, and no code in the app names a service-role key.
+// Static checks on the trust boundary: request code reaches Postgres only through the request
+// context (lib/request, on lib/db/transaction.ts), scripts and tests become a user only through
+// lib/db's actAsUser, and no code in the app names a service-role key.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,5 +73,37 @@ describe('trust boundary (static)', () => {
     expect(offenders((f) => /auth\.getSession\s*\(/.test(f.text))).toEqual([]);
     const claims = files.find((f) => f.rel === 'lib/auth/verified-claims.ts')!.text;
     expect(claims).toMatch(/auth\.getClaims\(\)/);
+  });
+
+  it('routes, actions and pages reach the database only through the request context (lib/request)', () => {
+    const entryPoints = /\b(withUserTransaction|actAsUser|openUserTransaction|endTransaction|connect)\b[^;]*from\s*['"]@\/lib\/db\/transaction['"]|import\s*\{[^}]*\b(withUserTransaction|actAsUser|openUserTransaction|endTransaction|connect)\b[^}]*\}\s*from\s*['"][^'"]*db\/transaction['"]/;
+    const outside = (f: { rel: string }) => !f.rel.startsWith('lib/db/') && !f.rel.startsWith('lib/request/');
+    expect(offenders((f) => outside(f) && entryPoints.test(f.text))).toEqual([]);
+    // ... and the context is what they use: no route handler reads the session itself (it would
+    // bypass the declared access), and every API route is built with route().
+    const routes = files.filter((f) => f.rel.startsWith('app/') && f.rel.endsWith('/route.ts'));
+    expect(routes.filter((f) => /getVerifiedClaims|requireUser/.test(f.text)).map((f) => f.rel)).toEqual([]);
+    const api = routes.filter((f) => f.rel.startsWith('app/api/'));
+    expect(api.length).toBeGreaterThan(10);
+    expect(api.filter((f) => !/\broute(<[^>]*>)?\(/.test(f.text)).map((f) => f.rel)).toEqual([]);
+  });
+
+  it('scripts and the test harness become a user only through actAsUser (the copies left are listed)', () => {
+    const become = /set_config\('role', 'authenticated'/;
+    const elsewhere = ['scripts', 'tests', 'bench', 'embedded'].flatMap(walk).filter((rel) => become.test(readFileSync(path.join(repoRoot, rel), 'utf8')));
+    // These control a transaction by hand on purpose: concurrent sends/payments held open at a
+    // barrier, app.workspace_id changed mid-transaction, or a browser test's own SQL check.
+    expect(elsewhere.sort()).toEqual([
+      'tests/db/access.test.ts',
+      'tests/db/accountant-invitations.test.ts',
+      'tests/db/accountant-visibility.test.ts',
+      'tests/db/credit-notes.test.ts',
+      'tests/db/invoicing-dates.test.ts',
+      'tests/db/invoicing-hours.test.ts',
+      'tests/db/invoicing.test.ts',
+      'tests/db/payments.test.ts',
+      'tests/e2e/file-headers.test.ts',
+      'tests/e2e/workspace-flow.test.ts',
+    ]);
   });
 });

@@ -59,18 +59,24 @@ export function storageApiRemover(db: TestDatabase): RemoveFiles {
 
 /** Runs sql as `who` in a transaction that is always rolled back; reports the outcome. */
 export async function attempt(db: TestDatabase, who: Who, sql: string, params: unknown[] = [], opts: StorageApiOption = {}): Promise<Attempt> {
+  if ('user' in who) {
+    return db.asUser(
+      who.user,
+      async (c) => {
+        if (opts.asStorageApi) await c.query(ALLOW_STORAGE_DELETE);
+        return outcome(c, sql, params);
+      },
+      { rollback: true },
+    );
+  }
   const client = await db.admin.connect();
   try {
     await client.query('begin');
     if (opts.asStorageApi) await client.query(ALLOW_STORAGE_DELETE);
     if ('anon' in who) {
       await client.query(`select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true)`);
-    } else if ('service' in who) {
-      await client.query(`select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true)`);
     } else {
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ sub: who.user, role: 'authenticated', aud: 'authenticated' }),
-      ]);
+      await client.query(`select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true)`);
     }
     return await outcome(client, sql, params);
   } finally {

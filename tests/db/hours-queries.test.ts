@@ -2,7 +2,7 @@
 // the dashboard adds up, the week grid's cells, locks on billed hours, and other tenants' ids.
 import { beforeAll, expect, it } from 'vitest';
 import { ActionError } from '@/lib/actions/action';
-import { mapError } from '@/lib/actions/errors';
+import { mapError } from '@/lib/request/refusals';
 import { loadDashboard } from '@/lib/dashboard/queries';
 import { deleteEntry, listEntries, saveEntry } from '@/lib/time/entries';
 import { loadWeekGridData, setDayTotal, weekGrid } from '@/lib/time/grid';

@@ -6,6 +6,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { addClient, addDraft, completeProfile } from '../db/fixtures';
 import { startTestStandIn, type TestStandIn } from '../support/stand-in';
+import { actAsUser } from '@/lib/db/transaction';
 
 export interface HarnessUser {
   id: string;
@@ -51,23 +52,8 @@ export function archiveHarnessOn(standIn: TestStandIn): ArchiveHarness {
       if (error || !data.user || !data.session) throw new Error(`sign-up failed: ${error?.message}`);
       return { id: data.user.id, email, client };
     },
-    async asUser(userId, fn, workspaceId) {
-      const c = await admin.connect();
-      try {
-        await c.query('begin');
-        await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`, [
-          JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' }),
-          workspaceId ?? '',
-        ]);
-        const result = await fn(c);
-        await c.query('commit');
-        return result;
-      } catch (error) {
-        await c.query('rollback').catch(() => {});
-        throw error;
-      } finally {
-        c.release();
-      }
+    asUser(userId, fn, workspaceId) {
+      return actAsUser(admin, userId, (c) => fn(c), { workspaceId, unscoped: !workspaceId });
     },
     async workspaceOf(userId) {
       const { rows } = await admin.query(`select workspace_id from workspace_members where user_id = $1 and role = 'owner'`, [userId]);

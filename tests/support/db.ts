@@ -2,6 +2,7 @@
 // copy of the migrated database on PGlite and on PostgreSQL 15, and acts as real roles.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { actAsUser, type ActiveWorkspace } from '@/lib/db/transaction';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { createPg15Copy } from './pg15';
 import { startPgliteCopy } from './pglite';
@@ -26,7 +27,7 @@ export class TestDatabase {
     private readonly stopCopy: () => Promise<void>,
   ) {}
 
-  /** Runs fn in one transaction as `role` with the given JWT claims, as PostgREST and the app do. */
+  /** Runs fn in one transaction as `role` with the given JWT claims, as PostgREST does (users: asUser). */
   async as<T>(role: 'anon' | 'authenticated' | 'service_role', claims: Record<string, unknown> | null, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.admin.connect();
     try {
@@ -46,8 +47,13 @@ export class TestDatabase {
     }
   }
 
-  asUser<T>(userId: string, fn: (c: pg.PoolClient) => Promise<T>) {
-    return this.as('authenticated', { sub: userId, role: 'authenticated', aud: 'authenticated' }, fn);
+  /**
+   * Runs fn in one transaction as the user, the way a request opens it (lib/db actAsUser:
+   * private.choose_workspace included). Unscoped unless a workspace is asked for: the suites check
+   * what RLS shows across every membership (an accountant of several firms).
+   */
+  asUser<T>(userId: string, fn: (c: pg.PoolClient, workspace: ActiveWorkspace | null) => Promise<T>, options: Parameters<typeof actAsUser>[3] = {}) {
+    return actAsUser(this.admin, userId, fn, { unscoped: !options.workspaceId, ...options });
   }
 
   asAnon<T>(fn: (c: pg.PoolClient) => Promise<T>) {

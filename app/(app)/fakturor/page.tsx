@@ -10,14 +10,13 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Pager } from '@/components/ui/pager';
 import { Select } from '@/components/ui/select';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { INVOICE_PAGE_SIZE, listClients, listInvoices, STATUS_FILTERS, type ListFilters, type StatusFilter } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
 import { isDay } from '@/lib/time/week';
 import { DataTable } from '@/components/ui/data-table';
+import { pageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -29,7 +28,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' && v ? 
 const isoDate = (v: string | undefined) => (v && isDay(v) ? v : undefined);
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Search }) {
-  const user = await requireUser();
+  const ctx = await pageContext();
   const { t, locale } = await getTranslator();
   const sp = await searchParams;
   const status = one(sp.status);
@@ -39,7 +38,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
     from: isoDate(one(sp.from)),
     to: isoDate(one(sp.to)),
   };
-  const { list, clients, owner } = await withUserTransaction(user.claims, async (tx, workspace) => ({
+  const { list, clients, owner } = await ctx.tx(async (tx, workspace) => ({
     list: await listInvoices(tx, filters, Number(one(sp.sida) ?? 1)),
     clients: await listClients(tx),
     owner: workspace?.role === 'owner',

@@ -3,12 +3,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ImportWizard } from '@/components/import/import-wizard';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { formatBytes } from '@/lib/i18n/format';
 import { MAX_FILE_BYTES } from '@/lib/import/limits';
 import { aiConfig } from '@/lib/import/propose/ai';
 import { getTranslator } from '@/lib/i18n/server';
+import { pageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -16,9 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ImportPage() {
-  const user = await requireUser();
+  const ctx = await pageContext();
   const { t, locale } = await getTranslator();
-  const clients = await withUserTransaction(user.claims, async (tx, workspace) => {
+  const clients = await ctx.tx(async (tx, workspace) => {
     if (!workspace) return [];
     const { rows } = await tx.query<{ title: string }>(
       `select title from public.nodes where workspace_id = $1 and kind = 'client' and archived_at is null order by title`,

@@ -2,10 +2,9 @@
 // `?nod=<id>` opens a node (the import review links here).
 import type { Metadata } from 'next';
 import { MapWorkspace } from '@/components/map/map-workspace';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { getTranslator } from '@/lib/i18n/server';
 import { listNodes } from '@/lib/map/queries';
+import { pageContext } from '@/lib/request/context';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,9 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<{ nod?: string | string[] }> }) {
-  const user = await requireUser();
+  const ctx = await pageContext();
   const { t } = await getTranslator();
-  const nodes = await withUserTransaction(user.claims, async (tx, workspace) => (workspace?.role === 'owner' ? listNodes(tx, workspace.id) : null));
+  const nodes = await ctx.tx(async (tx, workspace) => (workspace?.role === 'owner' ? listNodes(tx, workspace.id) : null));
   if (!nodes) return <p className="text-muted">{t('map.noWorkspace')}</p>;
   const wanted = (await searchParams).nod;
   const initialSelected = typeof wanted === 'string' && nodes.some((n) => n.id === wanted) ? wanted : null;

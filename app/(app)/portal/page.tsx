@@ -9,13 +9,12 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Pager } from '@/components/ui/pager';
 import { customerLedger } from '@/lib/accountant/queries';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { filterQuery, parseExportFilter, zipFileName } from '@/lib/exports/filter';
 import { pageOfExportInvoices, PORTAL_PAGE_SIZE } from '@/lib/exports/invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { DataTable } from '@/components/ui/data-table';
+import { pageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -25,13 +24,13 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PortalPage({ searchParams }: { searchParams: Search }) {
-  const user = await requireUser();
+  const ctx = await pageContext();
   const { t, locale } = await getTranslator();
   const raw = await searchParams;
   const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
   const parsed = parseExportFilter(params);
   const filter = parsed ?? {};
-  const data = await withUserTransaction(user.claims, async (tx, workspace) => {
+  const data = await ctx.tx(async (tx, workspace) => {
     if (!workspace) return null;
     const name = await tx.query<{ name: string }>(`select name from public.workspaces where id = $1`, [workspace.id]);
     return { name: name.rows[0]?.name ?? '', list: await pageOfExportInvoices(tx, filter, Number(params.get('sida') ?? 1)), ledger: await customerLedger(tx, filter) };

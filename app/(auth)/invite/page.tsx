@@ -13,8 +13,8 @@ import { invitationStatus } from '@/lib/accountant/queries';
 import { tokenSchema } from '@/lib/accountant/schemas';
 import { signOut } from '@/lib/auth/actions';
 import { getVerifiedClaims } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { getTranslator } from '@/lib/i18n/server';
+import { pageTx } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -62,7 +62,7 @@ export default async function InvitePage({ searchParams }: { searchParams: Searc
     );
   }
 
-  const status = await withUserTransaction(claims, (tx) => invitationStatus(tx, token));
+  const status = await pageTx((tx) => invitationStatus(tx, token));
   if (status.state !== 'valid') {
     return (
       <AuthCard title={title}>

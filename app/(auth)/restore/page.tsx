@@ -6,10 +6,10 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { RestoreAccountForm } from '@/components/privacy/account-forms';
 import { Button } from '@/components/ui/button';
 import { signOut } from '@/lib/auth/actions';
-import { requireUser } from '@/lib/auth/claims';
 import { formatDate } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pendingDeletion } from '@/lib/privacy/account';
+import { pageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -17,8 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RestorePage() {
-  const user = await requireUser();
-  const pending = await pendingDeletion(user.claims);
+  const ctx = await pageContext();
+  const pending = await pendingDeletion(ctx.tx);
   if (!pending) redirect('/');
   const { t, locale } = await getTranslator();
   return (

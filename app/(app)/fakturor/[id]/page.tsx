@@ -13,8 +13,6 @@ import { TotalsSummary } from '@/components/invoices/totals-summary';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { addHours } from '@/lib/invoices/actions';
@@ -22,6 +20,7 @@ import { getInvoice, listUnbilledEntries } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
 import { today } from '@/lib/time/week';
 import { DataTable } from '@/components/ui/data-table';
+import { pageContext } from '@/lib/request/context';
 
 type Params = Promise<{ id: string }>;
 
@@ -31,13 +30,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function InvoicePage({ params }: { params: Params }) {
-  const user = await requireUser();
+  const ctx = await pageContext();
   const { t, locale } = await getTranslator();
   const { id } = await params;
   if (!uuid.safeParse(id).success) notFound();
   // An accountant sees sent invoices read-only: the owner's forms are not shown (the database refuses them anyway).
   // Only reads: an unfinished archive shows as pending until the archive job finishes it.
-  const { invoice, owner, entries } = await withUserTransaction(user.claims, async (tx, workspace) => {
+  const { invoice, owner, entries } = await ctx.tx(async (tx, workspace) => {
     const found = await getInvoice(tx, id);
     const unbilled = found?.status === 'draft' && found.kind === 'invoice' ? await listUnbilledEntries(tx, found.clientId) : [];
     return { invoice: found, owner: workspace?.role === 'owner', entries: unbilled };

@@ -7,12 +7,11 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { getTranslator } from '@/lib/i18n/server';
 import { createDraft } from '@/lib/invoices/actions';
 import { listClients, listUnbilledEntries } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
+import { pageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -20,11 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewInvoicePage({ searchParams }: { searchParams: Promise<{ kund?: string }> }) {
-  const user = await requireUser();
+  const ctx = await pageContext();
   const { t } = await getTranslator();
   const { kund } = await searchParams;
   const clientId = kund && uuid.safeParse(kund).success ? kund : undefined;
-  const { clients, entries } = await withUserTransaction(user.claims, async (tx) => ({
+  const { clients, entries } = await ctx.tx(async (tx) => ({
     clients: await listClients(tx),
     entries: clientId ? await listUnbilledEntries(tx, clientId) : [],
   }));

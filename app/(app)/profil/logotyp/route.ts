@@ -1,17 +1,13 @@
 // The business logo, streamed through the app: session cookies are HttpOnly, so the browser cannot
 // ask Storage itself. Storage RLS (owner only) decides; the path comes from the owner's profile.
-import { getVerifiedClaims } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { fileResponseHeaders, parseMimeType } from '@/lib/files/content-type';
 import { LOGO_BUCKET, LOGO_TYPES } from '@/lib/profile/logo';
+import { route } from '@/lib/request/route';
 import { createClient } from '@/lib/supabase/server';
 
-export async function GET() {
-  const claims = await getVerifiedClaims();
-  if (!claims) return new Response(null, { status: 401 });
-  const path = await withUserTransaction(claims, async (tx, workspace) => {
-    if (workspace?.role !== 'owner') return null;
-    const { rows } = await tx.query<{ logo_path: string | null }>(`select logo_path from public.business_profiles where workspace_id = $1`, [workspace.id]);
+export const GET = route({ access: 'owner' }, async (ctx) => {
+  const path = await ctx.tx(async (tx) => {
+    const { rows } = await tx.query<{ logo_path: string | null }>(`select logo_path from public.business_profiles where workspace_id = $1`, [ctx.workspace.id]);
     return rows[0]?.logo_path ?? null;
   });
   if (!path) return new Response(null, { status: 404 });
@@ -23,4 +19,4 @@ export async function GET() {
   return new Response(data, {
     headers: { ...fileResponseHeaders(type), 'cache-control': 'private, max-age=300' },
   });
-}
+});

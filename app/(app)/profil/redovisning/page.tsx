@@ -6,11 +6,10 @@ import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { removeAccountant, revokeInvitation } from '@/lib/accountant/actions';
 import { listAccess, listPendingInvitations } from '@/lib/accountant/queries';
-import { requireUser } from '@/lib/auth/claims';
-import { withUserTransaction } from '@/lib/db/transaction';
 import { readSieAccounts } from '@/lib/exports/sie/accounts';
 import { formatDate } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
+import { pageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -18,9 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountantAccessPage() {
-  const user = await requireUser();
+  const ctx = await pageContext();
   const { t, locale } = await getTranslator();
-  const data = await withUserTransaction(user.claims, async (tx, workspace) => {
+  const data = await ctx.tx(async (tx, workspace) => {
     if (workspace?.role !== 'owner') return null;
     const [access, pending, accounts] = [await listAccess(tx), await listPendingInvitations(tx, workspace.id), await readSieAccounts(tx, workspace.id)];
     return { access, pending, accounts };

@@ -3,11 +3,11 @@ import type { Metadata } from 'next';
 import { ChangeEmailForm, ChangePasswordForm } from '@/components/auth/forms';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/claims';
 import { getTranslator } from '@/lib/i18n/server';
 import { securityEventLabel, securityLog } from '@/lib/privacy/security-log';
 import { createClient } from '@/lib/supabase/server';
 import { DataTable } from '@/components/ui/data-table';
+import { pageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -17,12 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SecurityPage({ searchParams }: { searchParams: Search }) {
-  const user = await requireUser();
+  const ctx = await pageContext();
   const passwordChanged = (await searchParams).notice === 'password_changed';
   // Auth first, then the transaction: on the embedded backend an open transaction holds the database.
   const { data } = await (await createClient()).auth.getUser();
   const pendingEmail = data.user?.new_email;
-  const [{ t, locale }, events] = await Promise.all([getTranslator(), securityLog(user.claims)]);
+  const [{ t, locale }, events] = await Promise.all([getTranslator(), securityLog(ctx.tx)]);
   const when = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
   return (
     <div className="max-w-3xl space-y-8">
@@ -41,7 +41,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
         <CardHeader>
           <CardTitle>{t('security.email.title')}</CardTitle>
           <CardDescription className="leading-relaxed">
-            {t('security.email.current', { email: user.email ?? '' })}
+            {t('security.email.current', { email: typeof ctx.claims.email === 'string' ? ctx.claims.email : '' })}
             {pendingEmail ? <span className="mt-1 block">{t('security.email.pending', { email: pendingEmail })}</span> : null}
           </CardDescription>
         </CardHeader>

@@ -1,12 +1,12 @@
-// POST the reviewed proposal → the nodes created, in one transaction as the user.
-import { withUserTransaction } from '@/lib/db/transaction';
+// POST the reviewed proposal → the nodes created, in one transaction as the owner.
 import { acceptProposal } from '@/lib/import/accept';
-import { importRoute } from '@/lib/import/http';
+import { importRefusal } from '@/lib/import/request';
 import { AcceptSchema } from '@/lib/import/schemas';
+import { route } from '@/lib/request/route';
 
 export const runtime = 'nodejs';
 
-export const POST = importRoute(async (request, claims) => {
+export const POST = route({ access: 'owner', refusal: importRefusal }, async (ctx, request) => {
   const input = AcceptSchema.parse(await request.json());
-  return withUserTransaction(claims, (tx, workspace) => acceptProposal(tx, workspace, input));
+  return Response.json(await ctx.tx((tx) => acceptProposal(tx, ctx.workspace, input)));
 });

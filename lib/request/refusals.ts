@@ -1,6 +1,9 @@
-// Maps what can go wrong in an action to a message key: Auth API error codes, Postgres errors
-// (lib/db/constraint-messages.ts: constraint name, raised code, then SQLSTATE), with the form field
-// the constraint is about. Unknown errors become a generic message and are logged.
+// THE map from refusals to what the user is told, for server actions and route handlers alike: Auth
+// API error codes and Postgres errors (lib/db/constraint-messages.ts: constraint name, raised code,
+// then SQLSTATE) become a message key, the form field the constraint is about, and the HTTP status
+// a route answers with (REST's: 401 signed out, 403 refused by RLS or a grant, 404 not found, 400
+// malformed input, 422 a rule the input breaks, 429 rate limited). Unknown errors map to nothing;
+// the caller logs them and says something generic.
 import { isAuthError } from '@supabase/supabase-js';
 import { messageKeyFor } from '@/lib/db/constraint-messages';
 import type { MessageKey } from '@/lib/i18n/catalogue';
@@ -9,16 +12,31 @@ export interface MappedError {
   key: MessageKey;
   /** A form field the message belongs to, when known. */
   field?: string;
+  /** The HTTP status a route handler answers with. */
+  status: number;
 }
 
-/** The HTTP status a route handler answers a mapped refusal with. */
-export function statusOf(mapped: MappedError): number {
-  if (mapped.key === 'db.forbidden') return 403;
-  if (mapped.key === 'db.invalidCharacters') return 400; // the request itself was malformed
-  return 422;
+/** Statuses that are not 422, by message key (the rest is a rule the input breaks). */
+const STATUS_BY_KEY: Partial<Record<MessageKey, number>> = {
+  'db.forbidden': 403,
+  'db.notWorkspaceOwner': 403,
+  'db.invoiceNotFound': 404,
+  'db.invitationNotFound': 404,
+  'db.accountantNotFound': 404,
+  'db.paymentNotFound': 404,
+  'db.invalidCharacters': 400, // the request itself was malformed
+  'errors.sessionExpired': 401,
+  'errors.invalidCredentials': 401,
+  'errors.rateLimited': 429,
+};
+
+/** The status for a refusal with this message key. */
+export function statusFor(key: MessageKey, sqlstate?: string): number {
+  if (sqlstate === '22P02') return 400; // a value of the wrong type (an id that is no uuid)
+  return STATUS_BY_KEY[key] ?? 422;
 }
 
-const AUTH_CODES: Record<string, MappedError> = {
+const AUTH_CODES: Record<string, Omit<MappedError, 'status'>> = {
   invalid_credentials: { key: 'errors.invalidCredentials' },
   user_already_exists: { key: 'errors.userExists', field: 'email' },
   email_exists: { key: 'errors.userExists', field: 'email' },
@@ -51,18 +69,22 @@ function isPgError(error: unknown): error is { code: string; constraint?: string
     /^[0-9A-Z]{5}$/.test((error as { code: string }).code) && !isAuthError(error);
 }
 
+function mapped(key: MessageKey, field?: string, sqlstate?: string): MappedError {
+  return field ? { key, field, status: statusFor(key, sqlstate) } : { key, status: statusFor(key, sqlstate) };
+}
+
 export function mapError(error: unknown): MappedError | undefined {
   if (isAuthError(error)) {
-    if (error.code && AUTH_CODES[error.code]) return AUTH_CODES[error.code];
-    if (error.status === 429) return { key: 'errors.rateLimited' };
-    if (error.status === 401 || error.status === 403) return { key: 'errors.sessionExpired' };
+    const known = error.code ? AUTH_CODES[error.code] : undefined;
+    if (known) return mapped(known.key, known.field);
+    if (error.status === 429) return mapped('errors.rateLimited');
+    if (error.status === 401 || error.status === 403) return mapped('errors.sessionExpired');
     return undefined;
   }
   if (isPgError(error)) {
     const key = messageKeyFor(error);
     if (key === 'db.unexpected') return undefined; // logged by the caller as unknown
-    const field = fieldOf(error);
-    return field ? { key, field } : { key };
+    return mapped(key, fieldOf(error), error.code);
   }
   return undefined;
 }
