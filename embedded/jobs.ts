@@ -7,10 +7,10 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import { actAsUser } from '../lib/db/transaction';
 import { storageArchive } from '../lib/invoices/archive';
 import type { RunAsUser } from '../lib/invoices/send';
 import { startJobRunner, type JobContext } from '../lib/jobs/runner';
-import { transaction } from './auth/context';
 import { TMP_DIR_NAME } from './storage/files';
 
 const HOUR = 3600_000;
@@ -22,18 +22,6 @@ class NoWebSocket {
   }
 }
 
-/** One transaction as the user, in the workspace private.choose_workspace picks for them (as a request). */
-function asUser(pool: pg.Pool, userId: string, workspaceId: string): RunAsUser {
-  return (fn) =>
-    transaction(pool, async (client) => {
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' }),
-      ]);
-      await client.query(`select private.choose_workspace($1::uuid, true)`, [workspaceId]);
-      return fn(client);
-    });
-}
-
 export function jobContext(pool: pg.Pool, apiUrl: string, serviceRoleKey: string): JobContext {
   const supabase = createClient(apiUrl, serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false },
@@ -41,7 +29,8 @@ export function jobContext(pool: pg.Pool, apiUrl: string, serviceRoleKey: string
   });
   return {
     db: pool,
-    asUser: (userId, workspaceId) => asUser(pool, userId, workspaceId),
+    // One transaction as the user in that workspace, through private.choose_workspace as a request.
+    asUser: (userId, workspaceId): RunAsUser => (fn) => actAsUser(pool, userId, (tx) => fn(tx), { workspaceId }),
     archive: storageArchive(supabase),
     async removeFiles(bucket, names) {
       const { error } = await supabase.storage.from(bucket).remove(names);

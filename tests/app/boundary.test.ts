@@ -92,8 +92,10 @@ describe('trust boundary (static)', () => {
     const become = /set_config\('role', 'authenticated'/;
     const elsewhere = ['scripts', 'tests', 'bench', 'embedded'].flatMap(walk).filter((rel) => become.test(readFileSync(path.join(repoRoot, rel), 'utf8')));
     // These control a transaction by hand on purpose: concurrent sends/payments held open at a
-    // barrier, app.workspace_id changed mid-transaction, or a browser test's own SQL check.
+    // barrier, app.workspace_id or session_replication_role changed mid-transaction, a browser
+    // test's own SQL check, or the app's opening statement as text (the wire guard's test and bench).
     expect(elsewhere.sort()).toEqual([
+      'bench/wire-guard.ts',
       'tests/db/access.test.ts',
       'tests/db/accountant-invitations.test.ts',
       'tests/db/accountant-visibility.test.ts',
@@ -104,6 +106,8 @@ describe('trust boundary (static)', () => {
       'tests/db/payments.test.ts',
       'tests/e2e/file-headers.test.ts',
       'tests/e2e/workspace-flow.test.ts',
+      'tests/embedded/wire-role-escape.test.ts',
+      'tests/exports/document-kinds.test.ts',
     ]);
   });
 });
