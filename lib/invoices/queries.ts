@@ -2,6 +2,7 @@
 import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
 import type { PaymentMethod } from './payments';
+import type { StoredTotals } from './totals';
 import type { LineKind, VatExemptionReason, VatTreatment } from './vat-treatment';
 
 export type InvoiceStatus = 'draft' | 'sent' | 'partly_paid' | 'paid' | 'credited';
@@ -240,6 +241,8 @@ export interface InvoiceDetail {
   pdfPath: string | null;
   pdfSha256: string | null;
   overdue: boolean;
+  /** The totals the database computed from the lines (a credit note's round with the notes sent before it). */
+  stored: StoredTotals;
   totalOre: number;
   paidOre: number;
   creditedOre: number;
@@ -331,6 +334,17 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
     pdfPath: r.pdf_path,
     pdfSha256: r.pdf_sha256,
     overdue: r.overdue,
+    stored: {
+      vatSummary: (r.vat_summary as { vat_rate: number; taxable_ore: number; vat_ore: number }[]).map((v) => ({
+        vatRate: v.vat_rate,
+        taxableOre: Number(v.taxable_ore),
+        vatOre: Number(v.vat_ore),
+      })),
+      netOre: Number(r.net_ore),
+      vatOre: Number(r.vat_ore),
+      roundingOre: Number(r.rounding_ore),
+      totalOre: Number(r.total_ore),
+    },
     totalOre: Number(r.total_ore),
     paidOre: Number(r.paid_ore),
     creditedOre: Number(r.credited_ore),
