@@ -6,7 +6,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../lib/i18n/catalogue';
 import { INVOICE_FONT_RANGES } from '../../lib/invoices/pdf/font-coverage';
+import { VAT_EXEMPTION_REASONS } from '../../lib/invoices/vat-treatment';
 import { unprintableCharacters } from '../../lib/validation/text';
 import { describeEachDatabase } from '../support/db';
 import { renderAndRead } from './pdf-text';
@@ -50,6 +52,20 @@ describe('the invoice font coverage table', () => {
     expect(unprintableCharacters('rad ett\nrad två', true)).toEqual([]);
     // A decomposed "å" (a + combining ring) is the letter the font has.
     expect(unprintableCharacters('Va\u030asterås')).toEqual([]);
+  });
+
+  it('the legal texts the PDF prints (exemptions, reverse charge, outside the EU, the credited invoice) are drawable too', () => {
+    for (const locale of ['sv', 'en'] as const) {
+      const t = translator(locale);
+      const texts = [
+        ...VAT_EXEMPTION_REASONS.map((r) => t(`invoices.vat.reasonTexts.${r}`)),
+        t('invoices.pdf.reverseCharge'),
+        t('invoices.vat.reverseChargeReference'),
+        t('invoices.vat.outsideEu'),
+        t('invoices.pdf.creditsInvoice', { number: '42', date: '2026-11-20' }),
+      ];
+      for (const text of texts) expect(unprintableCharacters(text), text).toEqual([]);
+    }
   });
 
   it('a PDF with å ä ö é ü ß æ ø € – reads back as typed, in the embedded fonts only', async () => {
