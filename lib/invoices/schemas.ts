@@ -68,7 +68,7 @@ export const draftDetailsSchema = z
     buyerReference: reference,
     sellerReference: reference,
     roundToKrona: checkbox,
-    message: z.string().trim().max(2000, 'validation.tooLong').refine(isMultiLine, MULTI_LINE_MESSAGE).transform(invoiceText(true)).optional().transform((v) => v || null),
+    message: z.string().trim().max(2000, 'validation.tooLong').refine(isMultiLine, MULTI_LINE_MESSAGE).transform(invoiceText()).optional().transform((v) => v || null),
   })
   .refine((v) => !v.periodStart || !v.periodEnd || v.periodStart <= v.periodEnd, { message: 'db.periodOrder', path: ['periodEnd'] })
   .refine((v) => !v.issueDate || !v.dueDate || v.issueDate <= v.dueDate, { message: 'db.dueBeforeIssue', path: ['dueDate'] })

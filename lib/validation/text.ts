@@ -42,18 +42,17 @@ export const text = () => z.string({ error: 'validation.invalid' }).refine(isSto
 const hex = (n: number) => n.toString(16).padStart(4, '0');
 const FONT_CLASS = INVOICE_FONT_RANGES.map(([a, z]) => `\\u{${hex(a)}}-\\u{${hex(z)}}`).join('');
 const NOT_PRINTABLE = new RegExp(`[^${FONT_CLASS}]`, 'gu');
-const NOT_PRINTABLE_MULTILINE = new RegExp(`[^${FONT_CLASS}\\n\\r]`, 'gu');
 
 export const PRINTABLE_MESSAGE = 'db.invoiceFontCharacters' satisfies MessageKey;
 
 /**
  * The characters of the text that the invoice font cannot draw, each once and in order (after
- * composing decomposed letters: a typed "å" may arrive as "a" + combining ring). Line breaks count
- * as printable in multi-line text; other controls are the clean-text rule's to refuse.
+ * composing decomposed letters: a typed "å" may arrive as "a" + combining ring). Control
+ * characters, line breaks included, are the clean-text rule's to judge.
  */
-export function unprintableCharacters(value: string | null | undefined, multiline = false): string[] {
+export function unprintableCharacters(value: string | null | undefined): string[] {
   if (!value) return [];
-  const found = value.normalize('NFC').match(multiline ? NOT_PRINTABLE_MULTILINE : NOT_PRINTABLE) ?? [];
+  const found = value.normalize('NFC').match(NOT_PRINTABLE) ?? [];
   return [...new Set(found)].filter((c) => !CONTROL.test(c));
 }
 
@@ -62,14 +61,19 @@ export function unprintableCharacters(value: string | null | undefined, multilin
  * database stores what the invoice prints) and refuses, naming them, the characters the invoice
  * font cannot draw.
  */
-export function invoiceText(multiline = false) {
+export function invoiceText() {
   return <T extends string | null | undefined>(value: T, ctx: z.RefinementCtx): T => {
     if (typeof value !== 'string') return value;
-    const characters = unprintableCharacters(value, multiline);
+    const characters = unprintableCharacters(value);
     if (characters.length > 0) ctx.addIssue({ code: 'custom', message: PRINTABLE_MESSAGE, params: { characters: characters.join(' ') } });
     return value.normalize('NFC') as T;
   };
 }
 
-/** Text from elsewhere (an imported document) made single-line and printable on an invoice: what the font cannot draw is left out. */
-export const toInvoiceLine = (value: string) => toSingleLine(value).normalize('NFC').replace(NOT_PRINTABLE, '').trim();
+/**
+ * Text from elsewhere (an imported document) made single-line and printable on an invoice: the
+ * characters the font cannot draw are left out. A lone surrogate is not a character at all and
+ * stays for the database to refuse, as before.
+ */
+export const toInvoiceLine = (value: string) =>
+  toSingleLine(value).normalize('NFC').replace(NOT_PRINTABLE, (c) => (/^[\ud800-\udfff]$/.test(c) ? c : '')).trim();
