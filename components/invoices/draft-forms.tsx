@@ -23,7 +23,10 @@ export function DraftDetailsForm({ invoice }: { invoice: InvoiceDetail }) {
       <input type="hidden" name="invoiceId" value={invoice.id} />
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField type="date" name="issueDate" label={t('invoices.draft.issueDate')} hint={t('invoices.draft.issueDateHint')} defaultValue={invoice.issueDate ?? ''} />
-        <FormField type="date" name="dueDate" label={t('invoices.draft.dueDate')} hint={t('invoices.draft.dueDateHint', { days: invoice.paymentTermsDays })} defaultValue={invoice.dueDate ?? ''} />
+        {/* A credit note asks for no payment: no due date to plan. */}
+        {invoice.kind === 'invoice' ? (
+          <FormField type="date" name="dueDate" label={t('invoices.draft.dueDate')} hint={t('invoices.draft.dueDateHint', { days: invoice.paymentTermsDays })} defaultValue={invoice.dueDate ?? ''} />
+        ) : null}
         <FormField type="date" name="supplyDate" label={t('invoices.draft.supplyDate')} hint={t('invoices.draft.supplyDateHint')} defaultValue={invoice.supplyDate ?? ''} />
         <div className="grid grid-cols-2 gap-3">
           <FormField type="date" name="periodStart" label={t('invoices.draft.periodStart')} defaultValue={invoice.periodStart ?? ''} />

@@ -1,13 +1,14 @@
 'use client';
 // Totals computed with the same rule as the database (lib/invoices/totals.ts), so what the
-// builder shows while typing is what the invoice will say.
+// builder shows while typing is what the invoice will say. A sent invoice and a credit note show
+// the figures the database stored (a credit note rounds together with the notes before it).
 import { useI18n } from '@/components/i18n/provider';
 import { formatMoney } from '@/lib/i18n/format';
-import { computeTotals, type LineInput } from '@/lib/invoices/totals';
+import { computeTotals, type LineInput, type StoredTotals } from '@/lib/invoices/totals';
 
-export function TotalsSummary({ lines, roundToKrona = false, label }: { lines: LineInput[]; roundToKrona?: boolean; label?: string }) {
+export function TotalsSummary({ lines, roundToKrona = false, label, stored }: { lines: LineInput[]; roundToKrona?: boolean; label?: string; stored?: StoredTotals }) {
   const { t, locale } = useI18n();
-  const totals = computeTotals(lines, { roundToKrona });
+  const totals = stored ?? computeTotals(lines, { roundToKrona });
   return (
     <dl className="space-y-1 text-sm" aria-label={label ?? t('invoices.draft.totals')} data-testid="invoice-totals">
       {label ? <p className="font-medium">{label}</p> : null}

@@ -75,7 +75,9 @@ export function createAction<S extends z.ZodType, A extends Access = 'owner'>(op
       for (const issue of parsed.error.issues) {
         const field = issue.path.map(String).join('.') || '_form';
         if (fieldErrors[field]) continue;
-        fieldErrors[field] = t(isMessageKey(issue.message) ? issue.message : issue.code === 'invalid_type' ? 'validation.required' : 'validation.invalid');
+        // A custom issue may carry its message's parameters (the characters a field cannot hold).
+        const params = issue.code === 'custom' ? (issue.params as Record<string, string> | undefined) : undefined;
+        fieldErrors[field] = t(isMessageKey(issue.message) ? issue.message : issue.code === 'invalid_type' ? 'validation.required' : 'validation.invalid', params);
       }
       const formError = fieldErrors._form;
       delete fieldErrors._form;

@@ -4,7 +4,7 @@
 // client has none. Everything new is laid out right of the existing map.
 import { randomUUID } from 'node:crypto';
 import type { ActiveWorkspace, Tx } from '@/lib/db/transaction';
-import { toMultiLine, toSingleLine } from '@/lib/validation/text';
+import { toInvoiceLine, toMultiLine, toSingleLine } from '@/lib/validation/text';
 import { ImportError } from './errors';
 import { originRightOf, placeSlots, type Bounds, type Slot } from './layout';
 import { cleanDetails, type AcceptInput, type Details } from './schemas';
@@ -76,7 +76,9 @@ export async function acceptProposal(tx: Tx, workspace: ActiveWorkspace | null, 
     const clientId = match?.id ?? randomUUID();
     if (!match) nodes.push({ id: clientId, parent_id: null, kind: 'client', title: client.name, body: '', slot: { column: 0, firstChild: false } });
     const cleaned = cleanDetails(client.details);
-    if (Object.keys(cleaned).length && !match?.hasDetails) details.push({ node_id: clientId, name: client.name, details: cleaned });
+    // The details' name is printed on invoices: without what the invoice font cannot draw (the map keeps the title as typed).
+    const invoiceName = toInvoiceLine(client.name);
+    if (Object.keys(cleaned).length && !match?.hasDetails && invoiceName) details.push({ node_id: clientId, name: invoiceName, details: cleaned });
     const summary: AcceptedClient = { id: clientId, name: client.name, merged: Boolean(match), projects: 0, tasks: 0, notes: 0 };
     // Children of a merged client start their own rows: its node is elsewhere on the map.
     let first = !match;
@@ -121,7 +123,7 @@ export async function acceptProposal(tx: Tx, workspace: ActiveWorkspace | null, 
          from jsonb_to_recordset($2::jsonb) as x(node_id uuid, name text, "orgNumber" text, "vatNumber" text, email text,
                                                  "addressLine1" text, "postalCode" text, city text, country text)
        on conflict (node_id) do nothing`,
-      [workspace.id, JSON.stringify(details.map((d) => ({ node_id: d.node_id, name: toSingleLine(d.name), ...d.details })))],
+      [workspace.id, JSON.stringify(details.map((d) => ({ node_id: d.node_id, name: d.name, ...d.details })))],
     );
   }
   result.created = nodes.length;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isStorableText } from '@/lib/validation/text';
 import { checkOrgNumber, checkVatNumber } from '@/lib/validation/identifiers';
-import { toSingleLine } from '@/lib/validation/text';
+import { toInvoiceLine, unprintableCharacters } from '@/lib/validation/text';
 
 export const MAX_CLIENTS = 200;
 const name = (max: number) => z.string().trim().min(1).max(max).refine(isStorableText);
@@ -61,16 +61,16 @@ export function cleanDetails(details: Details | undefined): Details {
   if (details.orgNumber) {
     const org = checkOrgNumber(details.orgNumber);
     if (org.ok) out.orgNumber = org.value;
-    else if (!swedish) out.orgNumber = toSingleLine(details.orgNumber);
+    else if (!swedish) out.orgNumber = toInvoiceLine(details.orgNumber) || undefined;
   }
   if (details.vatNumber) {
     const vat = checkVatNumber(details.vatNumber);
     if (vat.ok) out.vatNumber = vat.value;
   }
   const email = details.email?.trim();
-  if (email && EMAIL.test(email)) out.email = email;
+  if (email && EMAIL.test(email) && unprintableCharacters(email).length === 0) out.email = email;
   for (const key of ['addressLine1', 'postalCode', 'city'] as const) {
-    const value = details[key] && toSingleLine(details[key]);
+    const value = details[key] && toInvoiceLine(details[key]);
     if (value) out[key] = value;
   }
   return out;

@@ -3,6 +3,7 @@ import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
 import type { PaymentMethod } from './payments';
 import { DOCUMENT_KINDS, invoiceWhere, OUTSTANDING, OVERDUE, type DocumentKind } from './read';
+import type { StoredTotals } from './totals';
 import type { LineKind, VatExemptionReason, VatTreatment } from './vat-treatment';
 
 export type InvoiceStatus = 'draft' | 'sent' | 'partly_paid' | 'paid' | 'credited';
@@ -223,6 +224,8 @@ export interface InvoiceDetail {
   pdfPath: string | null;
   pdfSha256: string | null;
   overdue: boolean;
+  /** The totals the database computed from the lines (a credit note's round with the notes sent before it). */
+  stored: StoredTotals;
   totalOre: number;
   paidOre: number;
   creditedOre: number;
@@ -314,6 +317,17 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
     pdfPath: r.pdf_path,
     pdfSha256: r.pdf_sha256,
     overdue: r.overdue,
+    stored: {
+      vatSummary: (r.vat_summary as { vat_rate: number; taxable_ore: number; vat_ore: number }[]).map((v) => ({
+        vatRate: v.vat_rate,
+        taxableOre: Number(v.taxable_ore),
+        vatOre: Number(v.vat_ore),
+      })),
+      netOre: Number(r.net_ore),
+      vatOre: Number(r.vat_ore),
+      roundingOre: Number(r.rounding_ore),
+      totalOre: Number(r.total_ore),
+    },
     totalOre: Number(r.total_ore),
     paidOre: Number(r.paid_ore),
     creditedOre: Number(r.credited_ore),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { today } from '@/lib/time/week';
 import { parseMoneyToOre } from '@/lib/validation/quantities';
-import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
+import { invoiceText, isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 import { PAYMENT_METHODS } from './payments';
 import { quantityHundredths, VAT_RATES } from './totals';
 import { VAT_EXEMPTION_REASONS, VAT_TREATMENTS } from './vat-treatment';
@@ -40,6 +40,7 @@ const reference = z
   .trim()
   .max(100, 'invoices.vat.referenceTooLong')
   .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+  .transform(invoiceText())
   .optional()
   .transform((v) => v || null);
 
@@ -67,7 +68,7 @@ export const draftDetailsSchema = z
     buyerReference: reference,
     sellerReference: reference,
     roundToKrona: checkbox,
-    message: z.string().trim().max(2000, 'validation.tooLong').refine(isMultiLine, MULTI_LINE_MESSAGE).optional().transform((v) => v || null),
+    message: z.string().trim().max(2000, 'validation.tooLong').refine(isMultiLine, MULTI_LINE_MESSAGE).transform(invoiceText()).optional().transform((v) => v || null),
   })
   .refine((v) => !v.periodStart || !v.periodEnd || v.periodStart <= v.periodEnd, { message: 'db.periodOrder', path: ['periodEnd'] })
   .refine((v) => !v.issueDate || !v.dueDate || v.issueDate <= v.dueDate, { message: 'db.dueBeforeIssue', path: ['dueDate'] })
@@ -98,9 +99,9 @@ const quantity = z
 
 export const addLineSchema = z.object({
   invoiceId: uuid,
-  description: z.string().trim().min(1, 'invoices.errors.description').max(500, 'invoices.errors.description').refine(isSingleLine, SINGLE_LINE_MESSAGE),
+  description: z.string().trim().min(1, 'invoices.errors.description').max(500, 'invoices.errors.description').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()),
   quantity,
-  unit: z.string().trim().min(1, 'invoices.errors.unit').max(20, 'invoices.errors.unit').refine(isSingleLine, SINGLE_LINE_MESSAGE),
+  unit: z.string().trim().min(1, 'invoices.errors.unit').max(20, 'invoices.errors.unit').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()),
   unitPrice: z
     .string()
     .transform((v) => parseMoneyToOre(v))
@@ -113,7 +114,7 @@ export const addLineSchema = z.object({
 export const addDiscountSchema = z
   .object({
     invoiceId: uuid,
-    description: z.string().trim().max(500, 'invoices.errors.description').optional().transform((v) => v || null),
+    description: z.string().trim().max(500, 'invoices.errors.description').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()).optional().transform((v) => v || null),
     amount: z
       .string()
       .optional()

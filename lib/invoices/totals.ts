@@ -31,6 +31,9 @@ export interface Totals {
   totalOre: number;
 }
 
+/** The figures an invoice row carries once the database has computed them. */
+export type StoredTotals = Omit<Totals, 'lineAmounts'>;
+
 /** n / d rounded half away from zero (d > 0), exact on bigints. */
 function divRound(n: bigint, d: bigint): bigint {
   const q = n / d;

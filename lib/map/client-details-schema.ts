@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { checkOrgNumber, checkVatNumber, identifierMessage } from '@/lib/validation/identifiers';
 import { parseMoneyToOre } from '@/lib/validation/quantities';
-import { isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
+import { invoiceText, isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 
 /** Trimmed text, empty → null. */
 const optionalText = (max: number) =>
@@ -12,13 +12,13 @@ const optionalText = (max: number) =>
     .string()
     .optional()
     .transform((v) => v?.trim() ?? '')
-    .pipe(z.string().max(max, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE))
+    .pipe(z.string().max(max, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()))
     .transform((v) => (v === '' ? null : v));
 
 export const clientDetailsSchema = z
   .object({
     nodeId: z.uuid({ error: 'map.errors.notFound' }),
-    name: z.string({ error: 'validation.required' }).trim().min(1, 'db.clientNameLength').max(200, 'db.clientNameLength').refine(isSingleLine, SINGLE_LINE_MESSAGE),
+    name: z.string({ error: 'validation.required' }).trim().min(1, 'db.clientNameLength').max(200, 'db.clientNameLength').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()),
     orgNumber: optionalText(40),
     vatNumber: optionalText(20),
     addressLine1: optionalText(200),

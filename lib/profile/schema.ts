@@ -3,11 +3,11 @@
 import { z } from 'zod';
 import { optionalAmountOre } from '@/lib/validation/fields';
 import { identifierMessage } from '@/lib/validation/identifiers';
-import { isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
+import { invoiceText, isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 import { IDENTIFIER_FIELDS, type IdentifierField } from './identifier-fields';
 
 const text = (max: number) =>
-  z.string().trim().max(max, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).optional().transform((v) => (v ? v : null));
+  z.string().trim().max(max, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()).optional().transform((v) => (v ? v : null));
 
 const identifier = (field: IdentifierField) =>
   z
@@ -23,7 +23,7 @@ const identifier = (field: IdentifierField) =>
     });
 
 export const profileSchema = z.object({
-  legalName: z.string().trim().min(1, 'profile.errors.legalNameRequired').max(200, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE),
+  legalName: z.string().trim().min(1, 'profile.errors.legalNameRequired').max(200, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()),
   orgNumber: identifier('orgNumber'),
   vatNumber: identifier('vatNumber'),
   fSkatt: z.string().optional().transform((v) => v === 'on'),

@@ -89,6 +89,8 @@ describe('invoice PDF', () => {
     expect(flat).toContain('Kreditnota');
     expect(flat).toContain('Kreditnotanummer 43');
     expect(flat).toContain('Krediterar faktura 42 daterad 2026-11-20');
+    // The rule that makes a credit note an invoice: its unambiguous reference to the original.
+    expect(flat).toContain('(ändringsfaktura, 17 kap. 22 § mervärdesskattelagen 2023:200)');
     expect(flat).toContain('Kreditnotadatum 2026-11-20');
     expect(flat).not.toContain('Fakturadatum');
     expect(flat).toContain('Summa kredit inkl. moms');

@@ -4,7 +4,7 @@
 // the current profile and client details, with the dates sending would give it.
 import type { Tx } from '@/lib/db/transaction';
 import { addDays } from '@/lib/time/week';
-import { computeTotals } from '../totals';
+import { computeTotals, type StoredTotals } from '../totals';
 import type { LineKind, VatExemptionReason, VatTreatment } from '../vat-treatment';
 import { buyerFromRow, pdfLocale, sellerFromRow, type PdfInvoice } from './model';
 
@@ -47,6 +47,17 @@ interface Row {
   client: Record<string, unknown> | null;
   today: string;
   planned_terms: number | null;
+}
+
+/** The totals the database computed and froze (a sent invoice's, any credit note's). */
+function storedTotals(r: Row): StoredTotals {
+  return {
+    vatSummary: r.vat_summary.map((v) => ({ vatRate: v.vat_rate, taxableOre: Number(v.taxable_ore), vatOre: Number(v.vat_ore) })),
+    netOre: Number(r.net_ore),
+    vatOre: Number(r.vat_ore),
+    roundingOre: Number(r.rounding_ore),
+    totalOre: Number(r.total_ore),
+  };
 }
 
 const logoPathOf = (seller: Record<string, unknown> | null) => (typeof seller?.logo_path === 'string' && seller.logo_path ? seller.logo_path : null);
@@ -110,18 +121,16 @@ export async function loadPdfInvoice(tx: Tx, invoiceId: string): Promise<PdfInvo
       ocrReference: r.ocr_reference,
       seller: sellerFromRow(r.seller_snapshot ?? {}),
       buyer,
-      vatSummary: r.vat_summary.map((v) => ({ vatRate: v.vat_rate, taxableOre: Number(v.taxable_ore), vatOre: Number(v.vat_ore) })),
-      netOre: Number(r.net_ore),
-      vatOre: Number(r.vat_ore),
-      roundingOre: Number(r.rounding_ore),
-      totalOre: Number(r.total_ore),
+      ...storedTotals(r),
       logoPath: logoPathOf(r.seller_snapshot),
       createdAt: r.sent_at ?? new Date(0),
     };
   }
 
   const buyer = buyerFromRow(r.client);
-  const totals = computeTotals(lines, { roundToKrona: r.round_to_krona });
+  // A credit note's totals round together with the credit notes sent before it (the database's
+  // recompute_invoice_totals), so its preview shows the stored figures; an invoice's follow its lines.
+  const totals = r.kind === 'credit_note' ? storedTotals(r) : computeTotals(lines, { roundToKrona: r.round_to_krona });
   // As send_invoice() will date it: today, due after the planned days, else after the terms.
   const issue = r.today;
   const terms = r.planned_terms ?? Number(r.client?.payment_terms_days ?? r.profile?.default_payment_terms_days ?? 30);

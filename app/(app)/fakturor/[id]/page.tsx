@@ -241,7 +241,11 @@ export default async function InvoicePage({ params }: { params: Params }) {
                 </p>
               ) : null}
               {invoice.overdue && invoice.dueDate ? <p className="text-sm font-medium text-danger">{t('invoices.invoice.overdueSince', { date: formatDate(invoice.dueDate, locale) })}</p> : null}
-              <TotalsSummary lines={invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }))} roundToKrona={invoice.roundToKrona} />
+              <TotalsSummary
+                lines={invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }))}
+                roundToKrona={invoice.roundToKrona}
+                stored={credit || !draft ? invoice.stored : undefined}
+              />
               {draft ? (
                 <div className="space-y-3">
                   <Button asChild variant="secondary" className="w-full">

@@ -130,6 +130,8 @@ export const dbMessages = defineMessages(
       // bookkeeping truth (issue 12): text, dates, lines of hours, the number series
       textControlCharacters: 'Fältet får inte innehålla radbrytningar, tabbar eller andra styrtecken.',
       multilineControlCharacters: 'Texten innehåller styrtecken som inte är tillåtna (radbrytningar går bra).',
+      invoiceFontCharacters: 'Fakturans typsnitt kan inte skriva ut {characters}. Byt ut eller ta bort tecknet: texten hamnar på fakturan.',
+      invoiceFontCharactersStored: 'Texten innehåller tecken som fakturans typsnitt inte kan skriva ut (till exempel kinesiska tecken eller emoji).',
       dateBefore2000: 'Datumet kan inte ligga före 2000-01-01.',
       supplyDateRange: 'Leveransdatum ska ligga mellan 2000-01-01 och ett år efter fakturadatum.',
       periodRange: 'Perioden ska ligga mellan 2000-01-01 och ett år efter fakturadatum.',
@@ -286,6 +288,8 @@ export const dbMessages = defineMessages(
       // bookkeeping truth (issue 12): text, dates, lines of hours, the number series
       textControlCharacters: 'This field cannot contain line breaks, tabs or other control characters.',
       multilineControlCharacters: 'The text contains control characters that are not allowed (line breaks are fine).',
+      invoiceFontCharacters: 'The invoice font cannot print {characters}. Replace or remove it: the text appears on the invoice.',
+      invoiceFontCharactersStored: 'The text contains characters the invoice font cannot print (such as Chinese characters or emoji).',
       dateBefore2000: 'The date cannot be before 2000-01-01.',
       supplyDateRange: 'The date of supply lies between 2000-01-01 and one year after the invoice date.',
       periodRange: 'The period lies between 2000-01-01 and one year after the invoice date.',
