@@ -64,7 +64,10 @@ try {
   emit({ bench: 'dashboard_dataset', entries_1x: one.entries, entries_10x: ten.entries });
 
   for (const page of ['dashboard', 'weekGrid'] as const) {
-    for (let i = 0; i < 10; i++) await one[page](), await ten[page]();
+    for (let i = 0; i < 10; i++) {
+    await one[page]();
+    await ten[page]();
+  }
     roundTrips = 0;
     const result = await one[page]();
     const trips = roundTrips;

@@ -77,7 +77,10 @@ try {
       const asUser = () => withUserTransaction(claims, (tx) => tx.query(sql, values), { pool });
       const [mine, all] = [await asUser(), await bypass(sql, values)];
       if (mine.rowCount !== all.rowCount) throw new Error(`${name}: RLS changed the result (${mine.rowCount} vs ${all.rowCount} rows)`);
-      for (let i = 0; i < 20; i++) await asUser(), await bypass(sql, values);
+      for (let i = 0; i < 20; i++) {
+    await asUser();
+    await bypass(sql, values);
+  }
       const r = await sideBySide(11, 20, asUser, () => bypass(sql, values));
       const plan = await withUserTransaction(claims, (tx) => tx.query(`explain ${sql}`, values), { pool });
       const indexes = [...new Set(plan.rows.map((row) => String(row['QUERY PLAN'])).flatMap((line) => [...line.matchAll(/(?:Scan using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1])))];

@@ -25,7 +25,10 @@ const cases: Record<string, (client: pg.Client) => Promise<unknown>> = {
   select_new_text: (client) => client.query(`select ${++fresh}`),
 };
 for (const [name, run] of Object.entries(cases)) {
-  for (let i = 0; i < 50; i++) await run(guarded), await run(unguarded);
+  for (let i = 0; i < 50; i++) {
+    await run(guarded);
+    await run(unguarded);
+  }
   const r = await sideBySide(15, 40, () => run(guarded), () => run(unguarded));
   emit({ bench: 'wire_guard_front_door', query: name, guarded_ms: r.aMs, unguarded_ms: r.bMs, ratio: r.ratio });
 }

@@ -47,7 +47,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
   await admin.connect();
   let applied: string[];
   let seeded = false;
-  let hasDemoAccount = false;
+  let hasDemoAccount: boolean;
   try {
     applied = (await applyMigrations(admin, readMigrations(path.join(opts.supabaseDir, 'migrations')))).applied;
     const seedFile = path.join(opts.supabaseDir, 'seed.sql');

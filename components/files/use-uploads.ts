@@ -44,7 +44,9 @@ export function useUploads(nodeId: string, limits: UploadLimits | null, onUpload
         let message = t('errors.generic');
         try {
           message = (JSON.parse(xhr.responseText) as { error?: string }).error ?? message;
-        } catch {}
+        } catch {
+          // not JSON: keep the generic message
+        }
         update(id, { state: 'failed', message: t('map.files.failed', { name: file.name, error: message }) });
       };
       xhr.onerror = () => update(id, { state: 'failed', message: t('map.files.failed', { name: file.name, error: t('map.files.network') }) });

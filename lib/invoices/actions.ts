@@ -9,7 +9,6 @@ import { emailConfigured } from '@/lib/email/send';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { getLocale } from '@/lib/i18n/server';
 import { emailArchivedInvoice } from './email';
-import { getInvoice } from './queries';
 import type { Tx } from '@/lib/db/transaction';
 import { percentDiscountLine } from './totals';
 import type { LineKind, VatExemptionReason } from './vat-treatment';

@@ -213,7 +213,7 @@ describe('finding 13: fuzz (fixed seed, bounded runs)', () => {
             return (fn.length === 2 ? await fn({ ok: false, fieldErrors: {}, values: {} }, form) : await fn(form)) as { formError?: string } | undefined;
           } catch (error) {
             if (redirectTarget(error)) return undefined;
-            throw new Error(`${name} threw ${String(error)} on ${JSON.stringify(input)}`);
+            throw new Error(`${name} threw ${String(error)} on ${JSON.stringify(input)}`, { cause: error });
           }
         });
         expect(result?.formError, `${name} ${JSON.stringify(input)}`).not.toBe('Något gick fel. Försök igen om en stund.');

@@ -1,14 +1,9 @@
 // The invoice PDF read back as text (pdftotext): every legal field, F-skatt, payment details,
 // reverse charge, credit-note reference, draft marking, page numbers; fonts embedded; A4;
 // metadata; and the same frozen invoice always giving the same bytes.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderInvoicePdf } from '../../lib/invoices/pdf/render';
-import type { PdfInvoice } from '../../lib/invoices/pdf/model';
 import { isSingleLine, toSingleLine } from '../../lib/validation/text';
 import { renderAndRead as render } from './pdf-text';
 import { sampleInvoice } from './sample';

@@ -55,7 +55,9 @@ export async function ensureNextBuild() {
       // Another file is building; a lock older than 10 minutes belongs to a dead run.
       try {
         if (Date.now() - statSync(lockDir).mtimeMs > 600_000) rmSync(lockDir, { recursive: true, force: true });
-      } catch {}
+      } catch {
+        // the lock went away meanwhile
+      }
       await sleep(500);
       continue;
     }
@@ -90,7 +92,9 @@ async function waitForHttp(url: string, child: ChildProcess, logs: () => string)
     try {
       const res = await fetch(url, { redirect: 'manual' });
       if (res.status < 500) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await sleep(100);
   }
   throw new Error(`next start did not answer at ${url}:\n${logs()}`);

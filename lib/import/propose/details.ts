@@ -4,7 +4,7 @@ import type { Details } from '../schemas';
 import { checkOrgNumber, checkSeVatNumber } from '@/lib/validation/identifiers';
 import { fieldOf, isDetailField, type DetailField } from './columns';
 
-const LABELLED = /^([\p{L}][\p{L} .\-]{1,40}?)\s*[:：]\s*(.+)$/u;
+const LABELLED = /^([\p{L}][\p{L} .-]{1,40}?)\s*[:：]\s*(.+)$/u;
 const ADDRESS = /^(.*?),\s*(\d{3}\s?\d{2})\s+(.+)$/;
 const ORG = /\b(\d{6}[-\s]?\d{4})\b/g;
 const VAT = /\bSE\s?(\d{10})\s?01\b/gi;

@@ -13,7 +13,9 @@ async function filePath(ctx: RequestContext<'owner'>, { nodeId, name: raw }: Par
   let name = '';
   try {
     name = decodeURIComponent(raw);
-  } catch {}
+  } catch {
+    // malformed percent-encoding: no such file (below)
+  }
   if (!name || name.includes('/') || name.startsWith('.')) throw new Refused(404, 'map.files.notFound');
   const { folder } = await nodeFiles(ctx, id);
   return { path: `${folder}/${name}`, name };
