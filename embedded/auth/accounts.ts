@@ -8,6 +8,7 @@ import { AuthError, errors } from './errors';
 import { checkEmail, optionalObject, optionalString } from './input';
 import { sendEmailChange, sendPasswordChanged, sendReauthentication, sendRepeatedSignup, sendSignupConfirmation } from './mails';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords';
+import { flowPrefix, readPkce, saveFlowState, type Pkce } from './pkce';
 import { allowedRedirect, nextPathOf } from './redirects';
 import { authenticate, clientIp, createSession, tokenResponse, type Authenticated, type IssuedSession } from './sessions';
 import { consumeToken, hashToken, issueToken } from './tokens';
@@ -30,6 +31,7 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
   const password = optionalString(body, 'password');
   const data = optionalObject(body, 'data') ?? {};
   if (optionalString(body, 'phone')) throw new AuthError(422, 'phone_provider_disabled', 'Phone signups are disabled');
+  const pkce = readPkce(body);
   if (!rawEmail) throw errors.validation('To signup, please provide your email');
   if (!password) throw errors.validation('Signup requires a valid password');
   const email = normalizeEmail(rawEmail);
@@ -53,7 +55,7 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
       await audit(db, { action: 'user_repeated_signup', actorId: existing.id, actorUsername: email, logType: 'user', traits: { provider: 'email' }, ip, at });
       if (existing.email_confirmed_at) return { repeated: existing };
       // Never confirmed: a new link, and nothing about the account changes (the caller proved nothing).
-      return { confirm: existing, token: await requestConfirmation(db, existing, at) };
+      return { confirm: existing, token: await requestConfirmation(db, existing, at, pkce) };
     }
     const { rows } = await db.query<UserRow>(
       `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
@@ -77,7 +79,7 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
     );
     if (!autoconfirm) {
       await audit(db, { action: 'user_confirmation_requested', actorId: userId, actorUsername: email, logType: 'user', traits: { provider: 'email' }, ip, at });
-      const token = await requestConfirmation(db, rows[0], at);
+      const token = await requestConfirmation(db, rows[0], at, pkce);
       return { confirm: (await findUserById(db, userId))!, token };
     }
     await audit(db, { action: 'user_signedup', actorId: userId, actorUsername: email, logType: 'team', traits: { provider: 'email' }, ip, at });
@@ -101,9 +103,11 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
   sendJson(res, 200, lookalikeUserJson(email, data, at));
 }
 
-async function requestConfirmation(db: Parameters<typeof issueToken>[0], user: UserRow, at: Date): Promise<string> {
+/** A confirmation link for the address; with PKCE also the flow its code will be exchanged in. */
+async function requestConfirmation(db: Parameters<typeof issueToken>[0], user: UserRow, at: Date, pkce: Pkce | null): Promise<string> {
   await db.query(`update auth.users set confirmation_sent_at = $2 where id = $1`, [user.id, at]);
-  return issueToken(db, user.id, 'confirmation_token', user.email ?? '', at);
+  if (pkce) await saveFlowState(db, user.id, 'email/signup', pkce, at);
+  return issueToken(db, user.id, 'confirmation_token', user.email ?? '', at, flowPrefix(pkce));
 }
 
 export async function passwordGrant(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
@@ -176,6 +180,7 @@ export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: Se
   const rawEmail = optionalString(body, 'email');
   const data = optionalObject(body, 'data');
   if (optionalString(body, 'phone')) throw new AuthError(422, 'phone_provider_disabled', 'Phone logins are disabled');
+  const pkce = readPkce(body);
   const at = ctx.now();
 
   let hash: string | undefined;
@@ -211,8 +216,10 @@ export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: Se
       if (taken && taken.id !== user.id) throw errors.emailExists();
       // Nothing changes until the links are opened; a new request replaces an older one.
       await db.query(`update auth.users set email_change = $2, email_change_sent_at = $3, email_change_confirm_status = 0 where id = $1`, [user.id, email, at]);
-      const newToken = await issueToken(db, user.id, 'email_change_token_new', email, at);
-      const currentToken = ctx.settings.secureEmailChange && user.email ? await issueToken(db, user.id, 'email_change_token_current', user.email, at) : null;
+      if (pkce) await saveFlowState(db, user.id, 'email_change', pkce, at);
+      const prefix = flowPrefix(pkce);
+      const newToken = await issueToken(db, user.id, 'email_change_token_new', email, at, prefix);
+      const currentToken = ctx.settings.secureEmailChange && user.email ? await issueToken(db, user.id, 'email_change_token_current', user.email, at, prefix) : null;
       if (!currentToken) await db.query(`delete from auth.one_time_tokens where user_id = $1 and token_type = 'email_change_token_current'`, [user.id]);
       emailChange = { from: user.email ?? '', to: email, newToken, currentToken };
     }

@@ -52,6 +52,13 @@ alter role ${ident} set role = 'anon';
 `;
 }
 
+/** Platform files added after data folders already existed: idempotent, run on every start of an older folder. */
+const LATER_ADDITIONS = ['03_auth_flow_state.sql'];
+
+export function platformAdditionsSql(): string {
+  return LATER_ADDITIONS.map((f) => readFileSync(path.join(platformDir, f), 'utf8')).join('\n');
+}
+
 export async function bootstrapPlatform(db: SqlRunner, appRole: { name: string; password: string }) {
   await db.exec(platformSql());
   await db.exec(appServerRoleSql(appRole.name, appRole.password));

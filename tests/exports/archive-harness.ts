@@ -5,7 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { addClient, addDraft, completeProfile } from '../db/fixtures';
-import { startTestStandIn, type TestStandIn } from '../support/stand-in';
+import { signUpConfirmed, startTestStandIn, type TestStandIn } from '../support/stand-in';
 
 export interface HarnessUser {
   id: string;
@@ -47,9 +47,8 @@ export function archiveHarnessOn(standIn: TestStandIn): ArchiveHarness {
     signIn,
     async signUp(email = `u-${randomUUID().slice(0, 8)}@example.test`, businessName = '') {
       const client = standIn.client();
-      const { data, error } = await client.auth.signUp({ email, password: PASSWORD, options: { data: { business_name: businessName } } });
-      if (error || !data.user || !data.session) throw new Error(`sign-up failed: ${error?.message}`);
-      return { id: data.user.id, email, client };
+      const { user } = await signUpConfirmed(client, standIn.outbox, { email, password: PASSWORD, options: { data: { business_name: businessName } } });
+      return { id: user.id, email, client };
     },
     async asUser(userId, fn, workspaceId) {
       const c = await admin.connect();
