@@ -181,6 +181,7 @@ export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: Se
   const data = optionalObject(body, 'data');
   if (optionalString(body, 'phone')) throw new AuthError(422, 'phone_provider_disabled', 'Phone logins are disabled');
   const pkce = readPkce(body);
+  const redirectTo = allowedRedirect(ctx, new URL(req.url ?? '/', 'http://localhost').searchParams.get('redirect_to'));
   const at = ctx.now();
 
   let hash: string | undefined;
@@ -221,7 +222,7 @@ export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: Se
       const newToken = await issueToken(db, user.id, 'email_change_token_new', email, at, prefix);
       const currentToken = ctx.settings.secureEmailChange && user.email ? await issueToken(db, user.id, 'email_change_token_current', user.email, at, prefix) : null;
       if (!currentToken) await db.query(`delete from auth.one_time_tokens where user_id = $1 and token_type = 'email_change_token_current'`, [user.id]);
-      emailChange = { from: user.email ?? '', to: email, newToken, currentToken };
+      emailChange = { from: user.email ?? '', to: email, newToken, currentToken, redirectTo };
     }
     if (data) {
       // GoTrue merges `data` into user_metadata; a null value removes the key.
