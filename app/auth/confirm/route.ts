@@ -35,6 +35,9 @@ export async function GET(request: NextRequest) {
     const supabase = await createClient();
     const { error } = await supabase.auth.verifyOtp({ type, token_hash: tokenHash });
     if (!error) return NextResponse.redirect(new URL(next, request.nextUrl.origin), 303);
+  } else if (searchParams.has('message') && !searchParams.has('error_code')) {
+    // The first half of a secure email change (Auth's link): nothing to sign in with yet.
+    return NextResponse.redirect(new URL(next, request.nextUrl.origin), 303);
   }
   login.searchParams.set('error', 'link_invalid');
   return NextResponse.redirect(login, 303);
