@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as confirm } from '@/app/auth/confirm/route';
+import { pointAppAt } from '../support/app-world';
 import { asRequest, redirectTarget, SimulatedBrowser } from '../support/next-request';
 import { confirmationLink, latestMail, signUpConfirmed, startTestStandIn, type TestStandIn, CONFIRMATION_SUBJECT } from '../support/stand-in';
 
@@ -18,13 +19,7 @@ let standIn: TestStandIn;
 
 beforeAll(async () => {
   standIn = await startTestStandIn({ siteUrl: SITE_URL });
-  Object.assign(process.env, {
-    NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
-    NEXT_PUBLIC_SUPABASE_ANON_KEY: standIn.anonKey,
-    DATABASE_URL: standIn.appDbUrl,
-    MAIL_OUTBOX_DIR: standIn.outbox.dir,
-    SITE_URL,
-  });
+  pointAppAt(standIn, SITE_URL);
 }, 120_000);
 
 afterAll(async () => {
