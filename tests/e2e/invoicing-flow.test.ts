@@ -55,7 +55,7 @@ describe('invoicing flow in the browser', () => {
     await page.getByLabel('Lösenord').fill('ett-långt-lösenord-1');
     await page.getByRole('button', { name: 'Skapa konto' }).click();
     await confirmSignUpOnPage(page, app.standIn.outbox, email);
-    await page.waitForURL((u) => u.pathname === '/', { timeout: 30_000 });
+    await page.waitForURL((u) => u.pathname === '/valkommen', { timeout: 30_000 });
     workspaceId = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
     // The profile lacks a VAT number and payment details until the incomplete send below.
     await admin.query(

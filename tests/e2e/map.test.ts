@@ -33,7 +33,7 @@ describe('mind-map in the browser', () => {
     await page.getByLabel('Lösenord').fill(password);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
     await confirmSignUpOnPage(page, app.standIn.outbox, email);
-    await page.waitForURL((u) => u.pathname === '/', { timeout: 30_000 });
+    await page.waitForURL((u) => u.pathname === '/valkommen', { timeout: 30_000 });
   }, 600_000);
 
   reportFailuresAndCleanUp(() => app, [() => browser?.close(), () => app?.stop()]);

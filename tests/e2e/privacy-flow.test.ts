@@ -56,7 +56,7 @@ describe('export, delete and restore in the browser', () => {
     await page.getByLabel('Lösenord').fill(password);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
     await confirmSignUpOnPage(page, app.standIn.outbox, email);
-    await waitForPath('/');
+    await waitForPath('/valkommen');
 
     await page.goto(url('/profil/data'));
     await page.getByRole('heading', { name: 'Exportera mina data' }).waitFor();
@@ -150,7 +150,7 @@ describe('export, delete and restore in the browser', () => {
     await phone.getByLabel('Password').fill(password);
     await phone.getByRole('button', { name: 'Create account' }).click();
     await confirmSignUpOnPage(phone, app.standIn.outbox, englishEmail, 'Almost there!');
-    await phone.waitForURL((u) => u.pathname === '/');
+    await phone.waitForURL((u) => u.pathname === '/valkommen');
     await phone.goto(url('/profil/data'));
     await phone.getByRole('heading', { name: 'Export my data' }).waitFor();
     await phone.getByRole('button', { name: 'Delete my account' }).waitFor();

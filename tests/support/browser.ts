@@ -41,7 +41,7 @@ export async function confirmSignUpOnPage(page: Page, outbox: Outbox, email: str
   await page.goto(latestMail(outbox, email, CONFIRMATION_SUBJECT).links[1]);
 }
 
-/** Signs up through the Swedish sign-up page at `signupUrl`, confirms through the outbox and waits for the app's home. */
+/** Signs up through the Swedish sign-up page at `signupUrl`, confirms through the outbox and waits for the onboarding guide a new account is led to. */
 export async function signUpOnPage(page: Page, signupUrl: string, businessName: string, email: string, password: string, outbox: Outbox) {
   await page.goto(signupUrl);
   await page.getByLabel('Företagsnamn').fill(businessName);
@@ -49,7 +49,7 @@ export async function signUpOnPage(page: Page, signupUrl: string, businessName: 
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Skapa konto' }).click();
   await confirmSignUpOnPage(page, outbox, email);
-  await onPath(page, '/');
+  await onPath(page, '/valkommen');
 }
 
 /** Signs out through the account menu and waits for the sign-in page. */
