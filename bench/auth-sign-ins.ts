@@ -1,12 +1,11 @@
 // Sign-ins per second against the embedded Auth API, through supabase-js (bcrypt cost 10 dominates).
-import { startTestStandIn } from '../tests/support/stand-in';
+import { signUpConfirmed, startTestStandIn } from '../tests/support/stand-in';
 import { emit, round } from './support';
 
 const standIn = await startTestStandIn();
 const email = 'bench-signin@example.test';
 const password = 'bench-password-1';
-const { error } = await standIn.client().auth.signUp({ email, password });
-if (error) throw error;
+await signUpConfirmed(standIn.client(), standIn.outbox, { email, password });
 
 const n = 40;
 const start = performance.now();

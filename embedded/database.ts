@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { appServerRoleSql, bootstrapPlatform } from './platform/bootstrap';
+import { appServerRoleSql, bootstrapPlatform, platformAdditionsSql } from './platform/bootstrap';
 import { DatabaseServer } from './wire/server';
 import { quoteIdent, quoteLiteral } from './wire/session';
 
@@ -74,6 +74,7 @@ export async function startEmbeddedDatabase(opts: { dataDir: string; port: numbe
   const credentials = loadOrCreateCredentials(opts.dataDir);
   const db = await PGlite.create(dir, { extensions: { pgcrypto } });
   if (created) await bootstrapPlatform(db, { name: APP_ROLE_NAME, password: credentials.appPassword });
+  else await db.exec(platformAdditionsSql());
   const served = await serveDatabase(db, { port: opts.port, host: opts.host, credentials });
   return {
     ...served,

@@ -1,6 +1,7 @@
 // Sign-up, password sign-in, the current user (GET/PUT /user), reauthentication and logout.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type pg from 'pg';
 import { readJson, sendJson } from '../http';
 import { audit } from './audit';
 import { transaction, type AuthContext } from './context';
@@ -8,6 +9,7 @@ import { AuthError, errors } from './errors';
 import { checkEmail, optionalObject, optionalString } from './input';
 import { sendEmailChange, sendPasswordChanged, sendReauthentication, sendRepeatedSignup, sendSignupConfirmation } from './mails';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords';
+import { flowPrefix, readPkce, saveFlowState, type Pkce } from './pkce';
 import { allowedRedirect, nextPathOf } from './redirects';
 import { authenticate, clientIp, createSession, tokenResponse, type Authenticated, type IssuedSession } from './sessions';
 import { consumeToken, hashToken, issueToken } from './tokens';
@@ -20,9 +22,53 @@ export const RECENT_SIGN_IN_MINUTES = 10;
 
 type SignUpOutcome =
   | { session: IssuedSession }
-  | { confirm: UserRow; token: string }
-  | { repeated: UserRow | null }
+  | { confirm: Record<string, unknown>; token: string }
+  | { repeated: UserRow | null; json: Record<string, unknown> }
   | { taken: true };
+
+interface NewAccount {
+  id: string;
+  email: string;
+  hash: string;
+  data: Record<string, unknown>;
+  confirmed: boolean;
+  at: Date;
+}
+
+/** auth.users and its email identity, as a sign-up writes them (the project's triggers run too). */
+async function insertAccount(db: pg.PoolClient, a: NewAccount): Promise<UserRow> {
+  const identityData = { sub: a.id, email: a.email, email_verified: a.confirmed, phone_verified: false };
+  const { rows } = await db.query<UserRow>(
+    `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+       raw_app_meta_data, raw_user_meta_data, created_at, updated_at, is_super_admin, is_anonymous)
+     values ($1, $2, 'authenticated', 'authenticated', $3, $4, $5, $6, $7, $8, $8, false, false)
+     returning *`,
+    [
+      '00000000-0000-0000-0000-000000000000',
+      a.id,
+      a.email,
+      a.hash,
+      a.confirmed ? a.at : null,
+      JSON.stringify({ provider: 'email', providers: ['email'] }),
+      JSON.stringify({ ...a.data, ...identityData }),
+      a.at,
+    ],
+  );
+  await db.query(
+    `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at) values ($1::text, $1::uuid, $2, 'email', $3, $3)`,
+    [a.id, JSON.stringify(identityData), a.at],
+  );
+  return rows[0];
+}
+
+/** A confirmation link for the address; with PKCE also the flow its code will be exchanged in. */
+async function requestConfirmation(db: pg.PoolClient, user: UserRow, ip: string, at: Date, pkce: Pkce | null) {
+  await audit(db, { action: 'user_confirmation_requested', actorId: user.id, actorUsername: user.email, logType: 'user', traits: { provider: 'email' }, ip, at });
+  await db.query(`update auth.users set confirmation_sent_at = $2 where id = $1`, [user.id, at]);
+  if (pkce) await saveFlowState(db, user.id, 'email/signup', pkce, at);
+  const token = await issueToken(db, user.id, 'confirmation_token', user.email ?? '', at, flowPrefix(pkce));
+  return { token, json: await userJson(db, (await findUserById(db, user.id))!) };
+}
 
 export async function signUp(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
   const body = await readJson(req);
@@ -30,6 +76,7 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
   const password = optionalString(body, 'password');
   const data = optionalObject(body, 'data') ?? {};
   if (optionalString(body, 'phone')) throw new AuthError(422, 'phone_provider_disabled', 'Phone signups are disabled');
+  const pkce = readPkce(body);
   if (!rawEmail) throw errors.validation('To signup, please provide your email');
   if (!password) throw errors.validation('Signup requires a valid password');
   const email = normalizeEmail(rawEmail);
@@ -41,52 +88,40 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
   // Hashed whether or not the address is taken, so both answers cost the same.
   const hash = await hashPassword(password);
   const at = ctx.now();
-  const userId = randomUUID();
   const autoconfirm = !ctx.settings.confirmations;
-  const identityData = { sub: userId, email, email_verified: autoconfirm, phone_verified: false };
   const ip = clientIp(req);
+  const account: NewAccount = { id: randomUUID(), email, hash, data, confirmed: autoconfirm, at };
   const outcome = await transaction(ctx.pool, async (db): Promise<SignUpOutcome> => {
     const existing = await findUserByEmail(db, email);
+    // With confirmations off a new account gets a session at once, so hosted Auth says it exists.
+    if (existing && autoconfirm) return { taken: true };
+    if (existing) await audit(db, { action: 'user_repeated_signup', actorId: existing.id, actorUsername: email, logType: 'user', traits: { provider: 'email' }, ip, at });
+    if (existing?.email_confirmed_at) {
+      // A new sign-up's work, on a stand-in row rolled back at once: the answer is shaped as a
+      // new user's and costs as long, so neither tells that the address is taken.
+      const placeholder = `lookalike-${account.id}@example.invalid`;
+      await db.query('savepoint lookalike');
+      const { json } = await requestConfirmation(db, await insertAccount(db, { ...account, email: placeholder }), ip, at, pkce);
+      await db.query('rollback to savepoint lookalike');
+      return { repeated: existing, json: JSON.parse(JSON.stringify(json).replaceAll(placeholder, email)) };
+    }
+    // Never confirmed: a new link, and nothing about the account changes (the caller proved nothing).
     if (existing) {
-      // With confirmations off a new account gets a session at once, so hosted Auth says it exists.
-      if (autoconfirm) return { taken: true };
-      await audit(db, { action: 'user_repeated_signup', actorId: existing.id, actorUsername: email, logType: 'user', traits: { provider: 'email' }, ip, at });
-      if (existing.email_confirmed_at) return { repeated: existing };
-      // Never confirmed: a new link, and nothing about the account changes (the caller proved nothing).
-      return { confirm: existing, token: await requestConfirmation(db, existing, at) };
+      const { token, json } = await requestConfirmation(db, existing, ip, at, pkce);
+      return { confirm: json, token };
     }
-    const { rows } = await db.query<UserRow>(
-      `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
-         raw_app_meta_data, raw_user_meta_data, created_at, updated_at, is_super_admin, is_anonymous)
-       values ($1, $2, 'authenticated', 'authenticated', $3, $4, $5, $6, $7, $8, $8, false, false)
-       returning *`,
-      [
-        '00000000-0000-0000-0000-000000000000',
-        userId,
-        email,
-        hash,
-        autoconfirm ? at : null,
-        JSON.stringify({ provider: 'email', providers: ['email'] }),
-        JSON.stringify({ ...data, ...identityData }),
-        at,
-      ],
-    );
-    await db.query(
-      `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at) values ($1::text, $1::uuid, $2, 'email', $3, $3)`,
-      [userId, JSON.stringify(identityData), at],
-    );
+    const user = await insertAccount(db, account);
     if (!autoconfirm) {
-      await audit(db, { action: 'user_confirmation_requested', actorId: userId, actorUsername: email, logType: 'user', traits: { provider: 'email' }, ip, at });
-      const token = await requestConfirmation(db, rows[0], at);
-      return { confirm: (await findUserById(db, userId))!, token };
+      const { token, json } = await requestConfirmation(db, user, ip, at, pkce);
+      return { confirm: json, token };
     }
-    await audit(db, { action: 'user_signedup', actorId: userId, actorUsername: email, logType: 'team', traits: { provider: 'email' }, ip, at });
-    const session = await createSession(db, rows[0], req, at, 'password');
-    await audit(db, { action: 'login', actorId: userId, actorUsername: email, logType: 'account', traits: { provider: 'email' }, ip, at });
+    await audit(db, { action: 'user_signedup', actorId: user.id, actorUsername: email, logType: 'team', traits: { provider: 'email' }, ip, at });
+    const session = await createSession(db, user, req, at, 'password');
+    await audit(db, { action: 'login', actorId: user.id, actorUsername: email, logType: 'account', traits: { provider: 'email' }, ip, at });
     return { session };
   }).catch((error: unknown): SignUpOutcome => {
-    // Two sign-ups racing for one address: the unique index decides.
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return autoconfirm ? { taken: true } : { repeated: null };
+    // Two sign-ups racing for one address: the unique index decides; the loser sees a new user's shape.
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return autoconfirm ? { taken: true } : { repeated: null, json: lookalikeUserJson(email, data, at) };
     throw error;
   });
 
@@ -94,16 +129,11 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
   if ('session' in outcome) return sendJson(res, 200, await tokenResponse(ctx, outcome.session));
   if ('confirm' in outcome) {
     sendSignupConfirmation(ctx, email, outcome.token, nextPathOf(redirectTo), redirectTo);
-    return sendJson(res, 200, await userJson(ctx.pool, outcome.confirm));
+    return sendJson(res, 200, outcome.confirm);
   }
   // The address has an account: its owner is told, the caller sees what a new sign-up sees.
   if (outcome.repeated) sendRepeatedSignup(ctx, email);
-  sendJson(res, 200, lookalikeUserJson(email, data, at));
-}
-
-async function requestConfirmation(db: Parameters<typeof issueToken>[0], user: UserRow, at: Date): Promise<string> {
-  await db.query(`update auth.users set confirmation_sent_at = $2 where id = $1`, [user.id, at]);
-  return issueToken(db, user.id, 'confirmation_token', user.email ?? '', at);
+  sendJson(res, 200, outcome.json);
 }
 
 export async function passwordGrant(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
@@ -176,6 +206,8 @@ export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: Se
   const rawEmail = optionalString(body, 'email');
   const data = optionalObject(body, 'data');
   if (optionalString(body, 'phone')) throw new AuthError(422, 'phone_provider_disabled', 'Phone logins are disabled');
+  const pkce = readPkce(body);
+  const redirectTo = allowedRedirect(ctx, new URL(req.url ?? '/', 'http://localhost').searchParams.get('redirect_to'));
   const at = ctx.now();
 
   let hash: string | undefined;
@@ -211,10 +243,12 @@ export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: Se
       if (taken && taken.id !== user.id) throw errors.emailExists();
       // Nothing changes until the links are opened; a new request replaces an older one.
       await db.query(`update auth.users set email_change = $2, email_change_sent_at = $3, email_change_confirm_status = 0 where id = $1`, [user.id, email, at]);
-      const newToken = await issueToken(db, user.id, 'email_change_token_new', email, at);
-      const currentToken = ctx.settings.secureEmailChange && user.email ? await issueToken(db, user.id, 'email_change_token_current', user.email, at) : null;
+      if (pkce) await saveFlowState(db, user.id, 'email_change', pkce, at);
+      const prefix = flowPrefix(pkce);
+      const newToken = await issueToken(db, user.id, 'email_change_token_new', email, at, prefix);
+      const currentToken = ctx.settings.secureEmailChange && user.email ? await issueToken(db, user.id, 'email_change_token_current', user.email, at, prefix) : null;
       if (!currentToken) await db.query(`delete from auth.one_time_tokens where user_id = $1 and token_type = 'email_change_token_current'`, [user.id]);
-      emailChange = { from: user.email ?? '', to: email, newToken, currentToken };
+      emailChange = { from: user.email ?? '', to: email, newToken, currentToken, redirectTo };
     }
     if (data) {
       // GoTrue merges `data` into user_metadata; a null value removes the key.

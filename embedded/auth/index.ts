@@ -11,6 +11,7 @@ import type { AuthContext } from './context';
 import { AuthError, errors, sendAuthError, toAuthError } from './errors';
 import { optionalString } from './input';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimit, type RateLimitName } from './rate-limit';
+import { pkceGrant } from './pkce';
 import { recover } from './recovery';
 import { refresh } from './sessions';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './settings';
@@ -132,6 +133,7 @@ async function route(ctx: AuthContext, req: IncomingMessage, res: ServerResponse
 async function token(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
   const grantType = new URL(req.url ?? '/', 'http://localhost').searchParams.get('grant_type');
   if (grantType === 'password') return passwordGrant(ctx, req, res);
+  if (grantType === 'pkce') return pkceGrant(ctx, req, res);
   if (grantType === 'refresh_token') {
     const refreshToken = optionalString(await readJson(req), 'refresh_token');
     if (!refreshToken) throw errors.validation('refresh_token required');

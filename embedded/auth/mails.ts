@@ -2,6 +2,7 @@
 // emails carry two links: the app's /auth/confirm route (server-side verifyOtp, HttpOnly cookies)
 // first, Auth's own GET /verify second, as the README's email templates set them up on a project.
 import type { AuthContext } from './context';
+import { nextPathOf } from './redirects';
 
 export type LinkType = 'signup' | 'recovery' | 'email_change';
 
@@ -87,9 +88,9 @@ export function sendReauthentication(ctx: AuthContext, to: string, code: string)
 }
 
 /** Both halves of a secure email change: the old address confirms letting go, the new one that it is reachable. */
-export function sendEmailChange(ctx: AuthContext, change: { from: string; to: string; currentToken: string | null; newToken: string }) {
-  const next = '/profil/sakerhet';
-  const [newApp, newApi] = links(ctx, 'email_change', change.newToken, next, `${ctx.siteUrl}${next}`);
+export function sendEmailChange(ctx: AuthContext, change: { from: string; to: string; currentToken: string | null; newToken: string; redirectTo: string }) {
+  const next = nextPathOf(change.redirectTo);
+  const [newApp, newApi] = links(ctx, 'email_change', change.newToken, next, change.redirectTo);
   ctx.outbox.send({
     to: change.to,
     subject: 'Bekräfta din nya e-postadress',
@@ -105,7 +106,7 @@ export function sendEmailChange(ctx: AuthContext, change: { from: string; to: st
     links: [newApp, newApi],
   });
   if (!change.currentToken) return;
-  const [oldApp, oldApi] = links(ctx, 'email_change', change.currentToken, next, `${ctx.siteUrl}${next}`);
+  const [oldApp, oldApi] = links(ctx, 'email_change', change.currentToken, next, change.redirectTo);
   ctx.outbox.send({
     to: change.from,
     subject: 'Bekräfta byte av e-postadress',

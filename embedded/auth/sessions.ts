@@ -8,13 +8,15 @@ import { bearerToken } from '../http';
 import { audit } from './audit';
 import { transaction, type AuthContext } from './context';
 import { errors } from './errors';
+import type { FlowMethod } from './pkce';
 import { appMetadata, findUserById, userJson, type UserRow } from './users';
 
 type Db = Pick<pg.PoolClient, 'query'>;
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type AmrMethod = 'password' | 'otp';
+/** How the session was won: GoTrue names a PKCE exchange by its flow's authentication method. */
+export type AmrMethod = 'password' | 'otp' | FlowMethod;
 
 /** What a committed sign-in hands to `tokenResponse`. */
 export interface IssuedSession {

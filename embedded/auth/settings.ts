@@ -21,9 +21,9 @@ export interface AuthSettings {
   accessTokenSeconds: number;
 }
 
-/** The CLI's defaults for keys config.toml leaves out. */
+/** Defaults for keys config.toml leaves out: the CLI's, except that new addresses confirm, as on hosted projects. */
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
-  confirmations: false,
+  confirmations: true,
   secureEmailChange: true,
   securePasswordChange: false,
   passwordChangedNotice: false,

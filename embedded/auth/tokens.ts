@@ -20,9 +20,12 @@ function newToken(type: TokenType): string {
   return type === 'reauthentication_token' ? String(randomInt(0, 1_000_000)).padStart(6, '0') : newLinkToken();
 }
 
-/** Replaces the user's live token of this type with a new one and returns it (only its hash is kept). */
-export async function issueToken(db: Db, userId: string, type: TokenType, relatesTo: string, at: Date): Promise<string> {
-  const token = newToken(type);
+/**
+ * Replaces the user's live token of this type with a new one and returns it (only its hash is
+ * kept). `prefix` marks the flow a link belongs to (pkce.ts), as part of the token itself.
+ */
+export async function issueToken(db: Db, userId: string, type: TokenType, relatesTo: string, at: Date, prefix = ''): Promise<string> {
+  const token = `${prefix}${newToken(type)}`;
   // A nonce is short: it is hashed with the address it was sent to, as GoTrue does.
   const stored = type === 'reauthentication_token' ? hashToken(`${relatesTo}${token}`) : hashToken(token);
   await db.query(

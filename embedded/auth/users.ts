@@ -81,9 +81,9 @@ export async function userJson(db: Queryable, user: UserRow): Promise<Record<str
 }
 
 /**
- * What a sign-up of an address that already has an account answers when confirmations are on:
- * a user that does not exist, shaped exactly like a new unconfirmed one, so the answer does not
- * tell whether the address is taken. (Hosted Auth also leaves `identities` empty, which tells; this does not.)
+ * A user that does not exist, shaped exactly like a new unconfirmed one: what the loser of two
+ * sign-ups racing for one address is answered (accounts.ts), so the answer does not tell.
+ * (Hosted Auth also leaves `identities` empty for a taken address, which tells; this does not.)
  */
 export function lookalikeUserJson(email: string, userMetadata: Record<string, unknown>, at: Date): Record<string, unknown> {
   const id = randomUUID();

@@ -1,6 +1,7 @@
 // POST and GET /verify: redeem an email link (sign-up confirmation, recovery, email change).
 // Tokens are single use (see tokens.ts). A secure email change needs both halves: the first link
-// answers "accepted, now confirm the other address" and changes nothing visible.
+// answers "accepted, now confirm the other address" and changes nothing visible. PKCE links
+// (`pkce_` tokens) opened in a browser answer with the flow's code (pkce.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import { readJson, sendJson } from '../http';
 import { audit } from './audit';
 import { transaction, type AuthContext } from './context';
 import { errors, toAuthError } from './errors';
+import { issueAuthCode, PKCE_PREFIX, type FlowMethod } from './pkce';
 import { allowedRedirect } from './redirects';
 import { clientIp, createSession, tokenResponse, type IssuedSession } from './sessions';
 import { consumeToken, hashToken, hasToken, type Redeemed, type TokenType } from './tokens';
@@ -47,12 +49,24 @@ function parseVerify(input: Record<string, unknown>): { type: VerifyType; token:
   return { type, token: (tokenHash ?? token)! };
 }
 
-type Outcome = { session: IssuedSession } | { pending: true };
+type Outcome = { session: IssuedSession } | { code: string } | { pending: true };
+
+/** The flow a PKCE link's code belongs to, per link type (GoTrue's authentication methods). */
+const FLOW_METHODS: Record<VerifyType, FlowMethod | null> = {
+  signup: 'email/signup',
+  invite: 'invite',
+  recovery: 'recovery',
+  magiclink: 'magiclink',
+  email_change: 'email_change',
+  email: null,
+};
 
 type Db = Pick<pg.PoolClient, 'query'>;
 
-async function confirmAddress(db: Db, user: UserRow, at: Date) {
+/** The first proof of the address completes the sign-up, audited as GoTrue does. */
+async function confirmAddress(db: Db, user: UserRow, req: IncomingMessage, at: Date) {
   if (user.email_confirmed_at) return;
+  await audit(db, { action: 'user_signedup', actorId: user.id, actorUsername: user.email, logType: 'team', traits: { provider: 'email' }, ip: clientIp(req), at });
   await db.query(`update auth.users set email_confirmed_at = $2 where id = $1`, [user.id, at]);
   await db.query(
     `update auth.identities set identity_data = identity_data || '{"email_verified": true}'::jsonb, updated_at = $2 where user_id = $1 and provider = 'email'`,
@@ -87,8 +101,14 @@ async function changeEmail(ctx: AuthContext, db: Db, user: UserRow, redeemed: Re
   return (await findUserById(db, user.id))!;
 }
 
-async function redeem(ctx: AuthContext, req: IncomingMessage, type: VerifyType, token: string): Promise<Outcome> {
+/**
+ * Redeems the token. A PKCE link opened in the browser (GET /verify) gets the flow's code, which
+ * only the code verifier's holder can exchange; every other redemption starts a session here.
+ */
+async function redeem(ctx: AuthContext, req: IncomingMessage, type: VerifyType, token: string, via: 'link' | 'api'): Promise<Outcome> {
   const at = ctx.now();
+  const flowMethod = via === 'link' && token.startsWith(PKCE_PREFIX) ? FLOW_METHODS[type] : undefined;
+  if (flowMethod === null) throw errors.validation(`unsupported authentication method "${type}"`);
   const outcome = await transaction(ctx.pool, async (db): Promise<Outcome | null> => {
     const redeemed = await consumeToken(db, hashToken(token), [...TOKEN_TYPES[type]], at);
     if (!redeemed) return null;
@@ -102,8 +122,9 @@ async function redeem(ctx: AuthContext, req: IncomingMessage, type: VerifyType, 
       user = changed;
     } else {
       // A confirmation or a recovery link proves the address.
-      await confirmAddress(db, user, at);
+      await confirmAddress(db, user, req, at);
     }
+    if (flowMethod) return { code: await issueAuthCode(db, user.id, flowMethod, at) };
     const session = await createSession(db, user, req, at, 'otp');
     await audit(db, { action: 'login', actorId: user.id, actorUsername: user.email, logType: 'account', traits: { provider: 'email', via: type }, ip: clientIp(req), at });
     return { session };
@@ -115,21 +136,35 @@ async function redeem(ctx: AuthContext, req: IncomingMessage, type: VerifyType, 
 /** POST /verify, what `verifyOtp({ type, token_hash })` sends: answers with a session. */
 export async function verifyPost(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
   const { type, token } = parseVerify(await readJson(req));
-  const outcome = await redeem(ctx, req, type, token);
+  const outcome = await redeem(ctx, req, type, token, 'api');
   if ('pending' in outcome) return sendJson(res, 200, { msg: SINGLE_CONFIRMATION, code: 200 });
+  if ('code' in outcome) throw new Error('a code is only issued to a link');
   sendJson(res, 200, await tokenResponse(ctx, outcome.session));
 }
 
-/** GET /verify, the link in the email: redirects with the session (or the error) in the URL fragment. */
+/**
+ * GET /verify, the link in the email: redirects with the session (or the error) in the URL
+ * fragment; a PKCE link with `?code=` instead, and its message or error in the query as well.
+ */
 export async function verifyGet(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  const redirectTo = allowedRedirect(ctx, query.get('redirect_to'));
+  const target = new URL(allowedRedirect(ctx, query.get('redirect_to')));
+  const rawToken = query.get('token') ?? query.get('token_hash') ?? undefined;
+  const pkce = rawToken?.startsWith(PKCE_PREFIX) ?? false;
   let fragment: URLSearchParams;
+  const alsoInQuery = (params: URLSearchParams) => {
+    if (pkce) for (const [key, value] of params) target.searchParams.set(key, value);
+  };
   try {
-    const { type, token } = parseVerify({ type: query.get('type') ?? undefined, token: query.get('token') ?? query.get('token_hash') ?? undefined });
-    const outcome = await redeem(ctx, req, type, token);
+    const { type, token } = parseVerify({ type: query.get('type') ?? undefined, token: rawToken });
+    const outcome = await redeem(ctx, req, type, token, 'link');
     if ('pending' in outcome) {
       fragment = new URLSearchParams({ message: SINGLE_CONFIRMATION });
+      alsoInQuery(fragment);
+      fragment.set('sb', '');
+    } else if ('code' in outcome) {
+      target.searchParams.set('code', outcome.code);
+      fragment = new URLSearchParams();
     } else {
       const session = await tokenResponse(ctx, outcome.session);
       fragment = new URLSearchParams({
@@ -149,8 +184,9 @@ export async function verifyGet(ctx: AuthContext, req: IncomingMessage, res: Ser
       error_code: authError.errorCode,
       error_description: authError.message,
     });
+    alsoInQuery(fragment);
+    fragment.set('sb', '');
   }
-  const target = new URL(redirectTo);
   target.hash = fragment.toString();
   res.writeHead(303, { location: target.toString() }).end();
 }

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECENT_SIGN_IN_MINUTES } from '../../embedded/auth/accounts';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, signInOnPage, signOutOnPage } from '../support/browser';
+import { confirmSignUpOnPage, launchBrowser, signInOnPage, signOutOnPage } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
@@ -59,6 +59,7 @@ describe('account security in the browser', () => {
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
+    await confirmSignUpOnPage(page, app.standIn.outbox, email);
     await waitForPath('/valkommen');
     await page.getByRole('button', { name: 'Hoppa över så länge' }).click();
     await waitForPath('/');

@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { confirmSignUpOnPage, launchBrowser } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 import { archiveHarnessOn, fakePdf, PASSWORD, prepareWorkspace, sendWithArchivedPdf, type ArchiveHarness, type HarnessUser } from '../exports/archive-harness';
@@ -86,6 +86,8 @@ describe('accountant flow in the browser', () => {
     await page.getByLabel('E-postadress').fill(accountantEmail);
     await page.getByLabel('Lösenord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
+    // Auth's link comes back to the invitation (PKCE ?code=, exchanged in this browser).
+    await confirmSignUpOnPage(page, app.standIn.outbox, accountantEmail);
     await page.getByRole('button', { name: 'Acceptera inbjudan' }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(shots, 'accountant-invite-sv.png'), fullPage: true });
     await page.getByRole('button', { name: 'Acceptera inbjudan' }).click();

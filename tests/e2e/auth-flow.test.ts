@@ -1,4 +1,4 @@
-// The first slice end to end in a real browser: sign up, see the own workspace row, sign out,
+// The first slice end to end in a real browser: sign up and confirm through the mailed link, see the own workspace row, sign out,
 // sign in, forgot password through the outbox link, set a new password, sign in with it.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_OPERATOR_ENV, type TestApp } from '../support/app';
 import { launchBrowser, signInOnPage, signOutOnPage } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
+import { CONFIRMATION_SUBJECT, latestMail } from '../support/stand-in';
 import { repoRoot } from '../support/paths';
 
 const shots = path.join(repoRoot, '.data/screenshots');
@@ -71,8 +72,16 @@ describe('auth flow in the browser', () => {
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill(password);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
+    // Confirmations are on, as on hosted projects: the form asks to check the inbox, and nothing
+    // is signed in until the mail's link is opened (Auth's own link, answered with ?code=).
+    await page.getByText(`Nästan klart! Vi har skickat en länk till ${email}.`).waitFor();
+    expect((await context.cookies()).some((c) => /-auth-token(\.\d+)?$/.test(c.name))).toBe(false);
+    const landings: string[] = [];
+    page.on('request', (r) => r.isNavigationRequest() && landings.push(r.url()));
+    await page.goto(latestMail(app.standIn.outbox, email, CONFIRMATION_SUBJECT).links[1]);
     // A new account is led to the onboarding guide first; it can be skipped.
     await waitForPath('/valkommen');
+    expect(landings.some((u) => new URL(u).pathname === '/auth/confirm' && new URL(u).searchParams.has('code'))).toBe(true);
     expect(await page.getByLabel('Företagsnamn').inputValue()).toBe('Testkonsult Lindqvist');
     await page.getByRole('button', { name: 'Hoppa över så länge' }).click();
     await waitForPath('/');
@@ -141,6 +150,23 @@ describe('auth flow in the browser', () => {
     await signIn(password);
     expect(await page.getByTestId('workspace-name').textContent()).toBe('Testkonsult Lindqvist');
     await signOut();
+  });
+
+  it('signing up again with the taken address gives the answer a new address gets (no enumeration)', async () => {
+    const answer = async (address: string) => {
+      await page.goto(url('/signup'));
+      await page.getByLabel('Företagsnamn').fill('Någon annan');
+      await page.getByLabel('E-postadress').fill(address);
+      await page.getByLabel('Lösenord').fill('ett-annat-lösenord-3');
+      await page.getByRole('button', { name: 'Skapa konto' }).click();
+      const shown = page.getByText('Nästan klart!', { exact: false });
+      await shown.waitFor();
+      return (await shown.textContent())?.replace(address, '<email>');
+    };
+    const fresh = await answer(`ny-${Date.now().toString(36)}@example.test`);
+    expect(fresh).toBe('Nästan klart! Vi har skickat en länk till <email>. Öppna den för att bekräfta ditt konto.');
+    expect(await answer(email)).toBe(fresh);
+    expect(app.standIn.outbox.list(email).at(-1)?.subject).toBe('Du har redan ett konto');
   });
 
   it('resets a forgotten password through the emailed link', async () => {

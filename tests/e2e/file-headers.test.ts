@@ -9,6 +9,7 @@ import { LOGO_BUCKET } from '@/lib/profile/logo';
 import { jobContext } from '../../embedded/jobs';
 import { addClient, addDraft, completeProfile } from '../db/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
+import { signUpConfirmed } from '../support/stand-in';
 
 // The smallest valid PNG: one transparent pixel.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -26,9 +27,7 @@ describe('file responses of the app (issue 13, finding 3: stored XSS)', () => {
     admin = new pg.Pool({ connectionString: app.standIn.dbUrl, max: 2 });
     const client = app.standIn.client();
     const email = `filer-${Date.now().toString(36)}@example.test`;
-    const { data, error } = await client.auth.signUp({ email, password: 'ett-bra-lösenord' });
-    expect(error).toBeNull();
-    userId = data.user!.id;
+    userId = (await signUpConfirmed(client, app.standIn.outbox, { email, password: 'ett-bra-lösenord' })).user.id;
     storage = client.storage.from(LOGO_BUCKET);
     workspaceId = (await admin.query(`select workspace_id from workspace_members where user_id = $1 and role = 'owner'`, [userId])).rows[0].workspace_id;
     // A browser's session, through the email-link route.

@@ -34,7 +34,7 @@ describe('VAT treatment on the draft invoice page', () => {
   const total = async () => (await page.getByTestId('invoice-total').first().textContent())?.replace(/\s/g, ' ');
 
   it('a Norwegian client’s draft is preset to outside the EU, its hours at 0 %', async () => {
-    await signUpOnPage(page, url('/signup'), 'Moms Konsult', email, 'ett-långt-lösenord-1');
+    await signUpOnPage(page, url('/signup'), 'Moms Konsult', email, 'ett-långt-lösenord-1', app.standIn.outbox);
     const ws = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
     const c = await admin.connect();
     try {

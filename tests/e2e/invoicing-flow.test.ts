@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../../lib/time/week';
 import { completeProfile } from '../db/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { confirmSignUpOnPage, launchBrowser } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
@@ -54,7 +54,8 @@ describe('invoicing flow in the browser', () => {
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill('ett-långt-lösenord-1');
     await page.getByRole('button', { name: 'Skapa konto' }).click();
-    await page.waitForURL((u) => u.pathname === '/', { timeout: 30_000 });
+    await confirmSignUpOnPage(page, app.standIn.outbox, email);
+    await page.waitForURL((u) => u.pathname === '/valkommen', { timeout: 30_000 });
     workspaceId = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
     // The profile lacks a VAT number and payment details until the incomplete send below.
     await admin.query(

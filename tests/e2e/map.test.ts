@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { confirmSignUpOnPage, launchBrowser } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
@@ -32,7 +32,8 @@ describe('mind-map in the browser', () => {
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill(password);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
-    await page.waitForURL((u) => u.pathname === '/', { timeout: 30_000 });
+    await confirmSignUpOnPage(page, app.standIn.outbox, email);
+    await page.waitForURL((u) => u.pathname === '/valkommen', { timeout: 30_000 });
   }, 600_000);
 
   reportFailuresAndCleanUp(() => app, [() => browser?.close(), () => app?.stop()]);

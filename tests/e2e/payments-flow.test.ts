@@ -43,7 +43,7 @@ describe('payments and credit notes in the browser', () => {
   }
 
   it('signs up with a complete profile and hours for a client (seeded by SQL), and sends an invoice', async () => {
-    await signUpOnPage(page, url('/signup'), 'Berg Konsult', email, 'ett-långt-lösenord-1');
+    await signUpOnPage(page, url('/signup'), 'Berg Konsult', email, 'ett-långt-lösenord-1', app.standIn.outbox);
     workspaceId = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
     const c = await admin.connect();
     try {

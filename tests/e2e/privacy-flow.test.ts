@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { confirmSignUpOnPage, launchBrowser } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
@@ -55,7 +55,8 @@ describe('export, delete and restore in the browser', () => {
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill(password);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
-    await waitForPath('/');
+    await confirmSignUpOnPage(page, app.standIn.outbox, email);
+    await waitForPath('/valkommen');
 
     await page.goto(url('/profil/data'));
     await page.getByRole('heading', { name: 'Exportera mina data' }).waitFor();
@@ -144,10 +145,12 @@ describe('export, delete and restore in the browser', () => {
     const english = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const phone = await english.newPage();
     await phone.goto(url('/signup?lang=en'), { waitUntil: 'networkidle' });
-    await phone.getByLabel('Email address').fill(`english-${Date.now().toString(36)}@example.test`);
+    const englishEmail = `english-${Date.now().toString(36)}@example.test`;
+    await phone.getByLabel('Email address').fill(englishEmail);
     await phone.getByLabel('Password').fill(password);
     await phone.getByRole('button', { name: 'Create account' }).click();
-    await phone.waitForURL((u) => u.pathname === '/');
+    await confirmSignUpOnPage(phone, app.standIn.outbox, englishEmail, 'Almost there!');
+    await phone.waitForURL((u) => u.pathname === '/valkommen');
     await phone.goto(url('/profil/data'));
     await phone.getByRole('heading', { name: 'Export my data' }).waitFor();
     await phone.getByRole('button', { name: 'Delete my account' }).waitFor();

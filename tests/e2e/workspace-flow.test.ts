@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { confirmSignUpOnPage, launchBrowser } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
 
@@ -65,6 +65,7 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill(password);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
+    await confirmSignUpOnPage(page, app.standIn.outbox, email);
     await waitForPath('/valkommen');
     await shot('onboarding-sv');
 

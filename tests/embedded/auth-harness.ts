@@ -7,7 +7,7 @@ import { startApiServer } from '../../embedded/api-server';
 import { createAuthApi, type AuthApiOptions } from '../../embedded/auth';
 import { JWT_ISSUER_PATH, loadOrCreateKeys } from '../../embedded/keys';
 import { freePort } from '../support/ports';
-import { startTestStandIn, testClientOptions, type TestStandIn } from '../support/stand-in';
+import { signUpConfirmed, startTestStandIn, testClientOptions, type TestStandIn } from '../support/stand-in';
 
 export function clientFor(url: string, key: string): SupabaseClient {
   return createClient(url, key, testClientOptions);
@@ -21,7 +21,7 @@ export interface AuthHarness {
   /** The app server's pool (app_server login), for withUserTransaction with a user's real claims. */
   appPool: pg.Pool;
   client(): SupabaseClient;
-  /** A new user signed up and signed in on its own client. */
+  /** A new user signed up, confirmed through the outbox and signed in on its own client. */
   user(password?: string): Promise<{ email: string; password: string; id: string; client: SupabaseClient }>;
   /** A raw request to /auth/v1 with the anon key, unless headers say otherwise. */
   raw(path: string, init?: RequestInit): Promise<Response>;
@@ -47,9 +47,8 @@ export async function startAuthHarness(): Promise<AuthHarness> {
     async user(password = 'hemligt-lösen-1') {
       const email = uniqueEmail();
       const c = client();
-      const { data, error } = await c.auth.signUp({ email, password });
-      if (error || !data.user) throw error ?? new Error('no user');
-      return { email, password, id: data.user.id, client: c };
+      const { user } = await signUpConfirmed(c, standIn.outbox, { email, password });
+      return { email, password, id: user.id, client: c };
     },
     raw(path, init = {}) {
       return fetch(`${standIn.apiUrl}/auth/v1${path}`, {

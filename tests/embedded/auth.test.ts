@@ -1,7 +1,8 @@
 // Auth API conformance through the real supabase-js client: sign-up, sign-in, claims verified
 // locally against the JWKS, the user endpoint, updates, sign-out, and the audit trail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAuthHarness, uniqueEmail, type AuthHarness } from './auth-harness';
+import { confirmationLink } from '../support/stand-in';
+import { startAuthHarness, startExtraAuthGateway, uniqueEmail, type AuthHarness } from './auth-harness';
 
 let h: AuthHarness;
 
@@ -22,16 +23,23 @@ async function auditActions(userId: string): Promise<string[]> {
 }
 
 describe('sign-up and sign-in', () => {
-  it('signs up with confirmations off: a session at once, metadata stored, identity row written', async () => {
+  it('signs up with confirmations on (config.toml, as hosted): no session until the mailed link, metadata stored, identity row written', async () => {
     const email = uniqueEmail('signup');
-    const { data, error } = await h.client().auth.signUp({ email, password: 'hemligt-1', options: { data: { full_name: 'Anna Andersson' } } });
+    const client = h.client();
+    const { data, error } = await client.auth.signUp({ email, password: 'hemligt-1', options: { data: { full_name: 'Anna Andersson' } } });
     expect(error).toBeNull();
-    expect(data.session?.access_token).toBeTruthy();
-    expect(data.session?.token_type).toBe('bearer');
-    expect(data.session?.expires_in).toBe(3600);
+    expect(data.session).toBeNull();
     expect(data.user).toMatchObject({ email, aud: 'authenticated', role: 'authenticated', app_metadata: { provider: 'email' } });
+    expect(data.user?.email_confirmed_at).toBeUndefined();
     expect(data.user?.user_metadata.full_name).toBe('Anna Andersson');
     expect(data.user?.identities?.[0]).toMatchObject({ provider: 'email', user_id: data.user?.id });
+    expect((await client.auth.signInWithPassword({ email, password: 'hemligt-1' })).error).toMatchObject({ code: 'email_not_confirmed' });
+
+    const confirmed = await client.auth.verifyOtp({ type: 'signup', token_hash: confirmationLink(h.standIn.outbox, email).searchParams.get('token_hash')! });
+    expect(confirmed.error).toBeNull();
+    expect(confirmed.data.session?.token_type).toBe('bearer');
+    expect(confirmed.data.session?.expires_in).toBe(3600);
+    expect(confirmed.data.user?.email_confirmed_at).toBeTruthy();
 
     const { rows } = await h.db.query(
       `select u.encrypted_password, u.raw_user_meta_data, i.provider from auth.users u join auth.identities i on i.user_id = u.id where u.email = $1`,
@@ -42,10 +50,18 @@ describe('sign-up and sign-in', () => {
     expect(rows[0].raw_user_meta_data.full_name).toBe('Anna Andersson');
   });
 
-  it('refuses a second sign-up for the same address (user_already_exists, 422), whatever the case', async () => {
-    const { email } = await h.user();
-    const { error } = await h.client().auth.signUp({ email: email.toUpperCase(), password: 'annat-lösen' });
-    expect(error).toMatchObject({ status: 422, code: 'user_already_exists' });
+  it('with confirmations off: a session at once, and a second sign-up for the address is refused (user_already_exists, 422), whatever the case', async () => {
+    const autoconfirming = await startExtraAuthGateway(h, { settings: { confirmations: false } });
+    try {
+      const email = uniqueEmail('genast');
+      const first = await autoconfirming.client().auth.signUp({ email, password: 'hemligt-1' });
+      expect(first.error).toBeNull();
+      expect(first.data.session?.access_token).toBeTruthy();
+      const { error } = await autoconfirming.client().auth.signUp({ email: email.toUpperCase(), password: 'annat-lösen' });
+      expect(error).toMatchObject({ status: 422, code: 'user_already_exists' });
+    } finally {
+      await autoconfirming.stop();
+    }
   });
 
   it('refuses short passwords (weak_password) and malformed addresses (email_address_invalid)', async () => {
@@ -67,8 +83,8 @@ describe('sign-up and sign-in', () => {
     const unknown = await h.client().auth.signInWithPassword({ email: uniqueEmail('nobody'), password });
     expect(unknown.error).toMatchObject({ status: 400, code: 'invalid_credentials' });
 
-    // Sign-up and its first login share a timestamp, so compare without order.
-    expect((await auditActions(id)).sort()).toEqual(['login', 'login', 'login_failed', 'user_signedup']);
+    // The confirmation and its first login share a timestamp, so compare without order.
+    expect((await auditActions(id)).sort()).toEqual(['login', 'login', 'login_failed', 'user_confirmation_requested', 'user_signedup']);
     const { rows } = await h.db.query(`select payload from auth.audit_log_entries where payload->>'actor_id' = $1`, [id]);
     expect(rows[0].payload).toMatchObject({ actor_id: id, actor_username: email });
     expect(rows[0].payload).toHaveProperty('log_type');
@@ -94,7 +110,9 @@ describe('sign-up and sign-in', () => {
 
 describe('access tokens', () => {
   it('getClaims() verifies the ES256 token locally against the JWKS and sees GoTrue claims', async () => {
-    const { client, id, email } = await h.user();
+    const { id, email, password } = await h.user();
+    const client = h.client();
+    expect((await client.auth.signInWithPassword({ email, password })).error).toBeNull();
     const { data, error } = await client.auth.getClaims();
     expect(error).toBeNull();
     expect(data?.header).toMatchObject({ alg: 'ES256', typ: 'JWT' });
@@ -210,7 +228,7 @@ describe('signOut', () => {
 describe('settings and health', () => {
   it('answers GET /settings and /health', async () => {
     const settings = await (await h.raw('/settings')).json();
-    expect(settings).toMatchObject({ external: { email: true }, disable_signup: false, mailer_autoconfirm: true });
+    expect(settings).toMatchObject({ external: { email: true }, disable_signup: false, mailer_autoconfirm: false });
     expect((await h.raw('/health')).status).toBe(200);
   });
 });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { JWT_ISSUER_PATH, loadOrCreateKeys, type SigningKeys } from '../../embedded/keys';
-import { startTestStandIn, testClientOptions } from '../support/stand-in';
+import { signUpConfirmed, startTestStandIn, testClientOptions } from '../support/stand-in';
 
 export interface StorageHarness {
   apiUrl: string;
@@ -61,9 +61,8 @@ export async function startStorageHarness(): Promise<StorageHarness> {
     async user() {
       // A real sign-up through the embedded Auth API (confirmations are off locally).
       const client = newClient();
-      const { data, error } = await client.auth.signUp({ email: `storage-${randomUUID()}@example.test`, password: 'a long enough password 123' });
-      if (error || !data.session || !data.user) throw new Error(`sign-up failed: ${error?.message ?? 'no session'}`);
-      return { id: data.user.id, token: data.session.access_token, client };
+      const { user, session } = await signUpConfirmed(client, standIn.outbox, { email: `storage-${randomUUID()}@example.test`, password: 'a long enough password 123' });
+      return { id: user.id, token: session.access_token, client };
     },
     async stop() {
       await admin.end();

@@ -4,7 +4,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStandIn, type TestStandIn } from '../support/stand-in';
+import { signUpConfirmed, startTestStandIn, type TestStandIn } from '../support/stand-in';
 import { BUCKETS_AND_POLICIES } from './storage-harness';
 import { testClientOptions } from '../support/stand-in';
 
@@ -30,14 +30,8 @@ describe('Storage in the stand-in, with signed-up users', () => {
     const client = createClient(standIn.apiUrl, standIn.anonKey, testClientOptions);
     const email = `storage-${Math.random().toString(36).slice(2)}@example.test`;
     const password = 'a long enough password 123';
-    const { data, error } = await client.auth.signUp({ email, password });
-    expect(error).toBeNull();
-    if (!data.session) {
-      const signIn = await client.auth.signInWithPassword({ email, password });
-      expect(signIn.error).toBeNull();
-    }
-    const { data: userData } = await client.auth.getUser();
-    return { id: userData.user!.id, client };
+    const { user } = await signUpConfirmed(client, standIn.outbox, { email, password });
+    return { id: user.id, client };
   }
 
   it('uploads, lists, signs, downloads and removes as the signed-in user; another user is refused', async () => {

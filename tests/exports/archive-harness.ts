@@ -5,7 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { addClient, addDraft, completeProfile } from '../db/fixtures';
-import { startTestStandIn, type TestStandIn } from '../support/stand-in';
+import { signUpConfirmed, startTestStandIn, type TestStandIn } from '../support/stand-in';
 import { actAsUser } from '@/lib/db/transaction';
 
 export interface HarnessUser {
@@ -48,9 +48,8 @@ export function archiveHarnessOn(standIn: TestStandIn): ArchiveHarness {
     signIn,
     async signUp(email = `u-${randomUUID().slice(0, 8)}@example.test`, businessName = '') {
       const client = standIn.client();
-      const { data, error } = await client.auth.signUp({ email, password: PASSWORD, options: { data: { business_name: businessName } } });
-      if (error || !data.user || !data.session) throw new Error(`sign-up failed: ${error?.message}`);
-      return { id: data.user.id, email, client };
+      const { user } = await signUpConfirmed(client, standIn.outbox, { email, password: PASSWORD, options: { data: { business_name: businessName } } });
+      return { id: user.id, email, client };
     },
     asUser(userId, fn, workspaceId) {
       return actAsUser(admin, userId, (c) => fn(c), { workspaceId, unscoped: !workspaceId });

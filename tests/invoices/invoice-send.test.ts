@@ -19,7 +19,7 @@ import { jobContext } from '../../embedded/jobs';
 import { addClient, addDraft, completeProfile } from '../db/fixtures';
 import { repoRoot } from '../support/paths';
 import { solidPng } from './sample';
-import { startTestStandIn, type TestStandIn } from '../support/stand-in';
+import { signUpConfirmed, startTestStandIn, type TestStandIn } from '../support/stand-in';
 
 describe('sending an invoice survives a crash between any two steps', () => {
   let standIn: TestStandIn;
@@ -39,10 +39,9 @@ describe('sending an invoice survives a crash between any two steps', () => {
     admin = new pg.Pool({ connectionString: standIn.dbUrl, max: 2 });
     appPool = new pg.Pool({ connectionString: standIn.appDbUrl, max: 2 });
     client = standIn.client();
-    const { data, error } = await client.auth.signUp({ email: `send-${randomUUID()}@example.test`, password: 'ett långt lösenord 123' });
-    if (error || !data.user) throw error ?? new Error('no user');
+    const { user } = await signUpConfirmed(client, standIn.outbox, { email: `send-${randomUUID()}@example.test`, password: 'ett långt lösenord 123' });
     claims = asVerifiedClaims((await client.auth.getClaims()).data?.claims)!;
-    workspaceId = (await admin.query(`select workspace_id from workspace_members where user_id = $1`, [data.user.id])).rows[0].workspace_id;
+    workspaceId = (await admin.query(`select workspace_id from workspace_members where user_id = $1`, [user.id])).rows[0].workspace_id;
     const c = await admin.connect();
     try {
       await completeProfile(c, workspaceId);
@@ -222,7 +221,7 @@ describe('sending an invoice survives a crash between any two steps', () => {
     const id = await newDraft();
     const archived = await sendInvoice(run, archive, id);
     const otherClient = standIn.client();
-    await otherClient.auth.signUp({ email: `other-${randomUUID()}@example.test`, password: 'ett långt lösenord 456' });
+    await signUpConfirmed(otherClient, standIn.outbox, { email: `other-${randomUUID()}@example.test`, password: 'ett långt lösenord 456' });
     const otherClaims = asVerifiedClaims((await otherClient.auth.getClaims()).data?.claims)!;
     const otherRun: RunAsUser = (fn) => withUserTransaction(otherClaims, (tx) => fn(tx), { pool: appPool });
     const otherArchive = storageArchive(otherClient);

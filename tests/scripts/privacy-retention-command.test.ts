@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOrphanFiles } from '../../embedded/jobs';
 import { repoRoot } from '../support/paths';
-import { startTestStandIn, type TestStandIn } from '../support/stand-in';
+import { signUpConfirmed, startTestStandIn, type TestStandIn } from '../support/stand-in';
 
 const run = promisify(execFile);
 
@@ -47,9 +47,7 @@ describe('npm run jobs -- --once', () => {
   it('purges an account whose 30 days are over, files through the Storage API, and is idempotent', async () => {
     const client = standIn.client();
     const email = `radera-${Date.now().toString(36)}@example.test`;
-    const { data, error } = await client.auth.signUp({ email, password: 'ett-bra-lösenord' });
-    expect(error).toBeNull();
-    const userId = data.user!.id;
+    const userId = (await signUpConfirmed(client, standIn.outbox, { email, password: 'ett-bra-lösenord' })).user.id;
     const { rows } = await admin.query(`select workspace_id from public.workspace_members where user_id = $1`, [userId]);
     const upload = await client.storage.from('documents').upload(`${rows[0].workspace_id}/avtal.txt`, new Blob(['hemligt avtal'], { type: 'text/plain' }));
     expect(upload.error).toBeNull();

@@ -9,7 +9,7 @@ import { addDraft } from '../db/fixtures';
 import { archiveHarnessOn, fakePdf, joinAsAccountant, PASSWORD, prepareWorkspace, sendWithArchivedPdf, type ArchiveHarness, type HarnessUser } from '../exports/archive-harness';
 import { asRequest, SimulatedBrowser } from './next-request';
 import { repoRoot } from './paths';
-import { startTestStandIn } from './stand-in';
+import { startTestStandIn, type TestStandIn } from './stand-in';
 
 export const SITE_URL = 'http://localhost:3999';
 
@@ -33,15 +33,20 @@ export interface AppWorld {
   stop(): Promise<void>;
 }
 
-export async function startAppWorld(): Promise<AppWorld> {
-  const standIn = await startTestStandIn({ siteUrl: SITE_URL });
+/** The app's environment (lib/env.ts) pointed at a stand-in, for code called in this process. */
+export function pointAppAt(standIn: TestStandIn, siteUrl: string) {
   Object.assign(process.env, {
     NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
     NEXT_PUBLIC_SUPABASE_ANON_KEY: standIn.anonKey,
     DATABASE_URL: standIn.appDbUrl,
     MAIL_OUTBOX_DIR: standIn.outbox.dir,
-    SITE_URL,
+    SITE_URL: siteUrl,
   });
+}
+
+export async function startAppWorld(): Promise<AppWorld> {
+  const standIn = await startTestStandIn({ siteUrl: SITE_URL });
+  pointAppAt(standIn, SITE_URL);
   const h = archiveHarnessOn(standIn);
   const owner = await h.signUp(`agare-${randomUUID().slice(0, 8)}@example.test`, 'Ägarens Konsult AB');
   const { workspaceId, clientId } = await prepareWorkspace(h, owner);

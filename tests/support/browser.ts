@@ -1,5 +1,7 @@
 // Debian's Chromium driven by playwright-core (`npx playwright install` cannot download here).
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Outbox } from '../../lib/email/outbox';
+import { CONFIRMATION_SUBJECT, latestMail } from './stand-in';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,14 +31,25 @@ export async function signInOnPage(page: Page, email: string, password: string) 
   await onPath(page, '/');
 }
 
-/** Signs up through the Swedish sign-up page at `signupUrl` and waits for the app's home. */
-export async function signUpOnPage(page: Page, signupUrl: string, businessName: string, email: string, password: string) {
+/**
+ * After the sign-up form was sent: waits for "check your email" (Swedish, or `checkEmail`), then
+ * opens Auth's own link from the confirmation mail in the same browser, as the user would; Auth
+ * redirects to /auth/confirm?code=…, which this browser's PKCE verifier cookie turns into a session.
+ */
+export async function confirmSignUpOnPage(page: Page, outbox: Outbox, email: string, checkEmail = 'Nästan klart!') {
+  await page.getByText(checkEmail).waitFor({ timeout: 30_000 });
+  await page.goto(latestMail(outbox, email, CONFIRMATION_SUBJECT).links[1]);
+}
+
+/** Signs up through the Swedish sign-up page at `signupUrl`, confirms through the outbox and waits for the onboarding guide a new account is led to. */
+export async function signUpOnPage(page: Page, signupUrl: string, businessName: string, email: string, password: string, outbox: Outbox) {
   await page.goto(signupUrl);
   await page.getByLabel('Företagsnamn').fill(businessName);
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Skapa konto' }).click();
-  await onPath(page, '/');
+  await confirmSignUpOnPage(page, outbox, email);
+  await onPath(page, '/valkommen');
 }
 
 /** Signs out through the account menu and waits for the sign-in page. */
