@@ -19,7 +19,17 @@ export default tseslint.config(
     rules: {
       // Unused names are dead code; a leading underscore marks a parameter kept for its position.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Refusing control characters is what the text rules, the SIE writer and the extractors do.
+      'no-control-regex': 'off',
+      // The effects that set state here follow what only the browser knows (media queries, the
+      // theme after mount, a route change, React Flow's measured nodes); there is no render-time
+      // value to derive instead.
+      'react-hooks/set-state-in-effect': 'off',
     },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
   },
   prettier,
 );

@@ -19,7 +19,12 @@ const signUp = async (email: string) => {
   const { error } = await standIn.client().auth.signUp({ email, password: 'ett annat lösenord' });
   if (error) throw error;
 };
-const signUps = await sideBySide(rounds, perRound, () => signUp(taken), () => signUp(`bench-new-${randomUUID()}@example.test`));
+const signUps = await sideBySide(
+  rounds,
+  perRound,
+  () => signUp(taken),
+  () => signUp(`bench-new-${randomUUID()}@example.test`),
+);
 emit({ bench: 'sign_up_taken_vs_new_address', taken_ms: signUps.aMs, new_ms: signUps.bMs, ratio: signUps.ratio });
 
 // Recovery is limited per address (5 an hour): each request asks for another known account.
@@ -37,7 +42,12 @@ const recover = async (email: string) => {
   const { error } = await standIn.client().auth.resetPasswordForEmail(email);
   if (error) throw error;
 };
-const recoveries = await sideBySide(rounds, perRound, () => recover(known.pop()!), () => recover(`bench-unknown-${randomUUID()}@example.test`));
+const recoveries = await sideBySide(
+  rounds,
+  perRound,
+  () => recover(known.pop()!),
+  () => recover(`bench-unknown-${randomUUID()}@example.test`),
+);
 emit({ bench: 'recovery_known_vs_unknown_address', known_ms: recoveries.aMs, unknown_ms: recoveries.bMs, ratio: recoveries.ratio });
 
 await admin.end();

@@ -65,15 +65,22 @@ try {
 
   for (const page of ['dashboard', 'weekGrid'] as const) {
     for (let i = 0; i < 10; i++) {
-    await one[page]();
-    await ten[page]();
-  }
+      await one[page]();
+      await ten[page]();
+    }
     roundTrips = 0;
     const result = await one[page]();
     const trips = roundTrips;
     const r = await sideBySide(11, 10, ten[page], one[page]);
     emit({
-      bench: 'page_data', page, round_trips: trips, round_trip_goal: 3, ms_1x: r.bMs, ms_10x: r.aMs, ratio_10x: r.ratio, ratio_goal: 1.3,
+      bench: 'page_data',
+      page,
+      round_trips: trips,
+      round_trip_goal: 3,
+      ms_1x: r.bMs,
+      ms_10x: r.aMs,
+      ratio_10x: r.ratio,
+      ratio_goal: 1.3,
       rows: page === 'weekGrid' ? (result as { rows: unknown[] }).rows.length : (result as { unbilled: unknown[] }).unbilled.length,
     });
   }

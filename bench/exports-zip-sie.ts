@@ -83,7 +83,9 @@ try {
         const name = `${data.workspaceId}/${invoice.id}.pdf`;
         const up = await supabase.storage.from('invoice-archive').upload(name, pdf, { contentType: 'application/pdf' });
         if (up.error) throw up.error;
-        await asOwner((tx) => tx.query(`select record_invoice_pdf($1, $2, $3)`, [invoice.id, name, createHash('sha256').update(pdf).digest('hex')]));
+        await asOwner((tx) =>
+          tx.query(`select record_invoice_pdf($1, $2, $3)`, [invoice.id, name, createHash('sha256').update(pdf).digest('hex')]),
+        );
       }
     }),
   );
@@ -95,20 +97,43 @@ try {
     let bytes = 0;
     const zip = () => {
       bytes = 0;
-      return pipeline(zipStream(archivedPdfItems(supabase, slice)), new Writable({ write: (chunk, _e, done) => ((bytes += chunk.length), done()) }));
+      return pipeline(
+        zipStream(archivedPdfItems(supabase, slice)),
+        new Writable({ write: (chunk, _e, done) => ((bytes += chunk.length), done()) }),
+      );
     };
     // Time without the memory sampler (its forced collections slow the run down), then memory.
     const start = performance.now();
     await zip();
     const ms = round(performance.now() - start, 1);
     const r = await measure(zip);
-    emit({ bench: 'zip_export', pdfs: count, zip_mb: round(bytes / 1e6, 1), ms, peak_rss_mb: r.peak_rss_mb, rss_growth_mb: r.rss_growth_mb, live_growth_mb: r.live_growth_mb });
+    emit({
+      bench: 'zip_export',
+      pdfs: count,
+      zip_mb: round(bytes / 1e6, 1),
+      ms,
+      peak_rss_mb: r.peak_rss_mb,
+      rss_growth_mb: r.rss_growth_mb,
+      live_growth_mb: r.live_growth_mb,
+    });
   }
 
-  const years = await pool.query(`select min(issue_date)::text as first, max(issue_date)::text as last from invoices where workspace_id = $1 and status <> 'draft'`, [data.workspaceId]);
+  const years = await pool.query(
+    `select min(issue_date)::text as first, max(issue_date)::text as last from invoices where workspace_id = $1 and status <> 'draft'`,
+    [data.workspaceId],
+  );
   const filter = { from: years.rows[0].first, to: years.rows[0].last };
   const sie = await measure(() => asOwner((tx) => buildSieExport(tx, data.workspaceId, filter)));
-  emit({ bench: 'sie_export', period: `${filter.from}..${filter.to}`, vouchers: sie.value.count, kb: round(sie.value.bytes.length / 1e3, 1), ms: sie.ms, peak_rss_mb: sie.peak_rss_mb, rss_growth_mb: sie.rss_growth_mb, live_growth_mb: sie.live_growth_mb });
+  emit({
+    bench: 'sie_export',
+    period: `${filter.from}..${filter.to}`,
+    vouchers: sie.value.count,
+    kb: round(sie.value.bytes.length / 1e3, 1),
+    ms: sie.ms,
+    peak_rss_mb: sie.peak_rss_mb,
+    rss_growth_mb: sie.rss_growth_mb,
+    live_growth_mb: sie.live_growth_mb,
+  });
   await pool.end();
 } finally {
   child.kill('SIGTERM');

@@ -29,7 +29,9 @@ async function runCase(read: 'guarded' | 'unguarded') {
     outcome = (error as { reason?: string }).reason ?? 'failed';
   }
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(JSON.stringify({ outcome, ms: round(performance.now() - start, 1), peak_extra_mib: round(Math.max(0, peak - before) / MiB, 1) }));
+  console.log(
+    JSON.stringify({ outcome, ms: round(performance.now() - start, 1), peak_extra_mib: round(Math.max(0, peak - before) / MiB, 1) }),
+  );
 }
 
 if (mode === 'guarded' || mode === 'unguarded') {
@@ -53,9 +55,16 @@ if (mode === 'guarded' || mode === 'unguarded') {
     for (const c of cases) {
       const input = path.join(dir, c.name);
       writeFileSync(input, c.bytes);
-      const child = spawnSync(tsx, [self, c.read, input, c.name, path.join(dir, `warm-up.${path.extname(c.name).slice(1)}`)], { encoding: 'utf8' });
+      const child = spawnSync(tsx, [self, c.read, input, c.name, path.join(dir, `warm-up.${path.extname(c.name).slice(1)}`)], {
+        encoding: 'utf8',
+      });
       if (child.status !== 0) throw new Error(`${c.label}: ${child.stderr}`);
-      emit({ bench: 'import_bomb_memory', case: c.label, bytes: c.bytes.byteLength, ...JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') });
+      emit({
+        bench: 'import_bomb_memory',
+        case: c.label,
+        bytes: c.bytes.byteLength,
+        ...JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}'),
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -31,12 +31,22 @@ async function outlineDocx() {
 async function outlinePdf() {
   const text = (size: number, s: string) => h(Text, { style: { fontSize: size } }, s);
   return renderToBuffer(
-    h(PdfDocument, null,
+    h(
+      PdfDocument,
+      null,
       ...range(CLIENTS / 5).map((page) =>
-        h(Page, { key: page, size: 'A4', style: { padding: 30 } },
+        h(
+          Page,
+          { key: page, size: 'A4', style: { padding: 30 } },
           ...range(5).flatMap((i) => {
             const c = page * 5 + i;
-            return [text(18, `Kund ${c} AB`), ...range(PROJECTS).flatMap((p) => [text(13, `Projekt ${c}.${p}`), ...range(TASKS).map((t) => text(9, `• Uppgift ${c}.${p}.${t}`))])];
+            return [
+              text(18, `Kund ${c} AB`),
+              ...range(PROJECTS).flatMap((p) => [
+                text(13, `Projekt ${c}.${p}`),
+                ...range(TASKS).map((t) => text(9, `• Uppgift ${c}.${p}.${t}`)),
+              ]),
+            ];
           }),
         ),
       ),
@@ -45,7 +55,12 @@ async function outlinePdf() {
 }
 
 const csv = Buffer.from(
-  ['Kund;Projekt;Uppgift', ...range(CLIENTS).flatMap((c) => range(PROJECTS).flatMap((p) => range(TASKS).map((t) => `Kund ${c} AB;Projekt ${c}.${p};Uppgift ${c}.${p}.${t}`)))].join('\n'),
+  [
+    'Kund;Projekt;Uppgift',
+    ...range(CLIENTS).flatMap((c) =>
+      range(PROJECTS).flatMap((p) => range(TASKS).map((t) => `Kund ${c} AB;Projekt ${c}.${p};Uppgift ${c}.${p}.${t}`)),
+    ),
+  ].join('\n'),
 );
 
 const inputs = { docx: await outlineDocx(), pdf: await outlinePdf(), csv };
@@ -56,7 +71,14 @@ for (const [format, bytes] of Object.entries(inputs)) {
   const doc = await extractDocument(name, bytes);
   const proposeMs = await medianMs(5, async () => proposeBuiltin([doc]));
   const proposal = proposeBuiltin([doc]);
-  emit({ bench: 'import_extract_propose', format, bytes: bytes.byteLength, nodes_found: proposal.clients.reduce((n, c) => n + 1 + c.projects.reduce((m, pr) => m + 1 + pr.tasks.length, 0), 0), extract_ms: round(extractMs), propose_ms: round(proposeMs) });
+  emit({
+    bench: 'import_extract_propose',
+    format,
+    bytes: bytes.byteLength,
+    nodes_found: proposal.clients.reduce((n, c) => n + 1 + c.projects.reduce((m, pr) => m + 1 + pr.tasks.length, 0), 0),
+    extract_ms: round(extractMs),
+    propose_ms: round(proposeMs),
+  });
 }
 
 // Accept: the whole proposal in one transaction as the user, into a fresh workspace each time.

@@ -30,4 +30,11 @@ for (let i = 0; i < total; i++) {
 }
 const seconds = (performance.now() - start) / 1000;
 emit({ measure: 'invoice_pdfs_per_second', lines: 3, count: total, value: round(total / seconds, 1) });
-emit({ measure: 'invoice_pdf_rss_mb', count: total, peakFirst100: mb(peakFirst), peakLast100: mb(peakLast), peak: mb(peak), growth: round(peakLast / peakFirst, 3) });
+emit({
+  measure: 'invoice_pdf_rss_mb',
+  count: total,
+  peakFirst100: mb(peakFirst),
+  peakLast100: mb(peakLast),
+  peak: mb(peak),
+  growth: round(peakLast / peakFirst, 3),
+});

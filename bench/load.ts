@@ -31,7 +31,9 @@ async function sessionCookie(apiUrl: string, anonKey: string, email: string, pas
 
 function staticAsset(): string {
   const dir = path.join(repoRoot, '.next/static');
-  const css = readdirSync(dir, { recursive: true }).map(String).find((f) => f.endsWith('.css'));
+  const css = readdirSync(dir, { recursive: true })
+    .map(String)
+    .find((f) => f.endsWith('.css'));
   if (!css) throw new Error('no built CSS file under .next/static');
   return `/_next/static/${css}`;
 }
@@ -65,14 +67,20 @@ async function load(url: string, cookies: string[]) {
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) throw new Error(`${url}: ${failed} of ${result.requests.total} requests failed (non-2xx ${result.non2xx})`);
   times.sort((a, b) => a - b);
-  return { p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1), rps: result.requests.average, total: result.requests.total };
+  return {
+    p50: round(percentile(times, 50), 1),
+    p95: round(percentile(times, 95), 1),
+    rps: result.requests.average,
+    total: result.requests.total,
+  };
 }
 
 const app = await startTestApp();
 try {
   const account = await seedDemo(app.standIn.dbUrl, 1, 'last@konsultverkstad.test');
   const cookies: string[] = [];
-  for (let i = 0; i < USERS; i++) cookies.push(await sessionCookie(app.standIn.apiUrl, app.standIn.anonKey, account.email, account.password));
+  for (let i = 0; i < USERS; i++)
+    cookies.push(await sessionCookie(app.standIn.apiUrl, app.standIn.anonKey, account.email, account.password));
   emit({ bench: 'load_dataset', sessions: USERS, entries: account.entries, invoices_sent: account.invoicesSent });
 
   const routes = { static_file: staticAsset(), dashboard: '/', invoice_list: '/fakturor', week_grid: '/tid' };

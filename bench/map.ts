@@ -14,8 +14,12 @@ try {
   const { workspaceId } = await seedDemo(copy.adminUrl, 2, 'karta@konsultverkstad.test');
   const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
   await pool.query('analyze');
-  const { rows: owner } = await pool.query(`select user_id from public.workspace_members where workspace_id = $1 and role = 'owner'`, [workspaceId]);
-  const { rows: client } = await pool.query(`select id from public.nodes where workspace_id = $1 and kind = 'client' limit 1`, [workspaceId]);
+  const { rows: owner } = await pool.query(`select user_id from public.workspace_members where workspace_id = $1 and role = 'owner'`, [
+    workspaceId,
+  ]);
+  const { rows: client } = await pool.query(`select id from public.nodes where workspace_id = $1 and kind = 'client' limit 1`, [
+    workspaceId,
+  ]);
   const claims = await benchClaims(pool, owner[0].user_id);
   const asOwner = <T>(fn: Parameters<typeof withUserTransaction<T>>[1]) => withUserTransaction(claims, fn, { pool });
 
@@ -23,7 +27,11 @@ try {
   for (let i = 0; i < 200; i++) await asOwner((tx) => updateNode(tx, client[0].id, i % 4 ? { x: i, y: i } : { title: `Kund ${i}` }));
 
   const nodes = await asOwner((tx) => listNodes(tx, workspaceId));
-  emit({ bench: 'map_list_nodes', nodes: nodes.length, median_ms: round(await medianMs(50, () => asOwner((tx) => listNodes(tx, workspaceId)))) });
+  emit({
+    bench: 'map_list_nodes',
+    nodes: nodes.length,
+    median_ms: round(await medianMs(50, () => asOwner((tx) => listNodes(tx, workspaceId)))),
+  });
   emit({
     bench: 'map_node_activity',
     rows: (await asOwner((tx) => nodeAuditRows(tx, workspaceId, client[0].id))).length,
@@ -31,7 +39,12 @@ try {
   });
 
   const insert = () =>
-    asOwner((tx) => tx.query(`insert into public.nodes (workspace_id, parent_id, kind, title) values ($1, $2, 'project', 'Bench')`, [workspaceId, client[0].id]));
+    asOwner((tx) =>
+      tx.query(`insert into public.nodes (workspace_id, parent_id, kind, title) values ($1, $2, 'project', 'Bench')`, [
+        workspaceId,
+        client[0].id,
+      ]),
+    );
   const withCheck: number[] = [];
   const without: number[] = [];
   for (let r = 0; r < 11; r++) {

@@ -14,7 +14,9 @@ try {
   const data = await seedDemo(copy.adminUrl, 5, 'skala@konsultverkstad.test');
   const pool = new pg.Pool({ connectionString: copy.adminUrl, max: 2 });
   await pool.query('analyze');
-  const { rows: owner } = await pool.query(`select user_id from public.workspace_members where workspace_id = $1 and role = 'owner'`, [data.workspaceId]);
+  const { rows: owner } = await pool.query(`select user_id from public.workspace_members where workspace_id = $1 and role = 'owner'`, [
+    data.workspaceId,
+  ]);
   const userId: string = owner[0].user_id;
   const claims = await benchClaims(pool, userId);
   emit({ bench: 'privacy_dataset', entries: data.entries, invoices_sent: data.invoicesSent });
@@ -45,7 +47,10 @@ try {
   emit({ bench: 'export_json_5_years', median_ms: round(exportMs), megabytes: round(bytes / 1e6, 2) });
 
   // Tombstone the account, then purge it 30 days later and delete its bookkeeping 8 years on.
-  await pool.query(`insert into private.account_deletions (user_id, requested_at, purge_after) values ($1, now(), now() + interval '30 days')`, [userId]);
+  await pool.query(
+    `insert into private.account_deletions (user_id, requested_at, purge_after) values ($1, now(), now() + interval '30 days')`,
+    [userId],
+  );
   const purge = await rolledBack(`select private.run_retention(now() + interval '30 days 1 second') as report`);
   emit({ bench: 'purge_5_year_account', ms: purge.ms, report: purge.row.report });
   const c = await pool.connect();

@@ -16,11 +16,30 @@ try {
   const email = `${randomUUID()}@example.test`;
   const signIn = () => limitedPasswordAttempt(email, async () => ({ wrongPassword: false, result: null }), { address: '192.0.2.1', pool });
   const check = await sideBySide(5, 40, signIn, bare);
-  emit({ bench: 'rate_limit_per_call', target: 'pglite', call: 'sign_in_accepted', limits: 3, ms: check.aMs, bare_transaction_ms: check.bMs, ratio: check.ratio });
+  emit({
+    bench: 'rate_limit_per_call',
+    target: 'pglite',
+    call: 'sign_in_accepted',
+    limits: 3,
+    ms: check.aMs,
+    bare_transaction_ms: check.bMs,
+    ratio: check.ratio,
+  });
   // A fresh account each call, so the hit is counted rather than refused.
-  const reset = (): Check[] => [['resetPerAccount', `${randomUUID()}@example.test`], ['resetPerAddress', randomUUID()]];
+  const reset = (): Check[] => [
+    ['resetPerAccount', `${randomUUID()}@example.test`],
+    ['resetPerAddress', randomUUID()],
+  ];
   const hit = await sideBySide(5, 40, () => enforce(reset(), { pool }), bare);
-  emit({ bench: 'rate_limit_per_call', target: 'pglite', call: 'reset_hit', limits: 2, ms: hit.aMs, bare_transaction_ms: hit.bMs, ratio: hit.ratio });
+  emit({
+    bench: 'rate_limit_per_call',
+    target: 'pglite',
+    call: 'reset_hit',
+    limits: 2,
+    ms: hit.aMs,
+    bare_transaction_ms: hit.bMs,
+    ratio: hit.ratio,
+  });
 } finally {
   await pool.end();
   await copy.stop();

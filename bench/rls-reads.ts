@@ -70,7 +70,10 @@ try {
     }
   };
 
-  for (const [dataset, workspaceId] of [['5_years', data.workspaceId], ['200_tenants_2_years', tenant.workspaceId]] as const) {
+  for (const [dataset, workspaceId] of [
+    ['5_years', data.workspaceId],
+    ['200_tenants_2_years', tenant.workspaceId],
+  ] as const) {
     const { claims, params } = await tenantOf(workspaceId);
     for (const [name, sql] of Object.entries(READS)) {
       const values = sql.includes('$2') ? params : params.slice(0, 1);
@@ -78,25 +81,47 @@ try {
       const [mine, all] = [await asUser(), await bypass(sql, values)];
       if (mine.rowCount !== all.rowCount) throw new Error(`${name}: RLS changed the result (${mine.rowCount} vs ${all.rowCount} rows)`);
       for (let i = 0; i < 20; i++) {
-    await asUser();
-    await bypass(sql, values);
-  }
+        await asUser();
+        await bypass(sql, values);
+      }
       const r = await sideBySide(11, 20, asUser, () => bypass(sql, values));
       const plan = await withUserTransaction(claims, (tx) => tx.query(`explain ${sql}`, values), { pool });
-      const indexes = [...new Set(plan.rows.map((row) => String(row['QUERY PLAN'])).flatMap((line) => [...line.matchAll(/(?:Scan using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1])))];
-      emit({ bench: 'rls_read', dataset, query: name, rows: mine.rowCount, authenticated_ms: r.aMs, bypass_ms: r.bMs, ratio: r.ratio, goal: 1.15, indexes_used: indexes });
+      const indexes = [
+        ...new Set(
+          plan.rows
+            .map((row) => String(row['QUERY PLAN']))
+            .flatMap((line) => [...line.matchAll(/(?:Scan using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1])),
+        ),
+      ];
+      emit({
+        bench: 'rls_read',
+        dataset,
+        query: name,
+        rows: mine.rowCount,
+        authenticated_ms: r.aMs,
+        bypass_ms: r.bMs,
+        ratio: r.ratio,
+        goal: 1.15,
+        indexes_used: indexes,
+      });
     }
   }
   const { claims } = await tenantOf(data.workspaceId);
 
   // Audit trigger cost: the same inserts as the owner with and without the trigger (on a copy).
-  const { rows: nodes } = await pool.query(`select id from public.nodes where workspace_id = $1 and kind = 'task' limit 1`, [data.workspaceId]);
+  const { rows: nodes } = await pool.query(`select id from public.nodes where workspace_id = $1 and kind = 'task' limit 1`, [
+    data.workspaceId,
+  ]);
   const insert = () =>
-    withUserTransaction(claims, (tx) =>
-      tx.query(`insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description) values ($1, $2, current_date, 60, 100000, 'bench')`, [
-        data.workspaceId,
-        nodes[0].id,
-      ]), { pool });
+    withUserTransaction(
+      claims,
+      (tx) =>
+        tx.query(
+          `insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description) values ($1, $2, current_date, 60, 100000, 'bench')`,
+          [data.workspaceId, nodes[0].id],
+        ),
+      { pool },
+    );
   // Rounds alternate the trigger on and off (as superuser, outside the timed inserts).
   const withAudit: number[] = [];
   const withoutAudit: number[] = [];

@@ -13,14 +13,23 @@ async function timeToFirst200(dataDir: string) {
   const start = performance.now();
   const child = spawn('npm', ['run', 'dev'], {
     cwd: repoRoot,
-    env: { ...process.env, EMBEDDED_DATA_DIR: dataDir, PORT: String(appPort), EMBEDDED_API_PORT: String(apiPort), EMBEDDED_DB_PORT: String(dbPort) },
+    env: {
+      ...process.env,
+      EMBEDDED_DATA_DIR: dataDir,
+      PORT: String(appPort),
+      EMBEDDED_API_PORT: String(apiPort),
+      EMBEDDED_DB_PORT: String(dbPort),
+    },
     stdio: 'ignore',
     detached: true,
   });
   try {
     for (;;) {
       if (performance.now() - start > 300_000) throw new Error('no 200 within 5 minutes');
-      const ok = await fetch(`http://localhost:${appPort}/login`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://localhost:${appPort}/login`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return (performance.now() - start) / 1000;
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -68,8 +68,20 @@ export async function seedDemo(databaseUrl: string, years: number, email: string
 export async function benchClaims(admin: Pick<pg.Pool, 'query'>, userId: string): Promise<VerifiedClaims> {
   const now = Math.floor(Date.now() / 1000);
   const sessionId = randomUUID();
-  await admin.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [sessionId, userId]);
-  return asVerifiedClaims({ sub: userId, role: 'authenticated', aud: 'authenticated', iss: 'bench', iat: now, exp: now + 3600, aal: 'aal1', session_id: sessionId })!;
+  await admin.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [
+    sessionId,
+    userId,
+  ]);
+  return asVerifiedClaims({
+    sub: userId,
+    role: 'authenticated',
+    aud: 'authenticated',
+    iss: 'bench',
+    iat: now,
+    exp: now + 3600,
+    aal: 'aal1',
+    session_id: sessionId,
+  })!;
 }
 
 /**

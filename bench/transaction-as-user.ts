@@ -34,9 +34,9 @@ async function measure(target: string, adminUrl: string) {
       }
     };
     for (let i = 0; i < 50; i++) {
-    await asUser();
-    await plain();
-  }
+      await asUser();
+      await plain();
+    }
     const r = await sideBySide(15, 40, asUser, plain);
     emit({ bench: 'transaction_as_user_vs_plain', target, query: name, as_user_ms: r.aMs, plain_ms: r.bMs, ratio: r.ratio });
   }

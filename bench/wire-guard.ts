@@ -29,7 +29,12 @@ for (const [name, run] of Object.entries(cases)) {
     await run(guarded);
     await run(unguarded);
   }
-  const r = await sideBySide(15, 40, () => run(guarded), () => run(unguarded));
+  const r = await sideBySide(
+    15,
+    40,
+    () => run(guarded),
+    () => run(unguarded),
+  );
   emit({ bench: 'wire_guard_front_door', query: name, guarded_ms: r.aMs, unguarded_ms: r.bMs, ratio: r.ratio });
 }
 await Promise.all([guarded.end(), unguarded.end()]);
@@ -38,9 +43,10 @@ rmSync(template, { force: true });
 
 await loadStatementGuard();
 let n = 0;
-const perCall = async (fn: () => unknown) => (await medianMs(15, async () => {
-  for (let i = 0; i < 200; i++) fn();
-})) * 5; // 200 calls in ms → µs per call
+const perCall = async (fn: () => unknown) =>
+  (await medianMs(15, async () => {
+    for (let i = 0; i < 200; i++) fn();
+  })) * 5; // 200 calls in ms → µs per call
 emit({
   bench: 'wire_guard_alone',
   opening_seen_us: round(await perCall(() => refusalOf(OPENING))),

@@ -51,7 +51,10 @@ function loadOrCreateCredentials(dataDir: string): DatabaseCredentials {
  * Sets the roles' passwords (stored as SCRAM verifiers, PGlite's password_encryption) and serves
  * db on host:port behind the authenticating front door.
  */
-export async function serveDatabase(db: PGlite, opts: { port: number; host?: string; credentials: DatabaseCredentials; maxConnections?: number }) {
+export async function serveDatabase(
+  db: PGlite,
+  opts: { port: number; host?: string; credentials: DatabaseCredentials; maxConnections?: number },
+) {
   const { credentials } = opts;
   await db.exec(`alter role ${quoteIdent(SUPERUSER)} with password ${quoteLiteral(credentials.superuserPassword)};`);
   await db.exec(appServerRoleSql(APP_ROLE_NAME, credentials.appPassword));

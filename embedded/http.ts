@@ -98,7 +98,10 @@ export function corsFor(allowedOrigins: readonly string[]) {
     res.setHeader('access-control-allow-origin', origin);
     res.setHeader('access-control-allow-credentials', 'true');
     res.setHeader('access-control-allow-methods', 'GET,POST,PUT,PATCH,DELETE,OPTIONS');
-    res.setHeader('access-control-allow-headers', 'authorization,apikey,content-type,x-client-info,x-upsert,x-metadata,x-supabase-api-version,cache-control');
+    res.setHeader(
+      'access-control-allow-headers',
+      'authorization,apikey,content-type,x-client-info,x-upsert,x-metadata,x-supabase-api-version,cache-control',
+    );
     res.setHeader('access-control-expose-headers', 'content-length,content-type,etag,x-supabase-api-version');
   };
 }

@@ -30,7 +30,10 @@ export function jobContext(pool: pg.Pool, apiUrl: string, serviceRoleKey: string
   return {
     db: pool,
     // One transaction as the user in that workspace, through private.choose_workspace as a request.
-    asUser: (userId, workspaceId): RunAsUser => (fn) => actAsUser(pool, userId, (tx) => fn(tx), { workspaceId }),
+    asUser:
+      (userId, workspaceId): RunAsUser =>
+      (fn) =>
+        actAsUser(pool, userId, (tx) => fn(tx), { workspaceId }),
     archive: storageArchive(supabase),
     async removeFiles(bucket, names) {
       const { error } = await supabase.storage.from(bucket).remove(names);
@@ -49,7 +52,10 @@ export async function sweepOrphanFiles(pool: pg.Pool, filesDir: string, now = Da
   }
   for (const dir of buckets) {
     const bucket = decodeURIComponent(dir);
-    const { rows } = await pool.query<{ version: string }>(`select version from storage.objects where bucket_id = $1 and version is not null`, [bucket]);
+    const { rows } = await pool.query<{ version: string }>(
+      `select version from storage.objects where bucket_id = $1 and version is not null`,
+      [bucket],
+    );
     const live = new Set(rows.map((r) => r.version));
     for (const version of await readdir(path.join(filesDir, dir))) {
       if (live.has(version)) continue;
@@ -65,7 +71,10 @@ export async function sweepOrphanFiles(pool: pg.Pool, filesDir: string, now = Da
 /** What pg_cron and the operator's cron do on hosted: the job runner, every minute, and the hourly sweep. */
 export function startStandInJobs(pool: pg.Pool, apiUrl: string, serviceRoleKey: string, filesDir: string) {
   const runner = startJobRunner(jobContext(pool, apiUrl, serviceRoleKey), { worker: `stand-in-${process.pid}`, intervalMs: 60_000 });
-  const sweep = setInterval(() => sweepOrphanFiles(pool, filesDir).catch((error: Error) => console.error('File sweep failed:', error.message)), HOUR);
+  const sweep = setInterval(
+    () => sweepOrphanFiles(pool, filesDir).catch((error: Error) => console.error('File sweep failed:', error.message)),
+    HOUR,
+  );
   sweep.unref();
   return {
     async stop() {

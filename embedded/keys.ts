@@ -30,7 +30,11 @@ const TEN_YEARS = 10 * 365 * 24 * 3600;
 async function createStoredKeys(): Promise<StoredKeys> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const kid = randomUUID();
-  return { kid, privateJwk: await exportJWK(privateKey), publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig', key_ops: ['verify'] } };
+  return {
+    kid,
+    privateJwk: await exportJWK(privateKey),
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig', key_ops: ['verify'] },
+  };
 }
 
 /** Loads the keys from `dataDir/keys.json`, creating them on first start. */
@@ -72,4 +76,3 @@ async function keysFrom(stored: StoredKeys, issuer: string): Promise<SigningKeys
     },
   };
 }
-

@@ -51,7 +51,8 @@ let cachedHops: number | undefined;
 
 export function parseTrustedProxyHops(source: Record<string, string | undefined>): number {
   const result = proxySchema.safeParse({ TRUSTED_PROXY_HOPS: source.TRUSTED_PROXY_HOPS || undefined });
-  if (!result.success) throw new Error(`Invalid environment variable for the app:\n  TRUSTED_PROXY_HOPS: ${result.error.issues[0].message}`);
+  if (!result.success)
+    throw new Error(`Invalid environment variable for the app:\n  TRUSTED_PROXY_HOPS: ${result.error.issues[0].message}`);
   return result.data.TRUSTED_PROXY_HOPS;
 }
 
@@ -61,7 +62,7 @@ export function trustedProxyHops(): number {
 }
 
 const siteUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'must be the app\'s public URL, e.g. https://app.example.se' })
+  .url({ protocol: /^https?$/, error: "must be the app's public URL, e.g. https://app.example.se" })
   .transform((value) => new URL(value).origin);
 
 /**

@@ -6,7 +6,7 @@ import { appServerRoleSql } from '../embedded/platform/bootstrap';
 const url = process.env.ADMIN_DATABASE_URL;
 const password = process.env.APP_DB_PASSWORD;
 if (!url || !password || password.length < 16) {
-  console.error('Set ADMIN_DATABASE_URL (the project\'s postgres connection string) and APP_DB_PASSWORD (16+ characters).');
+  console.error("Set ADMIN_DATABASE_URL (the project's postgres connection string) and APP_DB_PASSWORD (16+ characters).");
   process.exit(1);
 }
 const client = new pg.Client(url);

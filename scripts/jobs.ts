@@ -19,7 +19,8 @@ if (!dbUrl || !apiUrl) {
   console.error('Set ADMIN_DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY, or start `npm run dev`.');
   process.exit(1);
 }
-const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY ?? (await loadOrCreateKeys(local.dataDir, `${apiUrl}${JWT_ISSUER_PATH}`)).serviceRoleKey;
+const serviceKey =
+  process.env.SUPABASE_SERVICE_ROLE_KEY ?? (await loadOrCreateKeys(local.dataDir, `${apiUrl}${JWT_ISSUER_PATH}`)).serviceRoleKey;
 const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
 const ctx = jobContext(pool, apiUrl, serviceKey);
 const worker = `${os.hostname()}-${process.pid}`;

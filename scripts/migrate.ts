@@ -12,7 +12,9 @@ async function migrate(url: string) {
   await client.connect();
   try {
     const result = await applyMigrations(client, readMigrations(path.join(local.supabaseDir, 'migrations')));
-    console.log(`Applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(', ')}` : ''}; ${result.alreadyApplied.length} already applied.`);
+    console.log(
+      `Applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(', ')}` : ''}; ${result.alreadyApplied.length} already applied.`,
+    );
   } finally {
     await client.end();
   }

@@ -61,8 +61,40 @@ function withLuhn(digits: string): string {
   throw new Error('unreachable');
 }
 
-const PREFIXES = ['Norr', 'Söder', 'Väster', 'Öster', 'Berg', 'Sjö', 'Skog', 'Dal', 'Ek', 'Björk', 'Lind', 'Gran', 'Strand', 'Fjäll', 'Ås', 'Mo', 'Ljung', 'Hav'];
-const SUFFIXES = ['byggen', 'data', 'konsult', 'logistik', 'energi', 'design', 'media', 'system', 'teknik', 'handel', 'vård', 'fastigheter'];
+const PREFIXES = [
+  'Norr',
+  'Söder',
+  'Väster',
+  'Öster',
+  'Berg',
+  'Sjö',
+  'Skog',
+  'Dal',
+  'Ek',
+  'Björk',
+  'Lind',
+  'Gran',
+  'Strand',
+  'Fjäll',
+  'Ås',
+  'Mo',
+  'Ljung',
+  'Hav',
+];
+const SUFFIXES = [
+  'byggen',
+  'data',
+  'konsult',
+  'logistik',
+  'energi',
+  'design',
+  'media',
+  'system',
+  'teknik',
+  'handel',
+  'vård',
+  'fastigheter',
+];
 const CITIES = ['Norrby', 'Söderköping', 'Västerby', 'Österlund', 'Bergvik', 'Sjöstad', 'Dalby', 'Ekeby'];
 const PROJECTS = ['Kundportal', 'Integrationer', 'Datalager', 'Mobilapp', 'Säkerhetsgranskning', 'Molnflytt', 'Rapportering', 'Webbshop'];
 const TASKS = ['Analys', 'Utveckling', 'Test', 'Driftsättning', 'Workshop', 'Dokumentation'];
@@ -102,7 +134,15 @@ async function main() {
       `update business_profiles set legal_name = 'Skalans Konsult', org_number = $2, vat_number = $3, f_skatt = true,
           address_line1 = 'Skalvägen 1', postal_code = '123 45', city = 'Ekby', bankgiro = $4, default_hourly_rate_ore = 95000
         where workspace_id = $1`,
-      [ws, `${own.slice(0, 6)}-${own.slice(6)}`, `SE${own}01`, (() => { const b = withLuhn('999' + String(between(100, 999))); return `${b.slice(0, 3)}-${b.slice(3)}`; })()],
+      [
+        ws,
+        `${own.slice(0, 6)}-${own.slice(6)}`,
+        `SE${own}01`,
+        (() => {
+          const b = withLuhn('999' + String(between(100, 999)));
+          return `${b.slice(0, 3)}-${b.slice(3)}`;
+        })(),
+      ],
     );
 
     const clients: Client[] = [];
@@ -235,10 +275,28 @@ async function main() {
         }
       }
       await client.query('commit');
-      console.log(JSON.stringify({ year: year + 1, clients: clients.length, entries, invoicesSent: invoices, seconds: (Date.now() - started) / 1000 }));
+      console.log(
+        JSON.stringify({
+          year: year + 1,
+          clients: clients.length,
+          entries,
+          invoicesSent: invoices,
+          seconds: (Date.now() - started) / 1000,
+        }),
+      );
     }
     const { rows } = await client.query(`select count(*)::int as broken from verify_audit_chain($1)`, [ws]);
-    console.log(JSON.stringify({ email, password: 'demo-losen-2026', workspaceId: ws, clients: clients.length, entries, invoicesSent: invoices, auditChainIntact: rows[0].broken === 0 }));
+    console.log(
+      JSON.stringify({
+        email,
+        password: 'demo-losen-2026',
+        workspaceId: ws,
+        clients: clients.length,
+        entries,
+        invoicesSent: invoices,
+        auditChainIntact: rows[0].broken === 0,
+      }),
+    );
   } catch (error) {
     await client.query('rollback').catch(() => {});
     throw error;

@@ -34,7 +34,9 @@ export default async function DashboardPage() {
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-1">
-          <p className="text-sm font-medium text-accent" data-testid="workspace-name">{data.workspaceName || t('home.unnamed')}</p>
+          <p className="text-sm font-medium text-accent" data-testid="workspace-name">
+            {data.workspaceName || t('home.unnamed')}
+          </p>
           <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{t('dashboard.title')}</h1>
           <p className="text-sm text-muted">
             <span data-testid="workspace-role">{t('home.roles.owner')}</span> · <span data-testid="user-email">{email}</span>
@@ -46,7 +48,10 @@ export default async function DashboardPage() {
       </div>
 
       {!data.profileComplete && (
-        <div className="flex flex-col gap-3 rounded-2xl border border-border bg-accent-soft px-5 py-4 sm:flex-row sm:items-center sm:justify-between" data-testid="profile-incomplete">
+        <div
+          className="flex flex-col gap-3 rounded-2xl border border-border bg-accent-soft px-5 py-4 sm:flex-row sm:items-center sm:justify-between"
+          data-testid="profile-incomplete"
+        >
           <p className="text-sm">{t('dashboard.profileIncomplete')}</p>
           <Button asChild variant="secondary" size="sm">
             <Link href="/profil">{t('dashboard.completeProfile')}</Link>

@@ -34,7 +34,17 @@ export function InviteForm() {
 }
 
 /** One button acting on one row (revoke an invitation, remove access), with its outcome. */
-export function RowAction({ action, fields, label, ariaLabel }: { action: Action; fields: Record<string, string>; label: string; ariaLabel: string }) {
+export function RowAction({
+  action,
+  fields,
+  label,
+  ariaLabel,
+}: {
+  action: Action;
+  fields: Record<string, string>;
+  label: string;
+  ariaLabel: string;
+}) {
   const [state, formAction] = useActionState(action, initialState);
   return (
     <form action={formAction} className="flex flex-col items-end gap-2">
@@ -42,8 +52,16 @@ export function RowAction({ action, fields, label, ariaLabel }: { action: Action
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <Submit label={label} pendingLabel="…" aria-label={ariaLabel} variant="secondary" size="sm" />
-      {!state.ok && state.formError ? <p className="text-sm text-danger" role="alert">{state.formError}</p> : null}
-      {state.ok && state.message ? <p className="sr-only" role="status">{state.message}</p> : null}
+      {!state.ok && state.formError ? (
+        <p className="text-sm text-danger" role="alert">
+          {state.formError}
+        </p>
+      ) : null}
+      {state.ok && state.message ? (
+        <p className="sr-only" role="status">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -94,8 +112,25 @@ export function InvitationSignUpForm({ token }: { token: string }) {
     <form action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fieldError(state, 'email')} />
-      <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={fieldError(state, 'password')} />
+      <Field
+        label={t('auth.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={fieldError(state, 'email')}
+      />
+      <Field
+        label={t('auth.password')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        hint={t('auth.passwordHint')}
+        error={fieldError(state, 'password')}
+      />
       <Submit label={t('auth.signup.submit')} pendingLabel={t('auth.signup.pending')} size="lg" className="w-full" />
     </form>
   );

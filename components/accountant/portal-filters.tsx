@@ -9,7 +9,12 @@ import type { Translate } from '@/lib/i18n/catalogue';
 
 export function PortalFilters({ filter, t }: { filter: ExportFilter; t: Translate }) {
   return (
-    <form method="get" action="/portal" aria-label={t('accountant.portal.filters')} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">
+    <form
+      method="get"
+      action="/portal"
+      aria-label={t('accountant.portal.filters')}
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end"
+    >
       <div className="space-y-1.5">
         <Label htmlFor="filter-from">{t('accountant.portal.from')}</Label>
         <Input id="filter-from" name="from" type="date" defaultValue={filter.from} />

@@ -87,7 +87,11 @@ export function ZipDownload({ href, fileName, label }: { href: string; fileName:
             aria-label={label}
           />
           <p className="text-sm text-muted">
-            {t('accountant.portal.zipProgress', { total: progress.totalFiles, size: size(progress.received), totalSize: size(progress.totalBytes) })}
+            {t('accountant.portal.zipProgress', {
+              total: progress.totalFiles,
+              size: size(progress.received),
+              totalSize: size(progress.totalBytes),
+            })}
           </p>
         </div>
       ) : null}

@@ -20,9 +20,24 @@ export function LoginForm({ next, lang }: { next?: string; lang?: string }) {
     <form action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="next" value={next ?? '/'} />
-      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fieldError(state, 'email')} />
+      <Field
+        label={t('auth.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={fieldError(state, 'email')}
+      />
       <div className="space-y-1.5">
-        <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" required error={fieldError(state, 'password')} />
+        <Field
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={fieldError(state, 'password')}
+        />
         <div className="text-right">
           <Link href={withLang('/forgot-password', lang)} className="text-sm text-accent underline-offset-4 hover:underline">
             {t('auth.login.forgot')}
@@ -43,9 +58,33 @@ export function SignupForm({ lang }: { lang?: string }) {
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
-      <Field label={t('auth.businessName')} name="businessName" autoComplete="organization" hint={t('auth.businessNameHint')} defaultValue={state.values?.businessName} error={fieldError(state, 'businessName')} />
-      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fieldError(state, 'email')} />
-      <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={fieldError(state, 'password')} />
+      <Field
+        label={t('auth.businessName')}
+        name="businessName"
+        autoComplete="organization"
+        hint={t('auth.businessNameHint')}
+        defaultValue={state.values?.businessName}
+        error={fieldError(state, 'businessName')}
+      />
+      <Field
+        label={t('auth.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={fieldError(state, 'email')}
+      />
+      <Field
+        label={t('auth.password')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        hint={t('auth.passwordHint')}
+        error={fieldError(state, 'password')}
+      />
       <p className="text-sm leading-relaxed text-muted">
         {before}
         <Link href={withLang('/legal/terms', lang)} className="text-accent underline underline-offset-4">
@@ -68,7 +107,15 @@ export function ForgotPasswordForm() {
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
-      <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fieldError(state, 'email')} />
+      <Field
+        label={t('auth.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={fieldError(state, 'email')}
+      />
       <Submit size="lg" className="w-full" label={t('auth.forgot.submit')} pendingLabel={t('auth.forgot.pending')} />
     </form>
   );
@@ -80,8 +127,24 @@ export function ResetPasswordForm() {
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
-      <Field label={t('auth.newPassword')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('auth.passwordHint')} error={fieldError(state, 'password')} />
-      <Field label={t('auth.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required error={fieldError(state, 'confirmPassword')} />
+      <Field
+        label={t('auth.newPassword')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        hint={t('auth.passwordHint')}
+        error={fieldError(state, 'password')}
+      />
+      <Field
+        label={t('auth.confirmPassword')}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldError(state, 'confirmPassword')}
+      />
       <Submit size="lg" className="w-full" label={t('auth.reset.submit')} pendingLabel={t('auth.reset.pending')} />
     </form>
   );
@@ -93,7 +156,14 @@ export function ChangePasswordForm() {
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
-      <Field label={t('security.password.newPassword')} name="password" type="password" autoComplete="new-password" required error={fieldError(state, 'password')} />
+      <Field
+        label={t('security.password.newPassword')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldError(state, 'password')}
+      />
       <Field
         label={t('security.password.confirmPassword')}
         name="confirmPassword"
@@ -123,7 +193,15 @@ export function ChangeEmailForm() {
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
-      <Field label={t('security.email.newEmail')} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fieldError(state, 'email')} />
+      <Field
+        label={t('security.email.newEmail')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={fieldError(state, 'email')}
+      />
       <Submit size="lg" className="w-full" label={t('security.email.submit')} pendingLabel={t('security.email.submitting')} />
     </form>
   );

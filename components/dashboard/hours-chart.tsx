@@ -17,7 +17,13 @@ export function HoursChart({ weeks }: { weeks: { monday: string; minutes: number
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="week" tick={{ fill: 'var(--muted)', fontSize: 12 }} tickLine={false} axisLine={{ stroke: 'var(--border)' }} interval="preserveStartEnd" />
+          <XAxis
+            dataKey="week"
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--border)' }}
+            interval="preserveStartEnd"
+          />
           <YAxis tick={{ fill: 'var(--muted)', fontSize: 12 }} tickLine={false} axisLine={false} allowDecimals={false} />
           <Tooltip
             cursor={{ fill: 'var(--subtle)' }}
@@ -25,8 +31,23 @@ export function HoursChart({ weeks }: { weeks: { monday: string; minutes: number
             formatter={(value) => t('dashboard.chart.hours', { hours: hours.format(Number(value)) })}
           />
           <Legend wrapperStyle={{ fontSize: 12, color: 'var(--muted)' }} />
-          <Bar isAnimationActive={false} dataKey="billable" name={t('dashboard.chart.billable')} stackId="h" fill="var(--accent)" radius={[0, 0, 0, 0]} />
-          <Bar isAnimationActive={false} dataKey="other" name={t('dashboard.chart.other')} stackId="h" fill="var(--muted)" fillOpacity={0.45} radius={[4, 4, 0, 0]} />
+          <Bar
+            isAnimationActive={false}
+            dataKey="billable"
+            name={t('dashboard.chart.billable')}
+            stackId="h"
+            fill="var(--accent)"
+            radius={[0, 0, 0, 0]}
+          />
+          <Bar
+            isAnimationActive={false}
+            dataKey="other"
+            name={t('dashboard.chart.other')}
+            stackId="h"
+            fill="var(--muted)"
+            fillOpacity={0.45}
+            radius={[4, 4, 0, 0]}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

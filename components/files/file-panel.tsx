@@ -58,10 +58,16 @@ export function FilePanel({ nodeId }: { nodeId: string }) {
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        className={cn('rounded-xl border-2 border-dashed p-4 text-center transition-colors', dragging ? 'border-accent bg-accent-soft' : 'border-border')}
+        className={cn(
+          'rounded-xl border-2 border-dashed p-4 text-center transition-colors',
+          dragging ? 'border-accent bg-accent-soft' : 'border-border',
+        )}
       >
         <p className="text-sm font-medium">{t('map.files.drop')}</p>
-        <label htmlFor={inputId} className="mt-2 inline-flex h-9 cursor-pointer items-center rounded-lg border border-border bg-surface px-3 text-sm font-medium hover:bg-subtle focus-within:ring-2 focus-within:ring-ring">
+        <label
+          htmlFor={inputId}
+          className="mt-2 inline-flex h-9 cursor-pointer items-center rounded-lg border border-border bg-surface px-3 text-sm font-medium hover:bg-subtle focus-within:ring-2 focus-within:ring-ring"
+        >
           {t('map.files.choose')}
           <input
             id={inputId}
@@ -75,7 +81,9 @@ export function FilePanel({ nodeId }: { nodeId: string }) {
           />
         </label>
         {limits?.maxBytes ? (
-          <p className="mt-2 text-xs text-muted">{t('map.files.limits', { limit: formatBytes(limits.maxBytes, locale), types: allowedTypesLabel(limits) })}</p>
+          <p className="mt-2 text-xs text-muted">
+            {t('map.files.limits', { limit: formatBytes(limits.maxBytes, locale), types: allowedTypesLabel(limits) })}
+          </p>
         ) : null}
       </div>
 
@@ -88,7 +96,14 @@ export function FilePanel({ nodeId }: { nodeId: string }) {
                 {u.state === 'uploading' ? (
                   <>
                     <p className="truncate text-sm">{t('map.files.uploading', { name: u.name, percent })}</p>
-                    <div role="progressbar" aria-label={u.name} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 overflow-hidden rounded-full bg-subtle">
+                    <div
+                      role="progressbar"
+                      aria-label={u.name}
+                      aria-valuemin={0}
+                      aria-valuemax={100}
+                      aria-valuenow={percent}
+                      className="h-2 overflow-hidden rounded-full bg-subtle"
+                    >
                       <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
                     </div>
                   </>
@@ -129,7 +144,12 @@ export function FilePanel({ nodeId }: { nodeId: string }) {
                   {t('map.files.download')}
                 </a>
               </Button>
-              <Button size="sm" variant="ghost" onClick={() => void remove(f.name)} aria-label={t('map.files.deleteNamed', { name: f.name })}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => void remove(f.name)}
+                aria-label={t('map.files.deleteNamed', { name: f.name })}
+              >
                 {t('map.files.delete')}
               </Button>
             </li>

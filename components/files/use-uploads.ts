@@ -26,7 +26,10 @@ export function useUploads(nodeId: string, limits: UploadLimits | null, onUpload
       const id = ++seq;
       const refusal = limits ? checkUpload({ name: file.name, size: file.size, type: file.type }, limits, locale) : null;
       if (refusal) {
-        setUploads((list) => [...list, { id, name: file.name, loaded: 0, total: file.size, state: 'failed', message: t(refusal.key, refusal.params) }]);
+        setUploads((list) => [
+          ...list,
+          { id, name: file.name, loaded: 0, total: file.size, state: 'failed', message: t(refusal.key, refusal.params) },
+        ]);
         return;
       }
       setUploads((list) => [...list, { id, name: file.name, loaded: 0, total: file.size, state: 'uploading' }]);
@@ -49,7 +52,8 @@ export function useUploads(nodeId: string, limits: UploadLimits | null, onUpload
         }
         update(id, { state: 'failed', message: t('map.files.failed', { name: file.name, error: message }) });
       };
-      xhr.onerror = () => update(id, { state: 'failed', message: t('map.files.failed', { name: file.name, error: t('map.files.network') }) });
+      xhr.onerror = () =>
+        update(id, { state: 'failed', message: t('map.files.failed', { name: file.name, error: t('map.files.network') }) });
       xhr.send(file);
     },
     [limits, locale, nodeId, onUploaded, t],

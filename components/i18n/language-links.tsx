@@ -22,7 +22,10 @@ export function LanguageLinks() {
             lang={l}
             hrefLang={l}
             aria-current={l === locale ? 'true' : undefined}
-            className={cn('rounded-md px-2 py-1 transition-colors', l === locale ? 'bg-subtle font-medium text-fg' : 'text-muted hover:text-fg')}
+            className={cn(
+              'rounded-md px-2 py-1 transition-colors',
+              l === locale ? 'bg-subtle font-medium text-fg' : 'text-muted hover:text-fg',
+            )}
           >
             {t(`language.${l}`)}
           </Link>

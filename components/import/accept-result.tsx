@@ -12,7 +12,15 @@ export interface AttachStatus {
   error?: string;
 }
 
-export function AcceptResultPanel({ result, attachments, onAgain }: { result: AcceptResult; attachments: AttachStatus[]; onAgain: () => void }) {
+export function AcceptResultPanel({
+  result,
+  attachments,
+  onAgain,
+}: {
+  result: AcceptResult;
+  attachments: AttachStatus[];
+  onAgain: () => void;
+}) {
   const { t } = useI18n();
   return (
     <div className="space-y-5" data-testid="import-done">

@@ -71,7 +71,11 @@ export function ImportWizard({ existingClients, aiEnabled, maxSize }: { existing
     if (proposer === 'ai' && !consent) return setProposeError(t('import.errors.aiConsent'));
     setProposing(true);
     const documents = ready.map((i) => i.document!);
-    const answer = await postJson<{ proposal: Proposal }>('/api/import/propose', proposer === 'ai' ? { proposer, consent, documents } : { proposer, documents }, networkError);
+    const answer = await postJson<{ proposal: Proposal }>(
+      '/api/import/propose',
+      proposer === 'ai' ? { proposer, consent, documents } : { proposer, documents },
+      networkError,
+    );
     setProposing(false);
     if (!answer.ok) return setProposeError(answer.error);
     setReview(toReview(answer.data.proposal, existingClients));
@@ -95,7 +99,11 @@ export function ImportWizard({ existingClients, aiEnabled, maxSize }: { existing
     for (const file of files) {
       const node = created.attachTo[file.name] ?? created.clients[0]?.id;
       const answer = await postFile(`/api/import/attach?node=${encodeURIComponent(node)}`, file, () => {}, networkError);
-      setAttachments((all) => all.map((a) => (a.name === file.name ? { ...a, state: answer.ok ? 'done' : 'error', error: answer.ok ? undefined : answer.error } : a)));
+      setAttachments((all) =>
+        all.map((a) =>
+          a.name === file.name ? { ...a, state: answer.ok ? 'done' : 'error', error: answer.ok ? undefined : answer.error } : a,
+        ),
+      );
     }
   }
 
@@ -132,7 +140,12 @@ export function ImportWizard({ existingClients, aiEnabled, maxSize }: { existing
           </CardTitle>
         </CardHeader>
         <CardContent>
-          <UploadList items={items} maxSize={maxSize} onFiles={addFiles} onRemove={(id) => setItems((all) => all.filter((i) => i.id !== id))} />
+          <UploadList
+            items={items}
+            maxSize={maxSize}
+            onFiles={addFiles}
+            onRemove={(id) => setItems((all) => all.filter((i) => i.id !== id))}
+          />
         </CardContent>
       </Card>
 
@@ -172,7 +185,12 @@ export function ImportWizard({ existingClients, aiEnabled, maxSize }: { existing
                   onMerge={(index, merge) => setReview((r) => r && setMerge(r, index, merge))}
                 />
                 <label className="flex gap-3 text-sm">
-                  <input type="checkbox" checked={attach} onChange={(e) => setAttach(e.target.checked)} className="mt-0.5 h-4 w-4 accent-[var(--accent)]" />
+                  <input
+                    type="checkbox"
+                    checked={attach}
+                    onChange={(e) => setAttach(e.target.checked)}
+                    className="mt-0.5 h-4 w-4 accent-[var(--accent)]"
+                  />
                   <span>
                     <span className="block font-medium">{t('import.review.attach')}</span>
                     <span className="block text-muted">{t('import.review.attachHint')}</span>

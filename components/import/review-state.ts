@@ -109,7 +109,11 @@ export function toAcceptInput(review: ReviewClient[], existing: string[]): Accep
 /** How many items are ticked. */
 export function countChecked(review: ReviewClient[]): number {
   return review.reduce(
-    (n, c) => n + Number(c.checked) + c.notes.filter((x) => x.checked).length + c.projects.reduce((m, p) => m + Number(p.checked) + p.tasks.filter((t) => t.checked).length, 0),
+    (n, c) =>
+      n +
+      Number(c.checked) +
+      c.notes.filter((x) => x.checked).length +
+      c.projects.reduce((m, p) => m + Number(p.checked) + p.tasks.filter((t) => t.checked).length, 0),
     0,
   );
 }

@@ -39,7 +39,14 @@ function Row({ kind, name, checked, path, onCheck, onRename, children }: RowProp
           aria-label={t('import.review.include', { name: name || kindLabel })}
           className="h-4 w-4 shrink-0 accent-[var(--accent)]"
         />
-        <span className={cn('hidden shrink-0 rounded-md px-1.5 py-0.5 text-[11px] font-medium uppercase tracking-wide sm:inline', KIND_STYLE[kind])}>{kindLabel}</span>
+        <span
+          className={cn(
+            'hidden shrink-0 rounded-md px-1.5 py-0.5 text-[11px] font-medium uppercase tracking-wide sm:inline',
+            KIND_STYLE[kind],
+          )}
+        >
+          {kindLabel}
+        </span>
         <input
           value={name}
           onChange={(e) => onRename(path, e.target.value)}
@@ -83,7 +90,8 @@ export function ReviewTree({
               d.orgNumber && `${t('import.review.details.orgNumber')} ${d.orgNumber}`,
               d.vatNumber && `${t('import.review.details.vatNumber')} ${d.vatNumber}`,
               d.email && `${t('import.review.details.email')} ${d.email}`,
-              (d.addressLine1 || d.city) && `${t('import.review.details.address')} ${[d.addressLine1, [d.postalCode, d.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}`,
+              (d.addressLine1 || d.city) &&
+                `${t('import.review.details.address')} ${[d.addressLine1, [d.postalCode, d.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}`,
             ].filter(Boolean)
           : [];
         return (
@@ -94,7 +102,12 @@ export function ReviewTree({
                   {facts.length > 0 && <p className="text-xs text-muted">{facts.join(' · ')}</p>}
                   {match && client.checked && (
                     <label className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" checked={client.merge} onChange={(e) => onMerge(ci, e.target.checked)} className="h-4 w-4 accent-[var(--accent)]" />
+                      <input
+                        type="checkbox"
+                        checked={client.merge}
+                        onChange={(e) => onMerge(ci, e.target.checked)}
+                        className="h-4 w-4 accent-[var(--accent)]"
+                      />
                       <span>
                         {t('import.review.merge')} <span className="font-medium">({match})</span>
                       </span>

@@ -17,7 +17,17 @@ export interface UploadItem {
   error?: string;
 }
 
-export function UploadList({ items, maxSize, onFiles, onRemove }: { items: UploadItem[]; maxSize: string; onFiles: (files: File[]) => void; onRemove: (id: string) => void }) {
+export function UploadList({
+  items,
+  maxSize,
+  onFiles,
+  onRemove,
+}: {
+  items: UploadItem[];
+  maxSize: string;
+  onFiles: (files: File[]) => void;
+  onRemove: (id: string) => void;
+}) {
   const { t } = useI18n();
   const inputId = useId();
   const hintId = `${inputId}-hint`;
@@ -41,7 +51,8 @@ export function UploadList({ items, maxSize, onFiles, onRemove }: { items: Uploa
         )}
       >
         <span className="text-sm text-fg">
-          {t('import.upload.drop')} <span className="font-medium text-accent underline underline-offset-4">{t('import.upload.choose')}</span>
+          {t('import.upload.drop')}{' '}
+          <span className="font-medium text-accent underline underline-offset-4">{t('import.upload.choose')}</span>
         </span>
         <span id={hintId} className="max-w-prose text-sm text-muted">
           {t('import.upload.hint', { size: maxSize })}
@@ -79,7 +90,10 @@ export function UploadList({ items, maxSize, onFiles, onRemove }: { items: Uploa
                     aria-valuenow={Math.round(item.progress * 100)}
                     className="h-1.5 overflow-hidden rounded-full bg-subtle"
                   >
-                    <div className={cn('h-full rounded-full bg-accent transition-[width]', item.status === 'reading' && 'animate-pulse')} style={{ width: `${Math.round(item.progress * 100)}%` }} />
+                    <div
+                      className={cn('h-full rounded-full bg-accent transition-[width]', item.status === 'reading' && 'animate-pulse')}
+                      style={{ width: `${Math.round(item.progress * 100)}%` }}
+                    />
                   </div>
                 )}
                 {item.status === 'error' && (
@@ -89,7 +103,12 @@ export function UploadList({ items, maxSize, onFiles, onRemove }: { items: Uploa
                 )}
                 {item.document && <p className="text-xs text-muted">{t('import.upload.blocks', { count: item.document.blocks.length })}</p>}
               </div>
-              <Button variant="ghost" size="sm" onClick={() => onRemove(item.id)} aria-label={t('import.upload.remove', { name: item.file.name })}>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => onRemove(item.id)}
+                aria-label={t('import.upload.remove', { name: item.file.name })}
+              >
                 ✕
               </Button>
             </li>

@@ -22,12 +22,30 @@ export function DraftDetailsForm({ invoice }: { invoice: InvoiceDetail }) {
     <ActionForm action={saveDraftDetails} className="space-y-4" label={t('invoices.draft.details')}>
       <input type="hidden" name="invoiceId" value={invoice.id} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField type="date" name="issueDate" label={t('invoices.draft.issueDate')} hint={t('invoices.draft.issueDateHint')} defaultValue={invoice.issueDate ?? ''} />
+        <FormField
+          type="date"
+          name="issueDate"
+          label={t('invoices.draft.issueDate')}
+          hint={t('invoices.draft.issueDateHint')}
+          defaultValue={invoice.issueDate ?? ''}
+        />
         {/* A credit note asks for no payment: no due date to plan. */}
         {invoice.kind === 'invoice' ? (
-          <FormField type="date" name="dueDate" label={t('invoices.draft.dueDate')} hint={t('invoices.draft.dueDateHint', { days: invoice.paymentTermsDays })} defaultValue={invoice.dueDate ?? ''} />
+          <FormField
+            type="date"
+            name="dueDate"
+            label={t('invoices.draft.dueDate')}
+            hint={t('invoices.draft.dueDateHint', { days: invoice.paymentTermsDays })}
+            defaultValue={invoice.dueDate ?? ''}
+          />
         ) : null}
-        <FormField type="date" name="supplyDate" label={t('invoices.draft.supplyDate')} hint={t('invoices.draft.supplyDateHint')} defaultValue={invoice.supplyDate ?? ''} />
+        <FormField
+          type="date"
+          name="supplyDate"
+          label={t('invoices.draft.supplyDate')}
+          hint={t('invoices.draft.supplyDateHint')}
+          defaultValue={invoice.supplyDate ?? ''}
+        />
         <div className="grid grid-cols-2 gap-3">
           <FormField type="date" name="periodStart" label={t('invoices.draft.periodStart')} defaultValue={invoice.periodStart ?? ''} />
           <FormField type="date" name="periodEnd" label={t('invoices.draft.periodEnd')} defaultValue={invoice.periodEnd ?? ''} />
@@ -40,12 +58,20 @@ export function DraftDetailsForm({ invoice }: { invoice: InvoiceDetail }) {
           </option>
         ))}
       </SelectField>
-      <p className="-mt-2 text-sm text-muted">
-        {t('invoices.vat.treatmentHint')}
-      </p>
+      <p className="-mt-2 text-sm text-muted">{t('invoices.vat.treatmentHint')}</p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField name="buyerReference" label={t('invoices.vat.buyerReference')} maxLength={100} defaultValue={invoice.buyerReference ?? ''} />
-        <FormField name="sellerReference" label={t('invoices.vat.sellerReference')} maxLength={100} defaultValue={invoice.sellerReference ?? ''} />
+        <FormField
+          name="buyerReference"
+          label={t('invoices.vat.buyerReference')}
+          maxLength={100}
+          defaultValue={invoice.buyerReference ?? ''}
+        />
+        <FormField
+          name="sellerReference"
+          label={t('invoices.vat.sellerReference')}
+          maxLength={100}
+          defaultValue={invoice.sellerReference ?? ''}
+        />
       </div>
       <CheckboxField name="roundToKrona" label={t('invoices.vat.roundToKrona')} defaultChecked={invoice.roundToKrona} />
       <MessageField defaultValue={invoice.message ?? ''} />
@@ -74,7 +100,8 @@ function MessageField({ defaultValue }: { defaultValue: string }) {
   );
 }
 
-const linesOf = (invoice: InvoiceDetail): LineInput[] => invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }));
+const linesOf = (invoice: InvoiceDetail): LineInput[] =>
+  invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }));
 
 /**
  * The VAT rate select and, for a 0 % line on a domestic invoice, its exemption reason. The select
@@ -99,7 +126,12 @@ function ExemptionSelect({ defaultValue, className }: { defaultValue?: VatExempt
   const { t } = useI18n();
   const kept = useFieldState('vatExemptionReason').value;
   return (
-    <SelectField name="vatExemptionReason" label={t('invoices.vat.exemption')} defaultValue={kept ?? defaultValue ?? ''} className={className}>
+    <SelectField
+      name="vatExemptionReason"
+      label={t('invoices.vat.exemption')}
+      defaultValue={kept ?? defaultValue ?? ''}
+      className={className}
+    >
       <option value="">{t('invoices.vat.exemptionNone')}</option>
       {VAT_EXEMPTION_REASONS.map((r) => (
         <option key={r} value={r}>
@@ -119,16 +151,29 @@ export function AddLineForm({ invoice }: { invoice: InvoiceDetail }) {
   const existing = linesOf(invoice);
   const q = quantity.trim().replace(',', '.');
   const ore = parseMoneyToOre(price);
-  const pending = /^-?\d{1,10}(\.\d{1,2})?$/.test(q) && ore !== null && ore >= 0 ? { quantity: q, unitPriceOre: ore, vatRate: Number(vat) } : null;
+  const pending =
+    /^-?\d{1,10}(\.\d{1,2})?$/.test(q) && ore !== null && ore >= 0 ? { quantity: q, unitPriceOre: ore, vatRate: Number(vat) } : null;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
       <ActionForm action={addLine} className="space-y-4" label={t('invoices.draft.addLine')}>
         <input type="hidden" name="invoiceId" value={invoice.id} />
         <FormField name="description" label={t('invoices.draft.description')} required />
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <FormField name="quantity" label={t('invoices.draft.quantity')} inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
+          <FormField
+            name="quantity"
+            label={t('invoices.draft.quantity')}
+            inputMode="decimal"
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+          />
           <FormField name="unit" label={t('invoices.draft.unit')} defaultValue="st" />
-          <FormField name="unitPrice" label={t('invoices.draft.unitPrice')} inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
+          <FormField
+            name="unitPrice"
+            label={t('invoices.draft.unitPrice')}
+            inputMode="decimal"
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+          />
           <VatFields invoice={invoice} vat={vat} setVat={setVat} label={t('invoices.draft.vatRate')} />
         </div>
         <p className="text-sm text-muted" aria-live="polite">
@@ -136,7 +181,11 @@ export function AddLineForm({ invoice }: { invoice: InvoiceDetail }) {
         </p>
         <Submit variant="secondary" label={t('invoices.draft.addLineSubmit')} />
       </ActionForm>
-      <TotalsSummary lines={pending ? [...existing, pending] : existing} roundToKrona={invoice.roundToKrona} label={pending ? t('invoices.draft.liveNew') : undefined} />
+      <TotalsSummary
+        lines={pending ? [...existing, pending] : existing}
+        roundToKrona={invoice.roundToKrona}
+        label={pending ? t('invoices.draft.liveNew') : undefined}
+      />
     </div>
   );
 }
@@ -179,7 +228,13 @@ export function RemoveLineButton({ invoiceId, lineId, description }: { invoiceId
     <ActionForm action={removeLine}>
       <input type="hidden" name="invoiceId" value={invoiceId} />
       <input type="hidden" name="lineId" value={lineId} />
-      <Submit variant="ghost" size="sm" label="✕" aria-label={t('invoices.draft.removeLine', { description })} title={t('invoices.draft.removeLine', { description })} />
+      <Submit
+        variant="ghost"
+        size="sm"
+        label="✕"
+        aria-label={t('invoices.draft.removeLine', { description })}
+        title={t('invoices.draft.removeLine', { description })}
+      />
     </ActionForm>
   );
 }

@@ -33,7 +33,14 @@ function groupEntries(entries: UnbilledEntry[]): Group[] {
 /** Hours to two decimals, as bill_time_entries() puts them on the line. */
 const hours = (minutes: number) => (Math.round((minutes * 100) / 60) / 100).toFixed(2);
 
-export function EntryPicker({ entries, action, hidden, submitLabel, allowEmpty, emptyText }: {
+export function EntryPicker({
+  entries,
+  action,
+  hidden,
+  submitLabel,
+  allowEmpty,
+  emptyText,
+}: {
   entries: UnbilledEntry[];
   action: Action;
   hidden: Record<string, string>;
@@ -74,9 +81,16 @@ export function EntryPicker({ entries, action, hidden, submitLabel, allowEmpty, 
                   className="h-4 w-4 accent-[var(--accent)]"
                   checked={all}
                   aria-label={t('invoices.builder.selectGroup', { path: g.path })}
-                  onChange={(e) => toggle(g.entries.map((x) => x.id), e.target.checked)}
+                  onChange={(e) =>
+                    toggle(
+                      g.entries.map((x) => x.id),
+                      e.target.checked,
+                    )
+                  }
                 />
-                <span className="min-w-0 flex-1 font-medium">{t('invoices.builder.group', { path: g.path, rate: formatMoney(g.rateOre, locale) })}</span>
+                <span className="min-w-0 flex-1 font-medium">
+                  {t('invoices.builder.group', { path: g.path, rate: formatMoney(g.rateOre, locale) })}
+                </span>
                 <span className="text-sm text-muted tabular-nums">
                   {`${formatMinutes(groupMinutes, locale)} · ${formatMoney(lineAmountOre(hours(groupMinutes), g.rateOre), locale)}`}
                 </span>
@@ -85,7 +99,12 @@ export function EntryPicker({ entries, action, hidden, submitLabel, allowEmpty, 
                 {g.entries.map((e) => (
                   <li key={e.id}>
                     <label className="flex cursor-pointer items-center gap-3 px-4 py-2 text-sm">
-                      <input type="checkbox" className="h-4 w-4 accent-[var(--accent)]" checked={chosen.has(e.id)} onChange={(ev) => toggle([e.id], ev.target.checked)} />
+                      <input
+                        type="checkbox"
+                        className="h-4 w-4 accent-[var(--accent)]"
+                        checked={chosen.has(e.id)}
+                        onChange={(ev) => toggle([e.id], ev.target.checked)}
+                      />
                       <span className="w-24 shrink-0 tabular-nums text-muted">{formatDate(e.date, locale)}</span>
                       <span className="min-w-0 flex-1 truncate">{e.description || '–'}</span>
                       <span className="tabular-nums">{formatMinutes(e.minutes, locale)}</span>

@@ -12,7 +12,13 @@ export function FormField({ name, defaultValue, ...props }: FieldProps) {
   return <Field name={name} error={error} defaultValue={value ?? defaultValue} {...props} />;
 }
 
-export function SelectField({ label, name, children, className, ...props }: { label: string; name: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  name,
+  children,
+  className,
+  ...props
+}: { label: string; name: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = `${name}-${useId()}`;
   const { error } = useFieldState(name);
   return (

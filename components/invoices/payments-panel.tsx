@@ -23,7 +23,9 @@ export function PaymentsPanel({ invoice, owner, today }: { invoice: Invoice; own
     <div className="space-y-4" data-testid="payments-panel">
       <dl className="grid grid-cols-2 gap-2 text-sm">
         <dt className="text-muted">{t('invoices.invoice.paidSoFar')}</dt>
-        <dd className="text-right tabular-nums" data-testid="paid-amount">{formatMoney(invoice.paidOre, locale)}</dd>
+        <dd className="text-right tabular-nums" data-testid="paid-amount">
+          {formatMoney(invoice.paidOre, locale)}
+        </dd>
         {invoice.creditedOre > 0 ? (
           <>
             <dt className="text-muted">{t('invoices.invoice.creditedSoFar')}</dt>
@@ -31,7 +33,9 @@ export function PaymentsPanel({ invoice, owner, today }: { invoice: Invoice; own
           </>
         ) : null}
         <dt className="font-medium">{outstanding < 0 ? t('invoices.invoice.overpaid') : t('invoices.invoice.outstanding')}</dt>
-        <dd className="text-right font-medium tabular-nums" data-testid="outstanding">{formatMoney(Math.abs(outstanding), locale)}</dd>
+        <dd className="text-right font-medium tabular-nums" data-testid="outstanding">
+          {formatMoney(Math.abs(outstanding), locale)}
+        </dd>
       </dl>
 
       {invoice.payments.length === 0 ? (
@@ -42,7 +46,8 @@ export function PaymentsPanel({ invoice, owner, today }: { invoice: Invoice; own
             <li key={p.id} className="space-y-1 py-2">
               <div className="flex justify-between gap-3">
                 <span className={p.reversed ? 'text-muted line-through' : undefined}>
-                  {formatDate(p.paidOn, locale)} · {p.reversesPaymentId ? t('invoices.invoice.reversal') : t(`invoices.invoice.method.${p.method}`)}
+                  {formatDate(p.paidOn, locale)} ·{' '}
+                  {p.reversesPaymentId ? t('invoices.invoice.reversal') : t(`invoices.invoice.method.${p.method}`)}
                   {p.reference ? ` · ${p.reference}` : ''}
                 </span>
                 <span className="tabular-nums">{formatMoney(p.amountOre, locale)}</span>
@@ -69,7 +74,12 @@ export function PaymentsPanel({ invoice, owner, today }: { invoice: Invoice; own
         <ActionForm action={recordPayment} className="space-y-3 border-t border-border pt-4" label={t('invoices.invoice.recordPayment')}>
           <p className="text-sm font-medium">{t('invoices.invoice.recordPayment')}</p>
           <input type="hidden" name="invoiceId" value={invoice.id} />
-          <FormField name="amount" inputMode="decimal" label={t('invoices.invoice.paymentAmount')} defaultValue={outstanding > 0 ? kronorInput(outstanding) : ''} />
+          <FormField
+            name="amount"
+            inputMode="decimal"
+            label={t('invoices.invoice.paymentAmount')}
+            defaultValue={outstanding > 0 ? kronorInput(outstanding) : ''}
+          />
           <FormField type="date" name="paidOn" max={today} label={t('invoices.invoice.paidDate')} defaultValue={today} />
           <SelectField name="method" label={t('invoices.invoice.paymentMethod')} defaultValue="bankgiro">
             {PAYMENT_METHODS.map((m) => (

@@ -23,7 +23,12 @@ export function InvoiceSeriesForm({ series }: { series: InvoiceSeries }) {
           </p>
         ) : (
           <ActionForm action={setFirstInvoiceNumber} className="space-y-3" label={t('invoices.series.title')}>
-            <FormField name="firstNumber" label={t('invoices.series.firstNumber')} inputMode="numeric" defaultValue={String(series.nextNumber)} />
+            <FormField
+              name="firstNumber"
+              label={t('invoices.series.firstNumber')}
+              inputMode="numeric"
+              defaultValue={String(series.nextNumber)}
+            />
             <Submit variant="secondary" label={t('invoices.series.save')} />
           </ActionForm>
         )}

@@ -6,7 +6,17 @@ import { useI18n } from '@/components/i18n/provider';
 import { formatMoney } from '@/lib/i18n/format';
 import { computeTotals, type LineInput, type StoredTotals } from '@/lib/invoices/totals';
 
-export function TotalsSummary({ lines, roundToKrona = false, label, stored }: { lines: LineInput[]; roundToKrona?: boolean; label?: string; stored?: StoredTotals }) {
+export function TotalsSummary({
+  lines,
+  roundToKrona = false,
+  label,
+  stored,
+}: {
+  lines: LineInput[];
+  roundToKrona?: boolean;
+  label?: string;
+  stored?: StoredTotals;
+}) {
   const { t, locale } = useI18n();
   const totals = stored ?? computeTotals(lines, { roundToKrona });
   return (

@@ -29,7 +29,11 @@ export function ActivityList({ nodeId, version }: { nodeId: string; version: str
   if (error) return <Alert tone="error">{error}</Alert>;
   if (!items) return <p className="text-sm text-muted">…</p>;
   if (!items.length) return <p className="text-sm text-muted">{t('map.activity.none')}</p>;
-  const when = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+  const when = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-SE', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Stockholm',
+  });
   return (
     <ol className="space-y-3">
       {items.map((item) => (

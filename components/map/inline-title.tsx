@@ -4,7 +4,17 @@ import { useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { cn } from '@/components/ui/cn';
 
-export function InlineTitle({ value, onCommit, onDone, className }: { value: string; onCommit: (title: string) => void; onDone: () => void; className?: string }) {
+export function InlineTitle({
+  value,
+  onCommit,
+  onDone,
+  className,
+}: {
+  value: string;
+  onCommit: (title: string) => void;
+  onDone: () => void;
+  className?: string;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(value);
   const commit = () => {
@@ -26,7 +36,10 @@ export function InlineTitle({ value, onCommit, onDone, className }: { value: str
         if (e.key === 'Enter') commit();
         if (e.key === 'Escape') onDone();
       }}
-      className={cn('nodrag w-full min-w-0 rounded border border-ring bg-surface px-1.5 py-0.5 text-sm text-fg focus:outline-none', className)}
+      className={cn(
+        'nodrag w-full min-w-0 rounded border border-ring bg-surface px-1.5 py-0.5 text-sm text-fg focus:outline-none',
+        className,
+      )}
     />
   );
 }

@@ -6,7 +6,10 @@ import { KIND_ICONS } from './kind-style';
 export function KindBadge({ kind, colour }: { kind: NodeKind; colour: string }) {
   const { t } = useI18n();
   return (
-    <span className="inline-flex shrink-0 items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium text-white" style={{ backgroundColor: colour }}>
+    <span
+      className="inline-flex shrink-0 items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium text-white"
+      style={{ backgroundColor: colour }}
+    >
       <span aria-hidden>{KIND_ICONS[kind]}</span>
       {t(`map.kinds.${kind}`)}
     </span>

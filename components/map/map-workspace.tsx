@@ -42,7 +42,10 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
   }, []);
 
   // The server's archive time replaces the provisional one; other fields keep what the user typed since.
-  const onSaved = useCallback((saved: MapNode) => setNodes((ns) => ns.map((n) => (n.id === saved.id ? { ...n, archivedAt: saved.archivedAt } : n))), []);
+  const onSaved = useCallback(
+    (saved: MapNode) => setNodes((ns) => ns.map((n) => (n.id === saved.id ? { ...n, archivedAt: saved.archivedAt } : n))),
+    [],
+  );
   const saver = useAutosave(onSaved, t('map.save.offline'));
   const queue = saver.queue;
 
@@ -136,7 +139,11 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
               className="block h-9 w-full rounded-lg border border-border bg-surface px-3 text-sm focus:border-ring focus:outline-none focus:ring-2 focus:ring-ring/25"
             />
             {query.trim() ? (
-              <ul id="map-search-results" aria-label={t('map.search.results')} className="absolute z-50 mt-1 w-full overflow-hidden rounded-lg border border-border bg-surface shadow-lg">
+              <ul
+                id="map-search-results"
+                aria-label={t('map.search.results')}
+                className="absolute z-50 mt-1 w-full overflow-hidden rounded-lg border border-border bg-surface shadow-lg"
+              >
                 {hits.length ? (
                   hits.map((n) => (
                     <li key={n.id}>
@@ -160,7 +167,12 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
             ) : null}
           </div>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} className="h-4 w-4 accent-[var(--accent)]" />
+            <input
+              type="checkbox"
+              checked={showArchived}
+              onChange={(e) => setShowArchived(e.target.checked)}
+              className="h-4 w-4 accent-[var(--accent)]"
+            />
             {t('map.actions.showArchived')}
           </label>
           <div className="ml-auto flex flex-wrap gap-2">
@@ -192,7 +204,14 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
               <TreeView nodes={shown} selectedId={selectedId} focus={focus} />
             )}
           </section>
-          {selected ? <NodePanel key={selected.id} node={selected} fresh={fresh === selected.id} onAddChild={(kind, parent) => void addNode(kind, parent)} /> : null}
+          {selected ? (
+            <NodePanel
+              key={selected.id}
+              node={selected}
+              fresh={fresh === selected.id}
+              onAddChild={(kind, parent) => void addNode(kind, parent)}
+            />
+          ) : null}
         </div>
       </div>
     </MapActionsContext.Provider>

@@ -38,7 +38,11 @@ export function MindNode({ data, selected }: NodeProps<MindFlowNode>) {
       <KindBadge kind={node.kind} colour={colour} />
       <div className="mt-1.5 text-sm font-medium leading-snug text-fg">
         {editing ? (
-          <InlineTitle value={node.title} onCommit={(value) => actions.change(node.id, { title: value })} onDone={() => setEditing(false)} />
+          <InlineTitle
+            value={node.title}
+            onCommit={(value) => actions.change(node.id, { title: value })}
+            onDone={() => setEditing(false)}
+          />
         ) : (
           <span className={cn('line-clamp-3 break-words', !node.title && 'italic text-muted')}>{title}</span>
         )}

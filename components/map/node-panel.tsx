@@ -30,7 +30,8 @@ export function NodePanel({ node, fresh, onAddChild }: Props) {
   const actions = useMapActions();
   const id = useId();
   const [tab, setTab] = useState<Tab>('overview');
-  const tabs: Tab[] = node.kind === 'client' ? ['overview', 'details', 'notes', 'files', 'activity'] : ['overview', 'notes', 'files', 'activity'];
+  const tabs: Tab[] =
+    node.kind === 'client' ? ['overview', 'details', 'notes', 'files', 'activity'] : ['overview', 'notes', 'files', 'activity'];
   const current = tabs.includes(tab) ? tab : 'overview';
   const colour = nodeColour(node);
 
@@ -63,7 +64,10 @@ export function NodePanel({ node, fresh, onAddChild }: Props) {
             aria-selected={current === name}
             aria-controls={`${id}-panel`}
             onClick={() => setTab(name)}
-            className={cn('shrink-0 rounded-md px-2 py-1.5 text-sm font-medium', current === name ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-subtle hover:text-fg')}
+            className={cn(
+              'shrink-0 rounded-md px-2 py-1.5 text-sm font-medium',
+              current === name ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-subtle hover:text-fg',
+            )}
           >
             {t(`map.panel.tabs.${name}`)}
           </button>
@@ -114,7 +118,9 @@ export function NodePanel({ node, fresh, onAddChild }: Props) {
               </div>
             ) : null}
             <div className="space-y-2 border-t border-border pt-4">
-              {node.archivedAt ? <p className="text-sm text-muted">{t('map.panel.archivedSince', { date: formatDate(node.archivedAt, locale) })}</p> : null}
+              {node.archivedAt ? (
+                <p className="text-sm text-muted">{t('map.panel.archivedSince', { date: formatDate(node.archivedAt, locale) })}</p>
+              ) : null}
               <Button size="sm" variant="secondary" onClick={() => actions.change(node.id, { archived: !node.archivedAt })}>
                 {node.archivedAt ? t('map.actions.restore') : t('map.actions.archive')}
               </Button>

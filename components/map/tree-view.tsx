@@ -41,6 +41,8 @@ export function TreeView({ nodes, selectedId, focus }: Props) {
       row?.focus();
       row?.scrollIntoView({ block: 'nearest' });
     });
+    // Only a new focus request moves the keyboard, not every change of the nodes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus]);
 
   const tabStop = active && ids.has(active) ? active : (selectedId ?? tops[0]?.id ?? null);
@@ -113,7 +115,8 @@ export function TreeView({ nodes, selectedId, focus }: Props) {
             aria-hidden
             onClick={(e) => {
               e.stopPropagation();
-              if (kids.length) setCollapsed((c) => (c.has(node.id) ? new Set([...c].filter((id) => id !== node.id)) : new Set(c).add(node.id)));
+              if (kids.length)
+                setCollapsed((c) => (c.has(node.id) ? new Set([...c].filter((id) => id !== node.id)) : new Set(c).add(node.id)));
             }}
             className={cn('grid h-6 w-6 shrink-0 place-items-center rounded text-muted', kids.length ? 'hover:bg-border' : 'invisible')}
           >
@@ -121,16 +124,18 @@ export function TreeView({ nodes, selectedId, focus }: Props) {
           </span>
           <KindBadge kind={node.kind} colour={colour} />
           {editing === node.id ? (
-            <InlineTitle value={node.title} onCommit={(value) => actions.change(node.id, { title: value })} onDone={() => setEditing(null)} />
+            <InlineTitle
+              value={node.title}
+              onCommit={(value) => actions.change(node.id, { title: value })}
+              onDone={() => setEditing(null)}
+            />
           ) : (
             <span className={cn('min-w-0 flex-1 truncate', !node.title && 'italic text-muted')} onDoubleClick={() => setEditing(node.id)}>
               {title}
             </span>
           )}
         </div>
-        {open ? (
-          <ul role="group">{kids.map((k) => renderNode(k, level + 1))}</ul>
-        ) : null}
+        {open ? <ul role="group">{kids.map((k) => renderNode(k, level + 1))}</ul> : null}
       </li>
     );
   }

@@ -35,7 +35,11 @@ export function useAutosave(onSaved: (node: MapNode) => void, offlineText: strin
     let failure: string | null = null;
     for (const [id, patch] of batch) {
       try {
-        const res = await fetch(`/api/nodes/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+        const res = await fetch(`/api/nodes/${id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(patch),
+        });
         if (!res.ok) throw new Error(await errorText(res, offlineText));
         onSaved(((await res.json()) as { node: MapNode }).node);
       } catch (error) {
@@ -48,6 +52,8 @@ export function useAutosave(onSaved: (node: MapNode) => void, offlineText: strin
     if (failure) setStatus({ state: 'failed', error: failure });
     else if (pending.current.size) {
       setStatus({ state: 'pending' });
+      // flush schedules itself again; the timer fires long after this callback exists.
+      // eslint-disable-next-line react-hooks/immutability
       timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
     } else setStatus({ state: 'saved' });
   }, [onSaved, offlineText]);

@@ -41,7 +41,13 @@ export function DeleteAccountForm() {
           error={state.ok ? undefined : state.fieldErrors.password}
         />
       </div>
-      <Submit label={t('privacy.data.deleteSubmit')} pendingLabel={t('privacy.data.deletePending')} variant="danger" size="lg" className="w-full sm:w-auto" />
+      <Submit
+        label={t('privacy.data.deleteSubmit')}
+        pendingLabel={t('privacy.data.deletePending')}
+        variant="danger"
+        size="lg"
+        className="w-full sm:w-auto"
+      />
     </form>
   );
 }

@@ -6,7 +6,14 @@ import { useI18n } from '@/components/i18n/provider';
 import { Field } from '@/components/ui/field';
 import { identifierProblem, type IdentifierField } from '@/lib/profile/identifier-fields';
 
-export function IdentifierInput(props: { name: IdentifierField; label: string; hint?: string; defaultValue: string; serverError?: string; placeholder?: string }) {
+export function IdentifierInput(props: {
+  name: IdentifierField;
+  label: string;
+  hint?: string;
+  defaultValue: string;
+  serverError?: string;
+  placeholder?: string;
+}) {
   const { t } = useI18n();
   const [value, setValue] = useState(props.defaultValue);
   const [left, setLeft] = useState(false);

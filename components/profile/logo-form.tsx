@@ -25,7 +25,12 @@ export function LogoForm({ logoVersion }: { logoVersion: string | null }) {
         <div className="flex min-h-24 items-center justify-center rounded-xl border border-dashed border-border bg-subtle/50 p-4">
           {logoVersion ? (
             // eslint-disable-next-line @next/next/no-img-element -- a private image streamed by our own route
-            <img src={`/profil/logotyp?v=${encodeURIComponent(logoVersion)}`} alt={t('profile.logo.alt')} className="h-20 w-auto max-w-full object-contain" data-testid="logo-preview" />
+            <img
+              src={`/profil/logotyp?v=${encodeURIComponent(logoVersion)}`}
+              alt={t('profile.logo.alt')}
+              className="h-20 w-auto max-w-full object-contain"
+              data-testid="logo-preview"
+            />
           ) : (
             <p className="text-sm text-muted">{t('profile.logo.none')}</p>
           )}
@@ -42,7 +47,11 @@ export function LogoForm({ logoVersion }: { logoVersion: string | null }) {
               aria-describedby={error ? 'logo-error' : undefined}
               className="block w-full text-sm file:mr-3 file:rounded-lg file:border file:border-border file:bg-surface file:px-3 file:py-2 file:text-sm file:font-medium file:text-fg hover:file:bg-subtle"
             />
-            {error && <p id="logo-error" className="text-sm text-danger">{error}</p>}
+            {error && (
+              <p id="logo-error" className="text-sm text-danger">
+                {error}
+              </p>
+            )}
           </div>
           <Submit variant="secondary" label={t('profile.logo.upload')} pendingLabel={t('profile.logo.uploading')} />
         </form>

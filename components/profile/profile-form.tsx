@@ -21,18 +21,31 @@ export function ProfileForm({ stored, onboarding = false }: { stored: Record<str
   const f = (name: string, key: MessageKey, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
     <Field label={t(key)} name={name} defaultValue={value(name)} error={err(name)} {...extra} />
   );
-  const id = (name: 'orgNumber' | 'vatNumber' | 'bankgiro' | 'plusgiro' | 'iban' | 'bic', label: string, extra: { hint?: string; placeholder?: string } = {}) => (
-    <IdentifierInput name={name} label={label} defaultValue={value(name)} serverError={err(name)} {...extra} />
-  );
+  const id = (
+    name: 'orgNumber' | 'vatNumber' | 'bankgiro' | 'plusgiro' | 'iban' | 'bic',
+    label: string,
+    extra: { hint?: string; placeholder?: string } = {},
+  ) => <IdentifierInput name={name} label={label} defaultValue={value(name)} serverError={err(name)} {...extra} />;
 
   const content: Record<(typeof SECTIONS)[number], ReactNode> = {
     business: (
       <div className="grid gap-5 sm:grid-cols-2">
-        <div className="sm:col-span-2">{f('legalName', 'profile.fields.legalName', { hint: t('profile.fields.legalNameHint'), autoComplete: 'organization', required: true })}</div>
+        <div className="sm:col-span-2">
+          {f('legalName', 'profile.fields.legalName', {
+            hint: t('profile.fields.legalNameHint'),
+            autoComplete: 'organization',
+            required: true,
+          })}
+        </div>
         {id('orgNumber', t('profile.fields.orgNumber'), { hint: t('profile.fields.orgNumberHint'), placeholder: '123456-7890' })}
         {id('vatNumber', t('profile.fields.vatNumber'), { hint: t('profile.fields.vatNumberHint'), placeholder: 'SE123456789001' })}
         <label className="flex items-start gap-3 sm:col-span-2">
-          <input type="checkbox" name="fSkatt" defaultChecked={value('fSkatt') === 'on' || value('fSkatt') === 'true'} className="mt-1 size-4 accent-[var(--accent)]" />
+          <input
+            type="checkbox"
+            name="fSkatt"
+            defaultChecked={value('fSkatt') === 'on' || value('fSkatt') === 'true'}
+            className="mt-1 size-4 accent-[var(--accent)]"
+          />
           <span>
             <span className="block text-sm font-medium">{t('profile.fields.fSkatt')}</span>
             <span className="block text-sm text-muted">{t('profile.fields.fSkattHint')}</span>
@@ -43,7 +56,12 @@ export function ProfileForm({ stored, onboarding = false }: { stored: Record<str
     address: (
       <div className="grid gap-5 sm:grid-cols-2">
         <div className="sm:col-span-2">{f('addressLine1', 'profile.fields.addressLine1', { autoComplete: 'address-line1' })}</div>
-        <div className="sm:col-span-2">{f('addressLine2', 'profile.fields.addressLine2', { label: optional('profile.fields.addressLine2'), autoComplete: 'address-line2' })}</div>
+        <div className="sm:col-span-2">
+          {f('addressLine2', 'profile.fields.addressLine2', {
+            label: optional('profile.fields.addressLine2'),
+            autoComplete: 'address-line2',
+          })}
+        </div>
         {f('postalCode', 'profile.fields.postalCode', { autoComplete: 'postal-code', inputMode: 'numeric' })}
         {f('city', 'profile.fields.city', { autoComplete: 'address-level2' })}
         {f('email', 'profile.fields.email', { type: 'email', autoComplete: 'email' })}
@@ -73,7 +91,11 @@ export function ProfileForm({ stored, onboarding = false }: { stored: Record<str
       {SECTIONS.map((section, i) => (
         <Card key={section}>
           <CardHeader>
-            {onboarding && <p className="text-xs font-medium uppercase tracking-wide text-accent">{t('profile.onboarding.step', { n: i + 1, total: SECTIONS.length })}</p>}
+            {onboarding && (
+              <p className="text-xs font-medium uppercase tracking-wide text-accent">
+                {t('profile.onboarding.step', { n: i + 1, total: SECTIONS.length })}
+              </p>
+            )}
             <CardTitle>{t(`profile.sections.${section}`)}</CardTitle>
             <CardDescription>{t(`profile.sections.${section}Text`)}</CardDescription>
           </CardHeader>
@@ -81,7 +103,15 @@ export function ProfileForm({ stored, onboarding = false }: { stored: Record<str
         </Card>
       ))}
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-end">
-        {onboarding && <Submit variant="ghost" size="lg" formAction={skipOnboarding} label={t('profile.onboarding.skip')} pendingLabel={t('profile.saving')} />}
+        {onboarding && (
+          <Submit
+            variant="ghost"
+            size="lg"
+            formAction={skipOnboarding}
+            label={t('profile.onboarding.skip')}
+            pendingLabel={t('profile.saving')}
+          />
+        )}
         <Submit size="lg" label={t(onboarding ? 'profile.onboarding.finish' : 'profile.save')} pendingLabel={t('profile.saving')} />
       </div>
     </form>

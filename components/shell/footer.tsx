@@ -13,7 +13,9 @@ export async function Footer() {
   return (
     <footer className="border-t border-border">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-6 text-sm text-muted sm:flex-row sm:items-center sm:justify-between sm:px-6">
-        <p>© {new Date().getFullYear()} {t('brand.name')}</p>
+        <p>
+          © {new Date().getFullYear()} {t('brand.name')}
+        </p>
         <nav aria-label={t('footer.legal')}>
           <ul className="flex flex-wrap gap-x-5 gap-y-2">
             {links.map((link) => (

@@ -38,7 +38,10 @@ export function MainNav({ role }: { role: NavRole }) {
           role={role}
           pathname={pathname}
           linkClass={(active) =>
-            cn('rounded-lg px-3 py-2 text-sm font-medium transition-colors', active ? 'bg-accent-soft text-accent' : 'text-muted hover:bg-subtle hover:text-fg')
+            cn(
+              'rounded-lg px-3 py-2 text-sm font-medium transition-colors',
+              active ? 'bg-accent-soft text-accent' : 'text-muted hover:bg-subtle hover:text-fg',
+            )
           }
         />
       </ul>
@@ -53,16 +56,29 @@ export function MobileNav({ role }: { role: NavRole }) {
   useEffect(() => setOpen(false), [pathname]);
   return (
     <div className="md:hidden">
-      <Button variant="ghost" size="icon" aria-label={t('nav.openMenu')} aria-expanded={open} aria-controls="mobile-nav" onClick={() => setOpen((o) => !o)}>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label={t('nav.openMenu')}
+        aria-expanded={open}
+        aria-controls="mobile-nav"
+        onClick={() => setOpen((o) => !o)}
+      >
         <MenuIcon />
       </Button>
       {open ? (
-        <nav id="mobile-nav" aria-label={t('nav.main')} className="absolute inset-x-0 top-16 z-40 border-b border-border bg-surface px-4 py-3 shadow-md">
+        <nav
+          id="mobile-nav"
+          aria-label={t('nav.main')}
+          className="absolute inset-x-0 top-16 z-40 border-b border-border bg-surface px-4 py-3 shadow-md"
+        >
           <ul className="grid gap-1">
             <NavLinks
               role={role}
               pathname={pathname}
-              linkClass={(active) => cn('block rounded-lg px-3 py-2.5 font-medium', active ? 'bg-accent-soft text-accent' : 'text-fg hover:bg-subtle')}
+              linkClass={(active) =>
+                cn('block rounded-lg px-3 py-2.5 font-medium', active ? 'bg-accent-soft text-accent' : 'text-fg hover:bg-subtle')
+              }
             />
           </ul>
         </nav>

@@ -37,19 +37,38 @@ export function EntryForm({ nodes, stored, editing = false }: { nodes: TimeNode[
   }
 
   return (
-    <form
-      key={JSON.stringify(state)}
-      action={action}
-      noValidate
-      className="space-y-4"
-      data-testid="entry-form"
-    >
+    <form key={JSON.stringify(state)} action={action} noValidate className="space-y-4" data-testid="entry-form">
       <FormMessage state={state} />
       {editing && <input type="hidden" name="id" value={stored.id} />}
       <div className="grid gap-4 sm:grid-cols-[10rem_8rem_minmax(0,1fr)]">
-        <Field label={t('time.entry.date')} name="entryDate" type="date" required defaultValue={initial('entryDate')} error={err('entryDate')} />
-        <Field label={t('time.entry.duration')} name="minutes" inputMode="decimal" required placeholder="1:30" hint={t('time.entry.durationHint')} defaultValue={initial('minutes')} error={err('minutes')} autoFocus={!editing} />
-        <NodeSelect nodes={nodes} label={t('time.entry.node')} name="nodeId" required defaultValue={initial('nodeId')} error={err('nodeId')} onChange={(e) => setNodeId(e.target.value)} />
+        <Field
+          label={t('time.entry.date')}
+          name="entryDate"
+          type="date"
+          required
+          defaultValue={initial('entryDate')}
+          error={err('entryDate')}
+        />
+        <Field
+          label={t('time.entry.duration')}
+          name="minutes"
+          inputMode="decimal"
+          required
+          placeholder="1:30"
+          hint={t('time.entry.durationHint')}
+          defaultValue={initial('minutes')}
+          error={err('minutes')}
+          autoFocus={!editing}
+        />
+        <NodeSelect
+          nodes={nodes}
+          label={t('time.entry.node')}
+          name="nodeId"
+          required
+          defaultValue={initial('nodeId')}
+          error={err('nodeId')}
+          onChange={(e) => setNodeId(e.target.value)}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_10rem]">
         <Field label={t('time.entry.description')} name="description" defaultValue={initial('description')} error={err('description')} />

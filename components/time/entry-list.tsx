@@ -28,7 +28,12 @@ export function EntryList({ entries }: { entries: TimeEntry[] }) {
       <FormMessage state={state} />
       <ul className="divide-y divide-border" data-testid="entry-list">
         {entries.map((e) => (
-          <li key={e.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:gap-4" data-testid="entry" data-locked={e.locked || undefined}>
+          <li
+            key={e.id}
+            className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:gap-4"
+            data-testid="entry"
+            data-locked={e.locked || undefined}
+          >
             <div className="w-24 shrink-0 text-sm text-muted tabular-nums">{formatDate(e.entryDate, locale)}</div>
             <div className="min-w-0 flex-1">
               <p className="truncate font-medium">{e.path}</p>
@@ -38,11 +43,16 @@ export function EntryList({ entries }: { entries: TimeEntry[] }) {
                 {e.billable ? t('time.list.perHour', { rate: formatMoney(e.hourlyRateOre, locale) }) : t('time.list.nonBillable')}
               </p>
             </div>
-            <div className="shrink-0 whitespace-nowrap font-medium tabular-nums sm:w-24 sm:text-right">{formatMinutes(e.minutes, locale)}</div>
+            <div className="shrink-0 whitespace-nowrap font-medium tabular-nums sm:w-24 sm:text-right">
+              {formatMinutes(e.minutes, locale)}
+            </div>
             <div className="flex shrink-0 items-center gap-1 sm:justify-end">
               {e.locked ? (
                 <>
-                  <span className="inline-flex items-center gap-1 rounded-full bg-subtle px-2 py-0.5 text-xs font-medium text-muted" title={t('time.list.lockedHint')}>
+                  <span
+                    className="inline-flex items-center gap-1 rounded-full bg-subtle px-2 py-0.5 text-xs font-medium text-muted"
+                    title={t('time.list.lockedHint')}
+                  >
                     <LockIcon />
                     {t('time.list.locked')}
                   </span>
@@ -64,7 +74,14 @@ export function EntryList({ entries }: { entries: TimeEntry[] }) {
                   </Button>
                   <form action={remove}>
                     <input type="hidden" name="id" value={e.id} />
-                    <Submit variant="ghost" size="sm" className="text-danger" label={t('time.entry.delete')} pendingLabel={t('time.entry.deleting')} aria-label={`${t('time.entry.delete')}: ${e.path}, ${formatDate(e.entryDate, locale)}`} />
+                    <Submit
+                      variant="ghost"
+                      size="sm"
+                      className="text-danger"
+                      label={t('time.entry.delete')}
+                      pendingLabel={t('time.entry.deleting')}
+                      aria-label={`${t('time.entry.delete')}: ${e.path}, ${formatDate(e.entryDate, locale)}`}
+                    />
                   </form>
                 </>
               )}

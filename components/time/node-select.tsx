@@ -20,7 +20,13 @@ export function groupByClient(nodes: TimeNode[]) {
 /** The node's label inside its client's group: the path without the client. */
 export const labelInGroup = (node: TimeNode) => (node.kind === 'client' ? node.clientTitle : node.path.split(' › ').slice(1).join(' › '));
 
-export function NodeSelect({ nodes, label, error, className, ...props }: { nodes: TimeNode[]; label: string; error?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function NodeSelect({
+  nodes,
+  label,
+  error,
+  className,
+  ...props
+}: { nodes: TimeNode[]; label: string; error?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
   const { t } = useI18n();
   const id = useId();
   return (

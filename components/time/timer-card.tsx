@@ -37,7 +37,9 @@ export function TimerCard({ timer, nodes }: { timer: RunningTimer | null; nodes:
   const [started, start] = useActionState(startTimerAction, initialState);
   const [stopped, stop] = useActionState(stopTimerAction, initialState);
   if (timer) {
-    const since = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-SE', { timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(timer.startedAt));
+    const since = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-SE', { timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(
+      new Date(timer.startedAt),
+    );
     return (
       <form action={stop} className="space-y-3" data-testid="timer-running">
         <p className="text-sm font-medium text-accent">{t('time.timer.running')}</p>
@@ -54,8 +56,19 @@ export function TimerCard({ timer, nodes }: { timer: RunningTimer | null; nodes:
   return (
     <form action={start} noValidate className="space-y-3" data-testid="timer-form">
       <FormMessage state={stopped.ok ? stopped : started} />
-      <NodeSelect nodes={nodes} label={t('time.entry.node')} name="nodeId" defaultValue={started.values?.nodeId ?? ''} error={fieldError(started, 'nodeId')} />
-      <Field label={t('time.timer.description')} name="description" defaultValue={started.values?.description ?? ''} error={fieldError(started, 'description')} />
+      <NodeSelect
+        nodes={nodes}
+        label={t('time.entry.node')}
+        name="nodeId"
+        defaultValue={started.values?.nodeId ?? ''}
+        error={fieldError(started, 'nodeId')}
+      />
+      <Field
+        label={t('time.timer.description')}
+        name="description"
+        defaultValue={started.values?.description ?? ''}
+        error={fieldError(started, 'description')}
+      />
       <Submit variant="secondary" className="w-full" label={t('time.timer.start')} pendingLabel={t('time.timer.starting')} />
     </form>
   );

@@ -27,7 +27,9 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
   const pathOf = new Map(nodes.map((n) => [n.id, n.path]));
   const allRows: GridRow[] = [
     ...rows,
-    ...added.filter((id) => !known.has(id)).map((id) => ({ nodeId: id, path: pathOf.get(id) ?? '', minutes: Array(7).fill(0), floor: Array(7).fill(0) })),
+    ...added
+      .filter((id) => !known.has(id))
+      .map((id) => ({ nodeId: id, path: pathOf.get(id) ?? '', minutes: Array(7).fill(0), floor: Array(7).fill(0) })),
   ];
   const dayTotals = days.map((_, i) => allRows.reduce((sum, r) => sum + r.minutes[i], 0));
 
@@ -55,24 +57,32 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
         <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="week-grid" aria-busy={pending}>
           <thead>
             <tr className="border-b border-border text-left text-muted">
-              <th scope="col" className="px-4 py-3 font-medium">{t('time.week.row')}</th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                {t('time.week.row')}
+              </th>
               {days.map((day, i) => (
                 <th key={day} scope="col" className={cn('w-20 px-1 py-3 text-center font-medium', day === today && 'text-accent')}>
                   {dayLabel(i)}
                 </th>
               ))}
-              <th scope="col" className="w-28 whitespace-nowrap px-4 py-3 text-right font-medium">{t('time.week.total')}</th>
+              <th scope="col" className="w-28 whitespace-nowrap px-4 py-3 text-right font-medium">
+                {t('time.week.total')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {allRows.length === 0 && (
               <tr>
-                <td colSpan={9} className="px-4 py-6 text-center text-muted">{t('time.week.empty')}</td>
+                <td colSpan={9} className="px-4 py-6 text-center text-muted">
+                  {t('time.week.empty')}
+                </td>
               </tr>
             )}
             {allRows.map((row) => (
               <tr key={row.nodeId} className="border-b border-border last:border-0" data-testid="grid-row">
-                <th scope="row" className="max-w-[16rem] truncate px-4 py-2 text-left font-medium" title={row.path}>{row.path}</th>
+                <th scope="row" className="max-w-[16rem] truncate px-4 py-2 text-left font-medium" title={row.path}>
+                  {row.path}
+                </th>
                 {days.map((day, i) => {
                   const key = `${row.nodeId}:${i}`;
                   const value = row.minutes[i] ? durationInputValue(row.minutes[i]) : '';
@@ -100,23 +110,41 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
                     </td>
                   );
                 })}
-                <td className="whitespace-nowrap px-4 py-2 text-right font-medium tabular-nums">{formatMinutes(row.minutes.reduce((a, b) => a + b, 0), locale)}</td>
+                <td className="whitespace-nowrap px-4 py-2 text-right font-medium tabular-nums">
+                  {formatMinutes(
+                    row.minutes.reduce((a, b) => a + b, 0),
+                    locale,
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr className="border-t border-border bg-subtle/40 font-medium">
-              <th scope="row" className="px-4 py-3 text-left">{t('time.week.total')}</th>
+              <th scope="row" className="px-4 py-3 text-left">
+                {t('time.week.total')}
+              </th>
               {dayTotals.map((m, i) => (
-                <td key={days[i]} className="whitespace-nowrap px-1 py-3 text-center tabular-nums">{m ? formatMinutes(m, locale) : '–'}</td>
+                <td key={days[i]} className="whitespace-nowrap px-1 py-3 text-center tabular-nums">
+                  {m ? formatMinutes(m, locale) : '–'}
+                </td>
               ))}
-              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums" data-testid="week-total">{formatMinutes(dayTotals.reduce((a, b) => a + b, 0), locale)}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums" data-testid="week-total">
+                {formatMinutes(
+                  dayTotals.reduce((a, b) => a + b, 0),
+                  locale,
+                )}
+              </td>
             </tr>
           </tfoot>
         </table>
       </div>
       <div role="status" aria-live="polite" className="min-h-5 text-sm">
-        {Object.values(errors).find(Boolean) ? <span className="text-danger">{Object.values(errors).find(Boolean)}</span> : <span className="text-muted">{status}</span>}
+        {Object.values(errors).find(Boolean) ? (
+          <span className="text-danger">{Object.values(errors).find(Boolean)}</span>
+        ) : (
+          <span className="text-muted">{status}</span>
+        )}
       </div>
       <form
         className="flex flex-col gap-2 sm:flex-row sm:items-end"
@@ -127,9 +155,16 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
         }}
       >
         <div className="sm:w-96">
-          <NodeSelect nodes={nodes.filter((n) => !allRows.some((r) => r.nodeId === n.id))} label={t('time.week.addRowLabel')} value={choice} onChange={(e) => setChoice(e.target.value)} />
+          <NodeSelect
+            nodes={nodes.filter((n) => !allRows.some((r) => r.nodeId === n.id))}
+            label={t('time.week.addRowLabel')}
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+          />
         </div>
-        <Button type="submit" variant="secondary">{t('time.week.add')}</Button>
+        <Button type="submit" variant="secondary">
+          {t('time.week.add')}
+        </Button>
       </form>
     </div>
   );

@@ -10,11 +10,17 @@ export async function WeekNav({ base, monday, thisMonday }: { base: string; mond
   return (
     <nav className="flex flex-wrap items-center gap-2" aria-label={t('time.week.label', { week, year })}>
       <Button asChild variant="secondary" size="sm">
-        <Link href={`${base}?vecka=${addDays(monday, -7)}`} aria-label={t('time.week.previous')}>←</Link>
+        <Link href={`${base}?vecka=${addDays(monday, -7)}`} aria-label={t('time.week.previous')}>
+          ←
+        </Link>
       </Button>
-      <h2 className="min-w-36 text-center font-semibold tabular-nums" data-testid="week-label">{t('time.week.label', { week, year })}</h2>
+      <h2 className="min-w-36 text-center font-semibold tabular-nums" data-testid="week-label">
+        {t('time.week.label', { week, year })}
+      </h2>
       <Button asChild variant="secondary" size="sm">
-        <Link href={`${base}?vecka=${addDays(monday, 7)}`} aria-label={t('time.week.next')}>→</Link>
+        <Link href={`${base}?vecka=${addDays(monday, 7)}`} aria-label={t('time.week.next')}>
+          →
+        </Link>
       </Button>
       {monday !== thisMonday && (
         <Button asChild variant="ghost" size="sm">

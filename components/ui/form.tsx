@@ -50,7 +50,17 @@ export function useFieldState(name: string) {
 }
 
 /** A form posting to one server action, its state shared with the fields inside (useFieldState). */
-export function ActionForm({ action, children, className, label }: { action: Action; children: ReactNode; className?: string; label?: string }) {
+export function ActionForm({
+  action,
+  children,
+  className,
+  label,
+}: {
+  action: Action;
+  children: ReactNode;
+  className?: string;
+  label?: string;
+}) {
   const [state, formAction] = useActionState(action, initialState);
   return (
     <StateContext.Provider value={state}>

@@ -4,7 +4,21 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import type { Translate } from '@/lib/i18n/catalogue';
 
-export function Pager({ page, pages, count, pageSize, href, t }: { page: number; pages: number; count: number; pageSize: number; href: (page: number) => string; t: Translate }) {
+export function Pager({
+  page,
+  pages,
+  count,
+  pageSize,
+  href,
+  t,
+}: {
+  page: number;
+  pages: number;
+  count: number;
+  pageSize: number;
+  href: (page: number) => string;
+  t: Translate;
+}) {
   if (pages <= 1) return null;
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, count);

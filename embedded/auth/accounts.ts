@@ -63,7 +63,15 @@ async function insertAccount(db: pg.PoolClient, a: NewAccount): Promise<UserRow>
 
 /** A confirmation link for the address; with PKCE also the flow its code will be exchanged in. */
 async function requestConfirmation(db: pg.PoolClient, user: UserRow, ip: string, at: Date, pkce: Pkce | null) {
-  await audit(db, { action: 'user_confirmation_requested', actorId: user.id, actorUsername: user.email, logType: 'user', traits: { provider: 'email' }, ip, at });
+  await audit(db, {
+    action: 'user_confirmation_requested',
+    actorId: user.id,
+    actorUsername: user.email,
+    logType: 'user',
+    traits: { provider: 'email' },
+    ip,
+    at,
+  });
   await db.query(`update auth.users set confirmation_sent_at = $2 where id = $1`, [user.id, at]);
   if (pkce) await saveFlowState(db, user.id, 'email/signup', pkce, at);
   const token = await issueToken(db, user.id, 'confirmation_token', user.email ?? '', at, flowPrefix(pkce));
@@ -95,7 +103,16 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
     const existing = await findUserByEmail(db, email);
     // With confirmations off a new account gets a session at once, so hosted Auth says it exists.
     if (existing && autoconfirm) return { taken: true };
-    if (existing) await audit(db, { action: 'user_repeated_signup', actorId: existing.id, actorUsername: email, logType: 'user', traits: { provider: 'email' }, ip, at });
+    if (existing)
+      await audit(db, {
+        action: 'user_repeated_signup',
+        actorId: existing.id,
+        actorUsername: email,
+        logType: 'user',
+        traits: { provider: 'email' },
+        ip,
+        at,
+      });
     if (existing?.email_confirmed_at) {
       // A new sign-up's work, on a stand-in row rolled back at once: the answer is shaped as a
       // new user's and costs as long, so neither tells that the address is taken.
@@ -115,13 +132,22 @@ export async function signUp(ctx: AuthContext, req: IncomingMessage, res: Server
       const { token, json } = await requestConfirmation(db, user, ip, at, pkce);
       return { confirm: json, token };
     }
-    await audit(db, { action: 'user_signedup', actorId: user.id, actorUsername: email, logType: 'team', traits: { provider: 'email' }, ip, at });
+    await audit(db, {
+      action: 'user_signedup',
+      actorId: user.id,
+      actorUsername: email,
+      logType: 'team',
+      traits: { provider: 'email' },
+      ip,
+      at,
+    });
     const session = await createSession(db, user, req, at, 'password');
     await audit(db, { action: 'login', actorId: user.id, actorUsername: email, logType: 'account', traits: { provider: 'email' }, ip, at });
     return { session };
   }).catch((error: unknown): SignUpOutcome => {
     // Two sign-ups racing for one address: the unique index decides; the loser sees a new user's shape.
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return autoconfirm ? { taken: true } : { repeated: null, json: lookalikeUserJson(email, data, at) };
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION)
+      return autoconfirm ? { taken: true } : { repeated: null, json: lookalikeUserJson(email, data, at) };
     throw error;
   });
 
@@ -151,7 +177,15 @@ export async function passwordGrant(ctx: AuthContext, req: IncomingMessage, res:
   const at = ctx.now();
   if (!user || !ok) {
     await transaction(ctx.pool, (db) =>
-      audit(db, { action: 'login_failed', actorId: user?.id ?? null, actorUsername: email, logType: 'account', traits: { provider: 'email', reason: 'invalid_credentials' }, ip, at }),
+      audit(db, {
+        action: 'login_failed',
+        actorId: user?.id ?? null,
+        actorUsername: email,
+        logType: 'account',
+        traits: { provider: 'email', reason: 'invalid_credentials' },
+        ip,
+        at,
+      }),
     );
     throw errors.invalidCredentials();
   }
@@ -160,7 +194,15 @@ export async function passwordGrant(ctx: AuthContext, req: IncomingMessage, res:
   if (!user.email_confirmed_at) throw errors.emailNotConfirmed();
   const issued = await transaction(ctx.pool, async (db) => {
     const session = await createSession(db, user, req, at, 'password');
-    await audit(db, { action: 'login', actorId: user.id, actorUsername: user.email, logType: 'account', traits: { provider: 'email' }, ip, at });
+    await audit(db, {
+      action: 'login',
+      actorId: user.id,
+      actorUsername: user.email,
+      logType: 'account',
+      traits: { provider: 'email' },
+      ip,
+      at,
+    });
     return session;
   });
   sendJson(res, 200, await tokenResponse(ctx, issued));
@@ -181,7 +223,14 @@ export async function reauthenticate(ctx: AuthContext, req: IncomingMessage, res
   const email = user.email;
   const nonce = await transaction(ctx.pool, async (db) => {
     await db.query(`update auth.users set reauthentication_sent_at = $2 where id = $1`, [user.id, at]);
-    await audit(db, { action: 'user_reauthenticate_requested', actorId: user.id, actorUsername: email, logType: 'user', ip: clientIp(req), at });
+    await audit(db, {
+      action: 'user_reauthenticate_requested',
+      actorId: user.id,
+      actorUsername: email,
+      logType: 'user',
+      ip: clientIp(req),
+      at,
+    });
     return issueToken(db, user.id, 'reauthentication_token', email, at);
   });
   sendReauthentication(ctx, email, nonce);
@@ -242,12 +291,20 @@ export async function updateUser(ctx: AuthContext, req: IncomingMessage, res: Se
       const taken = await findUserByEmail(db, email);
       if (taken && taken.id !== user.id) throw errors.emailExists();
       // Nothing changes until the links are opened; a new request replaces an older one.
-      await db.query(`update auth.users set email_change = $2, email_change_sent_at = $3, email_change_confirm_status = 0 where id = $1`, [user.id, email, at]);
+      await db.query(`update auth.users set email_change = $2, email_change_sent_at = $3, email_change_confirm_status = 0 where id = $1`, [
+        user.id,
+        email,
+        at,
+      ]);
       if (pkce) await saveFlowState(db, user.id, 'email_change', pkce, at);
       const prefix = flowPrefix(pkce);
       const newToken = await issueToken(db, user.id, 'email_change_token_new', email, at, prefix);
-      const currentToken = ctx.settings.secureEmailChange && user.email ? await issueToken(db, user.id, 'email_change_token_current', user.email, at, prefix) : null;
-      if (!currentToken) await db.query(`delete from auth.one_time_tokens where user_id = $1 and token_type = 'email_change_token_current'`, [user.id]);
+      const currentToken =
+        ctx.settings.secureEmailChange && user.email
+          ? await issueToken(db, user.id, 'email_change_token_current', user.email, at, prefix)
+          : null;
+      if (!currentToken)
+        await db.query(`delete from auth.one_time_tokens where user_id = $1 and token_type = 'email_change_token_current'`, [user.id]);
       emailChange = { from: user.email ?? '', to: email, newToken, currentToken, redirectTo };
     }
     if (data) {
@@ -279,9 +336,18 @@ export async function logout(ctx: AuthContext, req: IncomingMessage, res: Server
   const at = ctx.now();
   await transaction(ctx.pool, async (db) => {
     if (scope === 'local' && sessionId) await db.query(`delete from auth.sessions where id = $1`, [sessionId]);
-    else if (scope === 'others' && sessionId) await db.query(`delete from auth.sessions where user_id = $1 and id <> $2`, [user.id, sessionId]);
+    else if (scope === 'others' && sessionId)
+      await db.query(`delete from auth.sessions where user_id = $1 and id <> $2`, [user.id, sessionId]);
     else if (scope !== 'others') await db.query(`delete from auth.sessions where user_id = $1`, [user.id]);
-    await audit(db, { action: 'logout', actorId: user.id, actorUsername: user.email, logType: 'account', traits: { scope }, ip: clientIp(req), at });
+    await audit(db, {
+      action: 'logout',
+      actorId: user.id,
+      actorUsername: user.email,
+      logType: 'account',
+      traits: { scope },
+      ip: clientIp(req),
+      at,
+    });
   });
   res.writeHead(204).end();
 }

@@ -28,8 +28,11 @@ export function auditPayload(event: Omit<AuditEvent, 'ip' | 'at'>) {
 
 export async function audit(db: Pick<pg.PoolClient, 'query'>, event: AuditEvent) {
   const payload = auditPayload(event);
-  await db.query(
-    `insert into auth.audit_log_entries (instance_id, id, payload, created_at, ip_address) values ($1, $2, $3, $4, $5)`,
-    [NIL_UUID, randomUUID(), JSON.stringify(payload), event.at, event.ip.slice(0, 64)],
-  );
+  await db.query(`insert into auth.audit_log_entries (instance_id, id, payload, created_at, ip_address) values ($1, $2, $3, $4, $5)`, [
+    NIL_UUID,
+    randomUUID(),
+    JSON.stringify(payload),
+    event.at,
+    event.ip.slice(0, 64),
+  ]);
 }

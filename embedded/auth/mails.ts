@@ -88,7 +88,10 @@ export function sendReauthentication(ctx: AuthContext, to: string, code: string)
 }
 
 /** Both halves of a secure email change: the old address confirms letting go, the new one that it is reachable. */
-export function sendEmailChange(ctx: AuthContext, change: { from: string; to: string; currentToken: string | null; newToken: string; redirectTo: string }) {
+export function sendEmailChange(
+  ctx: AuthContext,
+  change: { from: string; to: string; currentToken: string | null; newToken: string; redirectTo: string },
+) {
   const next = nextPathOf(change.redirectTo);
   const [newApp, newApi] = links(ctx, 'email_change', change.newToken, next, change.redirectTo);
   ctx.outbox.send({

@@ -36,7 +36,8 @@ export function readPkce(body: Record<string, unknown>): Pkce | null {
   if (!challenge !== !method) throw errors.validation('PKCE flow requires code_challenge_method and code_challenge');
   if (!challenge) return null;
   if (challenge.length < 43 || challenge.length > 128) throw errors.validation('code challenge has to be between 43 and 128 characters');
-  if (!CHALLENGE.test(challenge)) throw errors.validation('code challenge can only contain alphanumeric characters, hyphens, periods, underscores and tildes');
+  if (!CHALLENGE.test(challenge))
+    throw errors.validation('code challenge can only contain alphanumeric characters, hyphens, periods, underscores and tildes');
   const lower = method.toLowerCase();
   if (lower !== 's256' && lower !== 'plain') throw errors.validation(`unsupported code_challenge method "${method}"`);
   return { challenge, method: lower };
@@ -99,7 +100,8 @@ export async function pkceGrant(ctx: AuthContext, req: IncomingMessage, res: Ser
     if (!flow?.user_id) throw new AuthError(404, 'flow_state_not_found', 'invalid flow state, no valid flow state found');
     // A magic link's flow counts from when its code was issued, every other from the request.
     const started = flow.authentication_method === 'magiclink' && flow.auth_code_issued_at ? flow.auth_code_issued_at : flow.created_at;
-    if (at.getTime() - started.getTime() > FLOW_STATE_SECONDS * 1000) throw new AuthError(422, 'flow_state_expired', 'invalid flow state, flow state has expired');
+    if (at.getTime() - started.getTime() > FLOW_STATE_SECONDS * 1000)
+      throw new AuthError(422, 'flow_state_expired', 'invalid flow state, flow state has expired');
     if (!verifierMatches({ challenge: flow.code_challenge, method: flow.code_challenge_method }, verifier)) {
       throw new AuthError(400, 'bad_code_verifier', 'code challenge does not match previously saved code verifier');
     }
@@ -108,7 +110,15 @@ export async function pkceGrant(ctx: AuthContext, req: IncomingMessage, res: Ser
     if (user.banned_until && user.banned_until > at) throw errors.userBanned();
     await db.query(`delete from auth.flow_state where id = $1`, [flow.id]);
     const session = await createSession(db, user, req, at, flow.authentication_method);
-    await audit(db, { action: 'login', actorId: user.id, actorUsername: user.email, logType: 'account', traits: { provider_type: 'email' }, ip: clientIp(req), at });
+    await audit(db, {
+      action: 'login',
+      actorId: user.id,
+      actorUsername: user.email,
+      logType: 'account',
+      traits: { provider_type: 'email' },
+      ip: clientIp(req),
+      at,
+    });
     return session;
   });
   sendJson(res, 200, await tokenResponse(ctx, issued));

@@ -7,13 +7,7 @@ export interface RateLimit {
 }
 
 export type RateLimitName =
-  | 'signInPerIp'
-  | 'signInPerEmail'
-  | 'signUpPerIp'
-  | 'recoverPerIp'
-  | 'recoverPerEmail'
-  | 'reauthenticatePerUser'
-  | 'nonceChecksPerUser';
+  'signInPerIp' | 'signInPerEmail' | 'signUpPerIp' | 'recoverPerIp' | 'recoverPerEmail' | 'reauthenticatePerUser' | 'nonceChecksPerUser';
 
 /**
  * Defaults are looser per IP than Supabase's (30 per 5 minutes): behind the Next.js server every

@@ -50,7 +50,12 @@ export async function recover(ctx: AuthContext, req: IncomingMessage, res: Serve
          from sent
      )
      select id from sent`,
-    [email, hashToken(token), at, clientIp(req).slice(0, 64), JSON.stringify(auditPayload({ action: 'user_recovery_requested', actorId: null, actorUsername: email, logType: 'user' })),
+    [
+      email,
+      hashToken(token),
+      at,
+      clientIp(req).slice(0, 64),
+      JSON.stringify(auditPayload({ action: 'user_recovery_requested', actorId: null, actorUsername: email, logType: 'user' })),
       pkce?.challenge ?? null,
       pkce?.method ?? null,
     ],

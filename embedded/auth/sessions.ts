@@ -50,7 +50,10 @@ export async function createSession(db: Db, user: UserRow, req: IncomingMessage,
     [sessionId, user.id, at, String(req.headers['user-agent'] ?? '').slice(0, 1000), clientIp(req) || null],
   );
   const refreshToken = await insertRefreshToken(db, user.id, sessionId, null, at);
-  const { rows } = await db.query<UserRow>(`update auth.users set last_sign_in_at = $2, updated_at = $2 where id = $1 returning *`, [user.id, at]);
+  const { rows } = await db.query<UserRow>(`update auth.users set last_sign_in_at = $2, updated_at = $2 where id = $1 returning *`, [
+    user.id,
+    at,
+  ]);
   await db.query(`update auth.identities set last_sign_in_at = $2, updated_at = $2 where user_id = $1`, [user.id, at]);
   const signedIn = rows[0] ?? user;
   return { user: signedIn, userJson: await userJson(db, signedIn), sessionId, refreshToken, amr, authenticatedAt: at };
@@ -129,14 +132,29 @@ export async function refresh(ctx: AuthContext, req: IncomingMessage, token: str
         refreshToken = active.rows[0]?.token ?? null;
       }
       if (!refreshToken) {
-        const revoked = await db.query(`update auth.refresh_tokens set revoked = true, updated_at = $2 where session_id = $1 and revoked = false`, [row.session_id, at]);
-        if (revoked.rowCount) await audit(db, { action: 'token_revoked', actorId: user.id, actorUsername: user.email, logType: 'token', traits: { reason: 'refresh_token_reused', session_id: row.session_id }, ip: clientIp(req), at });
+        const revoked = await db.query(
+          `update auth.refresh_tokens set revoked = true, updated_at = $2 where session_id = $1 and revoked = false`,
+          [row.session_id, at],
+        );
+        if (revoked.rowCount)
+          await audit(db, {
+            action: 'token_revoked',
+            actorId: user.id,
+            actorUsername: user.email,
+            logType: 'token',
+            traits: { reason: 'refresh_token_reused', session_id: row.session_id },
+            ip: clientIp(req),
+            at,
+          });
         return { error: errors.refreshUsed() };
       }
     } else {
       await db.query(`update auth.refresh_tokens set revoked = true, updated_at = $2 where id = $1`, [row.id, at]);
       refreshToken = await insertRefreshToken(db, user.id, row.session_id, row.token, at);
-      await db.query(`update auth.sessions set refreshed_at = ($2::timestamptz at time zone 'UTC'), updated_at = $2 where id = $1`, [row.session_id, at]);
+      await db.query(`update auth.sessions set refreshed_at = ($2::timestamptz at time zone 'UTC'), updated_at = $2 where id = $1`, [
+        row.session_id,
+        at,
+      ]);
       await audit(db, { action: 'token_refreshed', actorId: user.id, actorUsername: user.email, logType: 'token', ip: clientIp(req), at });
     }
     const issued: IssuedSession = {
@@ -171,12 +189,15 @@ export async function authenticate(ctx: AuthContext, req: IncomingMessage): Prom
     claims = (await ctx.keys.verify(token)) as Record<string, unknown>;
   } catch (error) {
     const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
-    throw errors.badJwt(expired ? 'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired' : undefined);
+    throw errors.badJwt(
+      expired ? 'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired' : undefined,
+    );
   }
   const sub = claims.sub;
   if (typeof sub !== 'string' || !UUID.test(sub)) throw errors.badJwt('invalid claim: missing sub claim');
   const sessionId = typeof claims.session_id === 'string' ? claims.session_id : null;
-  if (claims.session_id !== undefined && (!sessionId || !UUID.test(sessionId))) throw errors.badJwt('invalid claim: session_id claim must be a UUID');
+  if (claims.session_id !== undefined && (!sessionId || !UUID.test(sessionId)))
+    throw errors.badJwt('invalid claim: session_id claim must be a UUID');
   const session = sessionId ? await liveSession(ctx.pool, sessionId, sub) : null;
   if (sessionId && !session) throw errors.sessionNotFound();
   const user = await findUserById(ctx.pool, sub);

@@ -44,7 +44,10 @@ export function readTomlTable(text: string): Map<string, TomlValue> {
   const table = new Map<string, TomlValue>();
   let section = '';
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/\s+#[^"]*$/, '').replace(/^#.*$/, '').trim();
+    const line = raw
+      .replace(/\s+#[^"]*$/, '')
+      .replace(/^#.*$/, '')
+      .trim();
     if (!line) continue;
     const header = /^\[([A-Za-z0-9_.-]+)\]$/.exec(line);
     if (header) {

@@ -8,7 +8,8 @@ type Db = Pick<pg.PoolClient, 'query'>;
 
 export const TOKEN_HOURS = 24;
 
-export type TokenType = 'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'email_change_token_current' | 'reauthentication_token';
+export type TokenType =
+  'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'email_change_token_current' | 'reauthentication_token';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -89,14 +89,36 @@ export function lookalikeUserJson(email: string, userMetadata: Record<string, un
   const id = randomUUID();
   const identityData = { sub: id, email, email_verified: false, phone_verified: false };
   const user: UserRow = {
-    id, aud: 'authenticated', role: 'authenticated', email, encrypted_password: null, email_confirmed_at: null, confirmed_at: null,
-    last_sign_in_at: null, raw_app_meta_data: null, raw_user_meta_data: { ...userMetadata, ...identityData }, created_at: at,
-    updated_at: at, phone: null, banned_until: null, deleted_at: null, is_anonymous: false, email_change: null,
-    email_change_sent_at: null, confirmation_sent_at: at,
+    id,
+    aud: 'authenticated',
+    role: 'authenticated',
+    email,
+    encrypted_password: null,
+    email_confirmed_at: null,
+    confirmed_at: null,
+    last_sign_in_at: null,
+    raw_app_meta_data: null,
+    raw_user_meta_data: { ...userMetadata, ...identityData },
+    created_at: at,
+    updated_at: at,
+    phone: null,
+    banned_until: null,
+    deleted_at: null,
+    is_anonymous: false,
+    email_change: null,
+    email_change_sent_at: null,
+    confirmation_sent_at: at,
   };
   const identity: IdentityRow = {
-    id: randomUUID(), provider_id: id, user_id: id, identity_data: identityData, provider: 'email', last_sign_in_at: null,
-    created_at: at, updated_at: at, email,
+    id: randomUUID(),
+    provider_id: id,
+    user_id: id,
+    identity_data: identityData,
+    provider: 'email',
+    last_sign_in_at: null,
+    created_at: at,
+    updated_at: at,
+    email,
   };
   return serializeUser(user, [identity]);
 }

@@ -66,7 +66,15 @@ type Db = Pick<pg.PoolClient, 'query'>;
 /** The first proof of the address completes the sign-up, audited as GoTrue does. */
 async function confirmAddress(db: Db, user: UserRow, req: IncomingMessage, at: Date) {
   if (user.email_confirmed_at) return;
-  await audit(db, { action: 'user_signedup', actorId: user.id, actorUsername: user.email, logType: 'team', traits: { provider: 'email' }, ip: clientIp(req), at });
+  await audit(db, {
+    action: 'user_signedup',
+    actorId: user.id,
+    actorUsername: user.email,
+    logType: 'team',
+    traits: { provider: 'email' },
+    ip: clientIp(req),
+    at,
+  });
   await db.query(`update auth.users set email_confirmed_at = $2 where id = $1`, [user.id, at]);
   await db.query(
     `update auth.identities set identity_data = identity_data || '{"email_verified": true}'::jsonb, updated_at = $2 where user_id = $1 and provider = 'email'`,
@@ -75,7 +83,14 @@ async function confirmAddress(db: Db, user: UserRow, req: IncomingMessage, at: D
 }
 
 /** One half of an email change; the change is written once every half the settings ask for is in. */
-async function changeEmail(ctx: AuthContext, db: Db, user: UserRow, redeemed: Redeemed, req: IncomingMessage, at: Date): Promise<UserRow | 'pending' | null> {
+async function changeEmail(
+  ctx: AuthContext,
+  db: Db,
+  user: UserRow,
+  redeemed: Redeemed,
+  req: IncomingMessage,
+  at: Date,
+): Promise<UserRow | 'pending' | null> {
   const pending = user.email_change;
   // A link from an older request (or for the other address of it) is no longer valid.
   const forThisChange = redeemed.type === 'email_change_token_new' ? redeemed.relatesTo === pending : redeemed.relatesTo === user.email;
@@ -97,7 +112,15 @@ async function changeEmail(ctx: AuthContext, db: Db, user: UserRow, redeemed: Re
       where user_id = $1 and provider = 'email'`,
     [user.id, pending, at],
   );
-  await audit(db, { action: 'user_modified', actorId: user.id, actorUsername: pending, logType: 'user', traits: { email_changed_from: user.email }, ip: clientIp(req), at });
+  await audit(db, {
+    action: 'user_modified',
+    actorId: user.id,
+    actorUsername: pending,
+    logType: 'user',
+    traits: { email_changed_from: user.email },
+    ip: clientIp(req),
+    at,
+  });
   return (await findUserById(db, user.id))!;
 }
 
@@ -126,7 +149,15 @@ async function redeem(ctx: AuthContext, req: IncomingMessage, type: VerifyType, 
     }
     if (flowMethod) return { code: await issueAuthCode(db, user.id, flowMethod, at) };
     const session = await createSession(db, user, req, at, 'otp');
-    await audit(db, { action: 'login', actorId: user.id, actorUsername: user.email, logType: 'account', traits: { provider: 'email', via: type }, ip: clientIp(req), at });
+    await audit(db, {
+      action: 'login',
+      actorId: user.id,
+      actorUsername: user.email,
+      logType: 'account',
+      traits: { provider: 'email', via: type },
+      ip: clientIp(req),
+      at,
+    });
     return { session };
   });
   if (!outcome) throw errors.otpExpired();

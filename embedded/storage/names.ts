@@ -9,11 +9,7 @@ const BUCKET_CHARS = /^(\w|!|-|\.|\*|'|\(|\)| |&|\$|@|=|;|:|\+|,|\?)*$/;
 
 export function mustBeValidKey(key: string): string {
   const segments = key.split('/');
-  const bad =
-    key.length === 0 ||
-    key.length > 1024 ||
-    !KEY_CHARS.test(key) ||
-    segments.some((s) => s === '' || s === '.' || s === '..');
+  const bad = key.length === 0 || key.length > 1024 || !KEY_CHARS.test(key) || segments.some((s) => s === '' || s === '.' || s === '..');
   if (bad) throw errors.invalidKey(key);
   return key;
 }

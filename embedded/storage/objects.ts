@@ -39,8 +39,21 @@ async function findBucket(ctx: Context, bucket: string): Promise<BucketRow> {
 
 type WriteMode = 'create' | 'upsert' | 'update';
 
-async function writeRow(tx: Tx, caller: Caller, mode: WriteMode, row: { bucket: string; key: string; version: string; metadata: unknown; userMetadata: unknown }) {
-  const params = [row.bucket, row.key, caller.userId, caller.sub, row.version, JSON.stringify(row.metadata), JSON.stringify(row.userMetadata)];
+async function writeRow(
+  tx: Tx,
+  caller: Caller,
+  mode: WriteMode,
+  row: { bucket: string; key: string; version: string; metadata: unknown; userMetadata: unknown },
+) {
+  const params = [
+    row.bucket,
+    row.key,
+    caller.userId,
+    caller.sub,
+    row.version,
+    JSON.stringify(row.metadata),
+    JSON.stringify(row.userMetadata),
+  ];
   if (mode === 'update') {
     const { rows } = await tx.query<{ id: string }>(
       `update storage.objects set owner = $3, owner_id = $4, version = $5, metadata = $6::jsonb, user_metadata = $7::jsonb, updated_at = now()
@@ -67,9 +80,14 @@ export async function uploadObject(ctx: Context, req: IncomingMessage, res: Serv
   const caller = await callerOf(req, ctx);
   const settings = await findBucket(ctx, bucket);
   // Ask RLS first (and roll back), as Storage does, so a refused upload never reads the body.
-  await asCaller(ctx.pool, caller, (tx) => writeRow(tx, caller, mode, { bucket, key, version: randomUUID(), metadata: {}, userMetadata: null }), {
-    probe: true,
-  });
+  await asCaller(
+    ctx.pool,
+    caller,
+    (tx) => writeRow(tx, caller, mode, { bucket, key, version: randomUUID(), metadata: {}, userMetadata: null }),
+    {
+      probe: true,
+    },
+  );
   const bucketLimit = settings.file_size_limit === null ? null : Number(settings.file_size_limit);
   const limit = bucketLimit && bucketLimit > 0 ? Math.min(bucketLimit, ctx.maxUploadBytes) : ctx.maxUploadBytes;
   const received = await receiveUpload(req, { tmpDir: ctx.files.tmpDir, limit, allowedMimeTypes: settings.allowed_mime_types });
@@ -88,15 +106,20 @@ export async function uploadObject(ctx: Context, req: IncomingMessage, res: Serv
   let previous: string | null = null;
   let id: string;
   try {
-    id = await asCaller(ctx.pool, caller, (tx) => writeRow(tx, caller, mode, { bucket, key, version, metadata, userMetadata: received.userMetadata }), {
-      before: async (tx) => {
-        const old = await tx.query<{ version: string | null }>(
-          'select version from storage.objects where bucket_id = $1 and name = $2 for update',
-          [bucket, key],
-        );
-        previous = old.rows[0]?.version ?? null;
+    id = await asCaller(
+      ctx.pool,
+      caller,
+      (tx) => writeRow(tx, caller, mode, { bucket, key, version, metadata, userMetadata: received.userMetadata }),
+      {
+        before: async (tx) => {
+          const old = await tx.query<{ version: string | null }>(
+            'select version from storage.objects where bucket_id = $1 and name = $2 for update',
+            [bucket, key],
+          );
+          previous = old.rows[0]?.version ?? null;
+        },
       },
-    });
+    );
   } catch (error) {
     await ctx.files.remove(bucket, version);
     throw error;
@@ -119,13 +142,27 @@ async function findObject(ctx: Context, caller: Caller | null, bucket: string, k
   return rows[0];
 }
 
-export async function downloadObject(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string, key: string, query: URLSearchParams) {
+export async function downloadObject(
+  ctx: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  bucket: string,
+  key: string,
+  query: URLSearchParams,
+) {
   const caller = await callerOf(req, ctx);
   const object = await findObject(ctx, caller, bucket, key);
   await ctx.files.serve(req, res, { bucket, name: key, version: object.version, metadata: object.metadata }, query.get('download'));
 }
 
-export async function downloadPublicObject(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string, key: string, query: URLSearchParams) {
+export async function downloadPublicObject(
+  ctx: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  bucket: string,
+  key: string,
+  query: URLSearchParams,
+) {
   const settings = await findBucket(ctx, bucket);
   if (!settings.public) throw errors.noSuchBucket();
   const object = await findObject(ctx, null, bucket, key);
@@ -135,10 +172,10 @@ export async function downloadPublicObject(ctx: Context, req: IncomingMessage, r
 export async function objectInfo(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string, key: string) {
   const caller = await callerOf(req, ctx);
   const { rows } = await asCaller(ctx.pool, caller, (tx) =>
-    tx.query('select id, name, version, bucket_id, metadata, user_metadata, created_at, updated_at from storage.objects where bucket_id = $1 and name = $2', [
-      bucket,
-      key,
-    ]),
+    tx.query(
+      'select id, name, version, bucket_id, metadata, user_metadata, created_at, updated_at from storage.objects where bucket_id = $1 and name = $2',
+      [bucket, key],
+    ),
   );
   if (rows.length === 0) throw errors.noSuchKey();
   const row = rows[0];
@@ -168,7 +205,8 @@ async function jsonBody(req: IncomingMessage, limit = 1024 * 1024): Promise<Reco
 }
 
 function stringArray(value: unknown, field: string, max: number): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw errors.invalidRequest(`body/${field} must be an array of strings`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw errors.invalidRequest(`body/${field} must be an array of strings`);
   if (value.length === 0) throw errors.invalidRequest(`body/${field} must NOT have fewer than 1 items`);
   if (value.length > max) throw errors.invalidRequest(`body/${field} must NOT have more than ${max} items`);
   return value as string[];
@@ -214,7 +252,8 @@ export async function listObjects(ctx: Context, req: IncomingMessage, res: Serve
   const body = await jsonBody(req, 64 * 1024);
   const prefixRaw = body.prefix ?? '';
   const search = body.search ?? '';
-  if (typeof prefixRaw !== 'string' || typeof search !== 'string') throw errors.invalidRequest('body/prefix and body/search must be strings');
+  if (typeof prefixRaw !== 'string' || typeof search !== 'string')
+    throw errors.invalidRequest('body/prefix and body/search must be strings');
   const limit = intIn(body.limit, 100, 1, 1000, 'limit');
   const offset = intIn(body.offset, 0, 0, 1_000_000_000, 'offset');
   const sortBy = (body.sortBy ?? {}) as { column?: unknown; order?: unknown };
@@ -292,7 +331,14 @@ export async function signObjects(ctx: Context, req: IncomingMessage, res: Serve
 }
 
 /** GET of a signed URL: the token is the only credential, as on Storage. */
-export async function downloadSigned(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string, key: string, query: URLSearchParams) {
+export async function downloadSigned(
+  ctx: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  bucket: string,
+  key: string,
+  query: URLSearchParams,
+) {
   const token = query.get('token');
   if (!token) throw errors.invalidJwt('Missing token');
   let claims: Record<string, unknown>;
@@ -310,7 +356,9 @@ export async function downloadSigned(ctx: Context, req: IncomingMessage, res: Se
 export async function listBuckets(ctx: Context, req: IncomingMessage, res: ServerResponse) {
   const caller = await callerOf(req, ctx);
   const { rows } = await asCaller(ctx.pool, caller, (tx) =>
-    tx.query('select id, name, owner, public, file_size_limit, allowed_mime_types, type, created_at, updated_at from storage.buckets order by name'),
+    tx.query(
+      'select id, name, owner, public, file_size_limit, allowed_mime_types, type, created_at, updated_at from storage.buckets order by name',
+    ),
   );
   sendJson(res, 200, rows.map(bucketJson));
 }
@@ -318,9 +366,10 @@ export async function listBuckets(ctx: Context, req: IncomingMessage, res: Serve
 export async function getBucket(ctx: Context, req: IncomingMessage, res: ServerResponse, bucket: string) {
   const caller = await callerOf(req, ctx);
   const { rows } = await asCaller(ctx.pool, caller, (tx) =>
-    tx.query('select id, name, owner, public, file_size_limit, allowed_mime_types, type, created_at, updated_at from storage.buckets where id = $1', [
-      bucket,
-    ]),
+    tx.query(
+      'select id, name, owner, public, file_size_limit, allowed_mime_types, type, created_at, updated_at from storage.buckets where id = $1',
+      [bucket],
+    ),
   );
   if (rows.length === 0) throw errors.noSuchBucket();
   sendJson(res, 200, bucketJson(rows[0]));

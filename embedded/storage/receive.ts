@@ -222,4 +222,3 @@ function parseMetadata(text: string | undefined): Record<string, unknown> | null
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw errors.invalidRequest('Invalid metadata');
   return parsed as Record<string, unknown>;
 }
-

@@ -38,7 +38,9 @@ const CHECKS: Record<string, (node: Tree) => string | undefined> = {
   CreateFunctionStmt: (node) => `permission denied to create a ${node.is_procedure ? 'procedure' : 'function'}`,
   AlterFunctionStmt: () => 'permission denied to alter a function',
   DefineStmt: (node) =>
-    node.kind === 'OBJECT_AGGREGATE' || node.kind === 'OBJECT_OPERATOR' ? `permission denied to create an ${node.kind === 'OBJECT_AGGREGATE' ? 'aggregate' : 'operator'}` : undefined,
+    node.kind === 'OBJECT_AGGREGATE' || node.kind === 'OBJECT_OPERATOR'
+      ? `permission denied to create an ${node.kind === 'OBJECT_AGGREGATE' ? 'aggregate' : 'operator'}`
+      : undefined,
   FuncCall: (node) => {
     const name = lastName(node.funcname);
     const args = (node.args as unknown[] | undefined) ?? [];

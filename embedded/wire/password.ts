@@ -70,6 +70,10 @@ export class ScramExchange {
 /** PostgreSQL's md5 method: the client sends "md5" + md5(md5(password || user) || salt). */
 export function md5ResponseMatches(rolpassword: string, salt: Buffer, response: string): boolean {
   if (!/^md5[0-9a-f]{32}$/.test(rolpassword)) return false;
-  const expected = 'md5' + createHash('md5').update(Buffer.concat([Buffer.from(rolpassword.slice(3)), salt])).digest('hex');
+  const expected =
+    'md5' +
+    createHash('md5')
+      .update(Buffer.concat([Buffer.from(rolpassword.slice(3)), salt]))
+      .digest('hex');
   return sameBytes(Buffer.from(expected), Buffer.from(response));
 }

@@ -31,10 +31,7 @@ export const readyForQuery = (status: 'I' | 'T' | 'E') => message('Z', Buffer.fr
 
 /** A FATAL ErrorResponse, as PostgreSQL sends before closing a refused connection. */
 export function fatal(code: string, text: string): Buffer {
-  return message(
-    'E',
-    Buffer.concat([cstring('SFATAL'), cstring('VFATAL'), cstring(`C${code}`), cstring(`M${text}`), Buffer.from([0])]),
-  );
+  return message('E', Buffer.concat([cstring('SFATAL'), cstring('VFATAL'), cstring(`C${code}`), cstring(`M${text}`), Buffer.from([0])]));
 }
 
 export function queryMessage(sql: string): Buffer {
@@ -70,7 +67,7 @@ export function statementText(msg: Buffer): string | undefined {
 /** A backend answer without its ReadyForQuery messages. */
 export function withoutReadyForQuery(data: Buffer): Buffer {
   const kept: Buffer[] = [];
-  for (let at = 0; at + 5 <= data.length; ) {
+  for (let at = 0; at + 5 <= data.length;) {
     const end = at + 1 + data.readInt32BE(at + 1);
     if (data[at] !== 0x5a) kept.push(data.subarray(at, end));
     at = end;
@@ -86,7 +83,7 @@ export interface BackendResult {
 /** Reads the rows and the first error out of a backend response to a simple query. */
 export function readBackendResult(data: Buffer): BackendResult {
   const result: BackendResult = { rows: [] };
-  for (let at = 0; at + 5 <= data.length; ) {
+  for (let at = 0; at + 5 <= data.length;) {
     const type = String.fromCharCode(data[at]);
     const length = data.readInt32BE(at + 1);
     const body = data.subarray(at + 5, at + 1 + length);

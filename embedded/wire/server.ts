@@ -31,13 +31,23 @@ import { quoteLiteral, SharedSession, type Holder } from './session';
 /** PGlite's one database. */
 const DATABASE = 'postgres';
 
-const REFUSAL_HINT = 'The embedded database runs every connection on one superuser session, so it refuses what could leave the role a connection logged in as.';
+const REFUSAL_HINT =
+  'The embedded database runs every connection on one superuser session, so it refuses what could leave the role a connection logged in as.';
 /** A refusal (see guard.ts) as PostgreSQL raises one: PGlite runs it, so a transaction it falls in fails too. */
 const refusalStatement = (reason: string) =>
   `do $$ begin raise exception using errcode = '42501', message = ${quoteLiteral(reason)}, hint = ${quoteLiteral(REFUSAL_HINT)}; end $$`;
 
 /** Session parameters PostgreSQL reports at login. */
-const REPORTED = ['server_version', 'server_encoding', 'client_encoding', 'DateStyle', 'IntervalStyle', 'TimeZone', 'integer_datetimes', 'standard_conforming_strings'];
+const REPORTED = [
+  'server_version',
+  'server_encoding',
+  'client_encoding',
+  'DateStyle',
+  'IntervalStyle',
+  'TimeZone',
+  'integer_datetimes',
+  'standard_conforming_strings',
+];
 
 interface LoginRow {
   rolpassword: string | null;
@@ -53,14 +63,19 @@ export class DatabaseServer {
   private readonly sockets = new Set<Socket>();
   private reported: [string, string][] = [];
 
-  constructor(db: PGlite, private readonly opts: { host: string; port: number; maxConnections: number }) {
+  constructor(
+    db: PGlite,
+    private readonly opts: { host: string; port: number; maxConnections: number },
+  ) {
     this.session = new SharedSession(db);
   }
 
   async start(): Promise<number> {
     await loadStatementGuard();
     await this.session.run(this.session.internal, async () => {
-      const { rows } = await this.session.query(`select ${REPORTED.map((n) => `pg_catalog.current_setting(${quoteLiteral(n)})`).join(', ')}`);
+      const { rows } = await this.session.query(
+        `select ${REPORTED.map((n) => `pg_catalog.current_setting(${quoteLiteral(n)})`).join(', ')}`,
+      );
       this.reported = REPORTED.map((name, i) => [name, rows[0][i] ?? '']);
     });
     const server = createServer((socket) => this.accept(socket));
@@ -104,7 +119,14 @@ function refusalOfMessage(message: Buffer, type: string): string | undefined {
 
 type Phase =
   | { name: 'startup' }
-  | { name: 'sasl-initial' | 'sasl-final'; user: string; database: string; params: Map<string, string>; login: LoginRow | undefined; scram: ScramExchange }
+  | {
+      name: 'sasl-initial' | 'sasl-final';
+      user: string;
+      database: string;
+      params: Map<string, string>;
+      login: LoginRow | undefined;
+      scram: ScramExchange;
+    }
   | { name: 'md5'; user: string; database: string; params: Map<string, string>; login: LoginRow; salt: Buffer }
   | { name: 'ready'; holder: Holder }
   | { name: 'done' };
@@ -165,7 +187,14 @@ class Connection {
       this.socket.write(authenticationMd5(salt));
       return;
     }
-    this.phase = { name: 'sasl-initial', user, database, params, login, scram: new ScramExchange(parseScramVerifier(login?.rolpassword ?? null)) };
+    this.phase = {
+      name: 'sasl-initial',
+      user,
+      database,
+      params,
+      login,
+      scram: new ScramExchange(parseScramVerifier(login?.rolpassword ?? null)),
+    };
     this.socket.write(authenticationSasl(SCRAM_MECHANISM));
   }
 
@@ -181,7 +210,8 @@ class Connection {
     }
     if (phase.name === 'sasl-initial') {
       const mechanismEnd = body.indexOf(0);
-      if (body.subarray(0, mechanismEnd).toString() !== SCRAM_MECHANISM) return this.refuse('08P01', 'client selected an invalid SASL authentication mechanism');
+      if (body.subarray(0, mechanismEnd).toString() !== SCRAM_MECHANISM)
+        return this.refuse('08P01', 'client selected an invalid SASL authentication mechanism');
       const serverFirst = phase.scram.start(body.subarray(mechanismEnd + 5).toString('utf8'));
       if (!serverFirst) return this.refuse('08P01', 'malformed SCRAM message');
       this.phase = { ...phase, name: 'sasl-final' };
@@ -195,7 +225,10 @@ class Connection {
     }
   }
 
-  private authenticated(phase: { user: string; database: string; params: Map<string, string>; login: LoginRow | undefined }, passwordMatches: boolean) {
+  private authenticated(
+    phase: { user: string; database: string; params: Map<string, string>; login: LoginRow | undefined },
+    passwordMatches: boolean,
+  ) {
     const { user, login } = phase;
     if (!passwordMatches || !login || login.expired) return this.refuse('28P01', `password authentication failed for user "${user}"`);
     if (!login.canLogin) return this.refuse('28000', `role "${user}" is not permitted to log in`);
@@ -252,7 +285,11 @@ class Connection {
     });
     if (!row) return undefined;
     // `alter role … set role = x` makes x the role a fresh connection starts as, as on PostgreSQL.
-    const defaultRole = (row[4] ?? '').split('\n').find((s) => s.startsWith('role='))?.slice(5) ?? 'none';
+    const defaultRole =
+      (row[4] ?? '')
+        .split('\n')
+        .find((s) => s.startsWith('role='))
+        ?.slice(5) ?? 'none';
     return { rolpassword: row[0], canLogin: row[1] === 't', superuser: row[2] === 't', expired: row[3] === 't', defaultRole };
   }
 

@@ -26,7 +26,10 @@ export const inviteAccountant = createAction({
   schema: inviteSchema,
   handler: async ({ email }, ctx) => {
     const { t } = ctx;
-    await enforce([['invitationsPerAccount', ctx.claims.sub], ['invitationsPerAddress', await clientAddress()]]);
+    await enforce([
+      ['invitationsPerAccount', ctx.claims.sub],
+      ['invitationsPerAddress', await clientAddress()],
+    ]);
     const created = await ctx.tx(async (tx) => {
       const { rows } = await tx.query<{ invitation_id: string; token: string }>(`select * from public.create_invitation($1)`, [email]);
       const details = await tx.query<{ email: string; name: string }>(
@@ -71,7 +74,20 @@ export const saveSieAccounts = createAction({
            sales_12 = excluded.sales_12, sales_6 = excluded.sales_6, sales_0 = excluded.sales_0,
            sales_reverse_charge = excluded.sales_reverse_charge, sales_outside_eu = excluded.sales_outside_eu,
            vat_25 = excluded.vat_25, vat_12 = excluded.vat_12, vat_6 = excluded.vat_6, rounding = excluded.rounding`,
-        [ctx.workspace.id, a.receivable, a.sales25, a.sales12, a.sales6, a.sales0, a.salesReverseCharge, a.salesOutsideEu, a.vat25, a.vat12, a.vat6, a.rounding],
+        [
+          ctx.workspace.id,
+          a.receivable,
+          a.sales25,
+          a.sales12,
+          a.sales6,
+          a.sales0,
+          a.salesReverseCharge,
+          a.salesOutsideEu,
+          a.vat25,
+          a.vat12,
+          a.vat6,
+          a.rounding,
+        ],
       ),
     );
     revalidatePath(ACCESS_PAGE);

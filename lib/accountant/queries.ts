@@ -37,7 +37,9 @@ export type InvitationState = 'valid' | 'expired' | 'used' | 'revoked' | 'invali
 export async function invitationStatus(tx: Tx, token: string): Promise<{ state: InvitationState; workspaceName: string; email: string }> {
   const { rows } = await tx.query(`select status, workspace_name, email from public.invitation_status($1)`, [token]);
   const row = rows[0] as { status: InvitationState; workspace_name: string; email: string } | undefined;
-  return row ? { state: row.status, workspaceName: row.workspace_name, email: row.email } : { state: 'invalid', workspaceName: '', email: '' };
+  return row
+    ? { state: row.status, workspaceName: row.workspace_name, email: row.email }
+    : { state: 'invalid', workspaceName: '', email: '' };
 }
 
 export interface LedgerRow {

@@ -17,6 +17,11 @@ export const invitationSignUpSchema = z.object({
   token: tokenSchema,
 });
 
-const account = z.coerce.number({ error: 'accountant.accounts.accountNumber' }).int('accountant.accounts.accountNumber')
-  .min(1000, 'accountant.accounts.accountNumber').max(9999, 'accountant.accounts.accountNumber');
-export const sieAccountsSchema = z.object(Object.fromEntries(ACCOUNT_KEYS.map((k) => [k, account])) as Record<keyof SieAccounts, typeof account>);
+const account = z.coerce
+  .number({ error: 'accountant.accounts.accountNumber' })
+  .int('accountant.accounts.accountNumber')
+  .min(1000, 'accountant.accounts.accountNumber')
+  .max(9999, 'accountant.accounts.accountNumber');
+export const sieAccountsSchema = z.object(
+  Object.fromEntries(ACCOUNT_KEYS.map((k) => [k, account])) as Record<keyof SieAccounts, typeof account>,
+);

@@ -18,7 +18,11 @@ export { initialState, type ActionState, type FormValues } from './state';
 
 /** An error a handler throws on purpose: a known message, optionally tied to a field (or, with fields, several at once). */
 export class ActionError extends Error {
-  constructor(readonly key: MessageKey, readonly field?: string, readonly fields?: Record<string, MessageKey>) {
+  constructor(
+    readonly key: MessageKey,
+    readonly field?: string,
+    readonly fields?: Record<string, MessageKey>,
+  ) {
     super(key);
   }
 }
@@ -60,14 +64,20 @@ export function createAction<S extends z.ZodType, A extends Access = 'owner'>(op
   async function action(_prev: ActionState, formData: FormData): Promise<ActionState> {
     const t = translator(await getLocale());
     const values = keptValues(formData);
-    const fail = (formError?: string, fieldErrors: Record<string, string> = {}): ActionState => ({ ok: false, fieldErrors, formError, values });
+    const fail = (formError?: string, fieldErrors: Record<string, string> = {}): ActionState => ({
+      ok: false,
+      fieldErrors,
+      formError,
+      values,
+    });
 
     const claims = await getVerifiedClaims();
     if (access !== 'public' && !claims) return fail(t('errors.sessionExpired'));
 
     // What Postgres cannot store is refused at its field, whatever the action's schema says.
     const unstorable = Object.keys(values).filter((name) => !isStorableText(values[name]) || !isStorableText(name));
-    if (unstorable.length) return fail(t('errors.checkFields'), Object.fromEntries(unstorable.map((name) => [name, t('db.invalidCharacters')])));
+    if (unstorable.length)
+      return fail(t('errors.checkFields'), Object.fromEntries(unstorable.map((name) => [name, t('db.invalidCharacters')])));
 
     const parsed = options.schema.safeParse(formDataObject(formData));
     if (!parsed.success) {
@@ -77,7 +87,10 @@ export function createAction<S extends z.ZodType, A extends Access = 'owner'>(op
         if (fieldErrors[field]) continue;
         // A custom issue may carry its message's parameters (the characters a field cannot hold).
         const params = issue.code === 'custom' ? (issue.params as Record<string, string> | undefined) : undefined;
-        fieldErrors[field] = t(isMessageKey(issue.message) ? issue.message : issue.code === 'invalid_type' ? 'validation.required' : 'validation.invalid', params);
+        fieldErrors[field] = t(
+          isMessageKey(issue.message) ? issue.message : issue.code === 'invalid_type' ? 'validation.required' : 'validation.invalid',
+          params,
+        );
       }
       const formError = fieldErrors._form;
       delete fieldErrors._form;
@@ -96,7 +109,8 @@ export function createAction<S extends z.ZodType, A extends Access = 'owner'>(op
       unstable_rethrow(error); // redirect() and notFound() are not failures
       if (error instanceof Refused) return fail(t(error.key, error.params));
       if (error instanceof ActionError) {
-        if (error.fields) return fail(t(error.key), Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, t(key)])));
+        if (error.fields)
+          return fail(t(error.key), Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, t(key)])));
         return error.field ? fail(undefined, { [error.field]: t(error.key) }) : fail(t(error.key));
       }
       const mapped = mapError(error);

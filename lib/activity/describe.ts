@@ -63,12 +63,22 @@ export function describeActivity(row: AuditRow, kind: NodeKind, me: string, t: T
 
   if (row.tableName === 'time_entries') {
     if (row.action === 'insert') {
-      return [say('map.activity.timeLogged', { duration: formatMinutes(Number(newV.minutes), locale), date: formatDate(text(newV.entry_date), locale) })];
+      return [
+        say('map.activity.timeLogged', {
+          duration: formatMinutes(Number(newV.minutes), locale),
+          date: formatDate(text(newV.entry_date), locale),
+        }),
+      ];
     }
     if (row.action === 'delete') return [say('map.activity.timeDeleted', { duration: formatMinutes(Number(oldV.minutes), locale) })];
     const sentences: string[] = [];
     if ('minutes' in newV) {
-      sentences.push(say('map.activity.timeChanged', { from: formatMinutes(Number(oldV.minutes), locale), to: formatMinutes(Number(newV.minutes), locale) }));
+      sentences.push(
+        say('map.activity.timeChanged', {
+          from: formatMinutes(Number(oldV.minutes), locale),
+          to: formatMinutes(Number(newV.minutes), locale),
+        }),
+      );
     }
     if ('invoice_line_id' in newV) sentences.push(say(newV.invoice_line_id ? 'map.activity.timeBilled' : 'map.activity.timeUnbilled'));
     if (!sentences.length) sentences.push(say('map.activity.timeEdited'));
@@ -94,7 +104,8 @@ export function describeAll(rows: AuditRow[], kind: NodeKind, me: string, t: Tra
     const sentences = describeActivity(row, kind, me, t, locale);
     if (!sentences.length) continue;
     const previous = items[items.length - 1];
-    if (previous && previous.sentences.join(' ') === sentences.join(' ') && row.action === 'update' && !('title' in (row.newValues ?? {}))) continue;
+    if (previous && previous.sentences.join(' ') === sentences.join(' ') && row.action === 'update' && !('title' in (row.newValues ?? {})))
+      continue;
     items.push({ id: row.id, occurredAt: row.occurredAt, sentences });
   }
   return items;

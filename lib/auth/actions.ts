@@ -42,7 +42,10 @@ export const requestPasswordReset = createAction({
   schema: forgotPasswordSchema,
   access: 'public',
   handler: async ({ email }) => {
-    await enforce([['resetPerAccount', accountKey(email)], ['resetPerAddress', await clientAddress()]]);
+    await enforce([
+      ['resetPerAccount', accountKey(email)],
+      ['resetPerAddress', await clientAddress()],
+    ]);
     const supabase = await createClient();
     const { error } = await supabase.auth.resetPasswordForEmail(email, {
       redirectTo: emailLink('/auth/confirm?next=/reset-password'),

@@ -3,11 +3,19 @@ import { z } from 'zod';
 import { isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 import { safeNext } from '@/lib/security/safe-next';
 
-export const email = z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(320, 'validation.tooLong').pipe(z.email({ error: 'validation.email' }));
+export const email = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .min(1, 'validation.required')
+  .max(320, 'validation.tooLong')
+  .pipe(z.email({ error: 'validation.email' }));
 export const newPassword = z.string({ error: 'validation.required' }).min(8, 'validation.passwordMin').max(72, 'validation.passwordMax');
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after signing in. */
-export const nextPath = z.string().optional().transform((value) => safeNext(value));
+export const nextPath = z
+  .string()
+  .optional()
+  .transform((value) => safeNext(value));
 
 export const signInSchema = z.object({
   email,
@@ -39,7 +47,12 @@ export const changePasswordSchema = z
       .trim()
       .optional()
       .transform((value) => value || undefined)
-      .pipe(z.string().regex(/^\d{6}$/, 'security.password.codeFormat').optional()),
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{6}$/, 'security.password.codeFormat')
+          .optional(),
+      ),
   })
   .refine((v) => v.password === v.confirmPassword, { message: 'validation.passwordMismatch', path: ['confirmPassword'] });
 

@@ -8,8 +8,16 @@ import { accountKey, enforce } from '@/lib/security/rate-limit';
 import { createClient } from '@/lib/supabase/server';
 
 /** True when a session started; false when the project confirms the email address first. */
-export async function signUpWithAuth(opts: { email: string; password: string; metadata?: Record<string, string>; next: string }): Promise<boolean> {
-  await enforce([['signUpPerAccount', accountKey(opts.email)], ['signUpPerAddress', await clientAddress()]]);
+export async function signUpWithAuth(opts: {
+  email: string;
+  password: string;
+  metadata?: Record<string, string>;
+  next: string;
+}): Promise<boolean> {
+  await enforce([
+    ['signUpPerAccount', accountKey(opts.email)],
+    ['signUpPerAddress', await clientAddress()],
+  ]);
   const supabase = await createClient();
   const { data, error } = await supabase.auth.signUp({
     email: opts.email,

@@ -81,7 +81,10 @@ export async function openUserTransaction(
   const row = results[results.length - 1]?.rows[0] as ActiveWorkspace | undefined;
   let frame: Frame | null = null;
   if (options.frame) {
-    const memberships = (results[3].rows[0].memberships as (Omit<MyWorkspace, 'createdAt'> & { createdAt: string })[]).map((m) => ({ ...m, createdAt: new Date(m.createdAt) }));
+    const memberships = (results[3].rows[0].memberships as (Omit<MyWorkspace, 'createdAt'> & { createdAt: string })[]).map((m) => ({
+      ...m,
+      createdAt: new Date(m.createdAt),
+    }));
     const deletion = results[4].rows[0] as { requested_at: Date; purge_after: Date } | undefined;
     frame = { memberships, deletion: deletion ? { requestedAt: deletion.requested_at, purgeAfter: deletion.purge_after } : null };
   }
@@ -115,7 +118,9 @@ export async function withUserTransaction<T>(
   fn: (tx: Tx, workspace: ActiveWorkspace | null) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  return inTransaction(options.pool ?? getPool(), async (client) => fn(client, (await openUserTransaction(client, claims, options)).workspace));
+  return inTransaction(options.pool ?? getPool(), async (client) =>
+    fn(client, (await openUserTransaction(client, claims, options)).workspace),
+  );
 }
 
 /**
@@ -134,7 +139,11 @@ export async function actAsUser<T>(
   } = {},
 ): Promise<T> {
   const claims = { sub: userId, role: 'authenticated', aud: 'authenticated', ...options.claims };
-  return inTransaction(pool, async (client) => fn(client, (await openUserTransaction(client, claims, { ...options, checkSession: false })).workspace), !options.rollback);
+  return inTransaction(
+    pool,
+    async (client) => fn(client, (await openUserTransaction(client, claims, { ...options, checkSession: false })).workspace),
+    !options.rollback,
+  );
 }
 
 /**

@@ -23,7 +23,9 @@ export const exportFilterSchema = z
 export type ExportFilter = z.output<typeof exportFilterSchema>;
 
 export function parseExportFilter(params: URLSearchParams): ExportFilter | null {
-  const parsed = exportFilterSchema.safeParse(Object.fromEntries(['from', 'to', 'status', 'client', 'kind'].map((k) => [k, params.get(k)])));
+  const parsed = exportFilterSchema.safeParse(
+    Object.fromEntries(['from', 'to', 'status', 'client', 'kind'].map((k) => [k, params.get(k)])),
+  );
   return parsed.success ? parsed.data : null;
 }
 

@@ -44,7 +44,14 @@ export interface ExportInvoice {
 
 /** The exports' reader: sent bookkeeping of the kinds the exports carry (one, when the filter names it). */
 export function exportWhere(filter: ExportFilter): [string, unknown[]] {
-  return invoiceWhere({ kinds: filter.kind ? [filter.kind] : EXPORT_KINDS, drafts: false, status: filter.status, clientId: filter.client, from: filter.from, to: filter.to });
+  return invoiceWhere({
+    kinds: filter.kind ? [filter.kind] : EXPORT_KINDS,
+    drafts: false,
+    status: filter.status,
+    clientId: filter.client,
+    from: filter.from,
+    to: filter.to,
+  });
 }
 
 const COLUMNS = `i.id, i.kind, i.status, i.series, i.number::int as number, i.issue_date::text as "issueDate", i.due_date::text as "dueDate",
@@ -75,9 +82,17 @@ export interface InvoicePage {
 }
 
 /** One page of what the filter selects, newest first, for reading on screen. */
-export async function pageOfExportInvoices(tx: Tx, filter: ExportFilter, requested: number, pageSize = PORTAL_PAGE_SIZE): Promise<InvoicePage> {
+export async function pageOfExportInvoices(
+  tx: Tx,
+  filter: ExportFilter,
+  requested: number,
+  pageSize = PORTAL_PAGE_SIZE,
+): Promise<InvoicePage> {
   const [where, params] = exportWhere(filter);
-  const { rows: counted } = await tx.query<{ total: number }>(`select count(*)::int as total from public.invoices i where ${where}`, params);
+  const { rows: counted } = await tx.query<{ total: number }>(
+    `select count(*)::int as total from public.invoices i where ${where}`,
+    params,
+  );
   const total = counted[0].total;
   const { page, pages, offset } = pageWithin(requested, total, pageSize);
   const { rows } = await tx.query(

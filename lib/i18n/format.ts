@@ -11,16 +11,16 @@ export function formatMoney(ore: number | bigint, locale: Locale = 'sv', currenc
   const abs = negative ? -value : value;
   // Intl accepts a decimal string, so no float rounding can creep in.
   const decimal = `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-  return new Intl.NumberFormat(TAG[locale], { style: 'currency', currency, minimumFractionDigits: 2 }).format(
-    decimal as unknown as number,
-  );
+  return new Intl.NumberFormat(TAG[locale], { style: 'currency', currency, minimumFractionDigits: 2 }).format(decimal as unknown as number);
 }
 
 /** A calendar date: "2026-11-22" in sv-SE (ISO order, as Swedish invoices print it). */
 export function formatDate(date: Date | string, locale: Locale = 'sv', style: 'short' | 'long' = 'short'): string {
   const d = typeof date === 'string' ? new Date(date.length === 10 ? `${date}T12:00:00Z` : date) : date;
   const options: Intl.DateTimeFormatOptions =
-    style === 'long' ? { dateStyle: 'long', timeZone: TIME_ZONE } : { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE };
+    style === 'long'
+      ? { dateStyle: 'long', timeZone: TIME_ZONE }
+      : { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE };
   return new Intl.DateTimeFormat(TAG[locale], options).format(d);
 }
 

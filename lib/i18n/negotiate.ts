@@ -18,11 +18,7 @@ export function fromAcceptLanguage(header: string | null | undefined): Locale | 
   return undefined;
 }
 
-export function negotiateLocale(input: {
-  userLocale?: unknown;
-  langParam?: string | null;
-  acceptLanguage?: string | null;
-}): Locale {
+export function negotiateLocale(input: { userLocale?: unknown; langParam?: string | null; acceptLanguage?: string | null }): Locale {
   if (isLocale(input.userLocale)) return input.userLocale;
   if (isLocale(input.langParam)) return input.langParam;
   return fromAcceptLanguage(input.acceptLanguage) ?? DEFAULT_LOCALE;

@@ -59,7 +59,8 @@ async function existingTree(tx: Tx, workspaceId: string) {
   const projects = new Map<string, string>(); // `${clientId}/${title}` → project id
   for (const r of rows) {
     if (r.kind === 'client' && !clients.has(key(r.title))) clients.set(key(r.title), { id: r.id, hasDetails: r.has_details });
-    if (r.kind === 'project' && r.parent_id && !projects.has(`${r.parent_id}/${key(r.title)}`)) projects.set(`${r.parent_id}/${key(r.title)}`, r.id);
+    if (r.kind === 'project' && r.parent_id && !projects.has(`${r.parent_id}/${key(r.title)}`))
+      projects.set(`${r.parent_id}/${key(r.title)}`, r.id);
   }
   return { clients, projects };
 }
@@ -74,16 +75,25 @@ export async function acceptProposal(tx: Tx, workspace: ActiveWorkspace | null, 
   for (const client of input.clients) {
     const match = client.merge ? existing.clients.get(key(client.name)) : undefined;
     const clientId = match?.id ?? randomUUID();
-    if (!match) nodes.push({ id: clientId, parent_id: null, kind: 'client', title: client.name, body: '', slot: { column: 0, firstChild: false } });
+    if (!match)
+      nodes.push({ id: clientId, parent_id: null, kind: 'client', title: client.name, body: '', slot: { column: 0, firstChild: false } });
     const cleaned = cleanDetails(client.details);
     // The details' name is printed on invoices: without what the invoice font cannot draw (the map keeps the title as typed).
     const invoiceName = toInvoiceLine(client.name);
-    if (Object.keys(cleaned).length && !match?.hasDetails && invoiceName) details.push({ node_id: clientId, name: invoiceName, details: cleaned });
+    if (Object.keys(cleaned).length && !match?.hasDetails && invoiceName)
+      details.push({ node_id: clientId, name: invoiceName, details: cleaned });
     const summary: AcceptedClient = { id: clientId, name: client.name, merged: Boolean(match), projects: 0, tasks: 0, notes: 0 };
     // Children of a merged client start their own rows: its node is elsewhere on the map.
     let first = !match;
     for (const note of client.notes) {
-      nodes.push({ id: randomUUID(), parent_id: clientId, kind: 'note', title: note.title, body: note.body, slot: { column: 1, firstChild: first } });
+      nodes.push({
+        id: randomUUID(),
+        parent_id: clientId,
+        kind: 'note',
+        title: note.title,
+        body: note.body,
+        slot: { column: 1, firstChild: first },
+      });
       first = false;
       summary.notes++;
     }
@@ -91,12 +101,26 @@ export async function acceptProposal(tx: Tx, workspace: ActiveWorkspace | null, 
       const reused = match ? existing.projects.get(`${clientId}/${key(project.name)}`) : undefined;
       const projectId = reused ?? randomUUID();
       if (!reused) {
-        nodes.push({ id: projectId, parent_id: clientId, kind: 'project', title: project.name, body: '', slot: { column: 1, firstChild: first } });
+        nodes.push({
+          id: projectId,
+          parent_id: clientId,
+          kind: 'project',
+          title: project.name,
+          body: '',
+          slot: { column: 1, firstChild: first },
+        });
         summary.projects++;
       }
       let firstTask = !reused;
       for (const task of project.tasks) {
-        nodes.push({ id: randomUUID(), parent_id: projectId, kind: 'task', title: task.name, body: '', slot: { column: 2, firstChild: firstTask } });
+        nodes.push({
+          id: randomUUID(),
+          parent_id: projectId,
+          kind: 'task',
+          title: task.name,
+          body: '',
+          slot: { column: 2, firstChild: firstTask },
+        });
         firstTask = false;
         summary.tasks++;
       }
@@ -106,14 +130,29 @@ export async function acceptProposal(tx: Tx, workspace: ActiveWorkspace | null, 
     result.clients.push(summary);
   }
 
-  const points = placeSlots(originRightOf(await existingBounds(tx, workspace.id)), nodes.map((n) => n.slot));
+  const points = placeSlots(
+    originRightOf(await existingBounds(tx, workspace.id)),
+    nodes.map((n) => n.slot),
+  );
   if (nodes.length) {
     // One statement for all nodes: foreign keys to parents are checked at its end.
     await tx.query(
       `insert into public.nodes (id, workspace_id, parent_id, kind, title, body, position_x, position_y)
        select x.id, $1, x.parent_id, x.kind, x.title, x.body, x.x, x.y
          from jsonb_to_recordset($2::jsonb) as x(id uuid, parent_id uuid, kind text, title text, body text, x double precision, y double precision)`,
-      [workspace.id, JSON.stringify(nodes.map((n, i) => ({ ...n, title: toSingleLine(n.title), body: toMultiLine(n.body), slot: undefined, x: points[i].x, y: points[i].y })))],
+      [
+        workspace.id,
+        JSON.stringify(
+          nodes.map((n, i) => ({
+            ...n,
+            title: toSingleLine(n.title),
+            body: toMultiLine(n.body),
+            slot: undefined,
+            x: points[i].x,
+            y: points[i].y,
+          })),
+        ),
+      ],
     );
   }
   if (details.length) {

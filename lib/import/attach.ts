@@ -19,11 +19,19 @@ const CONTENT_TYPES: Record<DocumentFormat, string> = {
 
 /** Storage keys allow a limited ASCII set: "Offert Åkerö.pdf" → "Offert Akero.pdf". */
 export function storageFileName(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w\-. ()]/g, '_').replace(/^\.+/, '');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\w\-. ()]/g, '_')
+    .replace(/^\.+/, '');
   return ascii.slice(-120) || 'dokument';
 }
 
-export async function attachDocument(ctx: Pick<RequestContext<'owner'>, 'tx' | 'workspace'>, nodeId: string, file: { name: string; bytes: Uint8Array }) {
+export async function attachDocument(
+  ctx: Pick<RequestContext<'owner'>, 'tx' | 'workspace'>,
+  nodeId: string,
+  file: { name: string; bytes: Uint8Array },
+) {
   if (!UUID.test(nodeId)) throw new ImportError('clientNotFound');
   const format = detectFormat(file.name, file.bytes);
   const workspaceId = await ctx.tx(async (tx) => {
@@ -39,10 +47,15 @@ export async function attachDocument(ctx: Pick<RequestContext<'owner'>, 'tx' | '
   const fileName = storageFileName(file.name);
   const dot = fileName.lastIndexOf('.');
   // A document of the same name already on the client is kept; this one gets a suffix.
-  const candidates = [fileName, `${dot > 0 ? fileName.slice(0, dot) : fileName}-${Date.now().toString(36)}${dot > 0 ? fileName.slice(dot) : ''}`];
+  const candidates = [
+    fileName,
+    `${dot > 0 ? fileName.slice(0, dot) : fileName}-${Date.now().toString(36)}${dot > 0 ? fileName.slice(dot) : ''}`,
+  ];
   for (const candidate of candidates) {
     const path = `${workspaceId}/${nodeId}/${candidate}`;
-    const { error } = await supabase.storage.from('documents').upload(path, file.bytes, { contentType: CONTENT_TYPES[format], upsert: false });
+    const { error } = await supabase.storage
+      .from('documents')
+      .upload(path, file.bytes, { contentType: CONTENT_TYPES[format], upsert: false });
     if (!error) return { path };
     const status = Number((error as { statusCode?: string | number; status?: number }).statusCode ?? (error as { status?: number }).status);
     if (status !== 409 && !/exists|duplicate/i.test(error.message)) throw error;

@@ -34,11 +34,13 @@ function importErrorParams(locale: Locale) {
 
 /** The import's own refusals for lib/request/route.ts: its reasons, a body that is not JSON or not of the expected shape. */
 export function importRefusal(error: unknown, locale: Locale): Refused | null {
-  const refused = (reason: ImportErrorReason, status: number) => new Refused(status, `import.errors.${reason}`, importErrorParams(locale), undefined, reason);
+  const refused = (reason: ImportErrorReason, status: number) =>
+    new Refused(status, `import.errors.${reason}`, importErrorParams(locale), undefined, reason);
   if (error instanceof ImportError) return refused(error.reason, STATUS[error.reason] ?? 422);
   // A body that is not JSON at all is as invalid as one of the wrong shape.
   if (error instanceof SyntaxError) return refused('invalidProposal', 400);
-  if (error instanceof ZodError) return refused(error.issues.some((i) => i.path.includes('consent')) ? 'aiConsent' : 'invalidProposal', 400);
+  if (error instanceof ZodError)
+    return refused(error.issues.some((i) => i.path.includes('consent')) ? 'aiConsent' : 'invalidProposal', 400);
   return null;
 }
 

@@ -45,7 +45,10 @@ export type Proposal = z.infer<typeof ProposalSchema>;
 
 /** What the review sends back: the chosen (possibly renamed) items, merge ticked per client. */
 export const AcceptSchema = z.object({
-  clients: z.array(ClientSchema.extend({ merge: z.boolean().default(false) })).min(1).max(MAX_CLIENTS),
+  clients: z
+    .array(ClientSchema.extend({ merge: z.boolean().default(false) }))
+    .min(1)
+    .max(MAX_CLIENTS),
 });
 export type AcceptInput = z.infer<typeof AcceptSchema>;
 
@@ -83,7 +86,11 @@ export function mergeProposals(parts: Proposal[]): Proposal {
     const key = client.name.trim().toLocaleLowerCase('sv');
     const existing = clients.get(key);
     if (!existing) {
-      clients.set(key, { ...client, details: client.details && { ...client.details }, projects: client.projects.map((p) => ({ ...p, tasks: [...p.tasks] })) });
+      clients.set(key, {
+        ...client,
+        details: client.details && { ...client.details },
+        projects: client.projects.map((p) => ({ ...p, tasks: [...p.tasks] })),
+      });
       continue;
     }
     existing.details = { ...client.details, ...existing.details };
@@ -92,7 +99,9 @@ export function mergeProposals(parts: Proposal[]): Proposal {
     for (const project of client.projects) {
       const same = existing.projects.find((p) => p.name.toLocaleLowerCase('sv') === project.name.toLocaleLowerCase('sv'));
       if (!same) existing.projects.push({ ...project, tasks: [...project.tasks] });
-      else for (const task of project.tasks) if (!same.tasks.some((t) => t.name.toLocaleLowerCase('sv') === task.name.toLocaleLowerCase('sv'))) same.tasks.push(task);
+      else
+        for (const task of project.tasks)
+          if (!same.tasks.some((t) => t.name.toLocaleLowerCase('sv') === task.name.toLocaleLowerCase('sv'))) same.tasks.push(task);
     }
   }
   return { clients: [...clients.values()] };

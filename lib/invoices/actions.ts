@@ -68,7 +68,19 @@ export const saveDraftDetails = createAction({
         `update public.invoices set issue_date = $2, supply_date = $3, period_start = $4, period_end = $5, due_date = $6,
                 vat_treatment = $7, buyer_reference = $8, seller_reference = $9, round_to_krona = $10, message = $11
           where id = $1 and status = 'draft'`,
-        [v.invoiceId, v.issueDate, v.supplyDate, v.periodStart, v.periodEnd, v.dueDate, v.vatTreatment, v.buyerReference, v.sellerReference, v.roundToKrona, v.message],
+        [
+          v.invoiceId,
+          v.issueDate,
+          v.supplyDate,
+          v.periodStart,
+          v.periodEnd,
+          v.dueDate,
+          v.vatTreatment,
+          v.buyerReference,
+          v.sellerReference,
+          v.roundToKrona,
+          v.message,
+        ],
       );
       if (!rowCount) throw new ActionError('db.invoiceNotDraft');
       // A treatment without Swedish VAT puts every line at 0 %, and exemption reasons belong to
@@ -91,12 +103,22 @@ async function insertLine(
   tx: Tx,
   workspaceId: string,
   invoiceId: string,
-  line: { description: string; quantity: string; unit: string; unitPriceOre: number; vatRate: number; kind: LineKind; exemptionReason: VatExemptionReason | null },
+  line: {
+    description: string;
+    quantity: string;
+    unit: string;
+    unitPriceOre: number;
+    vatRate: number;
+    kind: LineKind;
+    exemptionReason: VatExemptionReason | null;
+  },
 ) {
-  const treatment = (await tx.query<{ vat_treatment: string }>(`select vat_treatment from public.invoices where id = $1`, [invoiceId])).rows[0]?.vat_treatment;
+  const treatment = (await tx.query<{ vat_treatment: string }>(`select vat_treatment from public.invoices where id = $1`, [invoiceId]))
+    .rows[0]?.vat_treatment;
   if (!treatment) throw new ActionError('db.invoiceNotFound');
   const exemptionReason = treatment === 'domestic' && line.vatRate === 0 ? line.exemptionReason : null;
-  if (treatment === 'domestic' && line.vatRate === 0 && !exemptionReason) throw new ActionError('invoices.vat.exemptionRequired', 'vatExemptionReason');
+  if (treatment === 'domestic' && line.vatRate === 0 && !exemptionReason)
+    throw new ActionError('invoices.vat.exemptionRequired', 'vatExemptionReason');
   await tx.query(
     `insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate, line_kind, vat_exemption_reason)
      select $1, i.id, coalesce((select max(position) from public.invoice_lines where invoice_id = i.id), 0) + 1, $3, $4, $5, $6, $7, $8, $9
@@ -141,7 +163,10 @@ export const addDiscount = createAction({
         ({ quantity, unitPriceOre } = percentDiscountLine(base, v.percent));
       }
       const description =
-        v.description ?? (v.percent !== undefined ? t('invoices.vat.discountPercentDescription', { percent: v.percent }) : t('invoices.vat.discountDescription'));
+        v.description ??
+        (v.percent !== undefined
+          ? t('invoices.vat.discountPercentDescription', { percent: v.percent })
+          : t('invoices.vat.discountDescription'));
       await insertLine(tx, ctx.workspace.id, v.invoiceId, {
         description,
         quantity,
@@ -161,7 +186,11 @@ export const setLineExemption = createAction({
   schema: lineExemptionSchema,
   handler: async ({ invoiceId, lineId, vatExemptionReason }, ctx) => {
     await ctx.tx((tx) =>
-      tx.query(`update public.invoice_lines set vat_exemption_reason = $3 where id = $1 and invoice_id = $2`, [lineId, invoiceId, vatExemptionReason]),
+      tx.query(`update public.invoice_lines set vat_exemption_reason = $3 where id = $1 and invoice_id = $2`, [
+        lineId,
+        invoiceId,
+        vatExemptionReason,
+      ]),
     );
     revalidatePath(page(invoiceId));
   },
@@ -190,7 +219,8 @@ const SEND_REFUSAL_FIELDS: Partial<Record<string, string>> = { supply_date: 'sup
 function incompleteInvoice(detail: string | undefined): ActionError {
   const fields: Record<string, MessageKey> = {};
   for (const code of (detail ?? '').split(',').filter(Boolean)) {
-    fields[SEND_REFUSAL_FIELDS[code] ?? code] = INCOMPLETE_INVOICE_MESSAGES[code as keyof typeof INCOMPLETE_INVOICE_MESSAGES] ?? 'db.invoiceIncomplete.any';
+    fields[SEND_REFUSAL_FIELDS[code] ?? code] =
+      INCOMPLETE_INVOICE_MESSAGES[code as keyof typeof INCOMPLETE_INVOICE_MESSAGES] ?? 'db.invoiceIncomplete.any';
   }
   return new ActionError('invoices.draft.missingTitle', undefined, fields);
 }
@@ -272,7 +302,10 @@ export const createCreditNote = createAction({
   schema: creditSchema,
   handler: async ({ invoiceId, lineIds }, ctx) => {
     const noteId = await ctx.tx(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>('select public.create_credit_note($1, $2) as id', [invoiceId, lineIds.length ? lineIds : null]);
+      const { rows } = await tx.query<{ id: string }>('select public.create_credit_note($1, $2) as id', [
+        invoiceId,
+        lineIds.length ? lineIds : null,
+      ]);
       return rows[0].id;
     });
     redirect(page(noteId));

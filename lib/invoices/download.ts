@@ -20,10 +20,15 @@ export type ArchivedOriginal =
 
 export async function readArchivedOriginal(run: RunAsUser, archive: InvoiceArchive, invoiceId: string): Promise<ArchivedOriginal> {
   const row = await run(async (tx) => {
-    const { rows } = await tx.query<{ workspace_id: string; kind: string; number: string | null; pdf_path: string | null; pdf_sha256: string | null }>(
-      `select workspace_id, kind, number::text, pdf_path, pdf_sha256 from public.invoices where id = $1 and status <> 'draft'`,
-      [invoiceId],
-    );
+    const { rows } = await tx.query<{
+      workspace_id: string;
+      kind: string;
+      number: string | null;
+      pdf_path: string | null;
+      pdf_sha256: string | null;
+    }>(`select workspace_id, kind, number::text, pdf_path, pdf_sha256 from public.invoices where id = $1 and status <> 'draft'`, [
+      invoiceId,
+    ]);
     return rows[0];
   });
   if (!row) return { ok: false, reason: 'not_found' };
@@ -48,14 +53,21 @@ export async function downloadInvoicePdf(run: RunAsUser, archive: InvoiceArchive
   const original = await readArchivedOriginal(run, archive, invoiceId);
   if (original.ok) {
     await run((tx) =>
-      tx.query(`select public.log_download($1, 'invoice_pdf', $2)`, [original.workspaceId, JSON.stringify({ invoice_id: invoiceId, number: original.number })]),
+      tx.query(`select public.log_download($1, 'invoice_pdf', $2)`, [
+        original.workspaceId,
+        JSON.stringify({ invoice_id: invoiceId, number: original.number }),
+      ]),
     );
   }
   return original;
 }
 
 const STATUS = { not_found: 404, not_archived: 503, mismatch: 409 } as const;
-const MESSAGE = { not_found: 'invoices.invoice.notFound', not_archived: 'invoices.invoice.archivePending', mismatch: 'invoices.errors.pdfMismatch' } as const;
+const MESSAGE = {
+  not_found: 'invoices.invoice.notFound',
+  not_archived: 'invoices.invoice.archivePending',
+  mismatch: 'invoices.errors.pdfMismatch',
+} as const;
 
 /** GET of an invoice PDF, for owner and accountant alike (RLS and Storage policies decide what they see). */
 export async function invoicePdfResponse(ctx: RequestContext<'member'>, invoiceId: string): Promise<Response> {

@@ -10,7 +10,14 @@ import { getInvoice } from './queries';
 import type { InvoiceArchive } from './archive';
 import type { RunAsUser } from './send';
 
-export async function emailArchivedInvoice(opts: { run: RunAsUser; archive: InvoiceArchive; invoiceId: string; to: string; t: Translate; locale: Locale }) {
+export async function emailArchivedInvoice(opts: {
+  run: RunAsUser;
+  archive: InvoiceArchive;
+  invoiceId: string;
+  to: string;
+  t: Translate;
+  locale: Locale;
+}) {
   const { run, archive, invoiceId, t, locale } = opts;
   const owned = await run(async (tx) => {
     const { rows } = await tx.query<{ seller: string | null }>(

@@ -49,7 +49,14 @@ export interface InvoiceList {
 
 /** The invoice list, drafts first, then newest first, one page at a time. */
 export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pageSize = INVOICE_PAGE_SIZE): Promise<InvoiceList> {
-  const [where, params] = invoiceWhere({ kinds: DOCUMENT_KINDS, drafts: true, status: f.status, clientId: f.clientId, from: f.from, to: f.to });
+  const [where, params] = invoiceWhere({
+    kinds: DOCUMENT_KINDS,
+    drafts: true,
+    status: f.status,
+    clientId: f.clientId,
+    from: f.from,
+    to: f.to,
+  });
   const whereSql = `where ${where}`;
   const { rows: sums } = await tx.query(
     `select count(*)::int as count, count(*) filter (where i.status <> 'draft')::int as issued,
@@ -74,7 +81,13 @@ export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pa
       limit ${pageSize} offset ${offset}`,
     params,
   );
-  const totals = { issued: sums[0].issued, netOre: sums[0].net_ore, vatOre: sums[0].vat_ore, totalOre: sums[0].total_ore, outstandingOre: sums[0].outstanding_ore };
+  const totals = {
+    issued: sums[0].issued,
+    netOre: sums[0].net_ore,
+    vatOre: sums[0].vat_ore,
+    totalOre: sums[0].total_ore,
+    outstandingOre: sums[0].outstanding_ore,
+  };
   return { items: rows.map(toListItem), page, pages, count, totals };
 }
 
@@ -97,7 +110,6 @@ interface ListRow {
 
 function toListItem(r: ListRow): InvoiceListItem {
   return {
-
     id: r.id,
     kind: r.kind,
     status: r.status,

@@ -22,7 +22,10 @@ const oneYearAfter = (day: string) => {
   const [year, month, date] = day.split('-');
   return `${Number(year) + 1}-${month}-${month === '02' && date === '29' ? '28' : date}`;
 };
-const requiredDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'invoices.errors.date');
+const requiredDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invoices.errors.date');
 const checkbox = z
   .string()
   .optional()
@@ -54,7 +57,11 @@ const exemptionReason = z
 const vatRate = z.coerce.number().refine((v) => (VAT_RATES as readonly number[]).includes(v), 'invoices.errors.vatRate');
 
 export const createDraftSchema = z.object({ clientId: uuid, entryIds: idList, perEntry: checkbox });
-export const addHoursSchema = z.object({ invoiceId: uuid, entryIds: idList.refine((ids) => ids.length > 0, 'invoices.errors.noEntries'), perEntry: checkbox });
+export const addHoursSchema = z.object({
+  invoiceId: uuid,
+  entryIds: idList.refine((ids) => ids.length > 0, 'invoices.errors.noEntries'),
+  perEntry: checkbox,
+});
 
 export const draftDetailsSchema = z
   .object({
@@ -68,7 +75,14 @@ export const draftDetailsSchema = z
     buyerReference: reference,
     sellerReference: reference,
     roundToKrona: checkbox,
-    message: z.string().trim().max(2000, 'validation.tooLong').refine(isMultiLine, MULTI_LINE_MESSAGE).transform(invoiceText()).optional().transform((v) => v || null),
+    message: z
+      .string()
+      .trim()
+      .max(2000, 'validation.tooLong')
+      .refine(isMultiLine, MULTI_LINE_MESSAGE)
+      .transform(invoiceText())
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((v) => !v.periodStart || !v.periodEnd || v.periodStart <= v.periodEnd, { message: 'db.periodOrder', path: ['periodEnd'] })
   .refine((v) => !v.issueDate || !v.dueDate || v.issueDate <= v.dueDate, { message: 'db.dueBeforeIssue', path: ['dueDate'] })
@@ -78,7 +92,11 @@ export const draftDetailsSchema = z
     for (const field of ['issueDate', 'dueDate'] as const) {
       if (v[field] && v[field] < EARLIEST_DATE) ctx.addIssue({ code: 'custom', message: 'db.dateBefore2000', path: [field] });
     }
-    for (const [field, message] of [['supplyDate', 'db.supplyDateRange'], ['periodStart', 'db.periodRange'], ['periodEnd', 'db.periodRange']] as const) {
+    for (const [field, message] of [
+      ['supplyDate', 'db.supplyDateRange'],
+      ['periodStart', 'db.periodRange'],
+      ['periodEnd', 'db.periodRange'],
+    ] as const) {
       const day = v[field];
       if (day && (day < EARLIEST_DATE || day > latest)) ctx.addIssue({ code: 'custom', message, path: [field] });
     }
@@ -99,9 +117,21 @@ const quantity = z
 
 export const addLineSchema = z.object({
   invoiceId: uuid,
-  description: z.string().trim().min(1, 'invoices.errors.description').max(500, 'invoices.errors.description').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'invoices.errors.description')
+    .max(500, 'invoices.errors.description')
+    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+    .transform(invoiceText()),
   quantity,
-  unit: z.string().trim().min(1, 'invoices.errors.unit').max(20, 'invoices.errors.unit').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()),
+  unit: z
+    .string()
+    .trim()
+    .min(1, 'invoices.errors.unit')
+    .max(20, 'invoices.errors.unit')
+    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+    .transform(invoiceText()),
   unitPrice: z
     .string()
     .transform((v) => parseMoneyToOre(v))
@@ -114,7 +144,14 @@ export const addLineSchema = z.object({
 export const addDiscountSchema = z
   .object({
     invoiceId: uuid,
-    description: z.string().trim().max(500, 'invoices.errors.description').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()).optional().transform((v) => v || null),
+    description: z
+      .string()
+      .trim()
+      .max(500, 'invoices.errors.description')
+      .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+      .transform(invoiceText())
+      .optional()
+      .transform((v) => v || null),
     amount: z
       .string()
       .optional()
@@ -152,7 +189,12 @@ export const recordPaymentSchema = z.object({
     .refine((v): v is number => v !== null && v > 0, 'db.paymentAmountPositive'),
   paidOn: requiredDate,
   method: z.enum(PAYMENT_METHODS, { error: 'db.paymentMethodInvalid' }),
-  reference: z.string().trim().max(140, 'db.paymentReferenceInvalid').optional().transform((v) => v || null),
+  reference: z
+    .string()
+    .trim()
+    .max(140, 'db.paymentReferenceInvalid')
+    .optional()
+    .transform((v) => v || null),
 });
 export const reversePaymentSchema = z.object({
   invoiceId: uuid,
@@ -162,5 +204,10 @@ export const reversePaymentSchema = z.object({
 export const creditSchema = z.object({ invoiceId: uuid, lineIds: idList });
 export const emailSchema = z.object({
   invoiceId: uuid,
-  to: z.string().trim().min(1, 'invoices.errors.email').max(320, 'invoices.errors.email').pipe(z.email({ error: 'invoices.errors.email' })),
+  to: z
+    .string()
+    .trim()
+    .min(1, 'invoices.errors.email')
+    .max(320, 'invoices.errors.email')
+    .pipe(z.email({ error: 'invoices.errors.email' })),
 });

@@ -34,11 +34,16 @@ export async function sendInDatabase(run: RunAsUser, invoiceId: string): Promise
 /** Steps 2-4 for a sent invoice; returns the recorded archive entry. */
 export async function finishArchive(run: RunAsUser, archive: InvoiceArchive, invoiceId: string): Promise<ArchivedPdf> {
   const loaded = await run(async (tx) => {
-    const { rows } = await tx.query<{ workspace_id: string; series: string; number: string | null; pdf_path: string | null; pdf_sha256: string | null }>(
-      `select workspace_id, series, number::text, pdf_path, pdf_sha256 from public.invoices where id = $1`,
-      [invoiceId],
-    );
-    return rows[0] && !rows[0].pdf_path && rows[0].number ? { row: rows[0], pdf: await loadPdfInvoice(tx, invoiceId) } : { row: rows[0], pdf: null };
+    const { rows } = await tx.query<{
+      workspace_id: string;
+      series: string;
+      number: string | null;
+      pdf_path: string | null;
+      pdf_sha256: string | null;
+    }>(`select workspace_id, series, number::text, pdf_path, pdf_sha256 from public.invoices where id = $1`, [invoiceId]);
+    return rows[0] && !rows[0].pdf_path && rows[0].number
+      ? { row: rows[0], pdf: await loadPdfInvoice(tx, invoiceId) }
+      : { row: rows[0], pdf: null };
   });
   if (!loaded.row) throw Object.assign(new Error('invoice_not_found'), { code: 'P0002' });
   if (loaded.row.pdf_path && loaded.row.pdf_sha256) return { path: loaded.row.pdf_path, sha256: loaded.row.pdf_sha256 };

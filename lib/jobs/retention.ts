@@ -25,7 +25,11 @@ export async function removeQueuedFiles(db: OperatorDb, removeFiles: RemoveFiles
   return removed;
 }
 
-export async function retentionJob(db: OperatorDb, removeFiles: RemoveFiles, at?: Date): Promise<RetentionReport & { storage_files_removed: number }> {
+export async function retentionJob(
+  db: OperatorDb,
+  removeFiles: RemoveFiles,
+  at?: Date,
+): Promise<RetentionReport & { storage_files_removed: number }> {
   const report = await runRetention(db, at);
   return { ...report, storage_files_removed: await removeQueuedFiles(db, removeFiles) };
 }

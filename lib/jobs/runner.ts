@@ -43,7 +43,11 @@ export async function runDueJobs(ctx: JobContext, opts: RunOptions): Promise<Run
   const handlers = opts.handlers ?? JOB_HANDLERS;
   const report: RunReport = { done: [], failed: [] };
   await scheduleJobs(ctx.db, opts.at);
-  for (let job = await claimJob(ctx.db, opts.worker, opts.lease ?? DEFAULT_LEASE, opts.at); job; job = await claimJob(ctx.db, opts.worker, opts.lease ?? DEFAULT_LEASE, opts.at)) {
+  for (
+    let job = await claimJob(ctx.db, opts.worker, opts.lease ?? DEFAULT_LEASE, opts.at);
+    job;
+    job = await claimJob(ctx.db, opts.worker, opts.lease ?? DEFAULT_LEASE, opts.at)
+  ) {
     try {
       const result = await handlers[job.kind](ctx, job);
       await finishJob(ctx.db, job, opts.worker);

@@ -18,7 +18,13 @@ const optionalText = (max: number) =>
 export const clientDetailsSchema = z
   .object({
     nodeId: z.uuid({ error: 'map.errors.notFound' }),
-    name: z.string({ error: 'validation.required' }).trim().min(1, 'db.clientNameLength').max(200, 'db.clientNameLength').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()),
+    name: z
+      .string({ error: 'validation.required' })
+      .trim()
+      .min(1, 'db.clientNameLength')
+      .max(200, 'db.clientNameLength')
+      .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+      .transform(invoiceText()),
     orgNumber: optionalText(40),
     vatNumber: optionalText(20),
     addressLine1: optionalText(200),

@@ -26,13 +26,16 @@ export async function getClientDetailsForm(tx: Tx, nodeId: string): Promise<Clie
     email: r.email ?? '',
     reverseCharge: r.reverse_charge ? 'on' : '',
     paymentTerms: r.payment_terms_days === null || r.payment_terms_days === undefined ? '' : String(r.payment_terms_days),
-    hourlyRate: r.default_hourly_rate_ore === null || r.default_hourly_rate_ore === undefined ? '' : oreDecimal(Number(r.default_hourly_rate_ore)),
+    hourlyRate:
+      r.default_hourly_rate_ore === null || r.default_hourly_rate_ore === undefined ? '' : oreDecimal(Number(r.default_hourly_rate_ore)),
   };
 }
 
 /** Inserts or updates the details; false when the node is not one of the user's clients. */
 export async function saveClientDetails(tx: Tx, input: ClientDetailsInput): Promise<boolean> {
-  const { rows } = await tx.query<{ workspace_id: string }>(`select workspace_id from public.nodes where id = $1 and kind = 'client'`, [input.nodeId]);
+  const { rows } = await tx.query<{ workspace_id: string }>(`select workspace_id from public.nodes where id = $1 and kind = 'client'`, [
+    input.nodeId,
+  ]);
   if (!rows[0]) return false;
   await tx.query(
     `insert into public.client_details (node_id, workspace_id, name, org_number, vat_number, address_line1, address_line2,
@@ -44,8 +47,20 @@ export async function saveClientDetails(tx: Tx, input: ClientDetailsInput): Prom
        reverse_charge = excluded.reverse_charge, payment_terms_days = excluded.payment_terms_days,
        default_hourly_rate_ore = excluded.default_hourly_rate_ore`,
     [
-      input.nodeId, rows[0].workspace_id, input.name, input.orgNumber, input.vatNumber, input.addressLine1, input.addressLine2,
-      input.postalCode, input.city, input.country, input.email, input.reverseCharge, input.paymentTerms, input.hourlyRate,
+      input.nodeId,
+      rows[0].workspace_id,
+      input.name,
+      input.orgNumber,
+      input.vatNumber,
+      input.addressLine1,
+      input.addressLine2,
+      input.postalCode,
+      input.city,
+      input.country,
+      input.email,
+      input.reverseCharge,
+      input.paymentTerms,
+      input.hourlyRate,
     ],
   );
   return true;

@@ -8,7 +8,9 @@ const COLUMNS = `id, parent_id as "parentId", kind, title, body, position_x as x
   archived_at as "archivedAt"`;
 
 export async function listNodes(tx: Tx, workspaceId: string): Promise<MapNode[]> {
-  const { rows } = await tx.query<MapNode>(`select ${COLUMNS} from public.nodes where workspace_id = $1 order by created_at, id`, [workspaceId]);
+  const { rows } = await tx.query<MapNode>(`select ${COLUMNS} from public.nodes where workspace_id = $1 order by created_at, id`, [
+    workspaceId,
+  ]);
   return rows;
 }
 

@@ -26,7 +26,11 @@ export function visibleNodes(nodes: readonly MapNode[], showArchived: boolean): 
 
 /** Case- and accent-insensitive title match: "mote" finds "Möte". */
 export function searchNodes(nodes: readonly MapNode[], query: string, limit = 8): MapNode[] {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
   const q = fold(query.trim());
   if (!q) return [];
   return nodes.filter((n) => fold(n.title).includes(q)).slice(0, limit);

@@ -77,10 +77,11 @@ export async function applyMigrations(client: ClientBase, migrations: MigrationF
     await client.query('begin');
     try {
       await client.query(m.sql);
-      await client.query(
-        'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
-        [m.version, m.name, [m.sql]],
-      );
+      await client.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
+        m.version,
+        m.name,
+        [m.sql],
+      ]);
       await client.query('commit');
     } catch (error) {
       await client.query('rollback');

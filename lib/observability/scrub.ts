@@ -85,7 +85,8 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     const out: Loose = {};
     for (const [k, v] of Object.entries(value as Loose)) {
-      out[k] = SECRET_QUERY_PARAMS.includes(k.toLowerCase()) || SECRET_HEADERS.includes(k.toLowerCase()) ? FILTERED : scrubDeep(v, depth + 1);
+      out[k] =
+        SECRET_QUERY_PARAMS.includes(k.toLowerCase()) || SECRET_HEADERS.includes(k.toLowerCase()) ? FILTERED : scrubDeep(v, depth + 1);
     }
     return out;
   }

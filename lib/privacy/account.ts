@@ -12,7 +12,11 @@ export interface PendingDeletion {
 }
 
 export async function pendingDeletion(run: RequestTx): Promise<PendingDeletion | null> {
-  const row = await run(async (tx) => (await tx.query<{ requested_at: Date; purge_after: Date }>(`select requested_at, purge_after from public.my_account_deletion()`)).rows[0]);
+  const row = await run(
+    async (tx) =>
+      (await tx.query<{ requested_at: Date; purge_after: Date }>(`select requested_at, purge_after from public.my_account_deletion()`))
+        .rows[0],
+  );
   return row ? { requestedAt: row.requested_at, purgeAfter: row.purge_after } : null;
 }
 

@@ -31,7 +31,11 @@ export function isDeniedColumn(table: string, column: string): boolean {
 
 /** The exported tables with their documented columns, in name order. */
 export async function exportTables(tx: Pick<Tx, 'query'>): Promise<ExportTable[]> {
-  const { rows } = await tx.query<{ table_name: string; table_comment: string | null; columns: { name: string; type: string; description: string | null }[] }>(
+  const { rows } = await tx.query<{
+    table_name: string;
+    table_comment: string | null;
+    columns: { name: string; type: string; description: string | null }[];
+  }>(
     `select c.relname as table_name, obj_description(c.oid, 'pg_class') as table_comment,
             json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod),
                                        'description', col_description(c.oid, a.attnum)) order by a.attnum) as columns

@@ -43,7 +43,9 @@ async function tableRows(tx: Tx, table: ExportTable, owned: string[]): Promise<R
 /** Reads the export inside the user's transaction (open it unscoped: all owned workspaces). */
 export async function buildExport(tx: Tx, claims: VerifiedClaims, now = new Date()): Promise<DataExport> {
   const owned = (
-    await tx.query<{ id: string }>(`select workspace_id as id from public.workspace_members where user_id = (select auth.uid()) and role = 'owner'`)
+    await tx.query<{ id: string }>(
+      `select workspace_id as id from public.workspace_members where user_id = (select auth.uid()) and role = 'owner'`,
+    )
   ).rows.map((r) => r.id);
   const tables = await exportTables(tx);
   const data: DataExport = {
@@ -60,7 +62,12 @@ export async function buildExport(tx: Tx, claims: VerifiedClaims, now = new Date
     security_log: [],
   };
   for (const table of tables) {
-    data.schema[table.name] = { description: table.description, selected_by: table.scope, columns: table.columns, withheld_columns: table.withheld };
+    data.schema[table.name] = {
+      description: table.description,
+      selected_by: table.scope,
+      columns: table.columns,
+      withheld_columns: table.withheld,
+    };
     data.tables[table.name] = await tableRows(tx, table, owned);
   }
   data.files = (

@@ -16,6 +16,8 @@ export interface RetentionReport {
 }
 
 export async function runRetention(db: OperatorDb, at?: Date): Promise<RetentionReport> {
-  const { rows } = await db.query<{ report: RetentionReport }>(`select private.run_retention(coalesce($1::timestamptz, now())) as report`, [at ?? null]);
+  const { rows } = await db.query<{ report: RetentionReport }>(`select private.run_retention(coalesce($1::timestamptz, now())) as report`, [
+    at ?? null,
+  ]);
   return rows[0].report;
 }

@@ -1,6 +1,15 @@
 // One rule per identifier field, shared by the as-you-type messages in the browser and the zod
 // schema on the server: empty is allowed (null), anything else must pass its check digits.
-import { checkBankgiro, checkBic, checkIban, checkOrgNumber, checkPlusgiro, checkSeVatNumber, identifierMessage, type IdentifierCheck } from '@/lib/validation/identifiers';
+import {
+  checkBankgiro,
+  checkBic,
+  checkIban,
+  checkOrgNumber,
+  checkPlusgiro,
+  checkSeVatNumber,
+  identifierMessage,
+  type IdentifierCheck,
+} from '@/lib/validation/identifiers';
 
 export const IDENTIFIER_FIELDS = {
   orgNumber: { kind: 'orgNumber', check: checkOrgNumber },

@@ -28,9 +28,7 @@ export function profileFormValues(p: BusinessProfile): Record<string, string> {
 
 /** The signed-in owner's profile; an accountant acting in someone's workspace goes to the portal. */
 export async function loadOwnProfile(): Promise<BusinessProfile> {
-  const profile = await pageTx(async (tx, workspace) =>
-    workspace?.role === 'owner' ? getProfile(tx, workspace.id) : null,
-  );
+  const profile = await pageTx(async (tx, workspace) => (workspace?.role === 'owner' ? getProfile(tx, workspace.id) : null));
   if (!profile) redirect('/portal');
   return profile;
 }

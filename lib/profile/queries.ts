@@ -46,16 +46,33 @@ export async function updateProfile(tx: Tx, workspaceId: string, input: ProfileI
             onboarding_done_at = case when $18 then coalesce(onboarding_done_at, now()) else onboarding_done_at end
       where workspace_id = $1`,
     [
-      workspaceId, input.legalName, input.orgNumber, input.vatNumber, input.fSkatt, input.addressLine1, input.addressLine2,
-      input.postalCode, input.city, input.email, input.phone, input.bankgiro, input.plusgiro, input.iban, input.bic,
-      input.paymentTerms, input.hourlyRate, input.onboarding,
+      workspaceId,
+      input.legalName,
+      input.orgNumber,
+      input.vatNumber,
+      input.fSkatt,
+      input.addressLine1,
+      input.addressLine2,
+      input.postalCode,
+      input.city,
+      input.email,
+      input.phone,
+      input.bankgiro,
+      input.plusgiro,
+      input.iban,
+      input.bic,
+      input.paymentTerms,
+      input.hourlyRate,
+      input.onboarding,
     ],
   );
   return rowCount === 1;
 }
 
 export async function markOnboardingDone(tx: Tx, workspaceId: string): Promise<void> {
-  await tx.query(`update public.business_profiles set onboarding_done_at = coalesce(onboarding_done_at, now()) where workspace_id = $1`, [workspaceId]);
+  await tx.query(`update public.business_profiles set onboarding_done_at = coalesce(onboarding_done_at, now()) where workspace_id = $1`, [
+    workspaceId,
+  ]);
 }
 
 export async function setLogoPath(tx: Tx, workspaceId: string, path: string | null): Promise<string | null> {

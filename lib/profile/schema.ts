@@ -7,7 +7,14 @@ import { invoiceText, isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation
 import { IDENTIFIER_FIELDS, type IdentifierField } from './identifier-fields';
 
 const text = (max: number) =>
-  z.string().trim().max(max, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()).optional().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max, 'validation.tooLong')
+    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+    .transform(invoiceText())
+    .optional()
+    .transform((v) => (v ? v : null));
 
 const identifier = (field: IdentifierField) =>
   z
@@ -23,10 +30,19 @@ const identifier = (field: IdentifierField) =>
     });
 
 export const profileSchema = z.object({
-  legalName: z.string().trim().min(1, 'profile.errors.legalNameRequired').max(200, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).transform(invoiceText()),
+  legalName: z
+    .string()
+    .trim()
+    .min(1, 'profile.errors.legalNameRequired')
+    .max(200, 'validation.tooLong')
+    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+    .transform(invoiceText()),
   orgNumber: identifier('orgNumber'),
   vatNumber: identifier('vatNumber'),
-  fSkatt: z.string().optional().transform((v) => v === 'on'),
+  fSkatt: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on'),
   addressLine1: text(200),
   addressLine2: text(200),
   postalCode: text(20),
@@ -51,7 +67,10 @@ export const profileSchema = z.object({
     .pipe(z.number().max(365, 'profile.errors.paymentTerms')),
   hourlyRate: optionalAmountOre(),
   /** Set by the onboarding form: finishing it is remembered. */
-  onboarding: z.string().optional().transform((v) => v === '1'),
+  onboarding: z
+    .string()
+    .optional()
+    .transform((v) => v === '1'),
 });
 
 export type ProfileInput = z.output<typeof profileSchema>;

@@ -65,8 +65,13 @@ function fieldOf(error: { constraint?: string; table?: string; column?: string }
 }
 
 function isPgError(error: unknown): error is { code: string; constraint?: string; table?: string; column?: string; message: string } {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' &&
-    /^[0-9A-Z]{5}$/.test((error as { code: string }).code) && !isAuthError(error);
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((error as { code: string }).code) &&
+    !isAuthError(error)
+  );
 }
 
 function mapped(key: MessageKey, field?: string, sqlstate?: string): MappedError {

@@ -16,7 +16,15 @@
 // (commit) when the handler returns or throws outside a use (a redirect after a saved form).
 import type pg from 'pg';
 import type { VerifiedClaims } from '@/lib/auth/verified-claims';
-import { connect, endTransaction, openUserTransaction, type ActiveWorkspace, type Opened, type TransactionOptions, type Tx } from '@/lib/db/transaction';
+import {
+  connect,
+  endTransaction,
+  openUserTransaction,
+  type ActiveWorkspace,
+  type Opened,
+  type TransactionOptions,
+  type Tx,
+} from '@/lib/db/transaction';
 
 export interface RequestTransactionOptions extends TransactionOptions {
   /** Read the layout's frame (memberships, pending deletion) in the opening round trip. */
@@ -36,7 +44,10 @@ export class RequestTransaction {
   /** A use threw: roll back once the last user lets go (never under another user's feet). */
   private doomed = false;
 
-  constructor(private readonly claims: VerifiedClaims, private readonly options: RequestTransactionOptions = {}) {}
+  constructor(
+    private readonly claims: VerifiedClaims,
+    private readonly options: RequestTransactionOptions = {},
+  ) {}
 
   /** Runs fn in the request's transaction (opening it when none is open). */
   async run<T>(fn: (tx: Tx, workspace: ActiveWorkspace | null, opened: Opened) => Promise<T>): Promise<T> {
@@ -104,7 +115,8 @@ export class RequestTransaction {
     }
     this.idle = setImmediate(() => {
       this.idle = null;
-      if (this.leases === 0) void this.end(true).catch((error: Error) => console.error('Request transaction did not commit:', error.message));
+      if (this.leases === 0)
+        void this.end(true).catch((error: Error) => console.error('Request transaction did not commit:', error.message));
     });
   }
 }

@@ -16,11 +16,17 @@ function ipv6Prefix64(address: string): string {
   const groups = (part: string | undefined) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : []);
   const left = groups(head);
   const all = tail === undefined ? left : [...left, ...Array(8 - left.length - groups(tail).length).fill('0'), ...groups(tail)];
-  return `${all.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${all
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 export function normaliseAddress(raw: string): string {
-  const address = raw.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  const address = raw
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '');
   const mapped = address.replace(/^::ffff:/i, '');
   if (isIPv4(mapped)) return mapped;
   if (isIPv6(address)) return ipv6Prefix64(address.toLowerCase());
@@ -30,7 +36,10 @@ export function normaliseAddress(raw: string): string {
 export function clientAddressFrom(h: Pick<Headers, 'get'>, hops: number): string {
   const peer = h.get(PEER_ADDRESS_HEADER) || UNKNOWN_ADDRESS;
   if (hops === 0) return normaliseAddress(peer);
-  const forwarded = (h.get('x-forwarded-for') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const forwarded = (h.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   return normaliseAddress(forwarded[Math.max(0, forwarded.length - hops)] ?? peer);
 }
 

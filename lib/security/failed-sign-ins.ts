@@ -22,7 +22,11 @@ export async function signInLimits(email: string, address?: string): Promise<Che
  * password (true: a failure, logged and left counted). Refuses with errors.rateLimited first when
  * a limit is exhausted.
  */
-export async function limitedPasswordAttempt<T>(email: string, attempt: () => Promise<{ wrongPassword: boolean; result: T }>, options: { address?: string } & Pick<TransactionOptions, 'pool'> = {}): Promise<T> {
+export async function limitedPasswordAttempt<T>(
+  email: string,
+  attempt: () => Promise<{ wrongPassword: boolean; result: T }>,
+  options: { address?: string } & Pick<TransactionOptions, 'pool'> = {},
+): Promise<T> {
   const limits = await signInLimits(email, options.address);
   await enforce(limits, options);
   let outcome: { wrongPassword: boolean; result: T } | undefined;

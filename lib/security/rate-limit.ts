@@ -52,7 +52,9 @@ function bucket([name, key]: Check): string {
  * other in a cycle.
  */
 export async function takeRateLimits(db: Queryable, checks: Check[], change: 1 | -1): Promise<boolean> {
-  const sorted = checks.map((check) => ({ bucket: bucket(check), limit: RATE_LIMITS[check[0]] })).sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
+  const sorted = checks
+    .map((check) => ({ bucket: bucket(check), limit: RATE_LIMITS[check[0]] }))
+    .sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
   const { rows } = await db.query<{ allowed: boolean }>(
     `select coalesce(bool_and(private.take_rate_limit(l.bucket, l.max, l.seconds, $4)), true) as allowed
        from unnest($1::text[], $2::int[], $3::int[]) as l(bucket, max, seconds)`,

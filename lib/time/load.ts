@@ -17,7 +17,11 @@ async function asOwner<T>(fn: (tx: Tx, workspaceId: string) => Promise<T>): Prom
 
 export function loadTimePage(monday: string) {
   return asOwner(async (tx, ws) => {
-    const [nodes, entries, timer] = [await listTimeNodes(tx, ws), await listEntries(tx, ws, monday, addDays(monday, 6)), await getTimer(tx, ws)];
+    const [nodes, entries, timer] = [
+      await listTimeNodes(tx, ws),
+      await listEntries(tx, ws, monday, addDays(monday, 6)),
+      await getTimer(tx, ws),
+    ];
     return { nodes, entries, timer };
   });
 }

@@ -27,13 +27,19 @@ const uuid = z.uuid({ error: 'time.errors.nodeRequired' });
 const day = z.string().trim().refine(isDay, 'time.errors.date');
 
 export const entrySchema = z.object({
-  id: z.union([z.literal('').transform(() => null), z.uuid()]).optional().transform((v) => v ?? null),
+  id: z
+    .union([z.literal('').transform(() => null), z.uuid()])
+    .optional()
+    .transform((v) => v ?? null),
   nodeId: uuid,
   entryDate: day,
   minutes: duration(),
   hourlyRate: optionalAmountOre(),
   description: z.string().trim().max(2000, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).optional().default(''),
-  billable: z.string().optional().transform((v) => v === 'on'),
+  billable: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on'),
 });
 export type EntryInput = z.output<typeof entrySchema>;
 

@@ -23,7 +23,11 @@ export async function getTimer(tx: Tx, workspaceId: string): Promise<RunningTime
 
 export async function startTimer(tx: Tx, workspaceId: string, nodeId: string, description: string): Promise<void> {
   await requireTimeNode(tx, workspaceId, nodeId);
-  await tx.query(`insert into public.running_timers (workspace_id, node_id, description) values ($1, $2, $3)`, [workspaceId, nodeId, description]);
+  await tx.query(`insert into public.running_timers (workspace_id, node_id, description) values ($1, $2, $3)`, [
+    workspaceId,
+    nodeId,
+    description,
+  ]);
 }
 
 /** Turns the timer into a time entry; returns its minutes, or null when none was running. */

@@ -11,7 +11,8 @@ export function parseDuration(input: string): number | null {
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{1,2}):([0-5]\d)$/))) minutes = Number(m[1]) * 60 + Number(m[2]);
   else if ((m = s.match(/^(\d+)\s?(m|min|minuter|minutes?)$/))) minutes = Number(m[1]);
-  else if ((m = s.match(/^(\d+)\s?(h|t|tim|timmar|timme|hours?)\s?(\d+)\s?(m|min|minuter|minutes?)?$/))) minutes = Number(m[1]) * 60 + Number(m[3]);
+  else if ((m = s.match(/^(\d+)\s?(h|t|tim|timmar|timme|hours?)\s?(\d+)\s?(m|min|minuter|minutes?)?$/)))
+    minutes = Number(m[1]) * 60 + Number(m[3]);
   else if ((m = s.match(/^(\d+)(?:[.,](\d+))?\s?(h|t|tim|timmar|timme|hours?)?$/))) {
     const fraction = m[2] ? Number(`0.${m[2]}`) : 0;
     minutes = Math.round((Number(m[1]) + fraction) * 60);
@@ -30,7 +31,10 @@ export function durationInputValue(minutes: number): string {
  * Returns null when it is not an amount.
  */
 export function parseMoneyToOre(input: string): number | null {
-  let s = input.trim().replace(/[\s\u00a0]/g, '').replace(/(kr|sek|:-)$/i, '');
+  let s = input
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/(kr|sek|:-)$/i, '');
   const negative = s.startsWith('-') || s.startsWith('−');
   if (negative) s = s.slice(1);
   if (!/^[0-9.,]+$/.test(s)) return null;
@@ -42,7 +46,8 @@ export function parseMoneyToOre(input: string): number | null {
   const groups = (hasDecimals ? s.slice(0, last) : s).split(/[.,]/);
   // A lone "," before three digits is ambiguous (1,500): refused rather than guessed.
   if (!hasDecimals && last >= 0 && groups.length === 2 && s[last] === ',') return null;
-  if (groups.some((g, i) => !/^[0-9]+$/.test(g) || (i > 0 && g.length !== 3) || (i === 0 && groups.length > 1 && g.length > 3))) return null;
+  if (groups.some((g, i) => !/^[0-9]+$/.test(g) || (i > 0 && g.length !== 3) || (i === 0 && groups.length > 1 && g.length > 3)))
+    return null;
   if (hasDecimals && !/^[0-9]+$/.test(decimals)) return null;
   const whole = groups.join('');
   const ore = Number(whole) * 100 + Number(decimals.padEnd(2, '0') || '0');

@@ -76,4 +76,7 @@ export function invoiceText() {
  * stays for the database to refuse, as before.
  */
 export const toInvoiceLine = (value: string) =>
-  toSingleLine(value).normalize('NFC').replace(NOT_PRINTABLE, (c) => (/^[\ud800-\udfff]$/.test(c) ? c : '')).trim();
+  toSingleLine(value)
+    .normalize('NFC')
+    .replace(NOT_PRINTABLE, (c) => (/^[\ud800-\udfff]$/.test(c) ? c : ''))
+    .trim();

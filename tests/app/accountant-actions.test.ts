@@ -126,7 +126,8 @@ beforeAll(async () => {
   world = await startAppWorld();
   for (const file of serverActionModules()) {
     const mod = (await import(`@/${file.replace(/\.tsx?$/, '')}`)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) if (typeof value === 'function') actions.push({ name: `${file}#${name}`, fn: value as Exported });
+    for (const [name, value] of Object.entries(mod))
+      if (typeof value === 'function') actions.push({ name: `${file}#${name}`, fn: value as Exported });
   }
 }, 240_000);
 

@@ -8,19 +8,28 @@ import { isMessageKey } from '@/lib/i18n/catalogue';
 
 describe('mapError', () => {
   it('maps Auth API error codes', () => {
-    expect(mapError(new AuthApiError('Invalid login credentials', 400, 'invalid_credentials'))).toMatchObject({ key: 'errors.invalidCredentials' });
-    expect(mapError(new AuthApiError('User already registered', 422, 'user_already_exists'))).toMatchObject({ key: 'errors.userExists', field: 'email' });
+    expect(mapError(new AuthApiError('Invalid login credentials', 400, 'invalid_credentials'))).toMatchObject({
+      key: 'errors.invalidCredentials',
+    });
+    expect(mapError(new AuthApiError('User already registered', 422, 'user_already_exists'))).toMatchObject({
+      key: 'errors.userExists',
+      field: 'email',
+    });
     expect(mapError(new AuthApiError('slow down', 429, 'over_request_rate_limit'))).toMatchObject({ key: 'errors.rateLimited' });
     expect(mapError(new AuthApiError('?', 429, 'something_new'))).toMatchObject({ key: 'errors.rateLimited' });
     expect(mapError(new AuthApiError('?', 500, 'unexpected_failure'))).toBeUndefined();
   });
 
   it('maps Postgres errors by constraint, raised code, then SQLSTATE, with the field concerned', () => {
-    expect(mapError({ code: '23514', constraint: 'business_profiles_org_number_valid', table: 'business_profiles', message: 'x' }))
-      .toMatchObject({ key: 'db.orgNumberInvalid', field: 'orgNumber' });
-    expect(mapError({ code: '55000', message: 'time_entries_billed_locked', constraint: 'time_entries_billed_locked', table: 'time_entries' }))
-      .toMatchObject({ key: 'db.timeEntryBilledLocked' });
-    expect(mapError({ code: '23514', message: 'invoice_incomplete:buyer_vat_number' })).toMatchObject({ key: 'db.invoiceIncomplete.buyerVatNumber' });
+    expect(
+      mapError({ code: '23514', constraint: 'business_profiles_org_number_valid', table: 'business_profiles', message: 'x' }),
+    ).toMatchObject({ key: 'db.orgNumberInvalid', field: 'orgNumber' });
+    expect(
+      mapError({ code: '55000', message: 'time_entries_billed_locked', constraint: 'time_entries_billed_locked', table: 'time_entries' }),
+    ).toMatchObject({ key: 'db.timeEntryBilledLocked' });
+    expect(mapError({ code: '23514', message: 'invoice_incomplete:buyer_vat_number' })).toMatchObject({
+      key: 'db.invoiceIncomplete.buyerVatNumber',
+    });
     expect(mapError({ code: '23505', constraint: 'some_unique', message: 'x' })).toMatchObject({ key: 'db.duplicate' });
     expect(mapError({ code: '42501', message: 'permission denied' })).toMatchObject({ key: 'db.forbidden' });
     expect(mapError({ code: 'XX000', message: 'internal' })).toBeUndefined();
@@ -35,7 +44,9 @@ describe('mapError', () => {
     expect(status({ code: '22021', message: 'invalid byte sequence' })).toBe(400);
     expect(status({ code: '22P02', message: 'invalid input syntax for type uuid' })).toBe(400);
     expect(status({ code: '23514', constraint: 'business_profiles_org_number_valid', table: 'business_profiles', message: 'x' })).toBe(422);
-    expect(status({ code: '55000', message: 'time_entries_billed_locked', constraint: 'time_entries_billed_locked', table: 'time_entries' })).toBe(422);
+    expect(
+      status({ code: '55000', message: 'time_entries_billed_locked', constraint: 'time_entries_billed_locked', table: 'time_entries' }),
+    ).toBe(422);
     expect(status(new AuthApiError('slow down', 429, 'over_request_rate_limit'))).toBe(429);
     expect(status(new AuthApiError('gone', 403, 'session_not_found'))).toBe(401);
   });

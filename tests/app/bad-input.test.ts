@@ -21,7 +21,8 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 let world: AppWorld;
 let owner: SimulatedBrowser;
-const routes: { file: string; params: string[]; url: (p: Record<string, string>) => string; handlers: Partial<Record<string, Handler>> }[] = [];
+const routes: { file: string; params: string[]; url: (p: Record<string, string>) => string; handlers: Partial<Record<string, Handler>> }[] =
+  [];
 
 beforeAll(async () => {
   world = await startAppWorld();
@@ -33,7 +34,11 @@ beforeAll(async () => {
     });
   for (const file of walk('app')) {
     const mod = (await import(`@/${file.replace(/\.ts$/, '')}`)) as Record<string, unknown>;
-    const segments = path.posix.dirname(file).split('/').slice(1).filter((s) => !/^\(.*\)$/.test(s));
+    const segments = path.posix
+      .dirname(file)
+      .split('/')
+      .slice(1)
+      .filter((s) => !/^\(.*\)$/.test(s));
     routes.push({
       file,
       params: segments.filter((s) => s.startsWith('[')).map((s) => s.slice(1, -1)),
@@ -47,11 +52,25 @@ afterAll(async () => {
   await world?.stop();
 });
 
-async function call(file: string, method: string, opts: { params?: Record<string, string>; body?: BodyInit | null; headers?: Record<string, string>; search?: string; as?: SimulatedBrowser } = {}) {
+async function call(
+  file: string,
+  method: string,
+  opts: {
+    params?: Record<string, string>;
+    body?: BodyInit | null;
+    headers?: Record<string, string>;
+    search?: string;
+    as?: SimulatedBrowser;
+  } = {},
+) {
   const route = routes.find((r) => r.file === file)!;
   const browser = opts.as ?? owner;
   const params = opts.params ?? {};
-  const request = browser.request(`${route.url(params)}${opts.search ?? ''}`, { method, body: method === 'GET' ? null : (opts.body ?? null), headers: opts.headers });
+  const request = browser.request(`${route.url(params)}${opts.search ?? ''}`, {
+    method,
+    body: method === 'GET' ? null : (opts.body ?? null),
+    headers: opts.headers,
+  });
   return asRequest(browser, () => route.handlers[method]!(request, { params: Promise.resolve(params) }), request.headers);
 }
 
@@ -68,16 +87,27 @@ const errorOf = async (res: Response) => ((await res.json()) as { error?: string
 
 describe('finding 13: bad input gets a 4xx with a clear message', () => {
   it('a NUL byte in a node title or body', async () => {
-    const created = await call('app/api/nodes/route.ts', 'POST', json({ kind: 'client', parentId: null, title: 'Kund\u0000AB', x: 0, y: 0 }));
+    const created = await call(
+      'app/api/nodes/route.ts',
+      'POST',
+      json({ kind: 'client', parentId: null, title: 'Kund\u0000AB', x: 0, y: 0 }),
+    );
     expect(created.status).toBe(400);
     expect(await errorOf(created)).toMatch(/styrtecken/);
-    const patched = await call('app/api/nodes/[id]/route.ts', 'PATCH', { params: { id: world.ids.clientId }, ...json({ body: 'anteckning\u0000' }) });
+    const patched = await call('app/api/nodes/[id]/route.ts', 'PATCH', {
+      params: { id: world.ids.clientId },
+      ...json({ body: 'anteckning\u0000' }),
+    });
     expect(patched.status).toBe(400);
     expect(await errorOf(patched)).toMatch(/styrtecken/);
   });
 
   it('a NUL byte in import names and note bodies', async () => {
-    for (const clients of [[{ name: 'Kund\u0000' }], [{ name: 'Kund', notes: [{ title: 'Not', body: 'text\u0000' }] }], [{ name: 'Kund', projects: [{ name: 'P\u0000' }] }]]) {
+    for (const clients of [
+      [{ name: 'Kund\u0000' }],
+      [{ name: 'Kund', notes: [{ title: 'Not', body: 'text\u0000' }] }],
+      [{ name: 'Kund', projects: [{ name: 'P\u0000' }] }],
+    ]) {
       // Imported text is made clean (lib/validation/text.ts toSingleLine/toMultiLine), so the NUL
       // either goes or the request is refused with a message; never a 500.
       const res = await call('app/api/import/accept/route.ts', 'POST', json({ clients }));
@@ -97,10 +127,17 @@ describe('finding 13: bad input gets a 4xx with a clear message', () => {
 
   it('malformed percent-encoding in X-File-Name', async () => {
     for (const name of ['%E0%A4%A', '%', '%ZZ.pdf', '%C0%AF']) {
-      const extract = await call('app/api/import/extract/route.ts', 'POST', { body: 'hej', headers: { 'x-file-name': name, 'content-type': 'text/plain' } });
+      const extract = await call('app/api/import/extract/route.ts', 'POST', {
+        body: 'hej',
+        headers: { 'x-file-name': name, 'content-type': 'text/plain' },
+      });
       expect(extract.status, name).toBeGreaterThanOrEqual(400);
       expect(extract.status, name).toBeLessThan(500);
-      const upload = await call('app/api/files/[nodeId]/route.ts', 'POST', { params: { nodeId: world.ids.clientId }, body: 'hej', headers: { 'x-file-name': name, 'content-type': 'text/plain', 'content-length': '3' } });
+      const upload = await call('app/api/files/[nodeId]/route.ts', 'POST', {
+        params: { nodeId: world.ids.clientId },
+        body: 'hej',
+        headers: { 'x-file-name': name, 'content-type': 'text/plain', 'content-length': '3' },
+      });
       expect(upload.status, name).toBe(400);
     }
   });
@@ -162,10 +199,56 @@ describe('finding 13: fuzz (fixed seed, bounded runs)', () => {
   const nasty = fc.oneof(
     fc.string(),
     fc.string({ unit: 'binary' }),
-    fc.constantFrom('\u0000', '%', '%E0%A4%A', '\ud800', '../..', '__proto__', 'constructor', '1e400', '-1', '9'.repeat(40), '', ' ', 'null', '\n', '<script>'),
+    fc.constantFrom(
+      '\u0000',
+      '%',
+      '%E0%A4%A',
+      '\ud800',
+      '../..',
+      '__proto__',
+      'constructor',
+      '1e400',
+      '-1',
+      '9'.repeat(40),
+      '',
+      ' ',
+      'null',
+      '\n',
+      '<script>',
+    ),
   );
-  const jsonish = fc.oneof(fc.json(), fc.jsonValue().map((v) => JSON.stringify(v)), nasty, fc.dictionary(fc.constantFrom('title', 'body', 'kind', 'parentId', 'x', 'y', 'clients', 'name', 'archived', 'colour', 'documents', 'proposer', 'consent', 'blocks', 'nodeId'), fc.jsonValue()).map((o) => JSON.stringify(o)));
-  const param = fc.oneof(fc.constant('__id__'), fc.uuid(), nasty.filter((s) => s.length > 0));
+  const jsonish = fc.oneof(
+    fc.json(),
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    nasty,
+    fc
+      .dictionary(
+        fc.constantFrom(
+          'title',
+          'body',
+          'kind',
+          'parentId',
+          'x',
+          'y',
+          'clients',
+          'name',
+          'archived',
+          'colour',
+          'documents',
+          'proposer',
+          'consent',
+          'blocks',
+          'nodeId',
+        ),
+        fc.jsonValue(),
+      )
+      .map((o) => JSON.stringify(o)),
+  );
+  const param = fc.oneof(
+    fc.constant('__id__'),
+    fc.uuid(),
+    nasty.filter((s) => s.length > 0),
+  );
 
   it('no route handler answers 5xx', async () => {
     const ids = [world.ids.clientId, world.ids.sentInvoiceId, world.ids.draftInvoiceId];
@@ -176,7 +259,13 @@ describe('finding 13: fuzz (fixed seed, bounded runs)', () => {
         fc.constantFrom(...targets),
         fc.array(param, { minLength: 3, maxLength: 3 }),
         jsonish,
-        fc.record({ 'x-file-name': nasty.map(encode), 'content-type': fc.constantFrom('application/json', 'text/plain', 'application/pdf', 'multipart/form-data', 'x/\u00e9') }, { requiredKeys: [] }),
+        fc.record(
+          {
+            'x-file-name': nasty.map(encode),
+            'content-type': fc.constantFrom('application/json', 'text/plain', 'application/pdf', 'multipart/form-data', 'x/\u00e9'),
+          },
+          { requiredKeys: [] },
+        ),
         fc.constantFrom('', '?from=2026-01-01&to=2026-12-31', '?from=x&to=%', '?period=%ZZ', '?format=zip', `?year=${'9'.repeat(30)}`),
         fc.nat(2),
         async ({ r, method }, values, body, headers, search, pick) => {
@@ -188,7 +277,10 @@ describe('finding 13: fuzz (fixed seed, bounded runs)', () => {
             if (redirectTarget(error)) return;
             throw error;
           }
-          expect(res.status, `${method} ${r.file} ${JSON.stringify({ params, body: String(body).slice(0, 200), headers, search })}`).toBeLessThan(500);
+          expect(
+            res.status,
+            `${method} ${r.file} ${JSON.stringify({ params, body: String(body).slice(0, 200), headers, search })}`,
+          ).toBeLessThan(500);
           await res.arrayBuffer().catch(() => undefined);
         },
       ),
@@ -200,39 +292,109 @@ describe('finding 13: fuzz (fixed seed, bounded runs)', () => {
     const actions: { name: string; fn: (...a: unknown[]) => Promise<unknown> }[] = [];
     for (const file of serverActionModules()) {
       const mod = (await import(`@/${file.replace(/\.tsx?$/, '')}`)) as Record<string, unknown>;
-      for (const [name, fn] of Object.entries(mod)) if (typeof fn === 'function' && name !== 'signOut') actions.push({ name: `${file}#${name}`, fn: fn as never });
+      for (const [name, fn] of Object.entries(mod))
+        if (typeof fn === 'function' && name !== 'signOut') actions.push({ name: `${file}#${name}`, fn: fn as never });
     }
-    const fields = ['invoiceId', 'clientId', 'nodeId', 'id', 'entryIds', 'lineId', 'lineIds', 'to', 'email', 'token', 'workspaceId', 'locale', 'returnTo', 'next', 'paidOn', 'issueDate', 'dueDate', 'entryDate', 'minutes', 'description', 'quantity', 'unit', 'unitPrice', 'vatRate', 'legalName', 'name', 'paymentTerms', 'orgNumber', 'vatNumber', 'iban', 'bankgiro', 'hourlyRate', 'receivable', 'userId', 'invitationId', 'message', 'country'];
-    const value = fc.oneof(nasty, fc.constantFrom(world.ids.clientId, world.ids.draftInvoiceId, world.ids.entryId, '2026-02-30', '1,5', '-0', '25'));
+    const fields = [
+      'invoiceId',
+      'clientId',
+      'nodeId',
+      'id',
+      'entryIds',
+      'lineId',
+      'lineIds',
+      'to',
+      'email',
+      'token',
+      'workspaceId',
+      'locale',
+      'returnTo',
+      'next',
+      'paidOn',
+      'issueDate',
+      'dueDate',
+      'entryDate',
+      'minutes',
+      'description',
+      'quantity',
+      'unit',
+      'unitPrice',
+      'vatRate',
+      'legalName',
+      'name',
+      'paymentTerms',
+      'orgNumber',
+      'vatNumber',
+      'iban',
+      'bankgiro',
+      'hourlyRate',
+      'receivable',
+      'userId',
+      'invitationId',
+      'message',
+      'country',
+    ];
+    const value = fc.oneof(
+      nasty,
+      fc.constantFrom(world.ids.clientId, world.ids.draftInvoiceId, world.ids.entryId, '2026-02-30', '1,5', '-0', '25'),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...actions), fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 12 }), async ({ name, fn }, input) => {
-        const form = new FormData();
-        for (const [k, v] of Object.entries(input)) form.set(k, v);
-        const result = await asRequest(owner, async () => {
-          try {
-            return (fn.length === 2 ? await fn({ ok: false, fieldErrors: {}, values: {} }, form) : await fn(form)) as { formError?: string } | undefined;
-          } catch (error) {
-            if (redirectTarget(error)) return undefined;
-            throw new Error(`${name} threw ${String(error)} on ${JSON.stringify(input)}`, { cause: error });
-          }
-        });
-        expect(result?.formError, `${name} ${JSON.stringify(input)}`).not.toBe('Något gick fel. Försök igen om en stund.');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...actions),
+        fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 12 }),
+        async ({ name, fn }, input) => {
+          const form = new FormData();
+          for (const [k, v] of Object.entries(input)) form.set(k, v);
+          const result = await asRequest(owner, async () => {
+            try {
+              return (fn.length === 2 ? await fn({ ok: false, fieldErrors: {}, values: {} }, form) : await fn(form)) as
+                { formError?: string } | undefined;
+            } catch (error) {
+              if (redirectTarget(error)) return undefined;
+              throw new Error(`${name} threw ${String(error)} on ${JSON.stringify(input)}`, { cause: error });
+            }
+          });
+          expect(result?.formError, `${name} ${JSON.stringify(input)}`).not.toBe('Något gick fel. Försök igen om en stund.');
+        },
+      ),
       { numRuns: 200, seed: 13 },
     );
   });
 
   it('no 5xx from the stand-in’s Auth and Storage APIs', async () => {
     const { apiUrl, anonKey } = world.h.standIn;
-    const paths = ['/auth/v1/token?grant_type=password', '/auth/v1/token?grant_type=refresh_token', '/auth/v1/signup', '/auth/v1/recover', '/auth/v1/verify', '/auth/v1/user', '/auth/v1/logout', '/auth/v1/otp', '/auth/v1/.well-known/jwks.json', '/storage/v1/object/list/documents', '/storage/v1/object/documents/x/y.txt', '/storage/v1/object/sign/invoice-archive/x.pdf', '/storage/v1/object/invoice-archive/x', '/storage/v1/bucket', '/storage/v1/object/logos/%ZZ'];
+    const paths = [
+      '/auth/v1/token?grant_type=password',
+      '/auth/v1/token?grant_type=refresh_token',
+      '/auth/v1/signup',
+      '/auth/v1/recover',
+      '/auth/v1/verify',
+      '/auth/v1/user',
+      '/auth/v1/logout',
+      '/auth/v1/otp',
+      '/auth/v1/.well-known/jwks.json',
+      '/storage/v1/object/list/documents',
+      '/storage/v1/object/documents/x/y.txt',
+      '/storage/v1/object/sign/invoice-archive/x.pdf',
+      '/storage/v1/object/invoice-archive/x',
+      '/storage/v1/bucket',
+      '/storage/v1/object/logos/%ZZ',
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...paths), fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'), jsonish, fc.boolean(), async (p, method, body, withUser) => {
-        const headers: Record<string, string> = { apikey: anonKey, 'content-type': 'application/json' };
-        if (withUser) headers.authorization = `Bearer ${JSON.parse(Buffer.from([...owner.jar.values()][0].slice(7), 'base64url').toString()).access_token}`;
-        const res = await fetch(`${apiUrl}${p}`, { method, headers, body: method === 'GET' ? undefined : body, redirect: 'manual' });
-        expect(res.status, `${method} ${p} ${String(body).slice(0, 200)}`).toBeLessThan(500);
-        await res.arrayBuffer();
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
+        jsonish,
+        fc.boolean(),
+        async (p, method, body, withUser) => {
+          const headers: Record<string, string> = { apikey: anonKey, 'content-type': 'application/json' };
+          if (withUser)
+            headers.authorization = `Bearer ${JSON.parse(Buffer.from([...owner.jar.values()][0].slice(7), 'base64url').toString()).access_token}`;
+          const res = await fetch(`${apiUrl}${p}`, { method, headers, body: method === 'GET' ? undefined : body, redirect: 'manual' });
+          expect(res.status, `${method} ${p} ${String(body).slice(0, 200)}`).toBeLessThan(500);
+          await res.arrayBuffer();
+        },
+      ),
       { numRuns: 150, seed: 13 },
     );
   });

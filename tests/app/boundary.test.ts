@@ -57,7 +57,9 @@ describe('trust boundary (static)', () => {
   });
 
   it('pools are created only in lib/db/pool.ts and handed out only to lib/db/', () => {
-    expect(offenders((f) => f.rel !== 'lib/db/pool.ts' && /new\s+(pg\.)?(Pool|Client)\s*\(/.test(f.text) && importsModule(f.text, /^pg$/))).toEqual([]);
+    expect(
+      offenders((f) => f.rel !== 'lib/db/pool.ts' && /new\s+(pg\.)?(Pool|Client)\s*\(/.test(f.text) && importsModule(f.text, /^pg$/)),
+    ).toEqual([]);
     expect(offenders((f) => !f.rel.startsWith('lib/db/') && /\bgetPool\s*\(/.test(f.text))).toEqual([]);
     expect(offenders((f) => !f.rel.startsWith('lib/db/') && importsModule(f.text, /(^|\/)lib\/db\/pool$|^\.\/pool$/))).toEqual([]);
   });
@@ -76,7 +78,8 @@ describe('trust boundary (static)', () => {
   });
 
   it('routes, actions and pages reach the database only through the request context (lib/request)', () => {
-    const entryPoints = /\b(withUserTransaction|actAsUser|openUserTransaction|endTransaction|connect)\b[^;]*from\s*['"]@\/lib\/db\/transaction['"]|import\s*\{[^}]*\b(withUserTransaction|actAsUser|openUserTransaction|endTransaction|connect)\b[^}]*\}\s*from\s*['"][^'"]*db\/transaction['"]/;
+    const entryPoints =
+      /\b(withUserTransaction|actAsUser|openUserTransaction|endTransaction|connect)\b[^;]*from\s*['"]@\/lib\/db\/transaction['"]|import\s*\{[^}]*\b(withUserTransaction|actAsUser|openUserTransaction|endTransaction|connect)\b[^}]*\}\s*from\s*['"][^'"]*db\/transaction['"]/;
     const outside = (f: { rel: string }) => !f.rel.startsWith('lib/db/') && !f.rel.startsWith('lib/request/');
     expect(offenders((f) => outside(f) && entryPoints.test(f.text))).toEqual([]);
     // ... and the context is what they use: no route handler reads the session itself (it would
@@ -90,7 +93,9 @@ describe('trust boundary (static)', () => {
 
   it('scripts and the test harness become a user only through actAsUser (the copies left are listed)', () => {
     const become = /set_config\('role', 'authenticated'/;
-    const elsewhere = ['scripts', 'tests', 'bench', 'embedded'].flatMap(walk).filter((rel) => become.test(readFileSync(path.join(repoRoot, rel), 'utf8')));
+    const elsewhere = ['scripts', 'tests', 'bench', 'embedded']
+      .flatMap(walk)
+      .filter((rel) => become.test(readFileSync(path.join(repoRoot, rel), 'utf8')));
     // These control a transaction by hand on purpose: concurrent sends/payments held open at a
     // barrier, app.workspace_id or session_replication_role changed mid-transaction, a browser
     // test's own SQL check, or the app's opening statement as text (the wire guard's test and bench).
@@ -100,6 +105,7 @@ describe('trust boundary (static)', () => {
       'tests/db/accountant-invitations.test.ts',
       'tests/db/accountant-visibility.test.ts',
       'tests/db/credit-notes.test.ts',
+      'tests/db/invoice-printable.test.ts',
       'tests/db/invoicing-dates.test.ts',
       'tests/db/invoicing-hours.test.ts',
       'tests/db/invoicing.test.ts',

@@ -69,7 +69,11 @@ afterAll(async () => {
 });
 
 async function send(url: string, method: string, headers: Record<string, string>) {
-  const request = owner.request(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: '{"title":"Kapad","name":"kapad"}' });
+  const request = owner.request(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: '{"title":"Kapad","name":"kapad"}',
+  });
   return asRequest(owner, () => proxy(request as NextRequest), request.headers);
 }
 
@@ -77,7 +81,14 @@ describe('finding 11: state-changing route handlers refuse other sites', () => {
   it('finds the route files, including the three the review used', () => {
     const found = routes().filter((r) => r.methods.length);
     const files = found.map((r) => r.file);
-    expect(files).toEqual(expect.arrayContaining(['app/api/nodes/route.ts', 'app/api/nodes/[id]/route.ts', 'app/api/import/accept/route.ts', 'app/(app)/profil/data/export/route.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'app/api/nodes/route.ts',
+        'app/api/nodes/[id]/route.ts',
+        'app/api/import/accept/route.ts',
+        'app/(app)/profil/data/export/route.ts',
+      ]),
+    );
     expect(found.find((r) => r.file === 'app/api/nodes/[id]/route.ts')!.methods).toContain('PATCH');
   });
 

@@ -23,7 +23,14 @@ const FORGED = [
 ];
 
 /** The files that send mail or ask Auth to; each is exercised below. */
-const MAILING_FILES = ['lib/accountant/invitation-email.ts', 'lib/auth/actions.ts', 'lib/auth/security-actions.ts', 'lib/auth/sign-up.ts', 'lib/email/send.ts', 'lib/invoices/email.ts'];
+const MAILING_FILES = [
+  'lib/accountant/invitation-email.ts',
+  'lib/auth/actions.ts',
+  'lib/auth/security-actions.ts',
+  'lib/auth/sign-up.ts',
+  'lib/email/send.ts',
+  'lib/invoices/email.ts',
+];
 
 let world: AppWorld;
 const authRedirects: string[] = [];
@@ -72,7 +79,13 @@ describe('finding 9: links in emails come from the configured site URL', () => {
         const child = path.posix.join(rel, n);
         return statSync(path.join(repoRoot, child)).isDirectory() ? walk(child) : [child];
       });
-    const mailing = walk('lib').filter((f) => /\.tsx?$/.test(f) && /\bsendEmail\(|resetPasswordForEmail\(|auth\.signUp\(|\.auth\.updateUser\(\{\s*email|signInWithOtp\(/.test(readFileSync(path.join(repoRoot, f), 'utf8')));
+    const mailing = walk('lib').filter(
+      (f) =>
+        /\.tsx?$/.test(f) &&
+        /\bsendEmail\(|resetPasswordForEmail\(|auth\.signUp\(|\.auth\.updateUser\(\{\s*email|signInWithOtp\(/.test(
+          readFileSync(path.join(repoRoot, f), 'utf8'),
+        ),
+    );
     expect(mailing.sort()).toEqual(MAILING_FILES);
   });
 
@@ -83,7 +96,9 @@ describe('finding 9: links in emails come from the configured site URL', () => {
       const owner = await world.signedIn(world.owner, forged);
       const invitee = `inbjuden-${randomUUID().slice(0, 8)}@example.test`;
       expect(await act(owner, 'lib/accountant/actions', 'inviteAccountant', { email: invitee })).toMatchObject({ ok: true });
-      expect(await act(owner, 'lib/invoices/actions', 'emailInvoice', { invoiceId: world.ids.sentInvoiceId, to: 'kund@example.test' })).toMatchObject({ ok: true });
+      expect(
+        await act(owner, 'lib/invoices/actions', 'emailInvoice', { invoiceId: world.ids.sentInvoiceId, to: 'kund@example.test' }),
+      ).toMatchObject({ ok: true });
 
       const visitor = new SimulatedBrowser(SITE_URL, forged);
       expect(await act(visitor, 'lib/auth/actions', 'requestPasswordReset', { email: world.owner.email })).toMatchObject({ ok: true });

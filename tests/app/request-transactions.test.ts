@@ -27,7 +27,11 @@ beforeAll(async () => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
       counts.roundTrips++;
-      counts.statements.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text).slice(0, 60).replace(/\s+/g, ' '));
+      counts.statements.push(
+        String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text)
+          .slice(0, 60)
+          .replace(/\s+/g, ' '),
+      );
       return query(...args);
     };
   });

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as confirm } from '@/app/auth/confirm/route';
 import { pointAppAt } from '../support/app-world';
 import { asRequest, redirectTarget, SimulatedBrowser } from '../support/next-request';
-import { confirmationLink, latestMail, signUpConfirmed, startTestStandIn, type TestStandIn, CONFIRMATION_SUBJECT } from '../support/stand-in';
+import {
+  confirmationLink,
+  latestMail,
+  signUpConfirmed,
+  startTestStandIn,
+  type TestStandIn,
+  CONFIRMATION_SUBJECT,
+} from '../support/stand-in';
 
 vi.mock('next/headers', () => import('../support/next-request'));
 vi.mock('next/cache', () => import('../support/next-request'));
@@ -67,11 +74,19 @@ describe('the sign-up form does not tell whether an address has an account', () 
     expect((await standIn.client().auth.signUp({ email: unconfirmed, password: PASSWORD })).error).toBeNull();
 
     const answer = async (email: string) => {
-      const result = (await act(new SimulatedBrowser(SITE_URL), 'lib/auth/actions', 'signUp', { email, password: PASSWORD, businessName: 'Firma' })) as Record<string, unknown>;
+      const result = (await act(new SimulatedBrowser(SITE_URL), 'lib/auth/actions', 'signUp', {
+        email,
+        password: PASSWORD,
+        businessName: 'Firma',
+      })) as Record<string, unknown>;
       return JSON.parse(JSON.stringify(result).replaceAll(email, '<email>'));
     };
     const fresh = await answer(newEmail('ny'));
-    expect(fresh).toEqual({ ok: true, message: 'Nästan klart! Vi har skickat en länk till <email>. Öppna den för att bekräfta ditt konto.', values: {} });
+    expect(fresh).toEqual({
+      ok: true,
+      message: 'Nästan klart! Vi har skickat en länk till <email>. Öppna den för att bekräfta ditt konto.',
+      values: {},
+    });
     expect(await answer(confirmed)).toEqual(fresh);
     expect(await answer(unconfirmed)).toEqual(fresh);
     // The owner of the taken address hears of it; the account is as it was.
@@ -84,7 +99,10 @@ describe('/auth/confirm takes both forms of the mailed link', () => {
   it('Auth’s link (PKCE ?code=) in the browser that signed up: signed in, on to next', async () => {
     const browser = new SimulatedBrowser(SITE_URL);
     const email = newEmail('kod');
-    expect(await act(browser, 'lib/auth/actions', 'signUp', { email, password: PASSWORD, businessName: 'Kodfirman' })).toMatchObject({ ok: true, message: expect.stringContaining('Nästan klart!') });
+    expect(await act(browser, 'lib/auth/actions', 'signUp', { email, password: PASSWORD, businessName: 'Kodfirman' })).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('Nästan klart!'),
+    });
     expect([...browser.jar.keys()].some((name) => name.endsWith('-code-verifier'))).toBe(true);
     const landed = await followAuthLink(latestMail(standIn.outbox, email, CONFIRMATION_SUBJECT).links[1]);
     expect(landed.origin).toBe(SITE_URL);
@@ -119,7 +137,10 @@ describe('/auth/confirm takes both forms of the mailed link', () => {
     const browser = new SimulatedBrowser(SITE_URL);
     const email = newEmail('inbjuden');
     const token = 'a'.repeat(43);
-    expect(await act(browser, 'lib/accountant/actions', 'signUpForInvitation', { email, password: PASSWORD, token })).toMatchObject({ ok: true, message: expect.stringContaining('Nästan klart!') });
+    expect(await act(browser, 'lib/accountant/actions', 'signUpForInvitation', { email, password: PASSWORD, token })).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('Nästan klart!'),
+    });
     const landed = await followAuthLink(latestMail(standIn.outbox, email, CONFIRMATION_SUBJECT).links[1]);
     const target = await openConfirm(browser, landed);
     expect(target.pathname).toBe('/invite');
@@ -142,7 +163,10 @@ describe('/auth/confirm takes both forms of the mailed link', () => {
     await act(browser, 'lib/auth/actions', 'signUp', { email: newEmail('falsk'), password: PASSWORD, businessName: 'Falsk' });
     const forged = await openConfirm(browser, new URL(`${SITE_URL}/auth/confirm?code=${randomUUID()}&next=/`));
     expect(`${forged.pathname}${forged.search}`).toBe('/login?error=link_invalid');
-    const failed = await openConfirm(browser, new URL(`${SITE_URL}/auth/confirm?next=/&error=access_denied&error_code=otp_expired&message=x`));
+    const failed = await openConfirm(
+      browser,
+      new URL(`${SITE_URL}/auth/confirm?next=/&error=access_denied&error_code=otp_expired&message=x`),
+    );
     expect(`${failed.pathname}${failed.search}`).toBe('/login?error=link_invalid');
   });
 });

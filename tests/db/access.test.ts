@@ -44,13 +44,27 @@ describeEachDatabase('accountant and active workspace', (db) => {
     expect((await asAccountant(`update invoices set message = 'x' where workspace_id = $1`, [t.workspaceId])).rowCount).toBe(0);
     expect((await asAccountant(`select mark_invoice_paid($1)`, [t.sentInvoiceId])).message).toBe('invoice_not_found');
     expect((await asAccountant(`select create_credit_note($1)`, [t.sentInvoiceId])).message).toBe('invoice_not_found');
-    expect((await asAccountant(`select record_invoice_pdf($1, $2, $3)`, [t.sentInvoiceId, t.archiveName, 'a'.repeat(64)])).message).toBe('invoice_not_found');
+    expect((await asAccountant(`select record_invoice_pdf($1, $2, $3)`, [t.sentInvoiceId, t.archiveName, 'a'.repeat(64)])).message).toBe(
+      'invoice_not_found',
+    );
   });
 
   it('another tenant sees nothing of the workspace, sent invoices included', async () => {
     const other = await db().createUser();
-    for (const table of ['invoices', 'invoice_lines', 'invoice_events', 'client_details', 'nodes', 'time_entries', 'audit_log', 'workspace_members']) {
-      expect((await attempt(db(), { user: other }, `select 1 from ${table} where workspace_id = $1`, [t.workspaceId])).rowCount, table).toBe(0);
+    for (const table of [
+      'invoices',
+      'invoice_lines',
+      'invoice_events',
+      'client_details',
+      'nodes',
+      'time_entries',
+      'audit_log',
+      'workspace_members',
+    ]) {
+      expect(
+        (await attempt(db(), { user: other }, `select 1 from ${table} where workspace_id = $1`, [t.workspaceId])).rowCount,
+        table,
+      ).toBe(0);
     }
   });
 
@@ -61,10 +75,10 @@ describeEachDatabase('accountant and active workspace', (db) => {
     const client = await db().admin.connect();
     try {
       await client.query('begin');
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`, [
-        JSON.stringify({ sub: accountant, role: 'authenticated' }),
-        own,
-      ]);
+      await client.query(
+        `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`,
+        [JSON.stringify({ sub: accountant, role: 'authenticated' }), own],
+      );
       expect((await client.query(`select id from workspaces`)).rows.map((r) => r.id)).toEqual([own]);
       expect((await client.query(`select id from invoices where workspace_id = $1`, [t.workspaceId])).rowCount).toBe(0);
       await client.query(`select set_config('app.workspace_id', $1, true)`, [t.workspaceId]);

@@ -9,7 +9,8 @@ import { attempt, makeTenant, type Tenant } from './fixtures';
 describeEachDatabase('accountant invitations', (db) => {
   let t: Tenant;
   const invite = async (email: string) =>
-    (await db().asUser(t.ownerId, (c) => c.query<{ invitation_id: string; token: string }>(`select * from create_invitation($1)`, [email]))).rows[0];
+    (await db().asUser(t.ownerId, (c) => c.query<{ invitation_id: string; token: string }>(`select * from create_invitation($1)`, [email])))
+      .rows[0];
   const accept = (userId: string, token: string) => attempt(db(), { user: userId }, `select accept_invitation($1) as ws`, [token]);
   const memberships = async (userId: string) =>
     (await db().admin.query(`select workspace_id, role from workspace_members where user_id = $1 order by role`, [userId])).rows;
@@ -30,7 +31,9 @@ describeEachDatabase('accountant invitations', (db) => {
     const days = (rows[0].expires_at.getTime() - rows[0].created_at.getTime()) / 86_400_000;
     expect(days).toBe(7);
     // Nor does the audit log keep anything of it.
-    const audit = await db().admin.query(`select new_values from audit_log where table_name = 'invitations' and row_id = $1`, [a.invitation_id]);
+    const audit = await db().admin.query(`select new_values from audit_log where table_name = 'invitations' and row_id = $1`, [
+      a.invitation_id,
+    ]);
     expect(audit.rows[0].new_values.token_hash).toBe('[redacted]');
   });
 
@@ -126,7 +129,9 @@ describeEachDatabase('accountant invitations', (db) => {
       expect(scoped.code, sql[0]).toBe('42501');
       expect(scoped.message, sql[0]).toBe('not_workspace_owner');
     }
-    expect((await attempt(db(), { user: accountant }, `delete from workspace_members where workspace_id = $1`, [t.workspaceId])).rowCount).toBe(0);
+    expect(
+      (await attempt(db(), { user: accountant }, `delete from workspace_members where workspace_id = $1`, [t.workspaceId])).rowCount,
+    ).toBe(0);
     expect((await attempt(db(), { user: accountant }, `update invitations set revoked_at = null`)).rowCount).toBe(0);
 
     const access = await db().asUser(t.ownerId, (c) => c.query(`select email, role from workspace_access()`));
@@ -138,7 +143,9 @@ describeEachDatabase('accountant invitations', (db) => {
     await db().asUser(t.ownerId, (c) => c.query(`select remove_accountant($1)`, [accountant]));
     for (const table of ['invoices', 'invoice_lines', 'client_details', 'workspaces', 'sie_accounts']) {
       const col = table === 'workspaces' ? 'id' : 'workspace_id';
-      expect((await attempt(db(), { user: accountant }, `select 1 from ${table} where ${col} = $1`, [t.workspaceId])).rowCount, table).toBe(0);
+      expect((await attempt(db(), { user: accountant }, `select 1 from ${table} where ${col} = $1`, [t.workspaceId])).rowCount, table).toBe(
+        0,
+      );
     }
     const removedAudit = await db().admin.query(
       `select action, actor_id from audit_log where table_name = 'workspace_members' and row_id = $1 order by seq`,
@@ -161,10 +168,10 @@ describeEachDatabase('accountant invitations', (db) => {
     const client = await db().admin.connect();
     try {
       await client.query('begin');
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`, [
-        JSON.stringify({ sub: userId, role: 'authenticated' }),
-        workspaceId,
-      ]);
+      await client.query(
+        `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`,
+        [JSON.stringify({ sub: userId, role: 'authenticated' }), workspaceId],
+      );
       await client.query(sql, params);
       return { code: undefined as string | undefined, message: 'ok' };
     } catch (error) {

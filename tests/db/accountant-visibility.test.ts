@@ -20,14 +20,21 @@ describeEachDatabase('accountant visibility', (db) => {
   });
 
   /** Runs statements as the accountant in the client's workspace; always rolled back. */
-  async function asAccountant<T>(fn: (q: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number; code?: string; message?: string }>) => Promise<T>) {
+  async function asAccountant<T>(
+    fn: (
+      q: (
+        sql: string,
+        params?: unknown[],
+      ) => Promise<{ rows: Record<string, unknown>[]; rowCount: number; code?: string; message?: string }>,
+    ) => Promise<T>,
+  ) {
     const client = await db().admin.connect();
     try {
       await client.query('begin');
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`, [
-        JSON.stringify({ sub: accountant, role: 'authenticated' }),
-        t.workspaceId,
-      ]);
+      await client.query(
+        `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`,
+        [JSON.stringify({ sub: accountant, role: 'authenticated' }), t.workspaceId],
+      );
       return await fn(async (sql, params = []) => {
         await client.query('savepoint s');
         try {
@@ -57,7 +64,9 @@ describeEachDatabase('accountant visibility', (db) => {
       // What the sent invoice shows is visible, nothing of the profile beyond it.
       const sent = await q(`select seller_snapshot from invoices where id = $1`, [t.sentInvoiceId]);
       expect(sent.rowCount).toBe(1);
-      expect((await q(`select name from storage.objects where bucket_id = 'invoice-archive'`)).rows.map((r) => r.name)).toEqual([t.archiveName]);
+      expect((await q(`select name from storage.objects where bucket_id = 'invoice-archive'`)).rows.map((r) => r.name)).toEqual([
+        t.archiveName,
+      ]);
       expect((await q(`select receivable from sie_accounts`)).rows).toEqual([{ receivable: 1510 }]);
     });
   });

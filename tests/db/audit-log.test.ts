@@ -23,7 +23,10 @@ describeEachDatabase('audit log', (db) => {
     const t = await makeTenant(db());
     const id = randomUUID();
     await db().asUser(t.ownerId, async (c) => {
-      await c.query(`insert into nodes (id, workspace_id, kind, title, body) values ($1, $2, 'note', 'Hemligt', 'privat text')`, [id, t.workspaceId]);
+      await c.query(`insert into nodes (id, workspace_id, kind, title, body) values ($1, $2, 'note', 'Hemligt', 'privat text')`, [
+        id,
+        t.workspaceId,
+      ]);
       await c.query(`update nodes set title = 'Ändrat', body = 'ännu mer privat' where id = $1`, [id]);
       await c.query(`delete from nodes where id = $1`, [id]);
     });
@@ -48,7 +51,18 @@ describeEachDatabase('audit log', (db) => {
       [t.workspaceId],
     );
     const tables = rows.map((r) => r.table_name);
-    for (const table of ['workspaces', 'workspace_members', 'business_profiles', 'nodes', 'client_details', 'time_entries', 'invoices', 'invoice_lines', 'invoice_events', 'number_series']) {
+    for (const table of [
+      'workspaces',
+      'workspace_members',
+      'business_profiles',
+      'nodes',
+      'client_details',
+      'time_entries',
+      'invoices',
+      'invoice_lines',
+      'invoice_events',
+      'number_series',
+    ]) {
       expect(tables).toContain(table);
     }
     const seqs = await db().admin.query(`select seq from audit_log where workspace_id = $1 order by seq`, [t.workspaceId]);
@@ -71,8 +85,11 @@ describeEachDatabase('audit log', (db) => {
     }
     expect((await attemptAsAdmin(db(), `truncate audit_log`)).message).toBe('audit_log_append_only');
     // Setting the flag by hand does not let an API role through: it has no UPDATE privilege.
-    const flagged = await attempt(db(), { service: true },
-      `select set_config('konsultverkstad.audit_retention', 'on', true); update audit_log set anonymised_at = now() where workspace_id = '${t.workspaceId}'`);
+    const flagged = await attempt(
+      db(),
+      { service: true },
+      `select set_config('konsultverkstad.audit_retention', 'on', true); update audit_log set anonymised_at = now() where workspace_id = '${t.workspaceId}'`,
+    );
     expect(flagged.code).toBe('42501');
     expect(await verify(t.workspaceId)).toEqual([]);
   });

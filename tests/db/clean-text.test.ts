@@ -38,12 +38,25 @@ describeEachDatabase('control characters in text', (db) => {
     for (const [table, column, key, id, multiline] of fields()) {
       const sql = `update ${table} set ${column} = $2 where ${key} = $1`;
       const constraint = `${table}_${column}_clean`;
-      for (const bad of ['Åsa\u0007Öberg', 'Åsa\u001bÖberg', 'Åsa\u0085Öberg', 'Åsa\u2028Öberg', ...(multiline ? [] : ['Åsa\nÖberg', 'Åsa\r\nÖberg', 'Åsa\tÖberg'])]) {
-        for (const outcome of [await attempt(db(), { user: t.ownerId }, sql, [id, bad]), await attempt(db(), { service: true }, sql, [id, bad]), await attemptAsAdmin(db(), sql, [id, bad])]) {
+      for (const bad of [
+        'Åsa\u0007Öberg',
+        'Åsa\u001bÖberg',
+        'Åsa\u0085Öberg',
+        'Åsa\u2028Öberg',
+        ...(multiline ? [] : ['Åsa\nÖberg', 'Åsa\r\nÖberg', 'Åsa\tÖberg']),
+      ]) {
+        for (const outcome of [
+          await attempt(db(), { user: t.ownerId }, sql, [id, bad]),
+          await attempt(db(), { service: true }, sql, [id, bad]),
+          await attemptAsAdmin(db(), sql, [id, bad]),
+        ]) {
           expect(outcome.constraint, `${table}.${column} ${JSON.stringify(bad)}`).toBe(constraint);
         }
       }
-      const ok = await attempt(db(), { user: t.ownerId }, sql, [id, multiline ? 'Rad ett\nRad två – é ü å ä ö' : column === 'org_number' ? '556677-8899' : 'Åsa Öberg – é ü']);
+      const ok = await attempt(db(), { user: t.ownerId }, sql, [
+        id,
+        multiline ? 'Rad ett\nRad två – é ü å ä ö' : column === 'org_number' ? '556677-8899' : 'Åsa Öberg – é ü',
+      ]);
       expect(ok.ok, `${table}.${column}`).toBe(true);
       expect(messageKeyFor({ constraint })).toBe(multiline ? 'db.multilineControlCharacters' : 'db.textControlCharacters');
     }
@@ -51,7 +64,12 @@ describeEachDatabase('control characters in text', (db) => {
 
   it('a new client with a line break in its name is refused on insert', async () => {
     const node = randomUUID();
-    const result = await attempt(db(), { user: t.ownerId }, `insert into nodes (id, workspace_id, kind, title) values ($1, $2, 'client', $3)`, [node, t.workspaceId, 'Kund\nAB']);
+    const result = await attempt(
+      db(),
+      { user: t.ownerId },
+      `insert into nodes (id, workspace_id, kind, title) values ($1, $2, 'client', $3)`,
+      [node, t.workspaceId, 'Kund\nAB'],
+    );
     expect(result.constraint).toBe('nodes_title_clean');
   });
 
@@ -63,7 +81,12 @@ describeEachDatabase('control characters in text', (db) => {
       [id, `${id.slice(0, 8)}@example.test`, JSON.stringify({ business_name: 'Åsa Öberg\nKonsult\u0007' })],
     );
     const ws = await workspaceOf(db(), id);
-    const row = (await db().admin.query(`select w.name, b.legal_name from workspaces w join business_profiles b on b.workspace_id = w.id where w.id = $1`, [ws])).rows[0];
+    const row = (
+      await db().admin.query(
+        `select w.name, b.legal_name from workspaces w join business_profiles b on b.workspace_id = w.id where w.id = $1`,
+        [ws],
+      )
+    ).rows[0];
     expect(row).toEqual({ name: 'Åsa Öberg Konsult', legal_name: 'Åsa Öberg Konsult' });
   });
 });

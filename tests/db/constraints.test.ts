@@ -23,7 +23,8 @@ describeEachDatabase('constraints', (db) => {
   it('check-digit functions accept valid and refuse invalid numbers', async () => {
     const digits = withLuhn('4711');
     const plusgiro = `${digits.slice(0, -1)}-${digits.slice(-1)}`;
-    const { rows } = await db().admin.query(`select
+    const { rows } = await db().admin.query(
+      `select
         public.is_valid_org_number($1) as org_ok, public.is_valid_org_number('556677-8890') as org_bad,
         public.is_valid_org_number('5566778899') as org_no_dash,
         public.is_valid_se_vat_number('SE556677889901') as vat_ok, public.is_valid_se_vat_number('SE556677889001') as vat_bad,
@@ -31,15 +32,32 @@ describeEachDatabase('constraints', (db) => {
         public.is_valid_bankgiro('5050-1055') as bg_ok, public.is_valid_bankgiro('5050-1056') as bg_bad,
         public.is_valid_plusgiro($2) as pg_ok, public.is_valid_plusgiro($3) as pg_bad,
         public.is_valid_iban('SE4550000000058398257466') as iban_ok, public.is_valid_iban('SE4550000000058398257467') as iban_bad,
-        public.is_valid_iban('GB82WEST12345698765432') as iban_gb`, [orgNumber('123456789'), plusgiro, plusgiro.slice(0, -1) + ((Number(plusgiro.slice(-1)) + 1) % 10)]);
+        public.is_valid_iban('GB82WEST12345698765432') as iban_gb`,
+      [orgNumber('123456789'), plusgiro, plusgiro.slice(0, -1) + ((Number(plusgiro.slice(-1)) + 1) % 10)],
+    );
     expect(rows[0]).toEqual({
-      org_ok: true, org_bad: false, org_no_dash: false, vat_ok: true, vat_bad: false, vat_suffix_bad: false,
-      bg_ok: true, bg_bad: false, pg_ok: true, pg_bad: false, iban_ok: true, iban_bad: false, iban_gb: true,
+      org_ok: true,
+      org_bad: false,
+      org_no_dash: false,
+      vat_ok: true,
+      vat_bad: false,
+      vat_suffix_bad: false,
+      bg_ok: true,
+      bg_bad: false,
+      pg_ok: true,
+      pg_bad: false,
+      iban_ok: true,
+      iban_bad: false,
+      iban_gb: true,
     });
   });
 
   it('refuses negative or zero minutes', async () => {
-    await refused(`insert into time_entries (workspace_id, node_id, entry_date, minutes) values ($1, $2, current_date, -30)`, [t.workspaceId, t.taskId], 'time_entries_minutes_positive');
+    await refused(
+      `insert into time_entries (workspace_id, node_id, entry_date, minutes) values ($1, $2, current_date, -30)`,
+      [t.workspaceId, t.taskId],
+      'time_entries_minutes_positive',
+    );
     await refused(`update time_entries set minutes = 0 where id = $1`, [t.unbilledEntryId], 'time_entries_minutes_positive');
   });
 
@@ -48,34 +66,87 @@ describeEachDatabase('constraints', (db) => {
   });
 
   it('refuses organisation, VAT, bankgiro and IBAN numbers with bad check digits', async () => {
-    await refused(`update business_profiles set org_number = '556677-8890' where workspace_id = $1`, [t.workspaceId], 'business_profiles_org_number_valid');
-    await refused(`update business_profiles set vat_number = 'SE556677889001' where workspace_id = $1`, [t.workspaceId], 'business_profiles_vat_number_valid');
-    await refused(`update business_profiles set bankgiro = '5050-1056' where workspace_id = $1`, [t.workspaceId], 'business_profiles_bankgiro_valid');
-    await refused(`update business_profiles set iban = 'SE4550000000058398257467' where workspace_id = $1`, [t.workspaceId], 'business_profiles_iban_valid');
-    await refused(`update client_details set org_number = '556677-8890' where node_id = $1`, [t.clientId], 'client_details_org_number_valid');
-    await refused(`update client_details set vat_number = 'SE556677889101' where node_id = $1`, [t.clientId], 'client_details_vat_number_valid');
+    await refused(
+      `update business_profiles set org_number = '556677-8890' where workspace_id = $1`,
+      [t.workspaceId],
+      'business_profiles_org_number_valid',
+    );
+    await refused(
+      `update business_profiles set vat_number = 'SE556677889001' where workspace_id = $1`,
+      [t.workspaceId],
+      'business_profiles_vat_number_valid',
+    );
+    await refused(
+      `update business_profiles set bankgiro = '5050-1056' where workspace_id = $1`,
+      [t.workspaceId],
+      'business_profiles_bankgiro_valid',
+    );
+    await refused(
+      `update business_profiles set iban = 'SE4550000000058398257467' where workspace_id = $1`,
+      [t.workspaceId],
+      'business_profiles_iban_valid',
+    );
+    await refused(
+      `update client_details set org_number = '556677-8890' where node_id = $1`,
+      [t.clientId],
+      'client_details_org_number_valid',
+    );
+    await refused(
+      `update client_details set vat_number = 'SE556677889101' where node_id = $1`,
+      [t.clientId],
+      'client_details_vat_number_valid',
+    );
   });
 
   it('refuses a time entry on a note', async () => {
-    await refused(`insert into time_entries (workspace_id, node_id, entry_date, minutes) values ($1, $2, current_date, 30)`, [t.workspaceId, t.noteId], 'time_entries_node_not_note');
+    await refused(
+      `insert into time_entries (workspace_id, node_id, entry_date, minutes) values ($1, $2, current_date, 30)`,
+      [t.workspaceId, t.noteId],
+      'time_entries_node_not_note',
+    );
   });
 
   it('refuses a parent in another workspace, even for the superuser', async () => {
-    await refused(`insert into nodes (workspace_id, parent_id, kind, title) values ($1, $2, 'project', 'X')`, [t.workspaceId, other.clientId], 'nodes_parent_same_workspace');
-    const asAdmin = await db().admin.query(`insert into nodes (workspace_id, parent_id, kind, title) values ($1, $2, 'project', 'X')`, [t.workspaceId, other.clientId]).catch((e) => e);
+    await refused(
+      `insert into nodes (workspace_id, parent_id, kind, title) values ($1, $2, 'project', 'X')`,
+      [t.workspaceId, other.clientId],
+      'nodes_parent_same_workspace',
+    );
+    const asAdmin = await db()
+      .admin.query(`insert into nodes (workspace_id, parent_id, kind, title) values ($1, $2, 'project', 'X')`, [
+        t.workspaceId,
+        other.clientId,
+      ])
+      .catch((e) => e);
     expect(asAdmin.constraint).toBe('nodes_parent_same_workspace');
   });
 
   it('refuses changing a node kind, and client details or invoices on a non-client node', async () => {
     await refused(`update nodes set kind = 'note' where id = $1`, [t.taskId], 'nodes_kind_immutable');
-    await refused(`insert into client_details (node_id, workspace_id, name, country) values ($1, $2, 'X', 'NO')`, [t.projectId, t.workspaceId], 'client_details_node_is_client');
-    await refused(`insert into invoices (workspace_id, client_node_id) values ($1, $2)`, [t.workspaceId, t.noteId], 'invoices_client_is_client');
+    await refused(
+      `insert into client_details (node_id, workspace_id, name, country) values ($1, $2, 'X', 'NO')`,
+      [t.projectId, t.workspaceId],
+      'client_details_node_is_client',
+    );
+    await refused(
+      `insert into invoices (workspace_id, client_node_id) values ($1, $2)`,
+      [t.workspaceId, t.noteId],
+      'invoices_client_is_client',
+    );
   });
 
   it('refuses an hour billed by a line of another workspace', async () => {
-    await refused(`update time_entries set invoice_line_id = $2 where id = $1`, [t.unbilledEntryId, other.draftLineId], 'time_entries_invoice_line_same_workspace');
+    await refused(
+      `update time_entries set invoice_line_id = $2 where id = $1`,
+      [t.unbilledEntryId, other.draftLineId],
+      'time_entries_invoice_line_same_workspace',
+    );
     const id = randomUUID();
-    await refused(`insert into invoice_lines (id, workspace_id, invoice_id, description, quantity, unit_price_ore) values ($1, $2, $3, 'x', 1, 1)`, [id, t.workspaceId, other.draftInvoiceId], 'invoice_lines_invoice_same_workspace');
+    await refused(
+      `insert into invoice_lines (id, workspace_id, invoice_id, description, quantity, unit_price_ore) values ($1, $2, $3, 'x', 1, 1)`,
+      [id, t.workspaceId, other.draftInvoiceId],
+      'invoice_lines_invoice_same_workspace',
+    );
   });
 
   it('maps every constraint in public to a message key', async () => {

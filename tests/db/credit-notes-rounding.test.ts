@@ -22,7 +22,12 @@ const quantity = (hundredths: number) => (hundredths / 100).toFixed(2);
 
 async function sentInvoice(c: pg.PoolClient, t: Tenant, lines: LineSpec[], roundToKrona: boolean) {
   const invoiceId = randomUUID();
-  await c.query('insert into invoices (id, workspace_id, client_node_id, round_to_krona) values ($1, $2, $3, $4)', [invoiceId, t.workspaceId, t.clientId, roundToKrona]);
+  await c.query('insert into invoices (id, workspace_id, client_node_id, round_to_krona) values ($1, $2, $3, $4)', [
+    invoiceId,
+    t.workspaceId,
+    t.clientId,
+    roundToKrona,
+  ]);
   const lineIds: string[] = [];
   for (const [i, l] of lines.entries()) {
     const id = randomUUID();
@@ -40,7 +45,10 @@ async function sentInvoice(c: pg.PoolClient, t: Tenant, lines: LineSpec[], round
 async function sendCreditNote(c: pg.PoolClient, t: Tenant, invoiceId: string, lineIds: string[], lines: LineSpec[], parts: number[]) {
   if (parts.every((p) => p === 0)) return null;
   const id = randomUUID();
-  await c.query(`insert into invoices (id, workspace_id, kind, credits_invoice_id, client_node_id) values ($1, $2, 'credit_note', $3, $4)`, [id, t.workspaceId, invoiceId, t.clientId]);
+  await c.query(
+    `insert into invoices (id, workspace_id, kind, credits_invoice_id, client_node_id) values ($1, $2, 'credit_note', $3, $4)`,
+    [id, t.workspaceId, invoiceId, t.clientId],
+  );
   for (const [i, part] of parts.entries()) {
     if (part === 0) continue;
     await c.query(
@@ -55,7 +63,10 @@ async function sendCreditNote(c: pg.PoolClient, t: Tenant, invoiceId: string, li
 
 /** Splits n into k non-negative parts at random cut points (given as fractions). */
 function split(n: number, cuts: number[]): number[] {
-  const points = cuts.map((f) => Math.floor(f * (n + 1))).map((p) => Math.min(p, n)).sort((a, b) => a - b);
+  const points = cuts
+    .map((f) => Math.floor(f * (n + 1)))
+    .map((p) => Math.min(p, n))
+    .sort((a, b) => a - b);
   return [...points, n].map((p, i) => p - (i === 0 ? 0 : points[i - 1]));
 }
 
@@ -70,7 +81,14 @@ async function figures(db: TestDatabase, invoiceId: string) {
        from invoices i where i.id = $1`,
     [invoiceId],
   );
-  return rows[0] as { total: number; credited: number; status: string; original_vat: { vat_rate: number; vat_ore: number }[]; credited_vat: Record<string, number>; largest_rounding: number };
+  return rows[0] as {
+    total: number;
+    credited: number;
+    status: string;
+    original_vat: { vat_rate: number; vat_ore: number }[];
+    credited_vat: Record<string, number>;
+    largest_rounding: number;
+  };
 }
 
 describeEachDatabase('partial credit notes and rounding', (db, target) => {
@@ -99,12 +117,20 @@ describeEachDatabase('partial credit notes and rounding', (db, target) => {
       priceOre: fc.integer({ min: 1, max: 3000 }).map((kr) => kr * 100),
     });
     const caseArb = fc
-      .record({ lines: fc.array(lineArb, { minLength: 1, maxLength: 3 }), roundToKrona: fc.boolean(), notes: fc.integer({ min: 2, max: 5 }) })
+      .record({
+        lines: fc.array(lineArb, { minLength: 1, maxLength: 3 }),
+        roundToKrona: fc.boolean(),
+        notes: fc.integer({ min: 2, max: 5 }),
+      })
       .chain((x) =>
         fc.record({
           lines: fc.constant(x.lines),
           roundToKrona: fc.constant(x.roundToKrona),
-          cuts: fc.tuple(...x.lines.map(() => fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: x.notes - 1, maxLength: x.notes - 1 }))),
+          cuts: fc.tuple(
+            ...x.lines.map(() =>
+              fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: x.notes - 1, maxLength: x.notes - 1 }),
+            ),
+          ),
         }),
       );
     await fc.assert(
@@ -115,7 +141,16 @@ describeEachDatabase('partial credit notes and rounding', (db, target) => {
         const perLine = lines.map((l, i) => split(l.hundredths, cuts[i]));
         const notes = perLine[0].length;
         for (let n = 0; n < notes; n++) {
-          await db().asUser(t.ownerId, (c) => sendCreditNote(c, t, invoiceId, lineIds, lines, perLine.map((parts) => parts[n])));
+          await db().asUser(t.ownerId, (c) =>
+            sendCreditNote(
+              c,
+              t,
+              invoiceId,
+              lineIds,
+              lines,
+              perLine.map((parts) => parts[n]),
+            ),
+          );
           const f = await figures(db(), invoiceId);
           expect(f.credited).toBeLessThanOrEqual(f.total);
         }

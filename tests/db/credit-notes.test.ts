@@ -30,7 +30,10 @@ const creditDraft = (db: TestDatabase, t: Tenant, invoiceId: string, lines: stri
 async function handDraft(db: TestDatabase, t: Tenant, invoiceId: string, lineId: string, quantity: number, price = 95000) {
   return db.asUser(t.ownerId, async (c) => {
     const id = randomUUID();
-    await c.query(`insert into invoices (id, workspace_id, kind, credits_invoice_id, client_node_id) values ($1, $2, 'credit_note', $3, $4)`, [id, t.workspaceId, invoiceId, t.clientId]);
+    await c.query(
+      `insert into invoices (id, workspace_id, kind, credits_invoice_id, client_node_id) values ($1, $2, 'credit_note', $3, $4)`,
+      [id, t.workspaceId, invoiceId, t.clientId],
+    );
     await c.query(
       `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, credits_line_id) values ($1, $2, 'Kredit', $3, $4, $5)`,
       [t.workspaceId, id, quantity, price, lineId],
@@ -62,22 +65,41 @@ describeEachDatabase('credit notes within the original', (db, target) => {
   it('refuses editing a draft credit-note line beyond its original line, for the owner and the table owner', async () => {
     const inv = await sentTwoLines(db(), t);
     const note = await creditDraft(db(), t, inv.invoiceId);
-    const owner = await attempt(db(), { user: t.ownerId }, `update invoice_lines set quantity = -1000 where invoice_id = $1 and credits_line_id = $2`, [note, inv.hoursLine]);
+    const owner = await attempt(
+      db(),
+      { user: t.ownerId },
+      `update invoice_lines set quantity = -1000 where invoice_id = $1 and credits_line_id = $2`,
+      [note, inv.hoursLine],
+    );
     expect(owner.message).toBe('credit_note_exceeds_line');
     expect(messageKeyFor(owner)).toBe('db.creditNoteExceedsLine');
-    const price = await attempt(db(), { user: t.ownerId }, `update invoice_lines set unit_price_ore = 9500000 where invoice_id = $1 and credits_line_id = $2`, [note, inv.hoursLine]);
+    const price = await attempt(
+      db(),
+      { user: t.ownerId },
+      `update invoice_lines set unit_price_ore = 9500000 where invoice_id = $1 and credits_line_id = $2`,
+      [note, inv.hoursLine],
+    );
     expect(price.message).toBe('credit_note_exceeds_line');
-    const admin = await attemptAsAdmin(db(), `update invoice_lines set quantity = -9 where invoice_id = $1 and credits_line_id = $2`, [note, inv.hoursLine]);
+    const admin = await attemptAsAdmin(db(), `update invoice_lines set quantity = -9 where invoice_id = $1 and credits_line_id = $2`, [
+      note,
+      inv.hoursLine,
+    ]);
     expect(admin.message).toBe('credit_note_exceeds_line');
     // A line without a reference still counts against the whole invoice (the 125 125 kr case).
-    const free = await attempt(db(), { user: t.ownerId },
+    const free = await attempt(
+      db(),
+      { user: t.ownerId },
       `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore) values ($1, $2, 'Extra', -1, 12512500)`,
-      [t.workspaceId, note]);
+      [t.workspaceId, note],
+    );
     expect(free.message).toBe('credit_note_exceeds_original');
     expect(messageKeyFor(free)).toBe('db.creditNoteExceedsOriginal');
-    const elsewhere = await attempt(db(), { user: t.ownerId },
+    const elsewhere = await attempt(
+      db(),
+      { user: t.ownerId },
       `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, credits_line_id) values ($1, $2, 'Fel', -1, 1, $3)`,
-      [t.workspaceId, note, t.sentLineId]);
+      [t.workspaceId, note, t.sentLineId],
+    );
     expect(messageKeyFor(elsewhere)).toBe('db.creditNoteLineNotOnInvoice');
   });
 
@@ -94,19 +116,29 @@ describeEachDatabase('credit notes within the original', (db, target) => {
     const before = (await db().admin.query('select next_number from number_series where workspace_id = $1', [t.workspaceId])).rows[0];
     const result = await attempt(db(), { user: t.ownerId }, 'select send_invoice($1)', [third]);
     expect(result.message).toBe('credit_note_exceeds_line');
-    expect((await db().admin.query('select next_number from number_series where workspace_id = $1', [t.workspaceId])).rows[0]).toEqual(before);
+    expect((await db().admin.query('select next_number from number_series where workspace_id = $1', [t.workspaceId])).rows[0]).toEqual(
+      before,
+    );
     await db().asUser(t.ownerId, (c) => c.query('select send_invoice($1)', [first]));
     const rows = await credited(db(), inv.invoiceId);
-    expect(rows.map((r) => [r.credited_quantity, r.credited_amount])).toEqual([[8, 760000], [1, 50000]]);
+    expect(rows.map((r) => [r.credited_quantity, r.credited_amount])).toEqual([
+      [8, 760000],
+      [1, 50000],
+    ]);
     expect(rows[0]).toMatchObject({ status: 'credited', credited_total: rows[0].total });
-    expect((await attempt(db(), { user: t.ownerId }, 'select create_credit_note($1)', [inv.invoiceId])).message).toBe('invoice_not_creditable');
+    expect((await attempt(db(), { user: t.ownerId }, 'select create_credit_note($1)', [inv.invoiceId])).message).toBe(
+      'invoice_not_creditable',
+    );
   });
 
   it('create_credit_note credits what remains of a partly credited line', async () => {
     const inv = await sentTwoLines(db(), t);
     const part = await handDraft(db(), t, inv.invoiceId, inv.hoursLine, -3);
     await db().asUser(t.ownerId, (c) => c.query('select send_invoice($1)', [part]));
-    expect((await db().admin.query('select status, credited_ore::int as c from invoices where id = $1', [inv.invoiceId])).rows[0]).toEqual({ status: 'sent', c: 356250 });
+    expect((await db().admin.query('select status, credited_ore::int as c from invoices where id = $1', [inv.invoiceId])).rows[0]).toEqual({
+      status: 'sent',
+      c: 356250,
+    });
     const rest = await creditDraft(db(), t, inv.invoiceId, [inv.hoursLine]);
     const lines = (await db().admin.query('select quantity::float as q from invoice_lines where invoice_id = $1', [rest])).rows;
     expect(lines).toEqual([{ q: -5 }]);
@@ -125,13 +157,21 @@ describeEachDatabase('credit notes within the original', (db, target) => {
     const edit = await attempt(db(), { user: fresh.ownerId }, 'update time_entries set minutes = 1 where id = $1', [fresh.billedEntryId]);
     expect(edit.constraint).toBe('time_entries_billed_locked');
     const accountant = await addAccountant(db(), fresh.workspaceId);
-    expect((await attempt(db(), { user: accountant }, 'select release_credited_hours($1)', [fresh.sentInvoiceId])).message).toBe('invoice_not_found');
+    expect((await attempt(db(), { user: accountant }, 'select release_credited_hours($1)', [fresh.sentInvoiceId])).message).toBe(
+      'invoice_not_found',
+    );
 
-    const count = await db().asUser(fresh.ownerId, async (c) => (await c.query('select release_credited_hours($1) as n', [fresh.sentInvoiceId])).rows[0].n);
+    const count = await db().asUser(
+      fresh.ownerId,
+      async (c) => (await c.query('select release_credited_hours($1) as n', [fresh.sentInvoiceId])).rows[0].n,
+    );
     expect(count).toBe(1);
-    const entry = (await db().admin.query('select invoice_line_id, minutes from time_entries where id = $1', [fresh.billedEntryId])).rows[0];
+    const entry = (await db().admin.query('select invoice_line_id, minutes from time_entries where id = $1', [fresh.billedEntryId]))
+      .rows[0];
     expect(entry).toEqual({ invoice_line_id: null, minutes: 480 });
-    const event = (await db().admin.query(`select details from invoice_events where invoice_id = $1 and event = 'hours_released'`, [fresh.sentInvoiceId])).rows;
+    const event = (
+      await db().admin.query(`select details from invoice_events where invoice_id = $1 and event = 'hours_released'`, [fresh.sentInvoiceId])
+    ).rows;
     expect(event).toEqual([{ details: { time_entry_ids: [fresh.billedEntryId], minutes: 480 } }]);
 
     const rebilled = await db().asUser(fresh.ownerId, async (c) => {
@@ -141,11 +181,17 @@ describeEachDatabase('credit notes within the original', (db, target) => {
       await c.query('select send_invoice($1)', [id]);
       return id;
     });
-    const lineOf = (await db().admin.query('select l.invoice_id from time_entries e join invoice_lines l on l.id = e.invoice_line_id where e.id = $1', [fresh.billedEntryId])).rows[0];
+    const lineOf = (
+      await db().admin.query('select l.invoice_id from time_entries e join invoice_lines l on l.id = e.invoice_line_id where e.id = $1', [
+        fresh.billedEntryId,
+      ])
+    ).rows[0];
     expect(lineOf.invoice_id).toBe(rebilled);
     // The credited invoice is as it was sent; its lines still say what they billed.
     expect((await db().admin.query('select status from invoices where id = $1', [fresh.sentInvoiceId])).rows[0].status).toBe('credited');
-    const again = await attempt(db(), { user: fresh.ownerId }, 'update time_entries set invoice_line_id = null where id = $1', [fresh.billedEntryId]);
+    const again = await attempt(db(), { user: fresh.ownerId }, 'update time_entries set invoice_line_id = null where id = $1', [
+      fresh.billedEntryId,
+    ]);
     expect(!again.ok || again.rowCount === 0).toBe(true);
   });
 
@@ -160,15 +206,20 @@ describeEachDatabase('credit notes within the original', (db, target) => {
       fc.asyncProperty(fc.array(attemptArb, { minLength: 1, maxLength: 5 }), async (tries) => {
         const inv = await sentTwoLines(db(), t);
         for (const x of tries) {
-          await db().asUser(t.ownerId, async (c) => {
-            const id = randomUUID();
-            await c.query(`insert into invoices (id, workspace_id, kind, credits_invoice_id, client_node_id) values ($1, $2, 'credit_note', $3, $4)`, [id, t.workspaceId, inv.invoiceId, t.clientId]);
-            await c.query(
-              `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, credits_line_id) values ($1, $2, 'Kredit', $3, $4, $5)`,
-              [t.workspaceId, id, -x.quantity, x.price, x.line === 'hours' ? inv.hoursLine : x.line === 'travel' ? inv.travelLine : null],
-            );
-            if (x.send) await c.query('select send_invoice($1)', [id]);
-          }).catch(() => undefined);
+          await db()
+            .asUser(t.ownerId, async (c) => {
+              const id = randomUUID();
+              await c.query(
+                `insert into invoices (id, workspace_id, kind, credits_invoice_id, client_node_id) values ($1, $2, 'credit_note', $3, $4)`,
+                [id, t.workspaceId, inv.invoiceId, t.clientId],
+              );
+              await c.query(
+                `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, credits_line_id) values ($1, $2, 'Kredit', $3, $4, $5)`,
+                [t.workspaceId, id, -x.quantity, x.price, x.line === 'hours' ? inv.hoursLine : x.line === 'travel' ? inv.travelLine : null],
+              );
+              if (x.send) await c.query('select send_invoice($1)', [id]);
+            })
+            .catch(() => undefined);
           for (const row of await credited(db(), inv.invoiceId)) {
             expect(row.credited_amount).toBeLessThanOrEqual(row.amount);
             expect(row.credited_quantity).toBeLessThanOrEqual(row.quantity);
@@ -186,25 +237,31 @@ describeEachDatabase('credit notes within the original', (db, target) => {
       const inv = await sentTwoLines(db(), t);
       const drafts: string[] = [];
       for (let i = 0; i < 6; i++) drafts.push(await handDraft(db(), t, inv.invoiceId, inv.hoursLine, -5));
-      const clients = await Promise.all(drafts.map(async () => {
-        const c = new pg.Client(db().adminUrl);
-        await c.connect();
-        await c.query('begin');
-        await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: t.ownerId, role: 'authenticated' })]);
-        return c;
-      }));
+      const clients = await Promise.all(
+        drafts.map(async () => {
+          const c = new pg.Client(db().adminUrl);
+          await c.connect();
+          await c.query('begin');
+          await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+            JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
+          ]);
+          return c;
+        }),
+      );
       let sent = 0;
       try {
-        await Promise.all(clients.map(async (c, i) => {
-          try {
-            await c.query('select send_invoice($1)', [drafts[i]]);
-            await c.query('commit');
-            sent++;
-          } catch (error) {
-            expect((error as Error).message).toBe('credit_note_exceeds_line');
-            await c.query('rollback');
-          }
-        }));
+        await Promise.all(
+          clients.map(async (c, i) => {
+            try {
+              await c.query('select send_invoice($1)', [drafts[i]]);
+              await c.query('commit');
+              sent++;
+            } catch (error) {
+              expect((error as Error).message).toBe('credit_note_exceeds_line');
+              await c.query('rollback');
+            }
+          }),
+        );
       } finally {
         await Promise.all(clients.map((c) => c.end()));
       }

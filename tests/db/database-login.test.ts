@@ -27,7 +27,16 @@ async function outcome(client: pg.Client, sql: string): Promise<string | unknown
 /** Claims of a signed-in user: withUserTransaction serves only a live session. */
 async function claimsFor(db: TestDatabase, id: string, email?: string): Promise<VerifiedClaims> {
   const session_id = await db.createSession(id);
-  const claims = asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', email, session_id, iss: 'test', exp: 0, iat: 0 } as never);
+  const claims = asVerifiedClaims({
+    sub: id,
+    role: 'authenticated',
+    aud: 'authenticated',
+    email,
+    session_id,
+    iss: 'test',
+    exp: 0,
+    iat: 0,
+  } as never);
   if (!claims) throw new Error('claims rejected');
   return claims;
 }
@@ -62,7 +71,10 @@ describeEachDatabase('database login (issue 13: any login was superuser)', (db) 
     expect(owned.rows[0].n).toBeGreaterThan(0);
     const app = await connect(db().appUrl);
     try {
-      expect((await app.query(`select session_user::text as login, current_user::text as role`)).rows[0]).toEqual({ login: 'app_server', role: 'anon' });
+      expect((await app.query(`select session_user::text as login, current_user::text as role`)).rows[0]).toEqual({
+        login: 'app_server',
+        role: 'anon',
+      });
       expect(await outcome(app, `select encrypted_password from auth.users where id = '${userId}'`)).toBe('42501');
       expect(await outcome(app, `select rolpassword from pg_catalog.pg_authid`)).toBe('42501');
       for (const table of ['workspaces', 'workspace_members', 'business_profiles', 'invoices', 'nodes']) {
@@ -76,10 +88,17 @@ describeEachDatabase('database login (issue 13: any login was superuser)', (db) 
   it('app_server cannot become postgres: not by set role, not by session authorization', async () => {
     const app = await connect(db().appUrl);
     try {
-      for (const sql of ['set role postgres', 'set session authorization postgres', `select set_config('session_authorization', 'postgres', false)`]) {
+      for (const sql of [
+        'set role postgres',
+        'set session authorization postgres',
+        `select set_config('session_authorization', 'postgres', false)`,
+      ]) {
         expect(await outcome(app, sql), sql).toBe('42501');
       }
-      expect((await app.query(`select session_user::text as login, current_user::text as role`)).rows[0]).toEqual({ login: 'app_server', role: 'anon' });
+      expect((await app.query(`select session_user::text as login, current_user::text as role`)).rows[0]).toEqual({
+        login: 'app_server',
+        role: 'anon',
+      });
       expect(await outcome(app, `select count(*) from auth.users`)).toBe('42501');
     } finally {
       await app.end();
@@ -104,18 +123,29 @@ describeEachDatabase('database login (issue 13: any login was superuser)', (db) 
   it('RLS still holds inside withUserTransaction: the user sees their own workspace only', async () => {
     const a = await db().createUser();
     const b = await db().createUser();
-    await db().admin.query(`update public.workspaces set name = 'Firma ' || (select user_id from public.workspace_members m where m.workspace_id = workspaces.id limit 1)
-      where id in (select workspace_id from public.workspace_members where user_id in ($1, $2))`, [a, b]);
-    const seen = await withUserTransaction(await claimsFor(db(), a), async (tx) => (await tx.query(`select name from public.workspaces`)).rows, { pool: getPool(db().appUrl) });
+    await db().admin.query(
+      `update public.workspaces set name = 'Firma ' || (select user_id from public.workspace_members m where m.workspace_id = workspaces.id limit 1)
+      where id in (select workspace_id from public.workspace_members where user_id in ($1, $2))`,
+      [a, b],
+    );
+    const seen = await withUserTransaction(
+      await claimsFor(db(), a),
+      async (tx) => (await tx.query(`select name from public.workspaces`)).rows,
+      { pool: getPool(db().appUrl) },
+    );
     expect(seen).toEqual([{ name: `Firma ${a}` }]);
   });
 
-  it("a user whose address reads like the refused statements still gets their data", async () => {
+  it('a user whose address reads like the refused statements still gets their data', async () => {
     const email = "discard.session_authorization-u&'x@example.test";
     const id = await db().createUser(email);
-    const seen = await withUserTransaction(await claimsFor(db(), id, email), async (tx) => (await tx.query(`select count(*)::int as n from public.workspaces`)).rows[0].n, {
-      pool: getPool(db().appUrl),
-    });
+    const seen = await withUserTransaction(
+      await claimsFor(db(), id, email),
+      async (tx) => (await tx.query(`select count(*)::int as n from public.workspaces`)).rows[0].n,
+      {
+        pool: getPool(db().appUrl),
+      },
+    );
     expect(seen).toBe(1);
   });
 });

@@ -58,7 +58,13 @@ export function storageApiRemover(db: TestDatabase): RemoveFiles {
 }
 
 /** Runs sql as `who` in a transaction that is always rolled back; reports the outcome. */
-export async function attempt(db: TestDatabase, who: Who, sql: string, params: unknown[] = [], opts: StorageApiOption = {}): Promise<Attempt> {
+export async function attempt(
+  db: TestDatabase,
+  who: Who,
+  sql: string,
+  params: unknown[] = [],
+  opts: StorageApiOption = {},
+): Promise<Attempt> {
   if ('user' in who) {
     return db.asUser(
       who.user,
@@ -76,7 +82,9 @@ export async function attempt(db: TestDatabase, who: Who, sql: string, params: u
     if ('anon' in who) {
       await client.query(`select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true)`);
     } else {
-      await client.query(`select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true)`);
+      await client.query(
+        `select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true)`,
+      );
     }
     return await outcome(client, sql, params);
   } finally {
@@ -174,7 +182,13 @@ export async function workspaceOf(db: TestDatabase, userId: string): Promise<str
 export async function makeTenant(db: TestDatabase): Promise<Tenant> {
   const ownerId = await db.createUser();
   const workspaceId = await workspaceOf(db, ownerId);
-  const ids = { projectId: randomUUID(), taskId: randomUUID(), noteId: randomUUID(), unbilledEntryId: randomUUID(), billedEntryId: randomUUID() };
+  const ids = {
+    projectId: randomUUID(),
+    taskId: randomUUID(),
+    noteId: randomUUID(),
+    unbilledEntryId: randomUUID(),
+    billedEntryId: randomUUID(),
+  };
   const documentName = `${workspaceId}/${ids.noteId}/notes.txt`;
   const archiveName = `${workspaceId}/archived.pdf`;
   const rest = await db.asUser(ownerId, async (c) => {

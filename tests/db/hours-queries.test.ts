@@ -57,18 +57,28 @@ describeEachDatabase('hours and dashboard queries', (db) => {
     expect(entries.find((e) => e.id === t.unbilledEntryId)).toMatchObject({ locked: false, invoiceId: null });
   });
 
-  it('refuses to edit billed hours with the lock message, and another tenant\'s node as not found', async () => {
+  it("refuses to edit billed hours with the lock message, and another tenant's node as not found", async () => {
     const base = { entryDate: today, minutes: 60, hourlyRate: null, description: 'x', billable: true };
-    const locked = await db().asUser(t.ownerId, (c) => saveEntry(c, t.workspaceId, { ...base, id: t.billedEntryId, nodeId: t.taskId })).catch((e) => e);
+    const locked = await db()
+      .asUser(t.ownerId, (c) => saveEntry(c, t.workspaceId, { ...base, id: t.billedEntryId, nodeId: t.taskId }))
+      .catch((e) => e);
     expect(mapError(locked)?.key).toBe('db.timeEntryBilledLocked');
-    const foreign = await db().asUser(t.ownerId, (c) => saveEntry(c, t.workspaceId, { ...base, id: null, nodeId: other.taskId })).catch((e) => e);
+    const foreign = await db()
+      .asUser(t.ownerId, (c) => saveEntry(c, t.workspaceId, { ...base, id: null, nodeId: other.taskId }))
+      .catch((e) => e);
     expect(foreign).toBeInstanceOf(ActionError);
     expect(foreign.key).toBe('time.errors.nodeNotFound');
-    const theirs = await db().asUser(other.ownerId, (c) => saveEntry(c, other.workspaceId, { ...base, id: t.unbilledEntryId, nodeId: other.taskId })).catch((e) => e);
+    const theirs = await db()
+      .asUser(other.ownerId, (c) => saveEntry(c, other.workspaceId, { ...base, id: t.unbilledEntryId, nodeId: other.taskId }))
+      .catch((e) => e);
     expect(theirs.key).toBe('time.errors.entryNotFound');
-    const deleteLocked = await db().asUser(t.ownerId, (c) => deleteEntry(c, t.workspaceId, t.billedEntryId)).catch((e) => e);
+    const deleteLocked = await db()
+      .asUser(t.ownerId, (c) => deleteEntry(c, t.workspaceId, t.billedEntryId))
+      .catch((e) => e);
     expect(mapError(deleteLocked)?.key).toBe('db.timeEntryBilledLocked');
-    const deleteTheirs = await db().asUser(other.ownerId, (c) => deleteEntry(c, other.workspaceId, t.unbilledEntryId)).catch((e) => e);
+    const deleteTheirs = await db()
+      .asUser(other.ownerId, (c) => deleteEntry(c, other.workspaceId, t.unbilledEntryId))
+      .catch((e) => e);
     expect(deleteTheirs.key).toBe('time.errors.entryNotFound');
   });
 
@@ -84,7 +94,9 @@ describeEachDatabase('hours and dashboard queries', (db) => {
     expect(page.nodes).toEqual(await db().asUser(t.ownerId, (c) => listTimeNodes(c, t.workspaceId)));
     await db().asUser(t.ownerId, (c) => setDayTotal(c, t.workspaceId, t.taskId, today, 600));
     expect((await cell()).minutes[i]).toBe(600);
-    const below = await db().asUser(t.ownerId, (c) => setDayTotal(c, t.workspaceId, t.taskId, today, 400)).catch((e) => e);
+    const below = await db()
+      .asUser(t.ownerId, (c) => setDayTotal(c, t.workspaceId, t.taskId, today, 400))
+      .catch((e) => e);
     expect(below.key).toBe('time.errors.belowFixed');
     await db().asUser(t.ownerId, (c) => setDayTotal(c, t.workspaceId, t.taskId, today, 480));
     const { rows } = await db().admin.query(`select count(*)::int as n from time_entries where id = $1`, [t.unbilledEntryId]);
@@ -92,9 +104,14 @@ describeEachDatabase('hours and dashboard queries', (db) => {
     // An empty day gets a new entry at the default rate; another tenant cannot write into it.
     const day = addDays(monday, i === 0 ? 1 : 0);
     await db().asUser(t.ownerId, (c) => setDayTotal(c, t.workspaceId, t.projectId, day, 45));
-    const added = await db().admin.query(`select minutes, hourly_rate_ore::int as rate from time_entries where node_id = $1 and entry_date = $2`, [t.projectId, day]);
+    const added = await db().admin.query(
+      `select minutes, hourly_rate_ore::int as rate from time_entries where node_id = $1 and entry_date = $2`,
+      [t.projectId, day],
+    );
     expect(added.rows).toEqual([{ minutes: 45, rate: 95000 }]);
-    const intruder = await db().asUser(other.ownerId, (c) => setDayTotal(c, t.workspaceId, t.projectId, day, 600)).catch((e) => e);
+    const intruder = await db()
+      .asUser(other.ownerId, (c) => setDayTotal(c, t.workspaceId, t.projectId, day, 600))
+      .catch((e) => e);
     expect(intruder.key).toBe('time.errors.nodeNotFound');
   });
 });

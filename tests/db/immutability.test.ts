@@ -32,7 +32,10 @@ describeEachDatabase('immutability of sent invoices', (db) => {
     [`delete from invoices where id = $1`, [t.sentInvoiceId]],
     [`update invoice_lines set unit_price_ore = 1 where id = $1`, [t.sentLineId]],
     [`delete from invoice_lines where id = $1`, [t.sentLineId]],
-    [`insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore) values ($1, $2, 'Extra', 1, 100)`, [t.workspaceId, t.sentInvoiceId]],
+    [
+      `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore) values ($1, $2, 'Extra', 1, 100)`,
+      [t.workspaceId, t.sentInvoiceId],
+    ],
     [`update time_entries set minutes = 1 where id = $1`, [t.billedEntryId]],
     [`update time_entries set invoice_line_id = null where id = $1`, [t.billedEntryId]],
     [`delete from time_entries where id = $1`, [t.billedEntryId]],
@@ -54,7 +57,9 @@ describeEachDatabase('immutability of sent invoices', (db) => {
     for (const [sql, params] of attacks(t)) {
       const result = await attemptAsAdmin(db(), sql, params);
       expect(result.ok, sql).toBe(false);
-      expect(['invoices_immutable', 'invoice_lines_immutable', 'time_entries_billed_locked'], `${sql}: ${result.message}`).toContain(result.constraint);
+      expect(['invoices_immutable', 'invoice_lines_immutable', 'time_entries_billed_locked'], `${sql}: ${result.message}`).toContain(
+        result.constraint,
+      );
     }
     expect(await state()).toBe(snapshot);
   });
@@ -65,12 +70,17 @@ describeEachDatabase('immutability of sent invoices', (db) => {
   });
 
   it('does not let hours be attached to a sent invoice', async () => {
-    const result = await attempt(db(), { user: t.ownerId }, `update time_entries set invoice_line_id = $2 where id = $1`, [t.unbilledEntryId, t.sentLineId]);
+    const result = await attempt(db(), { user: t.ownerId }, `update time_entries set invoice_line_id = $2 where id = $1`, [
+      t.unbilledEntryId,
+      t.sentLineId,
+    ]);
     expect(result.constraint).toBe('time_entries_billed_locked');
   });
 
   it('lets the owner edit drafts, but status, number and totals only through the functions', async () => {
-    expect((await attempt(db(), { user: t.ownerId }, `update invoices set message = 'Tack!' where id = $1`, [t.draftInvoiceId])).rowCount).toBe(1);
+    expect(
+      (await attempt(db(), { user: t.ownerId }, `update invoices set message = 'Tack!' where id = $1`, [t.draftInvoiceId])).rowCount,
+    ).toBe(1);
     for (const set of [`status = 'sent'`, `number = 999`, `total_ore = 1, net_ore = 1`, `pdf_path = 'x', pdf_sha256 = repeat('a', 64)`]) {
       const result = await attempt(db(), { user: t.ownerId }, `update invoices set ${set} where id = $1`, [t.draftInvoiceId]);
       expect(result.ok, set).toBe(false);
@@ -91,11 +101,18 @@ describeEachDatabase('immutability of sent invoices', (db) => {
     expect(direct.message).toBe('Direct deletion from storage tables is not allowed. Use the Storage API instead.');
     const admin = await attemptAsAdmin(db(), `delete from storage.objects where ${where[0]}`, [...where[1]], { asStorageApi: true });
     expect(admin.message).toBe('invoice_archive_insert_only');
-    const service = await attempt(db(), { service: true }, `delete from storage.objects where ${where[0]}`, [...where[1]], { asStorageApi: true });
+    const service = await attempt(db(), { service: true }, `delete from storage.objects where ${where[0]}`, [...where[1]], {
+      asStorageApi: true,
+    });
     expect(service.message).toBe('invoice_archive_insert_only');
     const read = await attempt(db(), { user: accountant }, `select name from storage.objects where ${where[0]}`, [...where[1]]);
     expect(read.rowCount).toBe(1);
-    const insert = await attempt(db(), { user: accountant }, `insert into storage.objects (bucket_id, name) values ('invoice-archive', $1)`, [`${t.workspaceId}/fake.pdf`]);
+    const insert = await attempt(
+      db(),
+      { user: accountant },
+      `insert into storage.objects (bucket_id, name) values ('invoice-archive', $1)`,
+      [`${t.workspaceId}/fake.pdf`],
+    );
     expect(insert.code).toBe('42501');
   });
 });

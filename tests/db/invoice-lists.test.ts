@@ -29,28 +29,47 @@ describeEachDatabase('invoice lists page by page', (db) => {
   });
 
   it('pages the owner’s list with drafts first, and sums every issued invoice of the selection', async () => {
-    const pages = await db().asUser(t.ownerId, async (c) => [await listInvoices(c, {}, 1, 3), await listInvoices(c, {}, 2, 3), await listInvoices(c, {}, 3, 3)]);
+    const pages = await db().asUser(t.ownerId, async (c) => [
+      await listInvoices(c, {}, 1, 3),
+      await listInvoices(c, {}, 2, 3),
+      await listInvoices(c, {}, 3, 3),
+    ]);
     expect(pages.map((p) => p.items.length)).toEqual([3, 3, 3]);
     expect(pages[0]).toMatchObject({ page: 1, pages: 3, count: 9 });
     expect(pages[0].items.slice(0, 2).map((i) => i.status)).toEqual(['draft', 'draft']);
     const ids = pages.flatMap((p) => p.items.map((i) => i.id));
     expect(new Set(ids).size).toBe(9);
     for (const p of pages) {
-      expect(p.totals).toEqual({ issued: issued.count, netOre: issued.net, vatOre: issued.vat, totalOre: issued.total, outstandingOre: issued.total });
+      expect(p.totals).toEqual({
+        issued: issued.count,
+        netOre: issued.net,
+        vatOre: issued.vat,
+        totalOre: issued.total,
+        outstandingOre: issued.total,
+      });
     }
-    const numbers = pages.flatMap((p) => p.items).filter((i) => i.number).map((i) => Number(i.number));
+    const numbers = pages
+      .flatMap((p) => p.items)
+      .filter((i) => i.number)
+      .map((i) => Number(i.number));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   });
 
   it('shows the last page for a page past the end, and page 1 for nonsense', async () => {
-    const [past, nonsense] = await db().asUser(t.ownerId, async (c) => [await listInvoices(c, {}, 99, 4), await listInvoices(c, {}, Number('abc'), 4)]);
+    const [past, nonsense] = await db().asUser(t.ownerId, async (c) => [
+      await listInvoices(c, {}, 99, 4),
+      await listInvoices(c, {}, Number('abc'), 4),
+    ]);
     expect(past).toMatchObject({ page: 3, pages: 3 });
     expect(past.items).toHaveLength(1);
     expect(nonsense.page).toBe(1);
   });
 
   it('pages the portal list newest first, issued invoices only, with the total count', async () => {
-    const pages = await db().asUser(t.ownerId, async (c) => [await pageOfExportInvoices(c, {}, 1, 4), await pageOfExportInvoices(c, {}, 2, 4)]);
+    const pages = await db().asUser(t.ownerId, async (c) => [
+      await pageOfExportInvoices(c, {}, 1, 4),
+      await pageOfExportInvoices(c, {}, 2, 4),
+    ]);
     expect(pages.map((p) => [p.page, p.pages, p.total, p.invoices.length])).toEqual([
       [1, 2, 7, 4],
       [2, 2, 7, 3],

@@ -20,10 +20,22 @@ describeEachDatabase('text the invoice font can print', (db) => {
   /** [table, column, key column, key, kind] */
   type Field = [string, string, string, string, 'line' | 'multi' | 'email'];
   const fields = (): Field[] => [
-    ...['legal_name', 'address_line1', 'address_line2', 'postal_code', 'city', 'phone'].map((c): Field => ['business_profiles', c, 'workspace_id', t.workspaceId, 'line']),
+    ...['legal_name', 'address_line1', 'address_line2', 'postal_code', 'city', 'phone'].map((c): Field => [
+      'business_profiles',
+      c,
+      'workspace_id',
+      t.workspaceId,
+      'line',
+    ]),
     ['business_profiles', 'email', 'workspace_id', t.workspaceId, 'email'],
     ['business_profiles', 'invoice_footer', 'workspace_id', t.workspaceId, 'multi'],
-    ...['name', 'address_line1', 'address_line2', 'postal_code', 'city'].map((c): Field => ['client_details', c, 'node_id', t.clientId, 'line']),
+    ...['name', 'address_line1', 'address_line2', 'postal_code', 'city'].map((c): Field => [
+      'client_details',
+      c,
+      'node_id',
+      t.clientId,
+      'line',
+    ]),
     ['client_details', 'email', 'node_id', t.clientId, 'email'],
     ['invoice_lines', 'description', 'id', t.draftLineId, 'line'],
     ['invoice_lines', 'unit', 'id', t.draftLineId, 'line'],
@@ -31,7 +43,8 @@ describeEachDatabase('text the invoice font can print', (db) => {
     ['invoices', 'buyer_reference', 'id', t.draftInvoiceId, 'line'],
     ['invoices', 'seller_reference', 'id', t.draftInvoiceId, 'line'],
   ];
-  const value = (kind: Field[4], text: string) => (kind === 'email' ? `${text.replace(/\s/g, '')}@example.se` : kind === 'multi' ? `Rad ett\n${text}` : text);
+  const value = (kind: Field[4], text: string) =>
+    kind === 'email' ? `${text.replace(/\s/g, '')}@example.se` : kind === 'multi' ? `Rad ett\n${text}` : text;
 
   it('every column an invoice prints refuses CJK, emoji and ƀ for every role, and takes å ä ö é ü ß æ ø € –', async () => {
     for (const [table, column, key, id, kind] of fields()) {
@@ -47,7 +60,10 @@ describeEachDatabase('text the invoice font can print', (db) => {
           expect(outcome.code).toBe('23514');
         }
       }
-      const ok = await attempt(db(), { user: t.ownerId }, sql, [id, value(kind, kind === 'email' ? 'åsa' : column === 'unit' ? 'tim ü €' : LETTERS)]);
+      const ok = await attempt(db(), { user: t.ownerId }, sql, [
+        id,
+        value(kind, kind === 'email' ? 'åsa' : column === 'unit' ? 'tim ü €' : LETTERS),
+      ]);
       expect(ok.ok, `${table}.${column}`).toBe(true);
       expect(messageKeyFor({ constraint })).toBe('db.invoiceFontCharactersStored');
     }
@@ -81,13 +97,18 @@ describeEachDatabase('text the invoice font can print', (db) => {
       await c.query(`update client_details set name = 'Gammal kund 🚀' where node_id = $1`, [t.clientId]);
       await c.query(`update invoices set message = 'Tack 🙏' where id = $1`, [t.sentInvoiceId]);
       await c.query(`set local session_replication_role = origin`);
-      await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: t.ownerId, role: 'authenticated' })]);
+      await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
+      ]);
       await c.query(`update client_details set payment_terms_days = 20, city = 'Malmö' where node_id = $1`, [t.clientId]);
       // A payment changes the sent invoice's row (status, paid_ore): its old message does not stop it.
       await c.query(`select mark_invoice_paid($1)`, [t.sentInvoiceId]);
       expect((await c.query('select status from invoices where id = $1', [t.sentInvoiceId])).rows[0].status).toBe('paid');
       await c.query('savepoint renamed');
-      const renamed = await c.query(`update client_details set name = 'Ny kund 🚀' where node_id = $1`, [t.clientId]).then(() => null, (e: { constraint?: string }) => e.constraint);
+      const renamed = await c.query(`update client_details set name = 'Ny kund 🚀' where node_id = $1`, [t.clientId]).then(
+        () => null,
+        (e: { constraint?: string }) => e.constraint,
+      );
       expect(renamed).toBe('client_details_name_printable');
     } finally {
       await c.query('rollback');

@@ -28,11 +28,10 @@ describeEachDatabase('invoice VAT treatment', (db) => {
   const client = (country: string, vat: string | null) =>
     db().asUser(t.ownerId, async (c) => {
       const id = await addClient(c, t.workspaceId, { vat: null });
-      await c.query(`update client_details set country = $2, vat_number = $3, org_number = case when $2 = 'SE' then org_number end where node_id = $1`, [
-        id,
-        country,
-        vat,
-      ]);
+      await c.query(
+        `update client_details set country = $2, vat_number = $3, org_number = case when $2 = 'SE' then org_number end where node_id = $1`,
+        [id, country, vat],
+      );
       return id;
     });
 
@@ -42,7 +41,17 @@ describeEachDatabase('invoice VAT treatment', (db) => {
         c.query(
           `insert into invoice_lines (workspace_id, invoice_id, position, description, quantity, unit_price_ore, vat_rate, line_kind, vat_exemption_reason)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [t.workspaceId, invoiceId, i, l.kind === 'discount' ? 'Rabatt' : 'Konsulttimmar', l.quantity, l.price, l.vat, l.kind ?? 'item', l.reason ?? null],
+          [
+            t.workspaceId,
+            invoiceId,
+            i,
+            l.kind === 'discount' ? 'Rabatt' : 'Konsulttimmar',
+            l.quantity,
+            l.price,
+            l.vat,
+            l.kind ?? 'item',
+            l.reason ?? null,
+          ],
         ),
       ),
     );
@@ -150,9 +159,15 @@ describeEachDatabase('invoice VAT treatment', (db) => {
       await db().asUser(t.ownerId, (c) => c.query(`update client_details set reverse_charge = true where node_id = $1`, [norway]));
       const id = await draft(norway, [consult(0)]);
       // The app's draft once copied the client's flag onto the invoice; that no longer makes it EU.
-      const copied = await db().asUser(t.ownerId, async (c) =>
-        (await c.query(`insert into invoices (workspace_id, client_node_id, reverse_charge) values ($1, $2, true) returning vat_treatment`, [t.workspaceId, norway]))
-          .rows[0].vat_treatment,
+      const copied = await db().asUser(
+        t.ownerId,
+        async (c) =>
+          (
+            await c.query(
+              `insert into invoices (workspace_id, client_node_id, reverse_charge) values ($1, $2, true) returning vat_treatment`,
+              [t.workspaceId, norway],
+            )
+          ).rows[0].vat_treatment,
       );
       expect(copied).toBe('outside_eu');
       expect(await sendCodes(id)).toBeNull();
@@ -351,7 +366,9 @@ describeEachDatabase('invoice VAT treatment', (db) => {
       const id = await draft(t.clientId, [consult(25)]);
       const broken = await attemptAsAdmin(db(), `update invoices set rounding_ore = 10 where id = $1`, [id]);
       expect(broken.constraint).toBe('invoices_total_sum');
-      const outOfRange = await attemptAsAdmin(db(), `update invoices set rounding_ore = 60, total_ore = total_ore + 60 where id = $1`, [id]);
+      const outOfRange = await attemptAsAdmin(db(), `update invoices set rounding_ore = 60, total_ore = total_ore + 60 where id = $1`, [
+        id,
+      ]);
       expect(outOfRange.constraint).toBe('invoices_rounding_range');
     });
   });

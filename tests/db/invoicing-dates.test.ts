@@ -9,7 +9,17 @@ import { messageKeyFor } from '../../lib/db/constraint-messages';
 import { getInvoice } from '../../lib/invoices/queries';
 import type { TestDatabase } from '../support/db';
 import { describeEachDatabase } from '../support/db';
-import { addAccountant, addClient, addDraft, attempt, attemptAsAdmin, completeProfile, makeTenant, workspaceOf, type Tenant } from './fixtures';
+import {
+  addAccountant,
+  addClient,
+  addDraft,
+  attempt,
+  attemptAsAdmin,
+  completeProfile,
+  makeTenant,
+  workspaceOf,
+  type Tenant,
+} from './fixtures';
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -41,18 +51,29 @@ describeEachDatabase('invoice dates', (db) => {
       const { invoiceId } = await addDraft(c, t.workspaceId, t.clientId);
       const cols = Object.keys(dates);
       if (cols.length) {
-        await c.query(`update invoices set ${cols.map((k, i) => `${k} = $${i + 2}`).join(', ')} where id = $1`, [invoiceId, ...Object.values(dates)]);
+        await c.query(`update invoices set ${cols.map((k, i) => `${k} = $${i + 2}`).join(', ')} where id = $1`, [
+          invoiceId,
+          ...Object.values(dates),
+        ]);
       }
       return invoiceId;
     });
-  const send = (invoiceId: string) => db().asUser(t.ownerId, async (c) => (await c.query(`select issue_date::text, due_date::text, number from send_invoice($1)`, [invoiceId])).rows[0]);
+  const send = (invoiceId: string) =>
+    db().asUser(
+      t.ownerId,
+      async (c) => (await c.query(`select issue_date::text, due_date::text, number from send_invoice($1)`, [invoiceId])).rows[0],
+    );
 
   it('a draft planned for 2015-06-01 is sent dated today; its due date keeps the planned 30 days', async () => {
     const id = await draftWith({ issue_date: '2015-06-01', due_date: '2015-07-01', supply_date: '2015-05-20' });
     const sent = await send(id);
     expect(sent.issue_date).toBe(today);
     expect(sent.due_date).toBe(addDays(today, 30));
-    const row = (await db().admin.query(`select supply_date::text, private.stockholm_today(sent_at)::text as sent_day from invoices where id = $1`, [id])).rows[0];
+    const row = (
+      await db().admin.query(`select supply_date::text, private.stockholm_today(sent_at)::text as sent_day from invoices where id = $1`, [
+        id,
+      ])
+    ).rows[0];
     expect(row).toEqual({ supply_date: '2015-05-20', sent_day: today });
   });
 
@@ -76,7 +97,9 @@ describeEachDatabase('invoice dates', (db) => {
 
   it('a credit note is dated the day it is sent, too', async () => {
     const original = await send(await draftWith({ issue_date: '2019-03-01' }));
-    const invoiceId = (await db().admin.query(`select id from invoices where number = $1 and workspace_id = $2`, [original.number, t.workspaceId])).rows[0].id;
+    const invoiceId = (
+      await db().admin.query(`select id from invoices where number = $1 and workspace_id = $2`, [original.number, t.workspaceId])
+    ).rows[0].id;
     const note = await db().asUser(t.ownerId, async (c) => {
       const id = (await c.query(`select create_credit_note($1) as id`, [invoiceId])).rows[0].id;
       await c.query(`update invoices set issue_date = '2019-03-02' where id = $1`, [id]);
@@ -87,10 +110,14 @@ describeEachDatabase('invoice dates', (db) => {
 
   it('refuses a supply date or period after the real issue date plus a year, naming the field', async () => {
     const later = addDays(today, 400);
-    const supply = await attempt(db(), { user: t.ownerId }, `select send_invoice($1)`, [await draftWith({ issue_date: later, supply_date: later })]);
+    const supply = await attempt(db(), { user: t.ownerId }, `select send_invoice($1)`, [
+      await draftWith({ issue_date: later, supply_date: later }),
+    ]);
     expect(supply.message).toBe('invoice_incomplete:supply_date');
     expect(messageKeyFor(supply)).toBe('db.invoiceIncomplete.supplyDate');
-    const period = await attempt(db(), { user: t.ownerId }, `select send_invoice($1)`, [await draftWith({ period_start: today, period_end: later })]);
+    const period = await attempt(db(), { user: t.ownerId }, `select send_invoice($1)`, [
+      await draftWith({ period_start: today, period_end: later }),
+    ]);
     expect(period.message).toBe('invoice_incomplete:period');
     // A year ahead is still fine.
     expect((await send(await draftWith({ supply_date: addDays(today, 360) }))).issue_date).toBe(today);
@@ -105,11 +132,20 @@ describeEachDatabase('invoice dates', (db) => {
       ['period_start', 'invoices_period_start_range'],
     ] as const) {
       const sql = `update invoices set ${column} = '0001-01-01' where id = $1`;
-      for (const outcome of [await attempt(db(), { user: t.ownerId }, sql, [id]), await attempt(db(), { service: true }, sql, [id]), await attemptAsAdmin(db(), sql, [id])]) {
+      for (const outcome of [
+        await attempt(db(), { user: t.ownerId }, sql, [id]),
+        await attempt(db(), { service: true }, sql, [id]),
+        await attemptAsAdmin(db(), sql, [id]),
+      ]) {
         expect(outcome.constraint, column).toBe(constraint);
       }
     }
-    const ok = await attempt(db(), { user: t.ownerId }, `update invoices set supply_date = '2000-01-01', period_start = '2000-01-01', period_end = '2000-01-31' where id = $1`, [id]);
+    const ok = await attempt(
+      db(),
+      { user: t.ownerId },
+      `update invoices set supply_date = '2000-01-01', period_start = '2000-01-01', period_end = '2000-01-31' where id = $1`,
+      [id],
+    );
     expect(ok.ok).toBe(true);
   });
 
@@ -122,7 +158,9 @@ describeEachDatabase('invoice dates', (db) => {
       await client.query(`set local session_replication_role = replica`);
       await client.query(`update invoices set issue_date = $2::date + 1 where id = $1`, [t.sentInvoiceId, today]);
       await client.query(`set local session_replication_role = origin`);
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: t.ownerId, role: 'authenticated' })]);
+      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
+      ]);
       const error = await client.query(`select send_invoice($1)`, [id]).catch((e) => e);
       expect(error.message).toBe('invoice_series_out_of_order');
       expect(messageKeyFor(error)).toBe('db.seriesOutOfOrder');
@@ -133,18 +171,25 @@ describeEachDatabase('invoice dates', (db) => {
   });
 
   it('overdue means due before the Stockholm today, whatever the session’s time zone (invoice page, ledger)', async () => {
-    for (const [dueOffset, overdue] of [[0, false], [-1, true]] as const) {
+    for (const [dueOffset, overdue] of [
+      [0, false],
+      [-1, true],
+    ] as const) {
       // Between them the two zones differ from Stockholm's date at every hour of the day.
       for (const zone of ['Etc/GMT-14', 'Etc/GMT+12']) {
         const client = await db().admin.connect();
         try {
           await client.query('begin');
           await client.query(`set local session_replication_role = replica`);
-          await client.query(`update invoices set issue_date = private.stockholm_today() - 5, due_date = private.stockholm_today() + $2::int where id = $1`, [t.sentInvoiceId, dueOffset]);
+          await client.query(
+            `update invoices set issue_date = private.stockholm_today() - 5, due_date = private.stockholm_today() + $2::int where id = $1`,
+            [t.sentInvoiceId, dueOffset],
+          );
           await client.query(`set local session_replication_role = origin`);
-          await client.query(`select set_config('timezone', $1, true), set_config('role', 'authenticated', true), set_config('request.jwt.claims', $2, true)`, [
-            zone, JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
-          ]);
+          await client.query(
+            `select set_config('timezone', $1, true), set_config('role', 'authenticated', true), set_config('request.jwt.claims', $2, true)`,
+            [zone, JSON.stringify({ sub: t.ownerId, role: 'authenticated' })],
+          );
           expect((await getInvoice(client, t.sentInvoiceId))?.overdue, `${zone} ${dueOffset}`).toBe(overdue);
           const ledger = await customerLedger(client, {});
           expect(ledger.find((r) => r.clientId === t.clientId)?.overdue, `${zone} ${dueOffset}`).toBe(overdue ? 1 : 0);
@@ -171,7 +216,9 @@ describeEachDatabase('invoice dates', (db) => {
         try {
           await client.query('begin');
           await client.query(`select set_config('timezone', $1, true)`, [zone]);
-          expect((await client.query(`select private.stockholm_today($1::timestamptz)::text as d`, [at])).rows[0].d, `${at} ${zone}`).toBe(day);
+          expect((await client.query(`select private.stockholm_today($1::timestamptz)::text as d`, [at])).rows[0].d, `${at} ${zone}`).toBe(
+            day,
+          );
         } finally {
           await client.query('rollback');
           client.release();
@@ -200,7 +247,9 @@ describeEachDatabase('the first number of a series', (db) => {
     expect(again.message).toBe('number_series_started');
     expect(messageKeyFor(again)).toBe('db.seriesStarted');
     // Not even the table owner moves a started counter.
-    const forced = await attemptAsAdmin(db(), `update number_series set next_number = 1, first_number = 1 where workspace_id = $1`, [o.workspaceId]);
+    const forced = await attemptAsAdmin(db(), `update number_series set next_number = 1, first_number = 1 where workspace_id = $1`, [
+      o.workspaceId,
+    ]);
     expect(forced.message).toBe('number_series_increment_only');
     const next = await db().asUser(o.ownerId, async (c) => {
       const { invoiceId } = await addDraft(c, o.workspaceId, o.clientId);
@@ -221,6 +270,8 @@ describeEachDatabase('the first number of a series', (db) => {
       expect(result.message, String(bad)).toBe('number_series_first_number_range');
       expect(messageKeyFor(result)).toBe('db.firstNumberRange');
     }
-    expect((await attempt(db(), { user: o.ownerId }, `select set_first_invoice_number($1, 7)`, [randomUUID()])).message).toBe('not_workspace_owner');
+    expect((await attempt(db(), { user: o.ownerId }, `select set_first_invoice_number($1, 7)`, [randomUUID()])).message).toBe(
+      'not_workspace_owner',
+    );
   });
 });

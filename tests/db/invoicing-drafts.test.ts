@@ -38,8 +38,13 @@ describeEachDatabase('invoice drafts from hours', (db) => {
       return id;
     });
   const lines = async (invoiceId: string) =>
-    (await db().admin.query(`select description, quantity::text, unit, unit_price_ore::int as price, vat_rate, amount_ore::int as amount
-                             from invoice_lines where invoice_id = $1 order by position`, [invoiceId])).rows;
+    (
+      await db().admin.query(
+        `select description, quantity::text, unit, unit_price_ore::int as price, vat_rate, amount_ore::int as amount
+                             from invoice_lines where invoice_id = $1 order by position`,
+        [invoiceId],
+      )
+    ).rows;
 
   it('groups chosen hours per task and rate into lines, bills them and sets the supply period', async () => {
     const ids = await entries([
@@ -49,21 +54,33 @@ describeEachDatabase('invoice drafts from hours', (db) => {
       { node: t.projectId, minutes: 20, rate: 95_000, date: '2026-10-07' },
     ]);
     const invoiceId = await draft();
-    const added = await db().asUser(t.ownerId, async (c) => (await c.query(`select bill_time_entries($1, $2) as n`, [invoiceId, ids])).rows[0].n);
+    const added = await db().asUser(
+      t.ownerId,
+      async (c) => (await c.query(`select bill_time_entries($1, $2) as n`, [invoiceId, ids])).rows[0].n,
+    );
     expect(added).toBe(3);
     expect(await lines(invoiceId)).toEqual([
       { description: 'Projekt', quantity: '0.33', unit: 'h', price: 95_000, vat_rate: 25, amount: 31_350 },
       { description: 'Projekt › Uppgift', quantity: '2.00', unit: 'h', price: 95_000, vat_rate: 25, amount: 190_000 },
       { description: 'Projekt › Uppgift', quantity: '1.00', unit: 'h', price: 120_000, vat_rate: 25, amount: 120_000 },
     ]);
-    const inv = (await db().admin.query(`select period_start::text, period_end::text, net_ore::int from invoices where id = $1`, [invoiceId])).rows[0];
+    const inv = (
+      await db().admin.query(`select period_start::text, period_end::text, net_ore::int from invoices where id = $1`, [invoiceId])
+    ).rows[0];
     expect(inv).toEqual({ period_start: '2026-10-02', period_end: '2026-10-20', net_ore: 341_350 });
-    const billed = await db().admin.query(`select count(*)::int as n from time_entries where id = any($1) and invoice_line_id is not null`, [ids]);
+    const billed = await db().admin.query(
+      `select count(*)::int as n from time_entries where id = any($1) and invoice_line_id is not null`,
+      [ids],
+    );
     expect(billed.rows[0].n).toBe(4);
 
     // Deleting a draft line unbills its hours.
-    await db().asUser(t.ownerId, (c) => c.query(`delete from invoice_lines where invoice_id = $1 and unit_price_ore = 120000`, [invoiceId]));
-    const unbilled = await db().admin.query(`select count(*)::int as n from time_entries where id = any($1) and invoice_line_id is null`, [ids]);
+    await db().asUser(t.ownerId, (c) =>
+      c.query(`delete from invoice_lines where invoice_id = $1 and unit_price_ore = 120000`, [invoiceId]),
+    );
+    const unbilled = await db().admin.query(`select count(*)::int as n from time_entries where id = any($1) and invoice_line_id is null`, [
+      ids,
+    ]);
     expect(unbilled.rows[0].n).toBe(1);
   });
 
@@ -121,7 +138,11 @@ describeEachDatabase('invoice drafts from hours', (db) => {
             { minLength: 1, maxLength: 12 },
           ),
           async (specs) => {
-            const lines = specs.map((s) => ({ quantity: (s.hundredths / 100).toFixed(2), unitPriceOre: s.unitPriceOre, vatRate: s.vatRate }));
+            const lines = specs.map((s) => ({
+              quantity: (s.hundredths / 100).toFixed(2),
+              unitPriceOre: s.unitPriceOre,
+              vatRate: s.vatRate,
+            }));
             await client.query('begin');
             try {
               for (const l of lines) {
@@ -130,9 +151,12 @@ describeEachDatabase('invoice drafts from hours', (db) => {
                   [t.workspaceId, invoiceId, l.quantity, l.unitPriceOre, l.vatRate],
                 );
               }
-              const row = (await client.query(`select vat_summary, net_ore, vat_ore, total_ore from invoices where id = $1`, [invoiceId])).rows[0];
+              const row = (await client.query(`select vat_summary, net_ore, vat_ore, total_ore from invoices where id = $1`, [invoiceId]))
+                .rows[0];
               const expected = computeTotals(lines);
-              expect(row.vat_summary).toEqual(expected.vatSummary.map((r) => ({ vat_rate: r.vatRate, taxable_ore: r.taxableOre, vat_ore: r.vatOre })));
+              expect(row.vat_summary).toEqual(
+                expected.vatSummary.map((r) => ({ vat_rate: r.vatRate, taxable_ore: r.taxableOre, vat_ore: r.vatOre })),
+              );
               expect([row.net_ore, row.vat_ore, row.total_ore].map(Number)).toEqual([expected.netOre, expected.vatOre, expected.totalOre]);
             } finally {
               await client.query('rollback');

@@ -79,7 +79,9 @@ describeEachDatabase('invoicing functions', (db, target) => {
     const client = await db().admin.connect();
     try {
       await client.query('begin');
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: fresh, role: 'authenticated' })]);
+      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ sub: fresh, role: 'authenticated' }),
+      ]);
       const error = await client.query(`select send_invoice($1)`, [invoiceId]).catch((e) => e);
       expect(error.message).toBe('invoice_incomplete:seller_legal_name');
       expect(error.hint).toBe('seller_legal_name');
@@ -117,7 +119,10 @@ describeEachDatabase('invoicing functions', (db, target) => {
   it('marks paid, credits fully (original shows credited) and refuses crediting twice', async () => {
     const draft = await db().asUser(t.ownerId, async (c) => {
       const d = await addDraft(c, t.workspaceId, t.clientId);
-      await c.query(`insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore) values ($1, $2, 'Resa', 1, 50000)`, [t.workspaceId, d.invoiceId]);
+      await c.query(
+        `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore) values ($1, $2, 'Resa', 1, 50000)`,
+        [t.workspaceId, d.invoiceId],
+      );
       await c.query(`select send_invoice($1)`, [d.invoiceId]);
       return d;
     });
@@ -140,16 +145,28 @@ describeEachDatabase('invoicing functions', (db, target) => {
     expect(original.status).toBe('credited');
     const again = await attempt(db(), { user: t.ownerId }, `select create_credit_note($1)`, [draft.invoiceId]);
     expect(again.message).toBe('invoice_not_creditable');
-    const events = await db().admin.query(`select event from invoice_events where invoice_id = $1 order by occurred_at, event`, [draft.invoiceId]);
+    const events = await db().admin.query(`select event from invoice_events where invoice_id = $1 order by occurred_at, event`, [
+      draft.invoiceId,
+    ]);
     expect(events.rows.map((r) => r.event)).toEqual(expect.arrayContaining(['sent', 'paid', 'credit_note_created', 'credited']));
   });
 
   it('records the archived PDF once, only on a sent invoice, only under the workspace', async () => {
     const sha = 'ab'.repeat(32);
-    expect((await attempt(db(), { user: t.ownerId }, `select record_invoice_pdf($1, $2, $3)`, [t.draftInvoiceId, `${t.workspaceId}/d.pdf`, sha])).message).toBe('invoice_not_sent');
-    expect((await attempt(db(), { user: t.ownerId }, `select record_invoice_pdf($1, $2, $3)`, [t.sentInvoiceId, `${randomUUID()}/d.pdf`, sha])).message).toBe('invoice_pdf_path_invalid');
+    expect(
+      (await attempt(db(), { user: t.ownerId }, `select record_invoice_pdf($1, $2, $3)`, [t.draftInvoiceId, `${t.workspaceId}/d.pdf`, sha]))
+        .message,
+    ).toBe('invoice_not_sent');
+    expect(
+      (await attempt(db(), { user: t.ownerId }, `select record_invoice_pdf($1, $2, $3)`, [t.sentInvoiceId, `${randomUUID()}/d.pdf`, sha]))
+        .message,
+    ).toBe('invoice_pdf_path_invalid');
     await db().asUser(t.ownerId, (c) => c.query(`select record_invoice_pdf($1, $2, $3)`, [t.sentInvoiceId, t.archiveName, sha]));
-    const second = await attempt(db(), { user: t.ownerId }, `select record_invoice_pdf($1, $2, $3)`, [t.sentInvoiceId, t.archiveName, 'cd'.repeat(32)]);
+    const second = await attempt(db(), { user: t.ownerId }, `select record_invoice_pdf($1, $2, $3)`, [
+      t.sentInvoiceId,
+      t.archiveName,
+      'cd'.repeat(32),
+    ]);
     expect(second.message).toBe('invoice_pdf_already_recorded');
     const row = (await db().admin.query(`select pdf_path, pdf_sha256 from invoices where id = $1`, [t.sentInvoiceId])).rows[0];
     expect(row).toEqual({ pdf_path: t.archiveName, pdf_sha256: sha });
@@ -163,22 +180,30 @@ describeEachDatabase('invoicing functions', (db, target) => {
         return ids;
       });
       const first = await nextNumber();
-      const clients = await Promise.all(drafts.map(async () => {
-        const c = new pg.Client(db().adminUrl);
-        await c.connect();
-        return c;
-      }));
+      const clients = await Promise.all(
+        drafts.map(async () => {
+          const c = new pg.Client(db().adminUrl);
+          await c.connect();
+          return c;
+        }),
+      );
       try {
         // Everyone opens a transaction first, then all send at once.
-        await Promise.all(clients.map(async (c) => {
-          await c.query('begin');
-          await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: t.ownerId, role: 'authenticated' })]);
-        }));
-        const numbers = await Promise.all(clients.map(async (c, i) => {
-          const { rows } = await c.query(`select number from send_invoice($1)`, [drafts[i]]);
-          await c.query('commit');
-          return Number(rows[0].number);
-        }));
+        await Promise.all(
+          clients.map(async (c) => {
+            await c.query('begin');
+            await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+              JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
+            ]);
+          }),
+        );
+        const numbers = await Promise.all(
+          clients.map(async (c, i) => {
+            const { rows } = await c.query(`select number from send_invoice($1)`, [drafts[i]]);
+            await c.query('commit');
+            return Number(rows[0].number);
+          }),
+        );
         expect(new Set(numbers).size).toBe(50);
         expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => first + i));
         expect(await nextNumber()).toBe(first + 50);
@@ -194,21 +219,27 @@ describeEachDatabase('invoicing functions', (db, target) => {
         return ids;
       });
       const first = await nextNumber();
-      const results = await Promise.all(drafts.map(async (id, i) => {
-        const c = new pg.Client(db().adminUrl);
-        await c.connect();
-        try {
-          await c.query('begin');
-          await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: t.ownerId, role: 'authenticated' })]);
-          await c.query(`select send_invoice($1)`, [id]);
-          await c.query(i % 3 === 0 ? 'rollback' : 'commit');
-          return i % 3 !== 0;
-        } finally {
-          await c.end();
-        }
-      }));
+      const results = await Promise.all(
+        drafts.map(async (id, i) => {
+          const c = new pg.Client(db().adminUrl);
+          await c.connect();
+          try {
+            await c.query('begin');
+            await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+              JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
+            ]);
+            await c.query(`select send_invoice($1)`, [id]);
+            await c.query(i % 3 === 0 ? 'rollback' : 'commit');
+            return i % 3 !== 0;
+          } finally {
+            await c.end();
+          }
+        }),
+      );
       const committed = results.filter(Boolean).length;
-      const { rows } = await db().admin.query(`select number from invoices where id = any($1) and number is not null order by number`, [drafts]);
+      const { rows } = await db().admin.query(`select number from invoices where id = any($1) and number is not null order by number`, [
+        drafts,
+      ]);
       expect(rows.map((r) => Number(r.number))).toEqual(Array.from({ length: committed }, (_, i) => first + i));
     });
   }

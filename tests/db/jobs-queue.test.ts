@@ -16,7 +16,10 @@ const later = (minutes: number) => new Date(DUE.getTime() + minutes * 60_000);
 
 async function enqueue(db: TestDatabase, n: number): Promise<string[]> {
   const keys = Array.from({ length: n }, () => randomUUID());
-  await db.admin.query(`insert into private.jobs (kind, key, run_after) select 'archive_invoice', k, $2 from unnest($1::text[]) k`, [keys, DUE]);
+  await db.admin.query(`insert into private.jobs (kind, key, run_after) select 'archive_invoice', k, $2 from unnest($1::text[]) k`, [
+    keys,
+    DUE,
+  ]);
   return keys;
 }
 
@@ -55,7 +58,10 @@ describeEachDatabase('job queue', (db) => {
     await Promise.all(['a', 'b'].map((worker) => runDueJobs(context(db()), { worker, at: later(1), handlers: recording(log, worker) })));
     const ran = log.filter((l) => keys.includes(l.key)).map((l) => l.key);
     expect(ran.sort()).toEqual([...keys].sort());
-    const { rows } = await db().admin.query(`select count(*)::int as n from private.jobs where key = any($1) and done_at is not null and attempts = 1`, [keys]);
+    const { rows } = await db().admin.query(
+      `select count(*)::int as n from private.jobs where key = any($1) and done_at is not null and attempts = 1`,
+      [keys],
+    );
     expect(rows[0].n).toBe(24);
   });
 
@@ -68,7 +74,9 @@ describeEachDatabase('job queue', (db) => {
     const log: { worker: string; key: string }[] = [];
     await runDueJobs(context(db()), { worker: 'b', at: later(7), handlers: recording(log, 'b') });
     expect(log.filter((l) => l.key === key)).toEqual([{ worker: 'b', key }]);
-    const { rows } = await db().admin.query(`select attempts, claimed_by, done_at is not null as done from private.jobs where key = $1`, [key]);
+    const { rows } = await db().admin.query(`select attempts, claimed_by, done_at is not null as done from private.jobs where key = $1`, [
+      key,
+    ]);
     expect(rows[0]).toEqual({ attempts: 2, claimed_by: 'b', done: true });
     // The dead runner's late finish changes nothing: the claim is not its own any more.
     expect(await finishJob(db().admin, dead!, 'dying')).toBe(false);
@@ -79,7 +87,8 @@ describeEachDatabase('job queue', (db) => {
     const log: { worker: string; key: string }[] = [];
     const first = await runDueJobs(context(db()), { worker: 'a', at: later(1), handlers: recording(log, 'a', (j) => j.key === key) });
     expect(first.failed).toContainEqual({ kind: 'archive_invoice', key, error: `boom ${key}` });
-    const failed = (await db().admin.query(`select attempts, last_error, done_at, run_after from private.jobs where key = $1`, [key])).rows[0];
+    const failed = (await db().admin.query(`select attempts, last_error, done_at, run_after from private.jobs where key = $1`, [key]))
+      .rows[0];
     expect(failed).toMatchObject({ attempts: 1, last_error: `boom ${key}`, done_at: null });
     expect(failed.run_after.getTime()).toBeGreaterThan(later(1).getTime());
     // Not before the backoff (1 minute after the first attempt), then once.
@@ -87,17 +96,19 @@ describeEachDatabase('job queue', (db) => {
     expect(log.filter((l) => l.key === key)).toEqual([]);
     await runDueJobs(context(db()), { worker: 'a', at: later(3), handlers: recording(log, 'a') });
     expect(log.filter((l) => l.key === key)).toEqual([{ worker: 'a', key }]);
-    expect((await db().admin.query(`select last_error, done_at is not null as done from private.jobs where key = $1`, [key])).rows[0]).toEqual({ last_error: null, done: true });
+    expect(
+      (await db().admin.query(`select last_error, done_at is not null as done from private.jobs where key = $1`, [key])).rows[0],
+    ).toEqual({ last_error: null, done: true });
   });
 
   it('schedules one archive job per unarchived sent invoice and one retention per day, whoever schedules', async () => {
     const t = await makeTenant(db());
     const at = new Date();
     await Promise.all([scheduleJobs(db().admin, at), scheduleJobs(db().admin, at)]);
-    const { rows } = await db().admin.query(`select kind, count(*)::int as n from private.jobs where key in ($1, (private.stockholm_today($2))::text) group by kind order by kind`, [
-      t.sentInvoiceId,
-      at,
-    ]);
+    const { rows } = await db().admin.query(
+      `select kind, count(*)::int as n from private.jobs where key in ($1, (private.stockholm_today($2))::text) group by kind order by kind`,
+      [t.sentInvoiceId, at],
+    );
     expect(rows).toEqual([
       { kind: 'archive_invoice', n: 1 },
       { kind: 'retention', n: 1 },
@@ -108,7 +119,10 @@ describeEachDatabase('job queue', (db) => {
     for (const role of ['anon', 'authenticated', 'service_role'] as const) {
       const refused = await db()
         .as(role, null, (c) => c.query(`select private.claim_job('x', '1 minute')`))
-        .then(() => 'allowed', (e: { code?: string }) => e.code);
+        .then(
+          () => 'allowed',
+          (e: { code?: string }) => e.code,
+        );
       expect(refused, role).toBe('42501');
     }
   });

@@ -21,8 +21,10 @@ describeEachDatabase('map queries', (db) => {
   const details = (nodeId: string, over: Record<string, string> = {}) =>
     clientDetailsSchema.parse({ nodeId, name: 'Nordljus Energi AB', orgNumber: '556999-1010', country: 'SE', ...over });
 
-  it('lists, creates and updates the owner\'s nodes, archive time kept on a second archive', async () => {
-    const created = await db().asUser(a.ownerId, (tx) => createNode(tx, a.workspaceId, { kind: 'task', parentId: a.projectId, title: 'Ny uppgift', x: 10, y: 20 }));
+  it("lists, creates and updates the owner's nodes, archive time kept on a second archive", async () => {
+    const created = await db().asUser(a.ownerId, (tx) =>
+      createNode(tx, a.workspaceId, { kind: 'task', parentId: a.projectId, title: 'Ny uppgift', x: 10, y: 20 }),
+    );
     expect(created).toMatchObject({ kind: 'task', parentId: a.projectId, title: 'Ny uppgift', x: 10, y: 20, archivedAt: null });
     const archived = await db().asUser(a.ownerId, (tx) => updateNode(tx, created.id, { archived: true, title: 'Klar' }));
     expect(archived?.archivedAt).toBeTruthy();
@@ -55,17 +57,33 @@ describeEachDatabase('map queries', (db) => {
   });
 
   it('saves client details whole and reads them back as the form shows them', async () => {
-    const bare = await db().asUser(a.ownerId, (tx) => createNode(tx, a.workspaceId, { kind: 'client', parentId: null, title: 'Ny kund', x: 0, y: 0 }));
-    await db().asUser(a.ownerId, (tx) => saveClientDetails(tx, details(bare.id, { hourlyRate: '1050,50', paymentTerms: '20', reverseCharge: 'on', vatNumber: 'SE556999101001' })));
+    const bare = await db().asUser(a.ownerId, (tx) =>
+      createNode(tx, a.workspaceId, { kind: 'client', parentId: null, title: 'Ny kund', x: 0, y: 0 }),
+    );
+    await db().asUser(a.ownerId, (tx) =>
+      saveClientDetails(
+        tx,
+        details(bare.id, { hourlyRate: '1050,50', paymentTerms: '20', reverseCharge: 'on', vatNumber: 'SE556999101001' }),
+      ),
+    );
     const form = await db().asUser(a.ownerId, (tx) => getClientDetailsForm(tx, bare.id));
-    expect(form).toMatchObject({ name: 'Nordljus Energi AB', orgNumber: '556999-1010', hourlyRate: '1050,50', paymentTerms: '20', reverseCharge: 'on', country: 'SE' });
+    expect(form).toMatchObject({
+      name: 'Nordljus Energi AB',
+      orgNumber: '556999-1010',
+      hourlyRate: '1050,50',
+      paymentTerms: '20',
+      reverseCharge: 'on',
+      country: 'SE',
+    });
     // A client without details yet: its title as the name, Sweden as the country.
-    const fresh = await db().asUser(a.ownerId, async (tx) => getClientDetailsForm(tx, (await createNode(tx, a.workspaceId, { kind: 'client', parentId: null, title: 'Tom kund', x: 0, y: 0 })).id));
+    const fresh = await db().asUser(a.ownerId, async (tx) =>
+      getClientDetailsForm(tx, (await createNode(tx, a.workspaceId, { kind: 'client', parentId: null, title: 'Tom kund', x: 0, y: 0 })).id),
+    );
     expect(fresh).toMatchObject({ name: 'Tom kund', country: 'SE', orgNumber: '', reverseCharge: '' });
     expect(await db().asUser(a.ownerId, (tx) => getClientDetailsForm(tx, a.projectId))).toBeNull();
   });
 
-  it('maps the database\'s own refusals to the form fields', async () => {
+  it("maps the database's own refusals to the form fields", async () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [{ orgNumber: '556999-1011' }, 'db.orgNumberInvalid', 'orgNumber'],
       [{ paymentTerms: 400 }, 'db.paymentTermsRange', 'paymentTerms'],
@@ -75,14 +93,16 @@ describeEachDatabase('map queries', (db) => {
     for (const [over, key, field] of cases) {
       // Past zod, as a client skipping the form would send it: the database still says no.
       const input = { ...details(a.clientId), ...over } as ReturnType<typeof details>;
-      const error = await db().asUser(a.ownerId, (tx) => saveClientDetails(tx, input)).catch((e) => e);
+      const error = await db()
+        .asUser(a.ownerId, (tx) => saveClientDetails(tx, input))
+        .catch((e) => e);
       expect(mapError(error)).toMatchObject({ key, field });
     }
     const kept = await db().admin.query('select org_number from client_details where node_id = $1', [a.clientId]);
     expect(kept.rows[0].org_number).toBe('556677-8899');
   });
 
-  it('reads the node\'s history newest first, from its own rows and its client details', async () => {
+  it("reads the node's history newest first, from its own rows and its client details", async () => {
     await db().asUser(a.ownerId, (tx) => updateNode(tx, a.clientId, { title: 'Nordljus' }));
     for (let i = 0; i < 3; i++) await db().asUser(a.ownerId, (tx) => updateNode(tx, a.clientId, { x: i, y: i }));
     const rows = await db().asUser(a.ownerId, (tx) => nodeAuditRows(tx, a.workspaceId, a.clientId));

@@ -35,12 +35,17 @@ describeEachDatabase('payments', (db, target) => {
   beforeAll(async () => {
     t = await makeTenant(db());
     accountant = await addAccountant(db(), t.workspaceId);
-    const { rows } = await db().admin.query(`select private.stockholm_today()::text as today, (private.stockholm_today() + 1)::text as tomorrow`);
+    const { rows } = await db().admin.query(
+      `select private.stockholm_today()::text as today, (private.stockholm_today() + 1)::text as tomorrow`,
+    );
     ({ today, tomorrow } = rows[0]);
   });
 
   const pay = (invoiceId: string, amount: number, on = today, method = 'bankgiro', reference: string | null = null) =>
-    db().asUser(t.ownerId, async (c) => (await c.query(`select * from record_payment($1, $2, $3, $4, $5)`, [invoiceId, amount, on, method, reference])).rows[0]);
+    db().asUser(
+      t.ownerId,
+      async (c) => (await c.query(`select * from record_payment($1, $2, $3, $4, $5)`, [invoiceId, amount, on, method, reference])).rows[0],
+    );
 
   it('a partial payment makes the invoice partly paid; the rest makes it paid on that day; history records both', async () => {
     const { invoiceId } = await sentInvoice(db(), t);
@@ -48,7 +53,9 @@ describeEachDatabase('payments', (db, target) => {
     expect(await invoiceState(db(), invoiceId)).toMatchObject({ status: 'partly_paid', paid: 400000, credited: 0, paid_on: null });
     await pay(invoiceId, 550000, today, 'bank_transfer');
     expect(await invoiceState(db(), invoiceId)).toMatchObject({ status: 'paid', paid: 950000, paid_on: today });
-    const events = await db().admin.query(`select event, details from invoice_events where invoice_id = $1 order by occurred_at, id`, [invoiceId]);
+    const events = await db().admin.query(`select event, details from invoice_events where invoice_id = $1 order by occurred_at, id`, [
+      invoiceId,
+    ]);
     expect(events.rows.map((r) => r.event).sort()).toEqual(['paid', 'payment_recorded', 'payment_recorded', 'sent']);
     expect(events.rows.find((r) => r.details.reference === '12345')?.details).toMatchObject({ amount_ore: 400000, method: 'bankgiro' });
   });
@@ -101,7 +108,11 @@ describeEachDatabase('payments', (db, target) => {
     expect(messageKeyFor(negative)).toBe('db.paymentAmountPositive');
     const method = await attempt(db(), { user: t.ownerId }, `select record_payment($1, 5, $2, 'swish')`, [t.sentInvoiceId, today]);
     expect(messageKeyFor(method)).toBe('db.paymentMethodInvalid');
-    const newline = await attempt(db(), { user: t.ownerId }, `select record_payment($1, 5, $2, 'bankgiro', $3)`, [t.sentInvoiceId, today, 'rad 1\nrad 2']);
+    const newline = await attempt(db(), { user: t.ownerId }, `select record_payment($1, 5, $2, 'bankgiro', $3)`, [
+      t.sentInvoiceId,
+      today,
+      'rad 1\nrad 2',
+    ]);
     expect(messageKeyFor(newline)).toBe('db.paymentReferenceInvalid');
   });
 
@@ -110,7 +121,10 @@ describeEachDatabase('payments', (db, target) => {
     await pay(invoiceId, 150000);
     await db().asUser(t.ownerId, (c) => c.query('select mark_invoice_paid($1)', [invoiceId]));
     expect(await invoiceState(db(), invoiceId)).toMatchObject({ status: 'paid', paid: 950000, paid_on: today });
-    const { rows } = await db().admin.query(`select amount_ore::int as a, paid_on::text as d, method from invoice_payments where invoice_id = $1 order by created_at, amount_ore`, [invoiceId]);
+    const { rows } = await db().admin.query(
+      `select amount_ore::int as a, paid_on::text as d, method from invoice_payments where invoice_id = $1 order by created_at, amount_ore`,
+      [invoiceId],
+    );
     expect(rows).toContainEqual({ a: 800000, d: today, method: 'other' });
     expect((await attempt(db(), { user: t.ownerId }, `select mark_invoice_paid($1)`, [invoiceId])).message).toBe('invoice_not_payable');
   });
@@ -121,7 +135,10 @@ describeEachDatabase('payments', (db, target) => {
     expect((await invoiceState(db(), invoiceId)).status).toBe('paid');
     const noReason = await attempt(db(), { user: t.ownerId }, `select reverse_payment($1, '  ')`, [wrong.id]);
     expect(messageKeyFor(noReason)).toBe('db.paymentReversalReasonRequired');
-    const reversal = await db().asUser(t.ownerId, async (c) => (await c.query(`select * from reverse_payment($1, 'Betalningen gällde en annan faktura')`, [wrong.id])).rows[0]);
+    const reversal = await db().asUser(
+      t.ownerId,
+      async (c) => (await c.query(`select * from reverse_payment($1, 'Betalningen gällde en annan faktura')`, [wrong.id])).rows[0],
+    );
     expect(Number(reversal.amount_ore)).toBe(-950000);
     expect(reversal.reverses_payment_id).toBe(wrong.id);
     expect(await invoiceState(db(), invoiceId)).toMatchObject({ status: 'sent', paid: 0, paid_on: null });
@@ -130,7 +147,8 @@ describeEachDatabase('payments', (db, target) => {
     expect(messageKeyFor(twice)).toBe('db.paymentAlreadyReversed');
     const ofReversal = await attempt(db(), { user: t.ownerId }, `select reverse_payment($1, 'igen')`, [reversal.id]);
     expect(ofReversal.message).toBe('payment_already_reversed');
-    const kept = (await db().admin.query(`select amount_ore::int as a, method, reference from invoice_payments where id = $1`, [wrong.id])).rows[0];
+    const kept = (await db().admin.query(`select amount_ore::int as a, method, reference from invoice_payments where id = $1`, [wrong.id]))
+      .rows[0];
     expect(kept).toEqual({ a: 950000, method: 'card', reference: 'fel kund' });
     const events = await db().admin.query(`select event from invoice_events where invoice_id = $1 and event like 'payment%'`, [invoiceId]);
     expect(events.rows.map((r) => r.event).sort()).toEqual(['payment_recorded', 'payment_reversed']);
@@ -177,11 +195,21 @@ describeEachDatabase('payments', (db, target) => {
     }
     expect((await attemptAsAdmin(db(), 'truncate invoice_payments cascade')).message).toBe('invoice_payments_append_only');
     // Nor can anyone write payments or the settled columns directly.
-    const insert = await attempt(db(), { user: t.ownerId }, `insert into invoice_payments (workspace_id, invoice_id, amount_ore, paid_on, method) values ($1, $2, 5, $3, 'other')`, [t.workspaceId, invoiceId, today]);
+    const insert = await attempt(
+      db(),
+      { user: t.ownerId },
+      `insert into invoice_payments (workspace_id, invoice_id, amount_ore, paid_on, method) values ($1, $2, 5, $3, 'other')`,
+      [t.workspaceId, invoiceId, today],
+    );
     expect(insert.code).toBe('42501');
-    const forged = await attemptAsAdmin(db(), `update invoices set paid_ore = 950000, status = 'paid', paid_on = $2 where id = $1`, [invoiceId, today]);
+    const forged = await attemptAsAdmin(db(), `update invoices set paid_ore = 950000, status = 'paid', paid_on = $2 where id = $1`, [
+      invoiceId,
+      today,
+    ]);
     expect(forged.constraint).toBe('invoices_immutable');
-    const forgedCredit = await attemptAsAdmin(db(), `update invoices set credited_ore = 950000, status = 'credited' where id = $1`, [invoiceId]);
+    const forgedCredit = await attemptAsAdmin(db(), `update invoices set credited_ore = 950000, status = 'credited' where id = $1`, [
+      invoiceId,
+    ]);
     expect(forgedCredit.constraint).toBe('invoices_immutable');
     expect(await invoiceState(db(), invoiceId)).toMatchObject({ status: 'partly_paid', paid: 1000 });
     const audit = await db().admin.query(`select action from audit_log where table_name = 'invoice_payments' and row_id = $1`, [p.id]);
@@ -215,7 +243,8 @@ describeEachDatabase('payments', (db, target) => {
   });
 
   it('property: payments, reversals and credit notes explain every state', async () => {
-    type Step = { kind: 'pay'; amount: number } | { kind: 'reverse'; pick: number } | { kind: 'credit'; quantity: number } | { kind: 'markPaid' };
+    type Step =
+      { kind: 'pay'; amount: number } | { kind: 'reverse'; pick: number } | { kind: 'credit'; quantity: number } | { kind: 'markPaid' };
     const step: fc.Arbitrary<Step> = fc.oneof(
       fc.record({ kind: fc.constant('pay' as const), amount: fc.integer({ min: 1, max: 1_200_000 }) }),
       fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat() }),
@@ -226,40 +255,58 @@ describeEachDatabase('payments', (db, target) => {
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
         const { invoiceId, lineId } = await sentInvoice(db(), t);
         for (const s of steps) {
-          const open = (await db().admin.query(
-            `select p.id from invoice_payments p where p.invoice_id = $1 and p.amount_ore > 0
+          const open = (
+            await db().admin.query(
+              `select p.id from invoice_payments p where p.invoice_id = $1 and p.amount_ore > 0
                and not exists (select 1 from invoice_payments r where r.reverses_payment_id = p.id) order by p.created_at, p.id`,
-            [invoiceId],
-          )).rows.map((r) => r.id as string);
+              [invoiceId],
+            )
+          ).rows.map((r) => r.id as string);
           if (s.kind === 'credit') {
             // Credit s.quantity hours of what remains, through a draft edited to that quantity.
-            await db().asUser(t.ownerId, async (c) => {
-              const id = (await c.query(`select create_credit_note($1, array[$2]::uuid[]) as id`, [invoiceId, lineId])).rows[0].id;
-              await c.query(`update invoice_lines set quantity = greatest(quantity, -$2::numeric) where invoice_id = $1`, [id, s.quantity]);
-              await c.query('select send_invoice($1)', [id]);
-            }).catch(() => undefined);
+            await db()
+              .asUser(t.ownerId, async (c) => {
+                const id = (await c.query(`select create_credit_note($1, array[$2]::uuid[]) as id`, [invoiceId, lineId])).rows[0].id;
+                await c.query(`update invoice_lines set quantity = greatest(quantity, -$2::numeric) where invoice_id = $1`, [
+                  id,
+                  s.quantity,
+                ]);
+                await c.query('select send_invoice($1)', [id]);
+              })
+              .catch(() => undefined);
           } else {
             const [sql, params]: [string, unknown[]] | [null, []] =
-              s.kind === 'pay' ? [`select record_payment($1, $2, $3, 'bankgiro')`, [invoiceId, s.amount, today]]
-              : s.kind === 'markPaid' ? ['select mark_invoice_paid($1)', [invoiceId]]
-              : open.length ? [`select reverse_payment($1, 'fel')`, [open[s.pick % open.length]]]
-              : [null, []];
-            if (sql) await db().asUser(t.ownerId, (c) => c.query(sql, params)).catch(() => undefined);
+              s.kind === 'pay'
+                ? [`select record_payment($1, $2, $3, 'bankgiro')`, [invoiceId, s.amount, today]]
+                : s.kind === 'markPaid'
+                  ? ['select mark_invoice_paid($1)', [invoiceId]]
+                  : open.length
+                    ? [`select reverse_payment($1, 'fel')`, [open[s.pick % open.length]]]
+                    : [null, []];
+            if (sql)
+              await db()
+                .asUser(t.ownerId, (c) => c.query(sql, params))
+                .catch(() => undefined);
           }
           const state = await invoiceState(db(), invoiceId);
-          const sums = (await db().admin.query(
-            `select coalesce((select sum(amount_ore) from invoice_payments where invoice_id = $1), 0)::int as paid,
+          const sums = (
+            await db().admin.query(
+              `select coalesce((select sum(amount_ore) from invoice_payments where invoice_id = $1), 0)::int as paid,
                     coalesce((select -sum(total_ore) from invoices where credits_invoice_id = $1 and status <> 'draft'), 0)::int as credited`,
-            [invoiceId],
-          )).rows[0];
+              [invoiceId],
+            )
+          ).rows[0];
           expect(state.paid).toBe(sums.paid);
           expect(state.credited).toBe(sums.credited);
           expect(state.credited).toBeLessThanOrEqual(state.total);
           const expected =
-            sums.credited > 0 && sums.credited >= state.total ? 'credited'
-            : sums.paid > 0 && sums.paid + sums.credited >= state.total ? 'paid'
-            : sums.paid > 0 ? 'partly_paid'
-            : 'sent';
+            sums.credited > 0 && sums.credited >= state.total
+              ? 'credited'
+              : sums.paid > 0 && sums.paid + sums.credited >= state.total
+                ? 'paid'
+                : sums.paid > 0
+                  ? 'partly_paid'
+                  : 'sent';
           expect(state.status).toBe(expected);
           expect(state.paid_on === null).toBe(!(sums.paid > 0 && sums.paid + sums.credited >= state.total));
         }
@@ -271,18 +318,24 @@ describeEachDatabase('payments', (db, target) => {
   if (target === 'pg15') {
     it('twenty payments at once on separate connections: none is lost', async () => {
       const { invoiceId } = await sentInvoice(db(), t);
-      const clients = await Promise.all(Array.from({ length: 20 }, async () => {
-        const c = new pg.Client(db().adminUrl);
-        await c.connect();
-        await c.query('begin');
-        await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: t.ownerId, role: 'authenticated' })]);
-        return c;
-      }));
+      const clients = await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const c = new pg.Client(db().adminUrl);
+          await c.connect();
+          await c.query('begin');
+          await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+            JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
+          ]);
+          return c;
+        }),
+      );
       try {
-        await Promise.all(clients.map(async (c) => {
-          await c.query(`select record_payment($1, 10000, $2, 'bankgiro')`, [invoiceId, today]);
-          await c.query('commit');
-        }));
+        await Promise.all(
+          clients.map(async (c) => {
+            await c.query(`select record_payment($1, 10000, $2, 'bankgiro')`, [invoiceId, today]);
+            await c.query('commit');
+          }),
+        );
       } finally {
         await Promise.all(clients.map((c) => c.end()));
       }

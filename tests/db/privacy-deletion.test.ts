@@ -40,11 +40,14 @@ describeEachDatabase('account deletion', (db) => {
     expect(await visibleToOwner(db(), t)).toMatchObject({ nodes: 4, invoices: 2, memberships: 1 });
 
     const until = await requestDeletion(db(), t.ownerId);
-    const requested = (await db().admin.query(`select requested_at from private.account_deletions where user_id = $1`, [t.ownerId])).rows[0].requested_at as Date;
+    const requested = (await db().admin.query(`select requested_at from private.account_deletions where user_id = $1`, [t.ownerId])).rows[0]
+      .requested_at as Date;
     expect(until.getTime() - requested.getTime()).toBe(30 * DAY);
 
     expect(await visibleToOwner(db(), t)).toEqual({ nodes: 0, invoices: 0, memberships: 0, files: 0 });
-    const write = await attempt(db(), { user: t.ownerId }, `insert into nodes (workspace_id, kind, title) values ($1, 'note', 'x')`, [t.workspaceId]);
+    const write = await attempt(db(), { user: t.ownerId }, `insert into nodes (workspace_id, kind, title) values ($1, 'note', 'x')`, [
+      t.workspaceId,
+    ]);
     expect(write.ok).toBe(false);
     const update = await attempt(db(), { user: t.ownerId }, `update nodes set title = 'x' where id = $1`, [t.noteId]);
     expect(update.rowCount).toBe(0);
@@ -77,7 +80,10 @@ describeEachDatabase('account deletion', (db) => {
        values ('00000000-0000-0000-0000-000000000000', $1, json_build_object('action', 'login', 'actor_id', $2::text, 'actor_username', 'a@example.test'), now(), '10.0.0.1')`,
       [randomUUID(), t.ownerId],
     );
-    await db().admin.query(`insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to) values ($1, $2, 'recovery_token', 'h', 'x')`, [randomUUID(), t.ownerId]);
+    await db().admin.query(
+      `insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to) values ($1, $2, 'recovery_token', 'h', 'x')`,
+      [randomUUID(), t.ownerId],
+    );
 
     // Request, restore, request again: the clock starts at the second request.
     await requestDeletion(db(), t.ownerId);
@@ -103,9 +109,13 @@ describeEachDatabase('account deletion', (db) => {
     expect(await count(db(), `select 1 from time_entries where id = $1`, [t.unbilledEntryId])).toBe(0);
     expect(await count(db(), `select 1 from time_entries where id = $1`, [t.billedEntryId])).toBe(1);
     expect(await count(db(), `select 1 from invoices where id = $1`, [t.draftInvoiceId])).toBe(0);
-    expect(await count(db(), `select 1 from invoices where id = $1 and status = 'sent' and seller_snapshot is not null`, [t.sentInvoiceId])).toBe(1);
+    expect(
+      await count(db(), `select 1 from invoices where id = $1 and status = 'sent' and seller_snapshot is not null`, [t.sentInvoiceId]),
+    ).toBe(1);
     expect(await count(db(), `select 1 from invoice_lines where invoice_id = $1`, [t.sentInvoiceId])).toBe(1);
-    expect(await count(db(), `select 1 from invoice_events where invoice_id = $1 and actor_id is null`, [t.sentInvoiceId])).toBeGreaterThan(0);
+    expect(await count(db(), `select 1 from invoice_events where invoice_id = $1 and actor_id is null`, [t.sentInvoiceId])).toBeGreaterThan(
+      0,
+    );
     expect(await count(db(), `select 1 from invoice_events where workspace_id = $1 and actor_id is not null`, ws)).toBe(0);
     // Only the nodes the kept records point at, emptied.
     const nodes = await db().admin.query(`select id, title, body, parent_id from nodes where workspace_id = $1 order by id`, ws);
@@ -114,7 +124,13 @@ describeEachDatabase('account deletion', (db) => {
     expect(await count(db(), `select 1 from storage.objects where name = $1`, [t.documentName])).toBe(0);
     expect(await count(db(), `select 1 from storage.objects where name = $1`, [t.archiveName])).toBe(1);
     // The trail stays verifiable but names no one and holds no content.
-    expect(await count(db(), `select 1 from audit_log where workspace_id = $1 and (actor_id is not null or old_values is not null or new_values is not null)`, ws)).toBe(0);
+    expect(
+      await count(
+        db(),
+        `select 1 from audit_log where workspace_id = $1 and (actor_id is not null or old_values is not null or new_values is not null)`,
+        ws,
+      ),
+    ).toBe(0);
     expect((await db().admin.query(`select * from verify_audit_chain($1)`, ws)).rows).toEqual([]);
     const trail = (await db().admin.query(`select a.* from audit_log a where workspace_id = $1`, ws)).rows;
     expect(JSON.stringify(trail)).not.toContain(t.ownerId);
@@ -125,7 +141,8 @@ describeEachDatabase('account deletion', (db) => {
     expect(await count(db(), `select 1 from nodes where workspace_id = $1 and title <> ''`, [other.workspaceId])).toBe(4);
 
     // After the retention of the sent invoice: its fiscal year 2026 ends 2026-12-31, kept through 2033-12-31.
-    const issue = (await db().admin.query(`select issue_date::text from invoices where id = $1`, [t.sentInvoiceId])).rows[0].issue_date as string;
+    const issue = (await db().admin.query(`select issue_date::text from invoices where id = $1`, [t.sentInvoiceId])).rows[0]
+      .issue_date as string;
     const lastDay = (await db().admin.query(`select private.retention_end($1::date, 1)::text as d`, [issue])).rows[0].d as string;
     expect(lastDay).toBe(`${Number(issue.slice(0, 4)) + 7}-12-31`);
     expect(await retention(db(), new Date(`${lastDay}T12:00:00Z`))).toMatchObject({ invoices_deleted: 0 });
@@ -142,7 +159,10 @@ describeEachDatabase('account deletion', (db) => {
     expect(await count(db(), `select 1 from storage.objects where name = $1`, [t.archiveName])).toBe(0);
     expect(await count(db(), `select 1 from invoices where workspace_id = $1`, [other.workspaceId])).toBe(1); // the draft
     expect(await count(db(), `select 1 from nodes where workspace_id = $1 and title <> ''`, [other.workspaceId])).toBe(4);
-    expect(await retention(db(), new Date(`${Number(issue.slice(0, 4)) + 8}-01-03T12:00:00Z`))).toMatchObject({ invoices_deleted: 0, audit_rows_anonymised: 0 });
+    expect(await retention(db(), new Date(`${Number(issue.slice(0, 4)) + 8}-01-03T12:00:00Z`))).toMatchObject({
+      invoices_deleted: 0,
+      audit_rows_anonymised: 0,
+    });
   });
 
   it('empties every other workspace table at the purge, whoever added it (from the catalog)', async () => {
@@ -169,7 +189,9 @@ describeEachDatabase('account deletion', (db) => {
     const nextUntil = await requestDeletion(db(), next.ownerId);
     const sql = await db().admin.query(`select private.run_retention($1) as report`, [new Date(nextUntil.getTime() + 1)]);
     expect(sql.rows[0].report.accounts_purged).toBe(1);
-    const queued = await db().admin.query(`select bucket_id, name from private.storage_removals where name like $1`, [`${next.workspaceId}/%`]);
+    const queued = await db().admin.query(`select bucket_id, name from private.storage_removals where name like $1`, [
+      `${next.workspaceId}/%`,
+    ]);
     expect(queued.rows).toEqual([{ bucket_id: 'documents', name: next.documentName }]);
     expect(await count(db(), `select 1 from storage.objects where name = $1`, [next.documentName])).toBe(1);
     expect(await removeQueuedFiles(db().admin, storageApiRemover(db()))).toBeGreaterThanOrEqual(1);
@@ -179,8 +201,16 @@ describeEachDatabase('account deletion', (db) => {
 
   it('keeps sent invoices immutable outside a retention run, for every role and with a forged flag', async () => {
     const t = await makeTenant(db());
-    const direct = await db().admin.query(`select 1`).then(() =>
-      db().admin.query(`delete from invoices where id = $1`, [t.sentInvoiceId]).then(() => 'deleted', (e: Error) => e.message));
+    const direct = await db()
+      .admin.query(`select 1`)
+      .then(() =>
+        db()
+          .admin.query(`delete from invoices where id = $1`, [t.sentInvoiceId])
+          .then(
+            () => 'deleted',
+            (e: Error) => e.message,
+          ),
+      );
     expect(direct).toBe('invoice_immutable');
     const forged = await attempt(db(), { service: true }, `insert into private.retention_runs (txid) values (txid_current())`);
     expect(forged.ok).toBe(false);

@@ -17,7 +17,13 @@ import { addAccountant, makeTenant } from './fixtures';
 const REVIEWED_EXPORTABLE = ['audit_log.content_hash', 'audit_log.prev_hash', 'audit_log.row_hash', 'invoices.pdf_sha256'];
 const SECRET_LOOKING = /hash|token|secret|password|otp|key|sha/;
 
-const claimsOf = (sub: string) => asVerifiedClaims({ sub, role: 'authenticated', aud: 'authenticated', email: 'agare@example.test' } as unknown as JwtPayload) as VerifiedClaims;
+const claimsOf = (sub: string) =>
+  asVerifiedClaims({
+    sub,
+    role: 'authenticated',
+    aud: 'authenticated',
+    email: 'agare@example.test',
+  } as unknown as JwtPayload) as VerifiedClaims;
 
 describeEachDatabase('data export', (db) => {
   it('contains every table with user data in public, from the catalog, with all of the owner’s rows', async () => {
@@ -25,7 +31,10 @@ describeEachDatabase('data export', (db) => {
     const other = await makeTenant(db());
     const accountantId = await addAccountant(db(), other.workspaceId);
     // The owner is also accountant elsewhere: that workspace is not theirs to export.
-    await db().admin.query(`insert into workspace_members (workspace_id, user_id, role) values ($1, $2, 'accountant')`, [other.workspaceId, t.ownerId]);
+    await db().admin.query(`insert into workspace_members (workspace_id, user_id, role) values ($1, $2, 'accountant')`, [
+      other.workspaceId,
+      t.ownerId,
+    ]);
 
     const data = await db().asUser(t.ownerId, (c) => buildExport(c, claimsOf(t.ownerId)));
     expect(data.format).toBe(EXPORT_FORMAT);
@@ -41,7 +50,12 @@ describeEachDatabase('data export', (db) => {
     expect(Object.keys(data.tables).sort()).toEqual(userTables);
 
     for (const table of userTables) {
-      const column = table === 'workspaces' ? 'id' : catalog.some((r) => r.table_name === table && r.column_name === 'workspace_id') ? 'workspace_id' : 'user_id';
+      const column =
+        table === 'workspaces'
+          ? 'id'
+          : catalog.some((r) => r.table_name === table && r.column_name === 'workspace_id')
+            ? 'workspace_id'
+            : 'user_id';
       const key = column === 'user_id' ? t.ownerId : t.workspaceId;
       const { rows } = await db().admin.query(`select count(*)::int as n from public.${table} where ${column} = $1`, [key]);
       expect(data.tables[table].length, table).toBe(rows[0].n);
@@ -50,7 +64,16 @@ describeEachDatabase('data export', (db) => {
       expect(data.schema[table].columns.length, `${table} documents its columns`).toBeGreaterThan(0);
     }
     // The fixture has data in the main tables, so the counts above are not vacuous.
-    for (const table of ['nodes', 'client_details', 'time_entries', 'invoices', 'invoice_lines', 'invoice_events', 'audit_log', 'business_profiles']) {
+    for (const table of [
+      'nodes',
+      'client_details',
+      'time_entries',
+      'invoices',
+      'invoice_lines',
+      'invoice_events',
+      'audit_log',
+      'business_profiles',
+    ]) {
       expect(data.tables[table].length, table).toBeGreaterThan(0);
     }
     expect(data.tables.nodes.map((n) => n.title)).toContain('Anteckning');

@@ -51,7 +51,10 @@ describeEachDatabase('retention job', (db) => {
     const year = await sendingYear(db());
     const entry = randomUUID();
     const ids = await db().asUser(t.ownerId, async (c) => {
-      await c.query(`insert into time_entries (id, workspace_id, node_id, entry_date, minutes, hourly_rate_ore) values ($1, $2, $3, '2000-01-03', 120, 95000)`, [entry, t.workspaceId, t.taskId]);
+      await c.query(
+        `insert into time_entries (id, workspace_id, node_id, entry_date, minutes, hourly_rate_ore) values ($1, $2, $3, '2000-01-03', 120, 95000)`,
+        [entry, t.workspaceId, t.taskId],
+      );
       const { invoiceId } = await addDraft(c, t.workspaceId, t.clientId);
       await c.query(`select bill_time_entries($1, $2)`, [invoiceId, [entry]]);
       await c.query(
@@ -115,13 +118,19 @@ describeEachDatabase('retention job', (db) => {
       [entry, t.ownerId],
     );
     const before = await retention(db(), new Date(Date.now() + 23 * MONTH));
-    const fresh = await db().admin.query(`select count(*)::int as n from audit_log where workspace_id = $1 and anonymised_at is null`, [t.workspaceId]);
+    const fresh = await db().admin.query(`select count(*)::int as n from audit_log where workspace_id = $1 and anonymised_at is null`, [
+      t.workspaceId,
+    ]);
     expect(fresh.rows[0].n).toBeGreaterThan(10);
     expect(before.audit_rows_anonymised).toBe(0);
 
     const later = await retention(db(), new Date(Date.now() + 25 * MONTH));
     expect(later.audit_rows_anonymised).toBeGreaterThan(10);
-    const rows = (await db().admin.query(`select actor_id, old_values, new_values, row_id, table_name from audit_log where workspace_id = $1`, [t.workspaceId])).rows;
+    const rows = (
+      await db().admin.query(`select actor_id, old_values, new_values, row_id, table_name from audit_log where workspace_id = $1`, [
+        t.workspaceId,
+      ])
+    ).rows;
     expect(rows.every((r) => r.actor_id === null && r.old_values === null && r.new_values === null)).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(t.ownerId);
     expect((await db().admin.query(`select * from verify_audit_chain($1)`, [t.workspaceId])).rows).toEqual([]);
@@ -132,7 +141,13 @@ describeEachDatabase('retention job', (db) => {
 
     // Idempotent: a second run at the same time finds nothing.
     const again = await retention(db(), new Date(Date.now() + 25 * MONTH));
-    expect(again).toMatchObject({ accounts_purged: 0, invoices_deleted: 0, audit_rows_anonymised: 0, auth_audit_entries_anonymised: 0, email_tokens_deleted: 0 });
+    expect(again).toMatchObject({
+      accounts_purged: 0,
+      invoices_deleted: 0,
+      audit_rows_anonymised: 0,
+      auth_audit_entries_anonymised: 0,
+      email_tokens_deleted: 0,
+    });
   });
 
   it('removes email-link tokens older than 24 hours and keeps younger ones', async () => {
@@ -153,7 +168,10 @@ describeEachDatabase('retention job', (db) => {
     for (const role of ['anon', 'authenticated', 'service_role'] as const) {
       const outcome = await db()
         .as(role, { role, sub: randomUUID() }, (c) => c.query(`select private.run_retention(now())`))
-        .then(() => 'ran', (e: { code?: string }) => e.code);
+        .then(
+          () => 'ran',
+          (e: { code?: string }) => e.code,
+        );
       expect(outcome, role).toBe('42501');
     }
   });

@@ -23,13 +23,22 @@ describeEachDatabase('security log', (db) => {
     await addAccountant(db(), t.workspaceId);
     await db().asUser(t.ownerId, (c) => c.query(`select record_data_export()`));
     // A failed sign-in, as the signed-out app records it (Auth's own failure entries are not shown twice).
-    const { rows: [{ email }] } = await db().admin.query(`select email from auth.users where id = $1`, [t.ownerId]);
+    const {
+      rows: [{ email }],
+    } = await db().admin.query(`select email from auth.users where id = $1`, [t.ownerId]);
     await db().asAnon((c) => c.query(`select private.record_failed_sign_in($1)`, [email.toUpperCase()]));
     await db().asAnon((c) => c.query(`select private.record_failed_sign_in('nobody@example.test')`));
 
     const log = (await db().asUser(t.ownerId, (c) => c.query(`select source, action, ip_address, details from my_security_log()`))).rows;
     expect(log.map((r) => `${r.source}:${r.action}`).sort()).toEqual(
-      ['access:workspace_members_insert', 'app:data_exported', 'app:login_failed', 'auth:login', 'auth:user_modified', 'auth:user_updated_password'].sort(),
+      [
+        'access:workspace_members_insert',
+        'app:data_exported',
+        'app:login_failed',
+        'auth:login',
+        'auth:user_modified',
+        'auth:user_updated_password',
+      ].sort(),
     );
     expect(log.find((r) => r.action === 'login')?.ip_address).toBe('10.1.2.3');
     expect(log.find((r) => r.action === 'workspace_members_insert')?.details).toEqual({ role: 'accountant' });
@@ -38,15 +47,25 @@ describeEachDatabase('security log', (db) => {
 
     const theirs = (await db().asUser(other.ownerId, (c) => c.query(`select action from my_security_log()`))).rows;
     expect(theirs.map((r) => r.action)).toEqual(['login']);
-    const anon = await db().asAnon((c) => c.query(`select * from my_security_log()`)).then(() => 'ran', (e: { code?: string }) => e.code);
+    const anon = await db()
+      .asAnon((c) => c.query(`select * from my_security_log()`))
+      .then(
+        () => 'ran',
+        (e: { code?: string }) => e.code,
+      );
     expect(anon).toBe('42501');
   });
 
   it('caps recorded sign-in failures so calling the function directly cannot flood a log', async () => {
     const t = await makeTenant(db());
-    const { rows: [{ email }] } = await db().admin.query(`select email from auth.users where id = $1`, [t.ownerId]);
+    const {
+      rows: [{ email }],
+    } = await db().admin.query(`select email from auth.users where id = $1`, [t.ownerId]);
     for (let i = 0; i < 25; i++) await db().asAnon((c) => c.query(`select private.record_failed_sign_in($1)`, [email]));
-    const { rows } = await db().admin.query(`select count(*)::int as n from private.account_events where user_id = $1 and event = 'login_failed'`, [t.ownerId]);
+    const { rows } = await db().admin.query(
+      `select count(*)::int as n from private.account_events where user_id = $1 and event = 'login_failed'`,
+      [t.ownerId],
+    );
     expect(rows[0].n).toBe(20);
   });
 });

@@ -22,14 +22,21 @@ function cronCommand(): string {
   const dir = path.join(repoRoot, 'supabase/migrations');
   const commands = readdirSync(dir)
     .sort()
-    .flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/cron\.schedule\('konsultverkstad-retention', '[^']+', '([^']+)'\)/g)].map((m) => m[1]));
+    .flatMap((f) =>
+      [...readFileSync(path.join(dir, f), 'utf8').matchAll(/cron\.schedule\('konsultverkstad-retention', '[^']+', '([^']+)'\)/g)].map(
+        (m) => m[1],
+      ),
+    );
   return commands.at(-1)!;
 }
 
 describeEachDatabase('retention through the Storage API', (db) => {
   it('refuses a direct delete from storage.objects and storage.buckets for every role, the table owner included', async () => {
     const t = await makeTenant(db());
-    for (const sql of [`delete from storage.objects where name = '${t.documentName}'`, `delete from storage.buckets where id = 'documents'`]) {
+    for (const sql of [
+      `delete from storage.objects where name = '${t.documentName}'`,
+      `delete from storage.buckets where id = 'documents'`,
+    ]) {
       expect((await attemptAsAdmin(db(), sql)).message, sql).toBe(REFUSED);
       expect((await attempt(db(), { service: true }, sql)).message, sql).toBe(REFUSED);
     }
@@ -42,7 +49,10 @@ describeEachDatabase('retention through the Storage API', (db) => {
     expect(cronCommand()).toBe('select private.run_retention()');
     const before = await count(db(), `select 1 from storage.objects`, []);
     // The command as pg_cron runs it, with the clock past the 30 days.
-    await db().admin.query(`update private.account_deletions set purge_after = now() - interval '1 second', requested_at = now() - interval '31 days' where user_id = $1`, [t.ownerId]);
+    await db().admin.query(
+      `update private.account_deletions set purge_after = now() - interval '1 second', requested_at = now() - interval '31 days' where user_id = $1`,
+      [t.ownerId],
+    );
     await db().admin.query(cronCommand());
     expect(await count(db(), `select 1 from auth.users where id = $1`, [t.ownerId])).toBe(0);
     expect(await count(db(), `select 1 from storage.objects`, [])).toBe(before);
@@ -51,7 +61,10 @@ describeEachDatabase('retention through the Storage API', (db) => {
 
   it('the retention job purges an account and removes its files and expired archived PDFs through the Storage API', async () => {
     const t = await makeTenant(db());
-    const until = await db().asUser(t.ownerId, async (c) => (await c.query(`select request_account_deletion() as until`)).rows[0].until as Date);
+    const until = await db().asUser(
+      t.ownerId,
+      async (c) => (await c.query(`select request_account_deletion() as until`)).rows[0].until as Date,
+    );
     const purge = await retentionJob(db().admin, storageApiRemover(db()), new Date(until.getTime() + 1000));
     expect(purge.accounts_purged).toBeGreaterThanOrEqual(1);
     expect(purge.storage_files_removed).toBeGreaterThanOrEqual(1);
@@ -77,16 +90,27 @@ describeEachDatabase('retention through the Storage API', (db) => {
     // Everything else it may call, authenticated (with usage on private all along) may call too.
     expect(rows.map((r) => r.fn)).toEqual(['storage_removal_queued']);
     for (const fn of ['run_retention', 'purge_account', 'storage_removals_done', 'claim_job', 'schedule_jobs']) {
-      const callable = (await db().admin.query(`select bool_or(has_function_privilege('service_role', p.oid, 'execute')) as ok from pg_proc p where p.proname = $1`, [fn])).rows[0].ok;
+      const callable = (
+        await db().admin.query(
+          `select bool_or(has_function_privilege('service_role', p.oid, 'execute')) as ok from pg_proc p where p.proname = $1`,
+          [fn],
+        )
+      ).rows[0].ok;
       expect(callable, fn).toBe(false);
     }
   });
 
   it('the Storage API still may not remove an archived PDF that retention has not queued', async () => {
     const t = await makeTenant(db());
-    const refused = await attempt(db(), { service: true }, `delete from storage.objects where bucket_id = 'invoice-archive' and name = $1`, [t.archiveName], {
-      asStorageApi: true,
-    });
+    const refused = await attempt(
+      db(),
+      { service: true },
+      `delete from storage.objects where bucket_id = 'invoice-archive' and name = $1`,
+      [t.archiveName],
+      {
+        asStorageApi: true,
+      },
+    );
     expect(refused.message).toBe('invoice_archive_insert_only');
   });
 });

@@ -55,13 +55,19 @@ const EXPECTED: Record<string, Spec> = {
     allow: { select: ['owner', 'accountant'], insert: ['owner'], update: ['owner'], delete: ['owner'] },
     where: (t) => ['node_id = $1', [t.clientId]],
     set: 'name = name',
-    insert: (t) => [`insert into client_details (node_id, workspace_id, name, country) values ($1, $2, 'Ny AB', 'NO')`, [t.bareClientId, t.workspaceId]],
+    insert: (t) => [
+      `insert into client_details (node_id, workspace_id, name, country) values ($1, $2, 'Ny AB', 'NO')`,
+      [t.bareClientId, t.workspaceId],
+    ],
   },
   'public.time_entries': {
     allow: OWNER_ONLY,
     where: (t) => ['id = $1', [t.unbilledEntryId]],
     set: 'minutes = minutes',
-    insert: (t) => [`insert into time_entries (workspace_id, node_id, entry_date, minutes) values ($1, $2, current_date, 30)`, [t.workspaceId, t.taskId]],
+    insert: (t) => [
+      `insert into time_entries (workspace_id, node_id, entry_date, minutes) values ($1, $2, current_date, 30)`,
+      [t.workspaceId, t.taskId],
+    ],
   },
   'public.invoices': {
     allow: OWNER_ONLY,
@@ -82,7 +88,10 @@ const EXPECTED: Record<string, Spec> = {
     allow: { select: ['owner', 'accountant'], insert: [], update: [], delete: [] },
     where: (t) => ['invoice_id = $1', [t.sentInvoiceId]],
     set: 'details = details',
-    insert: (t) => [`insert into invoice_events (workspace_id, invoice_id, event) values ($1, $2, 'paid')`, [t.workspaceId, t.sentInvoiceId]],
+    insert: (t) => [
+      `insert into invoice_events (workspace_id, invoice_id, event) values ($1, $2, 'paid')`,
+      [t.workspaceId, t.sentInvoiceId],
+    ],
   },
   'public.invoice_payments': {
     allow: { select: ['owner', 'accountant'], insert: [], update: [], delete: [] },
@@ -135,13 +144,19 @@ const EXPECTED: Record<string, Spec> = {
     allow: { select: ['owner'], insert: [], update: [], delete: [] },
     where: (t) => ['workspace_id = $1', [t.workspaceId]],
     set: 'revoked_at = now()',
-    insert: (t) => [`insert into invitations (workspace_id, email, token_hash, expires_at) values ($1, 'x@example.test', sha256('x'), now())`, [t.workspaceId]],
+    insert: (t) => [
+      `insert into invitations (workspace_id, email, token_hash, expires_at) values ($1, 'x@example.test', sha256('x'), now())`,
+      [t.workspaceId],
+    ],
   },
   'public.sie_accounts': {
     allow: { select: ['owner', 'accountant'], insert: ['owner'], update: ['owner'], delete: ['owner'] },
     where: (t) => ['workspace_id = $1', [t.workspaceId]],
     set: 'receivable = receivable',
-    insert: (t) => [`insert into sie_accounts (workspace_id) values ($1) on conflict (workspace_id) do update set receivable = excluded.receivable`, [t.workspaceId]],
+    insert: (t) => [
+      `insert into sie_accounts (workspace_id) values ($1) on conflict (workspace_id) do update set receivable = excluded.receivable`,
+      [t.workspaceId],
+    ],
   },
   'public.export_downloads': {
     allow: { select: ['owner'], insert: [], update: [], delete: [] },
@@ -161,8 +176,15 @@ describeEachDatabase('RLS matrix', (db) => {
     const accountant = await addAccountant(db(), tenant.workspaceId);
     const strangerId = await db().createUser();
     const bareClientId = randomUUID();
-    await db().admin.query(`insert into nodes (id, workspace_id, kind, title) values ($1, $2, 'client', 'Utan detaljer')`, [bareClientId, tenant.workspaceId]);
-    await db().admin.query(`insert into running_timers (workspace_id, user_id, node_id) values ($1, $2, $3)`, [tenant.workspaceId, tenant.ownerId, tenant.taskId]);
+    await db().admin.query(`insert into nodes (id, workspace_id, kind, title) values ($1, $2, 'client', 'Utan detaljer')`, [
+      bareClientId,
+      tenant.workspaceId,
+    ]);
+    await db().admin.query(`insert into running_timers (workspace_id, user_id, node_id) values ($1, $2, $3)`, [
+      tenant.workspaceId,
+      tenant.ownerId,
+      tenant.taskId,
+    ]);
     // Probe rows of the accountant feature's tables.
     await db().asUser(tenant.ownerId, async (c) => {
       await c.query(`select create_invitation('probe@example.test'), log_download($1, 'zip')`, [tenant.workspaceId]);

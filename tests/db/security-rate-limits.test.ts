@@ -13,7 +13,7 @@ import { describeEachDatabase } from '../support/db';
 const refusal = (p: Promise<unknown>) =>
   p.then(
     () => 'allowed',
-    (e: unknown) => (e instanceof ActionError ? e.key : (e as { code?: string }).code ?? String(e)),
+    (e: unknown) => (e instanceof ActionError ? e.key : ((e as { code?: string }).code ?? String(e))),
   );
 
 describeEachDatabase('finding 10: shared rate limits', (db, target) => {
@@ -32,7 +32,8 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
   it('finding 10: two app servers share one limit', async () => {
     const checks: Check[] = [['resetPerAccount', `${randomUUID()}@example.test`]];
     const answers: string[] = [];
-    for (let i = 0; i < RATE_LIMITS.resetPerAccount.max + 2; i++) answers.push(await refusal(enforce(checks, { pool: i % 2 ? serverB : serverA })));
+    for (let i = 0; i < RATE_LIMITS.resetPerAccount.max + 2; i++)
+      answers.push(await refusal(enforce(checks, { pool: i % 2 ? serverB : serverA })));
     expect(answers).toEqual([...Array(RATE_LIMITS.resetPerAccount.max).fill('allowed'), 'errors.rateLimited', 'errors.rateLimited']);
   });
 
@@ -40,7 +41,9 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
     const checks: Check[] = [['resetPerAccount', `${randomUUID()}@example.test`]];
     const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => refusal(enforce(checks, { pool: i % 2 ? serverB : serverA }))));
     expect(answers.filter((a) => a === 'allowed')).toHaveLength(RATE_LIMITS.resetPerAccount.max);
-    const { rows } = await db().admin.query<{ hits: number }>(`select hits from private.rate_limits where bucket like 'resetPerAccount:%' order by window_ends_at desc limit 1`);
+    const { rows } = await db().admin.query<{ hits: number }>(
+      `select hits from private.rate_limits where bucket like 'resetPerAccount:%' order by window_ends_at desc limit 1`,
+    );
     expect(rows[0].hits).toBe(RATE_LIMITS.resetPerAccount.max + 1);
   });
 
@@ -51,7 +54,8 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
   it('finding 10: a client locked out of an account locks out neither another address nor the owner at another address', async () => {
     const victim = `${randomUUID()}@example.test`;
     const bystander = `${randomUUID()}@example.test`;
-    for (let i = 0; i < RATE_LIMITS.signInFailuresPerAddressAndAccount.max; i++) expect(await signIn(victim, '203.0.113.7', true, serverA)).toBe('allowed');
+    for (let i = 0; i < RATE_LIMITS.signInFailuresPerAddressAndAccount.max; i++)
+      expect(await signIn(victim, '203.0.113.7', true, serverA)).toBe('allowed');
     expect(await signIn(victim, '203.0.113.7', false, serverB)).toBe('errors.rateLimited');
     // The owner, from home; another account from the guesser's own address.
     expect(await signIn(victim, '198.51.100.20', false, serverB)).toBe('allowed');
@@ -76,9 +80,14 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
     expect(await signIn(email, '192.0.2.200', false, serverB)).toBe('errors.rateLimited');
     // The failures went into the account's security log (if it has one), bounded as before.
     const userId = await db().createUser();
-    const { rows: [{ email: owner }] } = await db().admin.query(`select email from auth.users where id = $1`, [userId]);
+    const {
+      rows: [{ email: owner }],
+    } = await db().admin.query(`select email from auth.users where id = $1`, [userId]);
     for (let i = 0; i < 3; i++) await signIn(owner, '192.0.2.201', true, serverA);
-    const { rows } = await db().admin.query(`select count(*)::int as n from private.account_events where user_id = $1 and event = 'login_failed'`, [userId]);
+    const { rows } = await db().admin.query(
+      `select count(*)::int as n from private.account_events where user_id = $1 and event = 'login_failed'`,
+      [userId],
+    );
     expect(rows[0].n).toBe(3);
   });
 
@@ -92,8 +101,12 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
     const checks: Check[] = [['signUpPerAccount', `${randomUUID()}@example.test`]];
     for (let i = 0; i < RATE_LIMITS.signUpPerAccount.max; i++) await enforce(checks, { pool: serverA });
     expect(await refusal(enforce(checks, { pool: serverB }))).toBe('errors.rateLimited');
-    await db().admin.query(`update private.rate_limits set window_ends_at = now() - interval '1 second' where bucket like 'signUpPerAccount:%'`);
-    const stale = (await db().admin.query(`insert into private.rate_limits values ('stale:x', now() - interval '1 hour', 3) returning bucket`)).rows;
+    await db().admin.query(
+      `update private.rate_limits set window_ends_at = now() - interval '1 second' where bucket like 'signUpPerAccount:%'`,
+    );
+    const stale = (
+      await db().admin.query(`insert into private.rate_limits values ('stale:x', now() - interval '1 hour', 3) returning bucket`)
+    ).rows;
     expect(stale).toHaveLength(1);
     expect(await refusal(enforce(checks, { pool: serverB }))).toBe('allowed');
     expect((await db().admin.query(`select 1 from private.rate_limits where bucket = 'stale:x'`)).rows).toEqual([]);
@@ -106,21 +119,43 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
     expect(JSON.stringify(rows)).not.toContain(email);
     expect(JSON.stringify(rows)).not.toContain('203.0.113.50');
     for (const role of ['anon', 'authenticated', 'service_role'] as const) {
-      const read = await db().as(role, null, (c) => c.query(`select * from private.rate_limits`)).then(() => 'read', (e: { code?: string }) => e.code);
+      const read = await db()
+        .as(role, null, (c) => c.query(`select * from private.rate_limits`))
+        .then(
+          () => 'read',
+          (e: { code?: string }) => e.code,
+        );
       expect(read).toBe('42501');
-      const write = await db().as(role, null, (c) => c.query(`update private.rate_limits set hits = 0`)).then(() => 'wrote', (e: { code?: string }) => e.code);
+      const write = await db()
+        .as(role, null, (c) => c.query(`update private.rate_limits set hits = 0`))
+        .then(
+          () => 'wrote',
+          (e: { code?: string }) => e.code,
+        );
       expect(write).toBe('42501');
     }
     // Nonsense limits are refused, not stored.
-    const bad = await db().asAnon((c) => c.query(`select private.take_rate_limit('x', 0, 60, 1)`)).then(() => 'ran', (e: { code?: string }) => e.code);
+    const bad = await db()
+      .asAnon((c) => c.query(`select private.take_rate_limit('x', 0, 60, 1)`))
+      .then(
+        () => 'ran',
+        (e: { code?: string }) => e.code,
+      );
     expect(bad).toBe('22023');
   });
 
   it('finding 10: record_failed_sign_in is not reachable through the Data API (public) for someone else’s address', async () => {
     const userId = await db().createUser();
-    const { rows: [{ email }] } = await db().admin.query(`select email from auth.users where id = $1`, [userId]);
+    const {
+      rows: [{ email }],
+    } = await db().admin.query(`select email from auth.users where id = $1`, [userId]);
     for (const role of ['anon', 'authenticated'] as const) {
-      const direct = await db().as(role, null, (c) => c.query(`select public.record_failed_sign_in($1)`, [email])).then(() => 'ran', (e: { code?: string }) => e.code);
+      const direct = await db()
+        .as(role, null, (c) => c.query(`select public.record_failed_sign_in($1)`, [email]))
+        .then(
+          () => 'ran',
+          (e: { code?: string }) => e.code,
+        );
       expect(direct).toBe('42883');
     }
     const { rows } = await db().admin.query(`select count(*)::int as n from private.account_events where user_id = $1`, [userId]);
@@ -134,7 +169,16 @@ describeEachDatabase('finding 10: shared rate limits', (db, target) => {
         (i % 2 ? serverB : serverA).connect().then(async (c) => {
           try {
             await c.query(`begin; set local role anon`);
-            const limits: Check[] = i % 3 ? [['resetPerAccount', email], ['resetPerAddress', '192.0.2.1']] : [['resetPerAddress', '192.0.2.1'], ['resetPerAccount', email]];
+            const limits: Check[] =
+              i % 3
+                ? [
+                    ['resetPerAccount', email],
+                    ['resetPerAddress', '192.0.2.1'],
+                  ]
+                : [
+                    ['resetPerAddress', '192.0.2.1'],
+                    ['resetPerAccount', email],
+                  ];
             const allowed = await takeRateLimits(c, limits, 1);
             await c.query('commit');
             return allowed;

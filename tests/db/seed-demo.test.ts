@@ -19,12 +19,13 @@ describeEachDatabase('seed-demo generator', (db) => {
     expect(summary).toMatchObject({ clients: 10, auditChainIntact: true });
     expect(summary.entries).toBeGreaterThan(1900);
     expect(summary.invoicesSent).toBeGreaterThan(100);
-    const numbers = await db().admin.query(
-      `select number from invoices where workspace_id = $1 and number is not null order by number`,
-      [summary.workspaceId],
-    );
+    const numbers = await db().admin.query(`select number from invoices where workspace_id = $1 and number is not null order by number`, [
+      summary.workspaceId,
+    ]);
     expect(numbers.rows.map((r) => Number(r.number))).toEqual(numbers.rows.map((_, i) => i + 1));
-    const statuses = await db().admin.query(`select distinct status from invoices where workspace_id = $1 order by 1`, [summary.workspaceId]);
+    const statuses = await db().admin.query(`select distinct status from invoices where workspace_id = $1 order by 1`, [
+      summary.workspaceId,
+    ]);
     expect(statuses.rows.map((r) => r.status)).toEqual(expect.arrayContaining(['credited', 'paid', 'sent']));
   }, 120_000);
 });

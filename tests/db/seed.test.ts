@@ -15,7 +15,8 @@ describeEachDatabase('seed.sql', (db) => {
   let workspaceId: string;
   beforeAll(async () => {
     await db().admin.query(readFileSync(path.resolve(import.meta.dirname, '../../supabase/seed.sql'), 'utf8'));
-    workspaceId = (await db().admin.query(`select workspace_id from workspace_members where user_id = $1 and role = 'owner'`, [DEMO])).rows[0].workspace_id;
+    workspaceId = (await db().admin.query(`select workspace_id from workspace_members where user_id = $1 and role = 'owner'`, [DEMO]))
+      .rows[0].workspace_id;
   });
 
   it('creates the demo consultant and accountant with the documented passwords', async () => {
@@ -32,28 +33,41 @@ describeEachDatabase('seed.sql', (db) => {
   });
 
   it('seed users have bcrypt cost 6: they are hashed at the production cost instead', async () => {
-    const { rows } = await db().admin.query<{ cost: string }>(`select substring(encrypted_password from 5 for 2) as cost from auth.users order by email`);
+    const { rows } = await db().admin.query<{ cost: string }>(
+      `select substring(encrypted_password from 5 for 2) as cost from auth.users order by email`,
+    );
     expect(rows.map((r) => Number(r.cost))).toEqual([BCRYPT_COST, BCRYPT_COST]);
   });
 
   it('has invoices in every status and a sent credit note, numbered without gaps', async () => {
-    const { rows } = await db().admin.query(`select kind, status, number from invoices where workspace_id = $1 order by number`, [workspaceId]);
+    const { rows } = await db().admin.query(`select kind, status, number from invoices where workspace_id = $1 order by number`, [
+      workspaceId,
+    ]);
     const statuses = new Set(rows.map((r) => `${r.kind}:${r.status}`));
-    for (const s of ['invoice:draft', 'invoice:sent', 'invoice:paid', 'invoice:credited', 'credit_note:sent']) expect(statuses).toContain(s);
+    for (const s of ['invoice:draft', 'invoice:sent', 'invoice:paid', 'invoice:credited', 'credit_note:sent'])
+      expect(statuses).toContain(s);
     const numbers = rows.filter((r) => r.number !== null).map((r) => Number(r.number));
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 
   it('has a mind-map with clients, projects, tasks and notes, and unbilled hours', async () => {
-    const kinds = await db().admin.query(`select kind, count(*)::int as n from nodes where workspace_id = $1 group by kind order by kind`, [workspaceId]);
+    const kinds = await db().admin.query(`select kind, count(*)::int as n from nodes where workspace_id = $1 group by kind order by kind`, [
+      workspaceId,
+    ]);
     expect(kinds.rows.map((r) => r.kind)).toEqual(['client', 'note', 'project', 'task']);
-    const unbilled = await db().admin.query(`select count(*)::int as n from time_entries where workspace_id = $1 and invoice_line_id is null`, [workspaceId]);
+    const unbilled = await db().admin.query(
+      `select count(*)::int as n from time_entries where workspace_id = $1 and invoice_line_id is null`,
+      [workspaceId],
+    );
     expect(unbilled.rows[0].n).toBeGreaterThan(0);
   });
 
   it('audits the seed as the demo user, and the chain verifies', async () => {
     expect((await db().admin.query(`select * from verify_audit_chain($1)`, [workspaceId])).rows).toEqual([]);
-    const actors = await db().admin.query(`select count(*)::int as n from audit_log where workspace_id = $1 and actor_id = $2`, [workspaceId, DEMO]);
+    const actors = await db().admin.query(`select count(*)::int as n from audit_log where workspace_id = $1 and actor_id = $2`, [
+      workspaceId,
+      DEMO,
+    ]);
     expect(actors.rows[0].n).toBeGreaterThan(0);
   });
 

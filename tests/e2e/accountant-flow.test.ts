@@ -12,7 +12,15 @@ import { startTestApp, type TestApp } from '../support/app';
 import { confirmSignUpOnPage, launchBrowser } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
 import { repoRoot } from '../support/paths';
-import { archiveHarnessOn, fakePdf, PASSWORD, prepareWorkspace, sendWithArchivedPdf, type ArchiveHarness, type HarnessUser } from '../exports/archive-harness';
+import {
+  archiveHarnessOn,
+  fakePdf,
+  PASSWORD,
+  prepareWorkspace,
+  sendWithArchivedPdf,
+  type ArchiveHarness,
+  type HarnessUser,
+} from '../exports/archive-harness';
 
 const shots = path.join(repoRoot, '.data/screenshots');
 
@@ -48,11 +56,20 @@ describe('accountant flow in the browser', () => {
     page = await accountantContext.newPage();
   }, 600_000);
 
-  reportFailuresAndCleanUp(() => app, [() => browser?.close(), () => h?.stop(), () => app?.stop()], async () => {
-    // What the accountant's page showed when it failed.
-    console.error(`page ${page.url()}:\n${await page.locator('body').innerText().catch(() => '')}`);
-    await page.screenshot({ path: path.join(shots, 'accountant-failure.png'), fullPage: true }).catch(() => {});
-  });
+  reportFailuresAndCleanUp(
+    () => app,
+    [() => browser?.close(), () => h?.stop(), () => app?.stop()],
+    async () => {
+      // What the accountant's page showed when it failed.
+      console.error(
+        `page ${page.url()}:\n${await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')}`,
+      );
+      await page.screenshot({ path: path.join(shots, 'accountant-failure.png'), fullPage: true }).catch(() => {});
+    },
+  );
 
   const url = (p: string) => `${app.appUrl}${p}`;
   const waitForPath = (p: Page, pathname: string) => p.waitForURL((u) => u.pathname === pathname, { timeout: 30_000 });
@@ -174,7 +191,10 @@ describe('accountant flow in the browser', () => {
     expect(sieText.match(/^#VER /gm)).toHaveLength(3);
     const csv = await page.request.get(url('/api/exports/register.csv?status=sent'));
     expect(csv.headers()['content-type']).toContain('text/csv');
-    const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = (await csv.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0].split(';').slice(0, 3)).toEqual(['Nummer', 'Typ', 'Status']);
     expect(lines).toHaveLength(4);
     expect((await page.request.get(url('/api/exports/sie?from=2026-13-01'))).status()).toBe(400);
@@ -203,7 +223,12 @@ describe('accountant flow in the browser', () => {
 
   it('the owner removes access and it is gone at once', async () => {
     const [first] = [...archived.keys()];
-    const invoiceId = (await h.admin.query(`select id from invoices where number = $1 and workspace_id = (select workspace_id from workspace_members where user_id = $2)`, [first, owner.id])).rows[0].id;
+    const invoiceId = (
+      await h.admin.query(
+        `select id from invoices where number = $1 and workspace_id = (select workspace_id from workspace_members where user_id = $2)`,
+        [first, owner.id],
+      )
+    ).rows[0].id;
     expect((await page.request.get(url(`/api/exports/invoices/${invoiceId}/pdf`))).status()).toBe(200);
 
     await ownerPage.goto(url('/profil/redovisning'));

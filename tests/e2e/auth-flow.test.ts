@@ -133,7 +133,10 @@ describe('auth flow in the browser', () => {
   });
 
   it('signs out (POST only) and back in', async () => {
-    const getSignOut = await fetch(url('/'), { redirect: 'manual', headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
+    const getSignOut = await fetch(url('/'), {
+      redirect: 'manual',
+      headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+    });
     expect(getSignOut.status).toBe(200); // still signed in: nothing on GET changes state
     await signOut();
     await expect(page.getByText('Du är utloggad.').isVisible()).resolves.toBe(true);

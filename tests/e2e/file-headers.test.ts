@@ -29,12 +29,16 @@ describe('file responses of the app (issue 13, finding 3: stored XSS)', () => {
     const email = `filer-${Date.now().toString(36)}@example.test`;
     userId = (await signUpConfirmed(client, app.standIn.outbox, { email, password: 'ett-bra-lösenord' })).user.id;
     storage = client.storage.from(LOGO_BUCKET);
-    workspaceId = (await admin.query(`select workspace_id from workspace_members where user_id = $1 and role = 'owner'`, [userId])).rows[0].workspace_id;
+    workspaceId = (await admin.query(`select workspace_id from workspace_members where user_id = $1 and role = 'owner'`, [userId])).rows[0]
+      .workspace_id;
     // A browser's session, through the email-link route.
     await client.auth.resetPasswordForEmail(email);
     const link = new URL(app.standIn.outbox.list(email).at(-1)!.links[0]);
     const res = await fetch(`${app.appUrl}${link.pathname}${link.search}`, { redirect: 'manual' });
-    cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
   }, 900_000);
 
   afterAll(async () => {
@@ -64,13 +68,17 @@ describe('file responses of the app (issue 13, finding 3: stored XSS)', () => {
     });
 
     for (const forged of ['text/plain; x=,TEXT/HTML', 'text/html', 'image/svg+xml']) {
-      await admin.query(`update storage.objects set metadata = metadata || jsonb_build_object('mimetype', $2::text) where bucket_id = $3 and name = $1`, [
-        path,
-        forged,
-        LOGO_BUCKET,
-      ]);
+      await admin.query(
+        `update storage.objects set metadata = metadata || jsonb_build_object('mimetype', $2::text) where bucket_id = $3 and name = $1`,
+        [path, forged, LOGO_BUCKET],
+      );
       const served = fileHeaders(await get('/profil/logotyp'));
-      expect(served, forged).toMatchObject({ status: 200, nosniff: 'nosniff', csp: "default-src 'none'; sandbox", disposition: 'attachment' });
+      expect(served, forged).toMatchObject({
+        status: 200,
+        nosniff: 'nosniff',
+        csp: "default-src 'none'; sandbox",
+        disposition: 'attachment',
+      });
       expect(served.type, forged).not.toMatch(/html|svg/i);
     }
   });
@@ -98,7 +106,12 @@ describe('file responses of the app (issue 13, finding 3: stored XSS)', () => {
       const res = await get(path);
       expect(fileHeaders(res), path).toMatchObject({ status: 200, type: 'application/pdf', nosniff: 'nosniff', csp: "default-src 'none'" });
       expect(res.headers.get('content-disposition'), path).toMatch(/^attachment; filename="/);
-      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString(), path).toBe('%PDF-');
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+        path,
+      ).toBe('%PDF-');
     }
   });
 });

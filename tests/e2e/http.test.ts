@@ -44,7 +44,11 @@ describe('app over HTTP', () => {
   });
 
   it('sends bad or expired email links to /login with a message', async () => {
-    for (const path of ['/auth/confirm?token_hash=forged&type=recovery&next=/reset-password', '/auth/confirm?type=recovery', '/auth/confirm?token_hash=x&type=bogus']) {
+    for (const path of [
+      '/auth/confirm?token_hash=forged&type=recovery&next=/reset-password',
+      '/auth/confirm?type=recovery',
+      '/auth/confirm?token_hash=x&type=bogus',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(303);
       const target = new URL(res.headers.get('location')!, app.appUrl);

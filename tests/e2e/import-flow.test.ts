@@ -49,13 +49,29 @@ describe('import in the browser', () => {
       req.on('end', () => {
         aiRequests.push(body);
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({
-          id: 'msg_e2e', type: 'message', role: 'assistant', model: 'test-model', stop_reason: 'tool_use', stop_sequence: null,
-          usage: { input_tokens: 1, output_tokens: 1 },
-          content: [{ type: 'tool_use', id: 'toolu_e2e', name: 'propose_mind_map', input: {
-            clients: [{ name: 'Solrosen AB', projects: [{ name: 'Intranät', tasks: [{ name: 'Behovsanalys' }] }], sources: ['avtal.md'] }],
-          } }],
-        }));
+        res.end(
+          JSON.stringify({
+            id: 'msg_e2e',
+            type: 'message',
+            role: 'assistant',
+            model: 'test-model',
+            stop_reason: 'tool_use',
+            stop_sequence: null,
+            usage: { input_tokens: 1, output_tokens: 1 },
+            content: [
+              {
+                type: 'tool_use',
+                id: 'toolu_e2e',
+                name: 'propose_mind_map',
+                input: {
+                  clients: [
+                    { name: 'Solrosen AB', projects: [{ name: 'Intranät', tasks: [{ name: 'Behovsanalys' }] }], sources: ['avtal.md'] },
+                  ],
+                },
+              },
+            ],
+          }),
+        );
       });
     });
     await new Promise<void>((r) => ai.listen(0, '127.0.0.1', r));
@@ -81,26 +97,39 @@ describe('import in the browser', () => {
       await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])
     ).rows[0].workspace_id;
     // An existing client on the map, to merge into and to lay the import out beside.
-    await admin.query(`insert into nodes (workspace_id, kind, title, position_x, position_y) values ($1, 'client', 'Tallkotten AB', 40, 80)`, [workspaceId]);
+    await admin.query(
+      `insert into nodes (workspace_id, kind, title, position_x, position_y) values ($1, 'client', 'Tallkotten AB', 40, 80)`,
+      [workspaceId],
+    );
   }, 400_000);
 
-  reportFailuresAndCleanUp(() => app, [
-    () => browser?.close(),
-    () => admin?.end(),
-    () => app?.stop(),
-    () => {
-      ai?.closeAllConnections();
-      return new Promise((r) => ai?.close(r));
-    },
-  ]);
+  reportFailuresAndCleanUp(
+    () => app,
+    [
+      () => browser?.close(),
+      () => admin?.end(),
+      () => app?.stop(),
+      () => {
+        ai?.closeAllConnections();
+        return new Promise((r) => ai?.close(r));
+      },
+    ],
+  );
 
   const nodes = async () =>
-    (await admin.query(`select id, parent_id, kind, title, position_x as x, position_y as y from nodes where workspace_id = $1 order by created_at`, [workspaceId])).rows;
+    (
+      await admin.query(
+        `select id, parent_id, kind, title, position_x as x, position_y as y from nodes where workspace_id = $1 order by created_at`,
+        [workspaceId],
+      )
+    ).rows;
 
   it('uploads with progress, refuses bad files with a reason, proposes, reviews and accepts', async () => {
     await page.goto(`${app.appUrl}/import`);
     await page.getByRole('heading', { name: 'Importera' }).waitFor();
-    await page.locator('input[type=file]').setInputFiles(['kunder.docx', 'offert.pdf', 'export.csv', 'låst.pdf', 'fel.pdf', 'stor.txt'].map(file));
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(['kunder.docx', 'offert.pdf', 'export.csv', 'låst.pdf', 'fel.pdf', 'stor.txt'].map(file));
     const rows = page.getByTestId('upload-row');
     await expect.poll(() => rows.filter({ hasText: 'Inläst' }).count(), { timeout: 30_000 }).toBe(3);
     await page.getByText('Filen är lösenordsskyddad.', { exact: false }).waitFor();
@@ -127,7 +156,11 @@ describe('import in the browser', () => {
     const tree = page.getByTestId('review-tree');
     await tree.waitFor();
     for (const client of ['Norrsken Energi AB', 'Fjällbyrån HB', 'Havsbris Konsult AB', 'Lindqvist Bygg AB', 'Tallkotten AB']) {
-      expect(await tree.getByRole('textbox', { name: 'Kund: Namn' }).evaluateAll((els, c) => els.some((e) => (e as HTMLInputElement).value === c), client)).toBe(true);
+      expect(
+        await tree
+          .getByRole('textbox', { name: 'Kund: Namn' })
+          .evaluateAll((els, c) => els.some((e) => (e as HTMLInputElement).value === c), client),
+      ).toBe(true);
     }
     expect(await page.getByText(`Org.nr ${ORG_NORRSKEN}`, { exact: false }).isVisible()).toBe(true);
     // Tallkotten AB exists already: merging is offered and ticked.
@@ -145,8 +178,15 @@ describe('import in the browser', () => {
     await page.getByRole('button', { name: 'Godkänn och skapa' }).click();
     await page.getByTestId('import-done').waitFor();
     await expect.poll(() => page.getByText(/är sparat på kunden/).count(), { timeout: 30_000 }).toBe(3);
-    expect(await page.getByTestId('created-client-name').allTextContents()).toEqual(['Norrsken Energi AB', 'Fjällbyrån HB', 'Lindqvist Bygg AB', 'Tallkotten AB']);
-    await expect(page.getByTestId('created-client').filter({ hasText: 'Tallkotten AB' }).getByText('tillagd i befintlig kund').isVisible()).resolves.toBe(true);
+    expect(await page.getByTestId('created-client-name').allTextContents()).toEqual([
+      'Norrsken Energi AB',
+      'Fjällbyrån HB',
+      'Lindqvist Bygg AB',
+      'Tallkotten AB',
+    ]);
+    await expect(
+      page.getByTestId('created-client').filter({ hasText: 'Tallkotten AB' }).getByText('tillagd i befintlig kund').isVisible(),
+    ).resolves.toBe(true);
     await page.screenshot({ path: path.join(shots, 'import-done-sv.png'), fullPage: true });
 
     const all = await nodes();
@@ -163,7 +203,11 @@ describe('import in the browser', () => {
     const details = await admin.query(`select org_number from client_details where node_id = $1`, [norrsken.id]);
     expect(details.rows).toEqual([{ org_number: ORG_NORRSKEN }]);
     // The kept documents, each under a client it produced.
-    const objects = (await admin.query(`select name from storage.objects where bucket_id = 'documents' and name like $1 order by name`, [`${workspaceId}/%`])).rows.map((r) => r.name);
+    const objects = (
+      await admin.query(`select name from storage.objects where bucket_id = 'documents' and name like $1 order by name`, [
+        `${workspaceId}/%`,
+      ])
+    ).rows.map((r) => r.name);
     expect(objects).toHaveLength(3);
     expect(objects).toContain(`${workspaceId}/${norrsken.id}/kunder.docx`);
     expect(objects.some((o: string) => o.endsWith('/offert.pdf'))).toBe(true);
@@ -188,7 +232,7 @@ describe('import in the browser', () => {
     expect((await admin.query(`select count(*)::int as n from storage.objects where bucket_id = 'documents'`)).rows[0].n).toBe(3);
   });
 
-  it('sends nothing to the AI without consent; with it, shows the model\'s proposal', async () => {
+  it("sends nothing to the AI without consent; with it, shows the model's proposal", async () => {
     await page.goto(`${app.appUrl}/import`);
     await page.locator('input[type=file]').setInputFiles([file('avtal.md')]);
     await expect.poll(() => page.getByTestId('upload-row').filter({ hasText: 'Inläst' }).count(), { timeout: 30_000 }).toBe(1);

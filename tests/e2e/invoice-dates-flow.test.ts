@@ -35,7 +35,9 @@ describe('a backdated draft with edited hours, sent in the browser', () => {
 
   it('drafts 3 h, plans it for 2015-06-01, and the hours become 4 h on the draft', async () => {
     await signUpOnPage(page, url('/signup'), 'Datumkonsult', email, 'ett-långt-lösenord-1', app.standIn.outbox);
-    workspaceId = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
+    workspaceId = (
+      await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])
+    ).rows[0].workspace_id;
     const c = await admin.connect();
     try {
       await completeProfile(c, workspaceId);

@@ -35,7 +35,9 @@ describe('VAT treatment on the draft invoice page', () => {
 
   it('a Norwegian client’s draft is preset to outside the EU, its hours at 0 %', async () => {
     await signUpOnPage(page, url('/signup'), 'Moms Konsult', email, 'ett-långt-lösenord-1', app.standIn.outbox);
-    const ws = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
+    const ws = (
+      await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])
+    ).rows[0].workspace_id;
     const c = await admin.connect();
     try {
       await completeProfile(c, ws);

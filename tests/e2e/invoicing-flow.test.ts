@@ -46,7 +46,12 @@ describe('invoicing flow in the browser', () => {
 
   const url = (p: string) => `${app.appUrl}${p}`;
   const invoiceRow = async () =>
-    (await admin.query(`select id, status, number::int, pdf_sha256 from invoices where workspace_id = $1 and kind = 'invoice' order by created_at limit 1`, [workspaceId])).rows[0];
+    (
+      await admin.query(
+        `select id, status, number::int, pdf_sha256 from invoices where workspace_id = $1 and kind = 'invoice' order by created_at limit 1`,
+        [workspaceId],
+      )
+    ).rows[0];
 
   it('signs up, and hours are logged for a client (seeded by SQL)', async () => {
     await page.goto(url('/signup'));
@@ -56,7 +61,9 @@ describe('invoicing flow in the browser', () => {
     await page.getByRole('button', { name: 'Skapa konto' }).click();
     await confirmSignUpOnPage(page, app.standIn.outbox, email);
     await page.waitForURL((u) => u.pathname === '/valkommen', { timeout: 30_000 });
-    workspaceId = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
+    workspaceId = (
+      await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])
+    ).rows[0].workspace_id;
     // The profile lacks a VAT number and payment details until the incomplete send below.
     await admin.query(
       `update business_profiles set legal_name = 'Lindqvist Konsult', org_number = '800101-0019', address_line1 = 'Storgatan 1',
@@ -142,11 +149,15 @@ describe('invoicing flow in the browser', () => {
     expect(await page.getByTestId('invoice-status').textContent()).toBe('Skickad');
     const row = await invoiceRow();
     expect(row).toMatchObject({ status: 'sent', number: 1 });
-    expect(Number((await admin.query(`select next_number from number_series where workspace_id = $1`, [workspaceId])).rows[0].next_number)).toBe(2);
+    expect(
+      Number((await admin.query(`select next_number from number_series where workspace_id = $1`, [workspaceId])).rows[0].next_number),
+    ).toBe(2);
     await expect(page.getByRole('button', { name: 'Skicka fakturan' }).count()).resolves.toBe(0);
     await page.screenshot({ path: path.join(shots, 'invoice-sent-sv.png'), fullPage: true });
 
-    const download = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner PDF' }).click()]).then(([d]) => d);
+    const download = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner PDF' }).click()]).then(
+      ([d]) => d,
+    );
     expect(download.suggestedFilename()).toBe('faktura-1.pdf');
     const bytes = Buffer.from(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks)));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(row.pdf_sha256);

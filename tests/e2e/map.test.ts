@@ -143,7 +143,9 @@ describe('mind-map in the browser', () => {
     await panel().getByRole('tab', { name: 'Skriv' }).click();
     await panel()
       .getByLabel('Anteckningens text (Markdown)')
-      .fill('## Mål\n\n- Inloggning med **BankID**\n\n<script>window.__pwned = 1</script>\n\n<img src=x onerror="window.__pwned = 2">\n\n[klicka](javascript:window.__pwned=3)');
+      .fill(
+        '## Mål\n\n- Inloggning med **BankID**\n\n<script>window.__pwned = 1</script>\n\n<img src=x onerror="window.__pwned = 2">\n\n[klicka](javascript:window.__pwned=3)',
+      );
     await saved();
     await panel().getByRole('tab', { name: 'Förhandsvisa' }).click();
     await panel().getByRole('heading', { name: 'Mål' }).waitFor();
@@ -159,12 +161,14 @@ describe('mind-map in the browser', () => {
     await panel().getByRole('tab', { name: 'Filer' }).click();
     await panel().getByText('Högst 25 MB per fil.', { exact: false }).waitFor();
     const pdf = Buffer.from('%PDF-1.4\n% offert för Kundportal\n');
-    await panel().getByLabel('Välj filer').setInputFiles([
-      { name: 'offert.pdf', mimeType: 'application/pdf', buffer: pdf },
-      { name: 'möte.md', mimeType: '', buffer: Buffer.from('# Möte\n') },
-      { name: 'stor.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(26 * 1024 * 1024 + 1) },
-      { name: 'program.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') },
-    ]);
+    await panel()
+      .getByLabel('Välj filer')
+      .setInputFiles([
+        { name: 'offert.pdf', mimeType: 'application/pdf', buffer: pdf },
+        { name: 'möte.md', mimeType: '', buffer: Buffer.from('# Möte\n') },
+        { name: 'stor.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(26 * 1024 * 1024 + 1) },
+        { name: 'program.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') },
+      ]);
     await panel().getByText('Filen ”stor.pdf” är 26 MB; gränsen är 25 MB.').waitFor();
     await panel().getByText('Filen ”program.exe” har en filtyp som inte kan laddas upp.', { exact: false }).waitFor();
     const list = panel().getByRole('list', { name: 'Filer på noden' });
@@ -205,7 +209,9 @@ describe('mind-map in the browser', () => {
   it('shows a failed save, keeps the change and saves it on retry', async () => {
     await treeRow('Kundportal').click();
     await panel().getByRole('tab', { name: 'Översikt' }).click();
-    await page.route('**/api/nodes/*', (route) => (route.request().method() === 'PATCH' ? route.abort('connectionrefused') : route.continue()));
+    await page.route('**/api/nodes/*', (route) =>
+      route.request().method() === 'PATCH' ? route.abort('connectionrefused') : route.continue(),
+    );
     await nameField().fill('Kundportal 2.0');
     await page.getByText('Kunde inte spara', { exact: false }).waitFor({ timeout: 30_000 });
     expect(await nameField().inputValue()).toBe('Kundportal 2.0');

@@ -44,7 +44,9 @@ describe('payments and credit notes in the browser', () => {
 
   it('signs up with a complete profile and hours for a client (seeded by SQL), and sends an invoice', async () => {
     await signUpOnPage(page, url('/signup'), 'Berg Konsult', email, 'ett-långt-lösenord-1', app.standIn.outbox);
-    workspaceId = (await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])).rows[0].workspace_id;
+    workspaceId = (
+      await admin.query(`select m.workspace_id from workspace_members m join auth.users u on u.id = m.user_id where u.email = $1`, [email])
+    ).rows[0].workspace_id;
     const c = await admin.connect();
     try {
       await completeProfile(c, workspaceId);
@@ -97,7 +99,9 @@ describe('payments and credit notes in the browser', () => {
     expect(await text('outstanding')).toBe('7 500,00 kr');
     expect(await text('payments')).toContain('Återförd');
     expect(await text('invoice-events')).toMatch(/Betalning återförd · [−-]2 000,00 kr · Betalningen gällde en annan kund/);
-    const { rows } = await admin.query(`select amount_ore::int as a from invoice_payments where invoice_id = $1 order by created_at`, [invoiceId()]);
+    const { rows } = await admin.query(`select amount_ore::int as a from invoice_payments where invoice_id = $1 order by created_at`, [
+      invoiceId(),
+    ]);
     expect(rows.map((r) => r.a)).toEqual([200000, -200000]);
   });
 

@@ -80,7 +80,9 @@ describe('export, delete and restore in the browser', () => {
     const client = app.standIn.client();
     const { error } = await client.auth.signInWithPassword({ email, password });
     expect(error).toBeNull();
-    const stored = await client.storage.from('documents').upload(`${workspaceId}/motesanteckning.txt`, new Blob(['Hej från kunden'], { type: 'text/plain' }));
+    const stored = await client.storage
+      .from('documents')
+      .upload(`${workspaceId}/motesanteckning.txt`, new Blob(['Hej från kunden'], { type: 'text/plain' }));
     expect(stored.error).toBeNull();
 
     await page.goto(url('/profil/data'));
@@ -166,7 +168,9 @@ describe('export, delete and restore in the browser', () => {
     // the socket's address, so the guesser stays in one address bucket.
     let forged = 0;
     const guessing = await browser.newContext({ locale: 'sv-SE' });
-    await guessing.route('**/login', (route) => route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': `203.0.113.${++forged}` } }));
+    await guessing.route('**/login', (route) =>
+      route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': `203.0.113.${++forged}` } }),
+    );
     const guesser = await guessing.newPage();
     await guesser.goto(url('/login'), { waitUntil: 'networkidle' });
     const target = `gissad-${Date.now().toString(36)}@example.test`;
@@ -204,7 +208,9 @@ describe('export, delete and restore in the browser', () => {
     await db.connect();
     try {
       // One bucket for the one real address (earlier wrong passwords in this file count there too).
-      const { rows } = await db.query<{ hits: number }>(`select hits from private.rate_limits where bucket like 'signInFailuresPerAddress:%'`);
+      const { rows } = await db.query<{ hits: number }>(
+        `select hits from private.rate_limits where bucket like 'signInFailuresPerAddress:%'`,
+      );
       expect(rows).toHaveLength(1);
       expect(rows[0].hits).toBeGreaterThanOrEqual(10);
     } finally {

@@ -98,7 +98,10 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
     await page.getByRole('button', { name: 'Spara och börja' }).click();
     await waitForPath('/');
     expect(await page.getByTestId('workspace-name').textContent()).toBe('Lindqvist Konsult');
-    const stored = await asUser(async (c) => (await c.query(`select org_number, vat_number, bankgiro, default_hourly_rate_ore::int as rate from business_profiles`)).rows[0]);
+    const stored = await asUser(
+      async (c) =>
+        (await c.query(`select org_number, vat_number, bankgiro, default_hourly_rate_ore::int as rate from business_profiles`)).rows[0],
+    );
     expect(stored).toEqual({ org_number: '556677-8899', vat_number: 'SE556677889901', bankgiro: '5050-1055', rate: 95000 });
     // Onboarding is done: the dashboard no longer sends there.
     await page.goto(url('/'));
@@ -125,14 +128,26 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
       ids,
       await asUser(async (c) => {
         const ws = (await c.query(`select workspace_id from business_profiles`)).rows[0].workspace_id;
-        const client = (await c.query(`insert into nodes (workspace_id, kind, title) values ($1, 'client', 'Provkund AB') returning id`, [ws])).rows[0].id;
+        const client = (
+          await c.query(`insert into nodes (workspace_id, kind, title) values ($1, 'client', 'Provkund AB') returning id`, [ws])
+        ).rows[0].id;
         await c.query(
           `insert into client_details (node_id, workspace_id, name, org_number, address_line1, postal_code, city, default_hourly_rate_ore)
            values ($1, $2, 'Provkund AB', '556677-8899', 'Kundvägen 2', '222 33', 'Malmö', 120000)`,
           [client, ws],
         );
-        const project = (await c.query(`insert into nodes (workspace_id, parent_id, kind, title) values ($1, $2, 'project', 'Webbprojekt') returning id`, [ws, client])).rows[0].id;
-        const task = (await c.query(`insert into nodes (workspace_id, parent_id, kind, title) values ($1, $2, 'task', 'Design') returning id`, [ws, project])).rows[0].id;
+        const project = (
+          await c.query(`insert into nodes (workspace_id, parent_id, kind, title) values ($1, $2, 'project', 'Webbprojekt') returning id`, [
+            ws,
+            client,
+          ])
+        ).rows[0].id;
+        const task = (
+          await c.query(`insert into nodes (workspace_id, parent_id, kind, title) values ($1, $2, 'task', 'Design') returning id`, [
+            ws,
+            project,
+          ])
+        ).rows[0].id;
         return { ws, client, project, task };
       }),
     );
@@ -213,16 +228,22 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
     Object.assign(
       ids,
       await asUser(async (c) => {
-        const invoice = (await c.query(`insert into invoices (workspace_id, client_node_id) values ($1, $2) returning id`, [ids.ws, ids.client])).rows[0].id;
-        const line = (await c.query(
-          `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, vat_rate) values ($1, $2, 'Konsulttimmar', 3, 120000, 25) returning id`,
-          [ids.ws, invoice],
-        )).rows[0].id;
-        const billed = (await c.query(
-          `insert into time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description, invoice_line_id)
+        const invoice = (
+          await c.query(`insert into invoices (workspace_id, client_node_id) values ($1, $2) returning id`, [ids.ws, ids.client])
+        ).rows[0].id;
+        const line = (
+          await c.query(
+            `insert into invoice_lines (workspace_id, invoice_id, description, quantity, unit_price_ore, vat_rate) values ($1, $2, 'Konsulttimmar', 3, 120000, 25) returning id`,
+            [ids.ws, invoice],
+          )
+        ).rows[0].id;
+        const billed = (
+          await c.query(
+            `insert into time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description, invoice_line_id)
            values ($1, $2, (now() at time zone 'Europe/Stockholm')::date, 180, 120000, 'Fakturerad analys', $3) returning id`,
-          [ids.ws, ids.task, line],
-        )).rows[0].id;
+            [ids.ws, ids.task, line],
+          )
+        ).rows[0].id;
         await c.query(`select send_invoice($1)`, [invoice]);
         return { invoice, billed };
       }),

@@ -35,11 +35,14 @@ function shape(value: unknown, email: string): unknown {
 }
 
 async function rawSignUp(email: string, password: string) {
-  const res = await fetch(`${confirming.url}/auth/v1/signup?redirect_to=${encodeURIComponent('http://localhost:3000/auth/confirm?next=/valkommen')}`, {
-    method: 'POST',
-    headers: { apikey: confirming.anonKey, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password, data: { locale: 'sv' } }),
-  });
+  const res = await fetch(
+    `${confirming.url}/auth/v1/signup?redirect_to=${encodeURIComponent('http://localhost:3000/auth/confirm?next=/valkommen')}`,
+    {
+      method: 'POST',
+      headers: { apikey: confirming.anonKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password, data: { locale: 'sv' } }),
+    },
+  );
   return { status: res.status, body: shape(await res.json(), email) };
 }
 
@@ -72,7 +75,9 @@ describe('User enumeration', () => {
     const email = uniqueEmail('bekrafta');
     const client = confirming.client();
     expect((await client.auth.signUp({ email, password: 'bekräfta-mig-1' })).error).toBeNull();
-    expect((await client.auth.signInWithPassword({ email, password: 'bekräfta-mig-1' })).error).toMatchObject({ code: 'email_not_confirmed' });
+    expect((await client.auth.signInWithPassword({ email, password: 'bekräfta-mig-1' })).error).toMatchObject({
+      code: 'email_not_confirmed',
+    });
     expect((await client.auth.signUp({ email, password: 'ett annat lösen' })).error).toBeNull();
     const mails = h.standIn.outbox.list(email);
     expect(mails.map((m) => m.subject)).toEqual(['Bekräfta din e-postadress', 'Bekräfta din e-postadress']);
@@ -103,12 +108,19 @@ describe('User enumeration', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const keys = await loadOrCreateKeys(h.standIn.dataDir, `${url}${JWT_ISSUER_PATH}`);
-    const api = await startApiServer({ port, services: { '/auth/v1': createAuthApi({ pool, keys, outbox: h.standIn.outbox, apiUrl: url, siteUrl: 'http://localhost:3000' }) } });
+    const api = await startApiServer({
+      port,
+      services: { '/auth/v1': createAuthApi({ pool, keys, outbox: h.standIn.outbox, apiUrl: url, siteUrl: 'http://localhost:3000' }) },
+    });
     try {
       const { email } = await h.user();
       const recover = async (address: string) => {
         statements = 0;
-        const res = await fetch(`${url}/auth/v1/recover`, { method: 'POST', headers: { apikey: keys.anonKey, 'content-type': 'application/json' }, body: JSON.stringify({ email: address }) });
+        const res = await fetch(`${url}/auth/v1/recover`, {
+          method: 'POST',
+          headers: { apikey: keys.anonKey, 'content-type': 'application/json' },
+          body: JSON.stringify({ email: address }),
+        });
         return { status: res.status, body: await res.text(), statements };
       };
       const known = await recover(email);

@@ -83,7 +83,12 @@ describe('access tokens', () => {
   it('a token signed with another key (same kid) is bad_jwt on the server and fails getClaims()', async () => {
     const { client, id } = await h.user();
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ sub: id, role: 'authenticated', aud: 'authenticated', session_id: (await client.auth.getClaims()).data?.claims.session_id })
+    const forged = await new SignJWT({
+      sub: id,
+      role: 'authenticated',
+      aud: 'authenticated',
+      session_id: (await client.auth.getClaims()).data?.claims.session_id,
+    })
       .setProtectedHeader({ alg: 'ES256', kid: keys.kid, typ: 'JWT' })
       .setIssuer(`${h.apiUrl}/auth/v1`)
       .setIssuedAt()
@@ -129,10 +134,16 @@ describe('rate limits', () => {
       expect((await gateway.client().auth.signInWithPassword({ email: other.email, password: other.password })).error).toBeNull();
 
       expect((await gateway.client().auth.signUp({ email: uniqueEmail(), password: 'hemligt-1' })).error).toBeNull();
-      expect((await gateway.client().auth.signUp({ email: uniqueEmail(), password: 'hemligt-1' })).error).toMatchObject({ status: 429, code: 'over_request_rate_limit' });
+      expect((await gateway.client().auth.signUp({ email: uniqueEmail(), password: 'hemligt-1' })).error).toMatchObject({
+        status: 429,
+        code: 'over_request_rate_limit',
+      });
 
       expect((await gateway.client().auth.resetPasswordForEmail(email)).error).toBeNull();
-      expect((await gateway.client().auth.resetPasswordForEmail(email)).error).toMatchObject({ status: 429, code: 'over_request_rate_limit' });
+      expect((await gateway.client().auth.resetPasswordForEmail(email)).error).toMatchObject({
+        status: 429,
+        code: 'over_request_rate_limit',
+      });
 
       // A new window opens once the old one has passed.
       clock += 301 * 1000;

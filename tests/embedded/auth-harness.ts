@@ -72,7 +72,9 @@ export async function startExtraAuthGateway(h: AuthHarness, options: Partial<Aut
   const keys = await loadOrCreateKeys(h.standIn.dataDir, `${url}${JWT_ISSUER_PATH}`);
   const api = await startApiServer({
     port,
-    services: { '/auth/v1': createAuthApi({ pool, keys, outbox: h.standIn.outbox, apiUrl: url, siteUrl: 'http://localhost:3000', ...options }) },
+    services: {
+      '/auth/v1': createAuthApi({ pool, keys, outbox: h.standIn.outbox, apiUrl: url, siteUrl: 'http://localhost:3000', ...options }),
+    },
   });
   return {
     url,

@@ -58,7 +58,10 @@ describe('PKCE email links', () => {
 
     // Another browser has no verifier; a forged verifier is refused by Auth.
     expect((await pkceClient().auth.exchangeCodeForSession(code)).error).toMatchObject({ code: 'pkce_code_verifier_not_found' });
-    const forged = await h.raw('/token?grant_type=pkce', { method: 'POST', body: JSON.stringify({ auth_code: code, code_verifier: 'x'.repeat(50) }) });
+    const forged = await h.raw('/token?grant_type=pkce', {
+      method: 'POST',
+      body: JSON.stringify({ auth_code: code, code_verifier: 'x'.repeat(50) }),
+    });
     expect(forged.status).toBe(400);
     expect(await forged.json()).toMatchObject({ error_code: 'bad_code_verifier' });
 
@@ -70,7 +73,10 @@ describe('PKCE email links', () => {
     expect((await client.auth.getUser()).data.user?.email).toBe(email);
 
     // Single use: the flow is gone, and so is the link's token.
-    const again = await h.raw('/token?grant_type=pkce', { method: 'POST', body: JSON.stringify({ auth_code: code, code_verifier: 'y'.repeat(50) }) });
+    const again = await h.raw('/token?grant_type=pkce', {
+      method: 'POST',
+      body: JSON.stringify({ auth_code: code, code_verifier: 'y'.repeat(50) }),
+    });
     expect(again.status).toBe(404);
     expect(await again.json()).toMatchObject({ error_code: 'flow_state_not_found' });
     const reopened = await openAuthLink(mail.links[1]);
@@ -82,7 +88,10 @@ describe('PKCE email links', () => {
   it('sign-up: the same mail’s token-hash link (verifyOtp) signs in in any browser, no verifier needed', async () => {
     const { email } = await signedUpWithPkce();
     const elsewhere = pkceClient();
-    const { data, error } = await elsewhere.auth.verifyOtp({ type: 'signup', token_hash: confirmationLink(h.standIn.outbox, email).searchParams.get('token_hash')! });
+    const { data, error } = await elsewhere.auth.verifyOtp({
+      type: 'signup',
+      token_hash: confirmationLink(h.standIn.outbox, email).searchParams.get('token_hash')!,
+    });
     expect(error).toBeNull();
     expect(data.session?.user.email).toBe(email);
   });
@@ -98,7 +107,9 @@ describe('PKCE email links', () => {
   it('recovery: the reset link answers ?code=, the exchange signs in, the password can be set', async () => {
     const { email } = await h.user();
     const client = pkceClient();
-    expect((await client.auth.resetPasswordForEmail(email, { redirectTo: 'http://localhost:3000/auth/confirm?next=/reset-password' })).error).toBeNull();
+    expect(
+      (await client.auth.resetPasswordForEmail(email, { redirectTo: 'http://localhost:3000/auth/confirm?next=/reset-password' })).error,
+    ).toBeNull();
     const mail = latestMail(h.standIn.outbox, email, 'Återställ ditt lösenord');
     const landed = await openAuthLink(mail.links[1]);
     expect(landed.searchParams.get('next')).toBe('/reset-password');
@@ -114,7 +125,10 @@ describe('PKCE email links', () => {
     const client = pkceClient();
     expect((await client.auth.signInWithPassword({ email, password })).error).toBeNull();
     const next = uniqueEmail('ny-adress');
-    expect((await client.auth.updateUser({ email: next }, { emailRedirectTo: 'http://localhost:3000/auth/confirm?next=/profil/sakerhet' })).error).toBeNull();
+    expect(
+      (await client.auth.updateUser({ email: next }, { emailRedirectTo: 'http://localhost:3000/auth/confirm?next=/profil/sakerhet' }))
+        .error,
+    ).toBeNull();
     const toOld = latestMail(h.standIn.outbox, email, 'Bekräfta byte av e-postadress');
     const toNew = latestMail(h.standIn.outbox, next, 'Bekräfta din nya e-postadress');
     expect(new URL(toNew.links[0]).searchParams.get('token_hash')).toMatch(/^pkce_/);
@@ -129,12 +143,19 @@ describe('PKCE email links', () => {
     // cannot exchange this code (the app's /auth/confirm says so); the change itself is made.
     expect((await client.auth.exchangeCodeForSession(code)).error).toMatchObject({ code: 'pkce_code_verifier_not_found' });
     expect((await pkceClient().auth.signInWithPassword({ email: next, password })).error).toBeNull();
-    expect((await h.db.query(`select authentication_method from auth.flow_state where auth_code = $1`, [code])).rows).toEqual([{ authentication_method: 'email_change' }]);
+    expect((await h.db.query(`select authentication_method from auth.flow_state where auth_code = $1`, [code])).rows).toEqual([
+      { authentication_method: 'email_change' },
+    ]);
   });
 
   it('refuses a challenge without its method, or one too short, as GoTrue does (validation_failed)', async () => {
-    const ask = (body: Record<string, unknown>) => h.raw('/signup', { method: 'POST', body: JSON.stringify({ email: uniqueEmail(), password: 'hemligt-1', ...body }) });
-    for (const body of [{ code_challenge: 'a'.repeat(43) }, { code_challenge: 'kort', code_challenge_method: 's256' }, { code_challenge: 'a'.repeat(43), code_challenge_method: 'md5' }]) {
+    const ask = (body: Record<string, unknown>) =>
+      h.raw('/signup', { method: 'POST', body: JSON.stringify({ email: uniqueEmail(), password: 'hemligt-1', ...body }) });
+    for (const body of [
+      { code_challenge: 'a'.repeat(43) },
+      { code_challenge: 'kort', code_challenge_method: 's256' },
+      { code_challenge: 'a'.repeat(43), code_challenge_method: 'md5' },
+    ]) {
       const res = await ask(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(await res.json()).toMatchObject({ error_code: 'validation_failed' });

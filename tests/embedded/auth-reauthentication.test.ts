@@ -58,7 +58,9 @@ describe('Password and email change need no re-authentication', () => {
     expect(await signsIn(email, password)).toBe(false);
     // The nonce works once.
     await ageSession(client);
-    expect((await client.auth.updateUser({ password: 'en-gång-till-1', nonce })).error).toMatchObject({ code: 'reauthentication_not_valid' });
+    expect((await client.auth.updateUser({ password: 'en-gång-till-1', nonce })).error).toMatchObject({
+      code: 'reauthentication_not_valid',
+    });
   });
 
   it('a fresh sign-in changes the password directly, and the address is told either way', async () => {
@@ -110,14 +112,18 @@ describe('Password and email change need no re-authentication', () => {
     expect((await h.db.query(`select email from auth.users where id = $1`, [id])).rows[0].email).toBe(email);
     expect(await signsIn(newEmail, password)).toBe(false);
     // The same link twice does not count twice.
-    expect((await h.client().auth.verifyOtp({ type: 'email_change', token_hash: tokenHashOf(toNew.links[0]) })).error).toMatchObject({ code: 'otp_expired' });
+    expect((await h.client().auth.verifyOtp({ type: 'email_change', token_hash: tokenHashOf(toNew.links[0]) })).error).toMatchObject({
+      code: 'otp_expired',
+    });
 
     const second = await h.client().auth.verifyOtp({ type: 'email_change', token_hash: tokenHashOf(toOld.links[0]) });
     expect(second.error).toBeNull();
     expect(second.data.user?.email).toBe(newEmail);
     expect(await signsIn(newEmail, password)).toBe(true);
     expect(await signsIn(email, password)).toBe(false);
-    const { rows } = await h.db.query(`select email_change, email_confirmed_at is not null as confirmed from auth.users where id = $1`, [id]);
+    const { rows } = await h.db.query(`select email_change, email_confirmed_at is not null as confirmed from auth.users where id = $1`, [
+      id,
+    ]);
     expect(rows[0]).toEqual({ email_change: '', confirmed: true });
   });
 
@@ -129,7 +135,9 @@ describe('Password and email change need no re-authentication', () => {
     const oldLinks = [lastMail(first).links[0], lastMail(email).links[0]];
     expect((await client.auth.updateUser({ email: second })).error).toBeNull();
     for (const link of oldLinks) {
-      expect((await h.client().auth.verifyOtp({ type: 'email_change', token_hash: tokenHashOf(link) })).error).toMatchObject({ code: 'otp_expired' });
+      expect((await h.client().auth.verifyOtp({ type: 'email_change', token_hash: tokenHashOf(link) })).error).toMatchObject({
+        code: 'otp_expired',
+      });
     }
     expect(await signsIn(first, password)).toBe(false);
   });
@@ -141,16 +149,22 @@ describe('Invitation bound to an email was taken over', () => {
     const attacker = await h.user();
     const invitee = uniqueEmail('revisor');
     const claimsOf = async (client: SupabaseClient) => asVerifiedClaims((await client.auth.getClaims()).data?.claims as JwtPayload)!;
-    const token = await withUserTransaction(await claimsOf(owner.client), async (tx) =>
-      (await tx.query<{ token: string }>(`select token from public.create_invitation($1)`, [invitee])).rows[0].token,
-    { pool: h.appPool });
+    const token = await withUserTransaction(
+      await claimsOf(owner.client),
+      async (tx) => (await tx.query<{ token: string }>(`select token from public.create_invitation($1)`, [invitee])).rows[0].token,
+      { pool: h.appPool },
+    );
 
     expect((await attacker.client.auth.updateUser({ email: invitee })).error).toBeNull();
     // The change waits for links the attacker cannot open; a refreshed token still carries the old address.
     expect((await attacker.client.auth.refreshSession()).error).toBeNull();
-    const accepted = await withUserTransaction(await claimsOf(attacker.client), async (tx) => tx.query(`select public.accept_invitation($1)`, [token]), {
-      pool: h.appPool,
-    }).catch((error: { message: string }) => error.message);
+    const accepted = await withUserTransaction(
+      await claimsOf(attacker.client),
+      async (tx) => tx.query(`select public.accept_invitation($1)`, [token]),
+      {
+        pool: h.appPool,
+      },
+    ).catch((error: { message: string }) => error.message);
     expect(accepted).toBe('invitation_email_mismatch');
     const { rows } = await h.db.query(`select accepted_at from public.invitations where email = $1`, [invitee]);
     expect(rows).toEqual([{ accepted_at: null }]);

@@ -45,7 +45,10 @@ describe('resetPasswordForEmail', () => {
     // Only a SHA-256 of the token is stored.
     const { rows } = await h.db.query(`select token_hash, token_type from auth.one_time_tokens where user_id = $1`, [id]);
     expect(rows).toEqual([{ token_hash: createHash('sha256').update(tokenHash).digest('hex'), token_type: 'recovery_token' }]);
-    const audit = await h.db.query(`select 1 from auth.audit_log_entries where payload->>'action' = 'user_recovery_requested' and payload->>'actor_id' = $1`, [id]);
+    const audit = await h.db.query(
+      `select 1 from auth.audit_log_entries where payload->>'action' = 'user_recovery_requested' and payload->>'actor_id' = $1`,
+      [id],
+    );
     expect(audit.rowCount).toBe(1);
   });
 
@@ -61,7 +64,11 @@ describe('resetPasswordForEmail', () => {
     const { apiLink } = await requestRecovery(email, 'https://evil.example/steal');
     expect(apiLink.searchParams.get('redirect_to')).toBe('http://localhost:3000');
     // Another port on this machine is another program: it gets no tokens.
-    for (const other of ['http://127.0.0.1:3100/auth/confirm?next=/reset-password', 'http://localhost:3999/auth/confirm', 'http://[::1]:3000/']) {
+    for (const other of [
+      'http://127.0.0.1:3100/auth/confirm?next=/reset-password',
+      'http://localhost:3999/auth/confirm',
+      'http://[::1]:3000/',
+    ]) {
       expect((await requestRecovery(email, other)).apiLink.searchParams.get('redirect_to')).toBe('http://localhost:3000');
     }
     const own = await requestRecovery(email, 'http://localhost:3000/auth/confirm?next=/reset-password');

@@ -75,7 +75,10 @@ describe('refresh_token grant', () => {
       [newest],
     );
     expect(rows[0].all_revoked).toBe(true);
-    const audit = await h.db.query(`select 1 from auth.audit_log_entries where payload->>'action' = 'token_revoked' and payload->>'actor_id' = $1`, [session.user.id]);
+    const audit = await h.db.query(
+      `select 1 from auth.audit_log_entries where payload->>'action' = 'token_revoked' and payload->>'actor_id' = $1`,
+      [session.user.id],
+    );
     expect(audit.rowCount).toBe(1);
   });
 

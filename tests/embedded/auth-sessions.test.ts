@@ -42,11 +42,17 @@ async function signIn(email: string, password: string): Promise<SignedIn> {
 async function reach(session: SignedIn) {
   const sql = await withUserTransaction(
     session.claims,
-    async (tx, workspace) => ({ workspace: workspace?.id ?? null, names: (await tx.query(`select name from public.workspaces`)).rows.length }),
+    async (tx, workspace) => ({
+      workspace: workspace?.id ?? null,
+      names: (await tx.query(`select name from public.workspaces`)).rows.length,
+    }),
     { pool: h.appPool },
   ).catch((error: unknown) => error);
   // A client that sends the old access token as it is, never refreshed.
-  const asOldToken = createClient(h.apiUrl, h.anonKey, { ...testClientOptions, global: { headers: { Authorization: `Bearer ${session.token}` } } }).storage.from('documents');
+  const asOldToken = createClient(h.apiUrl, h.anonKey, {
+    ...testClientOptions,
+    global: { headers: { Authorization: `Bearer ${session.token}` } },
+  }).storage.from('documents');
   const listed = await asOldToken.list(session.workspaceId);
   const download = await asOldToken.download(`${session.workspaceId}/note.txt`);
   return { sql, listed, download };

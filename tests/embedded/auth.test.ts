@@ -35,7 +35,10 @@ describe('sign-up and sign-in', () => {
     expect(data.user?.identities?.[0]).toMatchObject({ provider: 'email', user_id: data.user?.id });
     expect((await client.auth.signInWithPassword({ email, password: 'hemligt-1' })).error).toMatchObject({ code: 'email_not_confirmed' });
 
-    const confirmed = await client.auth.verifyOtp({ type: 'signup', token_hash: confirmationLink(h.standIn.outbox, email).searchParams.get('token_hash')! });
+    const confirmed = await client.auth.verifyOtp({
+      type: 'signup',
+      token_hash: confirmationLink(h.standIn.outbox, email).searchParams.get('token_hash')!,
+    });
     expect(confirmed.error).toBeNull();
     expect(confirmed.data.session?.token_type).toBe('bearer');
     expect(confirmed.data.session?.expires_in).toBe(3600);
@@ -93,7 +96,9 @@ describe('sign-up and sign-in', () => {
 
   it('verifies a pgcrypto crypt() hash ($2a$), as the seed writes them', async () => {
     const { email, id } = await h.user();
-    await h.db.query(`update auth.users set encrypted_password = extensions.crypt('frö-lösen', extensions.gen_salt('bf')) where id = $1`, [id]);
+    await h.db.query(`update auth.users set encrypted_password = extensions.crypt('frö-lösen', extensions.gen_salt('bf')) where id = $1`, [
+      id,
+    ]);
     const { rows } = await h.db.query(`select encrypted_password from auth.users where id = $1`, [id]);
     expect(rows[0].encrypted_password).toMatch(/^\$2a\$/);
     const { error } = await h.client().auth.signInWithPassword({ email, password: 'frö-lösen' });
@@ -200,7 +205,9 @@ describe('signOut', () => {
     const gone = await h.raw('/user', { headers: { authorization: `Bearer ${accessToken}` } });
     expect(gone.status).toBe(403);
     expect(await gone.json()).toMatchObject({ code: 403, error_code: 'session_not_found' });
-    expect((await h.client().auth.refreshSession({ refresh_token: refreshToken })).error).toMatchObject({ code: 'refresh_token_not_found' });
+    expect((await h.client().auth.refreshSession({ refresh_token: refreshToken })).error).toMatchObject({
+      code: 'refresh_token_not_found',
+    });
     expect((await other.auth.getUser()).error).toBeNull();
   });
 

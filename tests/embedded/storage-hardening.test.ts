@@ -47,18 +47,30 @@ async function servedHeaders(user: Awaited<ReturnType<StorageHarness['user']>>, 
 describe('stored XSS on the Storage origin (issue 13, finding 3)', () => {
   it('an upload typed `text/plain; x=,TEXT/HTML` is refused, or stored and served as plain text to download, never as HTML', async () => {
     const alice = await h.user();
-    const raw = await alice.client.storage.from('plain').upload(`${alice.id}/raw.txt`, bytes(SCRIPT), { contentType: 'text/plain; x=,TEXT/HTML' });
+    const raw = await alice.client.storage
+      .from('plain')
+      .upload(`${alice.id}/raw.txt`, bytes(SCRIPT), { contentType: 'text/plain; x=,TEXT/HTML' });
     expect(raw.error).toMatchObject({ statusCode: '400' });
     for (const contentType of ['TEXT/HTML', 'text/html; charset=utf-8', 'text/plain, text/html', 'image/svg+xml']) {
-      const refused = await alice.client.storage.from('plain').upload(`${alice.id}/${encodeURIComponent(contentType).replace(/%/g, '')}.txt`, bytes(SCRIPT), { contentType });
+      const refused = await alice.client.storage
+        .from('plain')
+        .upload(`${alice.id}/${encodeURIComponent(contentType).replace(/%/g, '')}.txt`, bytes(SCRIPT), { contentType });
       expect(refused.error, contentType).not.toBeNull();
     }
 
     // A browser's multipart upload: busboy splits the part's type; whatever is kept must be plain text.
-    const form = await alice.client.storage.from('plain').upload(`${alice.id}/form.txt`, new Blob([SCRIPT], { type: 'text/plain; x=,TEXT/HTML' }));
+    const form = await alice.client.storage
+      .from('plain')
+      .upload(`${alice.id}/form.txt`, new Blob([SCRIPT], { type: 'text/plain; x=,TEXT/HTML' }));
     if (form.error === null) {
       for (const served of await servedHeaders(alice, 'plain', `${alice.id}/form.txt`)) {
-        expect(served).toMatchObject({ status: 200, type: 'text/plain', nosniff: 'nosniff', csp: "default-src 'none'; sandbox", disposition: 'attachment' });
+        expect(served).toMatchObject({
+          status: 200,
+          type: 'text/plain',
+          nosniff: 'nosniff',
+          csp: "default-src 'none'; sandbox",
+          disposition: 'attachment',
+        });
       }
     }
   });
@@ -67,8 +79,12 @@ describe('stored XSS on the Storage origin (issue 13, finding 3)', () => {
     const alice = await h.user();
     const docs = alice.client.storage.from('docs');
     expect((await docs.upload(`${alice.id}/a.txt`, bytes('hej'), { contentType: 'Text/Plain; Charset="UTF-8"; x=y' })).error).toBeNull();
-    expect((await alice.client.storage.from('images').upload(`${alice.id}/a.png`, bytes('png'), { contentType: 'IMAGE/PNG; q=1' })).error).toBeNull();
-    const info = await h.admin.query(`select name, metadata->>'mimetype' as type from storage.objects where owner_id = $1 order by name`, [alice.id]);
+    expect(
+      (await alice.client.storage.from('images').upload(`${alice.id}/a.png`, bytes('png'), { contentType: 'IMAGE/PNG; q=1' })).error,
+    ).toBeNull();
+    const info = await h.admin.query(`select name, metadata->>'mimetype' as type from storage.objects where owner_id = $1 order by name`, [
+      alice.id,
+    ]);
     expect(info.rows).toEqual([
       { name: `${alice.id}/a.png`, type: 'image/png' },
       { name: `${alice.id}/a.txt`, type: 'text/plain; charset=utf-8' },
@@ -97,9 +113,17 @@ describe('stored XSS on the Storage origin (issue 13, finding 3)', () => {
     const alice = await h.user();
     const key = `${alice.id}/forged.txt`;
     expect((await alice.client.storage.from('docs').upload(key, bytes(SCRIPT), { contentType: 'text/plain' })).error).toBeNull();
-    await h.admin.query(`update storage.objects set metadata = metadata || '{"mimetype": "text/plain; x=,TEXT/HTML"}' where name = $1`, [key]);
+    await h.admin.query(`update storage.objects set metadata = metadata || '{"mimetype": "text/plain; x=,TEXT/HTML"}' where name = $1`, [
+      key,
+    ]);
     for (const served of await servedHeaders(alice, 'docs', key)) {
-      expect(served).toEqual({ status: 200, type: 'application/octet-stream', nosniff: 'nosniff', csp: "default-src 'none'; sandbox", disposition: 'attachment' });
+      expect(served).toEqual({
+        status: 200,
+        type: 'application/octet-stream',
+        nosniff: 'nosniff',
+        csp: "default-src 'none'; sandbox",
+        disposition: 'attachment',
+      });
     }
   });
 });
@@ -120,7 +144,11 @@ describe('the stand-in answers CORS for the app only (issue 13, finding 15)', ()
     }
     const preflight = await fetch(`${h.storageUrl}/object/docs/x`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });

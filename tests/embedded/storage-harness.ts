@@ -61,7 +61,10 @@ export async function startStorageHarness(): Promise<StorageHarness> {
     async user() {
       // A real sign-up through the embedded Auth API (confirmations are off locally).
       const client = newClient();
-      const { user, session } = await signUpConfirmed(client, standIn.outbox, { email: `storage-${randomUUID()}@example.test`, password: 'a long enough password 123' });
+      const { user, session } = await signUpConfirmed(client, standIn.outbox, {
+        email: `storage-${randomUUID()}@example.test`,
+        password: 'a long enough password 123',
+      });
       return { id: user.id, token: session.access_token, client };
     },
     async stop() {

@@ -49,7 +49,9 @@ describe('bucket limits', () => {
   it('refuses an object over file_size_limit, whether raw or multipart, and keeps nothing of it', async () => {
     const alice = await h.user();
     const docs = alice.client.storage.from('docs');
-    expect((await docs.upload(`${alice.id}/exactly.bin`, new Uint8Array(MiB), { contentType: 'application/octet-stream' })).error).toBeNull();
+    expect(
+      (await docs.upload(`${alice.id}/exactly.bin`, new Uint8Array(MiB), { contentType: 'application/octet-stream' })).error,
+    ).toBeNull();
 
     const raw = await docs.upload(`${alice.id}/raw.bin`, new Uint8Array(MiB + 1), { contentType: 'application/octet-stream' });
     expect(raw.error).toMatchObject({ statusCode: '413', message: 'The object exceeded the maximum allowed size' });
@@ -65,7 +67,9 @@ describe('bucket limits', () => {
     const alice = await h.user();
     const total = 256 * MiB;
     const body = lazyBody(total);
-    const up = await alice.client.storage.from('docs').upload(`${alice.id}/stream.bin`, body.stream, { contentType: 'application/octet-stream' });
+    const up = await alice.client.storage
+      .from('docs')
+      .upload(`${alice.id}/stream.bin`, body.stream, { contentType: 'application/octet-stream' });
     expect(up.error).toMatchObject({ statusCode: '413', message: 'The object exceeded the maximum allowed size' });
     // The limit is 1 MiB; the server stops reading shortly after (socket buffers aside).
     expect(body.pulled()).toBeLessThan(total / 8);
@@ -78,7 +82,9 @@ describe('bucket limits', () => {
     const mallory = await h.user();
     const total = 256 * MiB;
     const body = lazyBody(total);
-    const up = await mallory.client.storage.from('docs').upload(`${alice.id}/planted.bin`, body.stream, { contentType: 'application/octet-stream' });
+    const up = await mallory.client.storage
+      .from('docs')
+      .upload(`${alice.id}/planted.bin`, body.stream, { contentType: 'application/octet-stream' });
     expect(up.error).toMatchObject({ statusCode: '403', message: 'new row violates row-level security policy' });
     expect(body.pulled()).toBeLessThan(total / 8);
   });
@@ -148,33 +154,85 @@ describe('malformed requests', () => {
       ['malformed list JSON', '/object/list/docs', { method: 'POST', headers: json, body: '{"prefix":' }],
       ['list body not an object', '/object/list/docs', { method: 'POST', headers: json, body: '[1,2]' }],
       ['list limit not a number', '/object/list/docs', { method: 'POST', headers: json, body: '{"limit":"x"}' }],
-      ['list sort column injection', '/object/list/docs', { method: 'POST', headers: json, body: '{"sortBy":{"column":"name; drop table x"}}' }],
-      ['list sort order injection', '/object/list/docs', { method: 'POST', headers: json, body: '{"sortBy":{"column":"name","order":"asc, id"}}' }],
+      [
+        'list sort column injection',
+        '/object/list/docs',
+        { method: 'POST', headers: json, body: '{"sortBy":{"column":"name; drop table x"}}' },
+      ],
+      [
+        'list sort order injection',
+        '/object/list/docs',
+        { method: 'POST', headers: json, body: '{"sortBy":{"column":"name","order":"asc, id"}}' },
+      ],
       ['list prefix not a string', '/object/list/docs', { method: 'POST', headers: json, body: '{"prefix":5}' }],
       ['remove without prefixes', '/object/docs', { method: 'DELETE', headers: json, body: '{}' }],
       ['remove prefixes not strings', '/object/docs', { method: 'DELETE', headers: json, body: '{"prefixes":[1]}' }],
       ['sign without expiresIn', `/object/sign/docs/${alice.id}/x.txt`, { method: 'POST', headers: json, body: '{}' }],
       ['sign negative expiresIn', `/object/sign/docs/${alice.id}/x.txt`, { method: 'POST', headers: json, body: '{"expiresIn":-5}' }],
       ['sign many paths not array', '/object/sign/docs', { method: 'POST', headers: json, body: '{"expiresIn":60,"paths":"x"}' }],
-      ['JSON body too large', '/object/list/docs', { method: 'POST', headers: json, body: JSON.stringify({ prefix: 'x'.repeat(200_000) }) }],
+      [
+        'JSON body too large',
+        '/object/list/docs',
+        { method: 'POST', headers: json, body: JSON.stringify({ prefix: 'x'.repeat(200_000) }) },
+      ],
       ['signed GET without token', `/object/sign/docs/${alice.id}/x.txt`, { method: 'GET' }],
       ['signed GET with garbage token', `/object/sign/docs/${alice.id}/x.txt?token=not.a.jwt`, { method: 'GET' }],
       ['unknown route', '/nothing/here', { method: 'GET', headers: auth }],
       ['unsupported method', `/object/docs/${alice.id}/x.txt`, { method: 'PATCH', headers: auth }],
       ['invalid bucket name', '/object/list/bad%2Fname', { method: 'POST', headers: json, body: '{}' }],
-      ['bad x-metadata header', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain', 'x-metadata': 'bm90IGpzb24=' }, body: 'x' }],
-      ['multipart without boundary', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data' }, body: 'x' }],
-      ['multipart without file', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=zz' }, body: '--zz\r\ncontent-disposition: form-data; name="cacheControl"\r\n\r\n60\r\n--zz--\r\n' }],
-      ['multipart cacheControl with CR LF', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=zz' }, body: '--zz\r\ncontent-disposition: form-data; name="cacheControl"\r\n\r\n60\r\nx-evil: 1\r\n--zz\r\ncontent-disposition: form-data; name=""; filename="a"\r\ncontent-type: text/plain\r\n\r\nabc\r\n--zz--\r\n' }],
-      ['raw upload with control characters in content-type', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain\u00e9' }, body: 'x' }],
-      ['truncated multipart', `/object/docs/${alice.id}/m.txt`, { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=zz' }, body: '--zz\r\ncontent-disposition: form-data; name=""; filename="a"\r\n\r\nabc' }],
+      [
+        'bad x-metadata header',
+        `/object/docs/${alice.id}/m.txt`,
+        { method: 'POST', headers: { ...auth, 'content-type': 'text/plain', 'x-metadata': 'bm90IGpzb24=' }, body: 'x' },
+      ],
+      [
+        'multipart without boundary',
+        `/object/docs/${alice.id}/m.txt`,
+        { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data' }, body: 'x' },
+      ],
+      [
+        'multipart without file',
+        `/object/docs/${alice.id}/m.txt`,
+        {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'multipart/form-data; boundary=zz' },
+          body: '--zz\r\ncontent-disposition: form-data; name="cacheControl"\r\n\r\n60\r\n--zz--\r\n',
+        },
+      ],
+      [
+        'multipart cacheControl with CR LF',
+        `/object/docs/${alice.id}/m.txt`,
+        {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'multipart/form-data; boundary=zz' },
+          body: '--zz\r\ncontent-disposition: form-data; name="cacheControl"\r\n\r\n60\r\nx-evil: 1\r\n--zz\r\ncontent-disposition: form-data; name=""; filename="a"\r\ncontent-type: text/plain\r\n\r\nabc\r\n--zz--\r\n',
+        },
+      ],
+      [
+        'raw upload with control characters in content-type',
+        `/object/docs/${alice.id}/m.txt`,
+        { method: 'POST', headers: { ...auth, 'content-type': 'text/plain\u00e9' }, body: 'x' },
+      ],
+      [
+        'truncated multipart',
+        `/object/docs/${alice.id}/m.txt`,
+        {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'multipart/form-data; boundary=zz' },
+          body: '--zz\r\ncontent-disposition: form-data; name=""; filename="a"\r\n\r\nabc',
+        },
+      ],
     ];
     for (const [name, route, init] of cases) {
       const res = await fetch(`${h.storageUrl}${route}`, init);
       expect(res.status, name).toBeGreaterThanOrEqual(400);
       expect(res.status, name).toBeLessThan(500);
       const body = await res.json();
-      expect(body, name).toMatchObject({ statusCode: expect.stringMatching(/^4\d\d$/), error: expect.any(String), message: expect.any(String) });
+      expect(body, name).toMatchObject({
+        statusCode: expect.stringMatching(/^4\d\d$/),
+        error: expect.any(String),
+        message: expect.any(String),
+      });
     }
     expect(await rowCount(`${alice.id}/m.txt`)).toBe(0);
     expect(tmpFiles()).toEqual([]);
@@ -257,7 +315,9 @@ describe('failures keep rows and bytes consistent', () => {
       `update storage.objects set metadata = jsonb_build_object('mimetype', E'text/plain\\r\\nx-evil: 1', 'cacheControl', 5, 'lastModified', 'never') where name = $1`,
       [key],
     );
-    const res = await fetch(`${h.storageUrl}/object/authenticated/docs/${key}`, { headers: { apikey: h.anonKey, authorization: `Bearer ${alice.token}` } });
+    const res = await fetch(`${h.storageUrl}/object/authenticated/docs/${key}`, {
+      headers: { apikey: h.anonKey, authorization: `Bearer ${alice.token}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
     expect(res.headers.get('x-evil')).toBeNull();
@@ -266,8 +326,14 @@ describe('failures keep rows and bytes consistent', () => {
 
   it('serves many concurrent uploads and downloads correctly', async () => {
     const users = [await h.user(), await h.user()];
-    const jobs = Array.from({ length: 24 }, (_, i) => ({ user: users[i % 2], key: `${users[i % 2].id}/many/${i}.txt`, text: `file ${i} `.repeat(i + 1) }));
-    const uploads = await Promise.all(jobs.map((j) => j.user.client.storage.from('docs').upload(j.key, j.text, { contentType: 'text/plain' })));
+    const jobs = Array.from({ length: 24 }, (_, i) => ({
+      user: users[i % 2],
+      key: `${users[i % 2].id}/many/${i}.txt`,
+      text: `file ${i} `.repeat(i + 1),
+    }));
+    const uploads = await Promise.all(
+      jobs.map((j) => j.user.client.storage.from('docs').upload(j.key, j.text, { contentType: 'text/plain' })),
+    );
     expect(uploads.map((u) => u.error)).toEqual(jobs.map(() => null));
     const downloads = await Promise.all(jobs.map((j) => j.user.client.storage.from('docs').download(j.key)));
     expect(await Promise.all(downloads.map((d) => d.data!.text()))).toEqual(jobs.map((j) => j.text));

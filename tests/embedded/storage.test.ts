@@ -258,21 +258,35 @@ describe('what RLS refuses', () => {
 
     const alice = await h.user();
     const [head, payload] = alice.token.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'service_role' })).toString('base64url');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'service_role' }),
+    ).toString('base64url');
     const forged = await fetch(url, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json', apikey: h.anonKey, authorization: `Bearer ${head}.${forgedPayload}.${alice.token.split('.')[2]}` },
+      headers: {
+        'content-type': 'application/json',
+        apikey: h.anonKey,
+        authorization: `Bearer ${head}.${forgedPayload}.${alice.token.split('.')[2]}`,
+      },
     });
     expect(await forged.json()).toMatchObject({ statusCode: '403', error: 'Unauthorized', message: 'invalid JWT' });
 
     const expiredToken = await h.keys.sign({ sub: alice.id, role: 'authenticated' }, -10);
-    const expired = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', apikey: h.anonKey, authorization: `Bearer ${expiredToken}` } });
+    const expired = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', apikey: h.anonKey, authorization: `Bearer ${expiredToken}` },
+    });
     expect(await expired.json()).toMatchObject({ statusCode: '403', error: 'Unauthorized', message: 'jwt expired' });
 
     // A signed-URL token carries no role: it is not an API credential.
     const urlToken = await h.keys.sign({ url: 'docs/x' }, 60);
-    const asBearer = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', apikey: h.anonKey, authorization: `Bearer ${urlToken}` } });
+    const asBearer = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', apikey: h.anonKey, authorization: `Bearer ${urlToken}` },
+    });
     expect(await asBearer.json()).toMatchObject({ statusCode: '403', error: 'Unauthorized' });
   });
 

@@ -57,7 +57,15 @@ const int = (bytes: 2 | 4, n: number) => {
 const queryFrame = (sql: string) => frame('Q', Buffer.from(`${sql}\0`));
 /** A fast-path FunctionCall: the function by OID, text arguments, a text result. */
 const functionCallFrame = (oid: number, args: string[]) =>
-  frame('F', int(4, oid), int(2, 1), int(2, 0), int(2, args.length), ...args.flatMap((a) => [int(4, Buffer.byteLength(a)), Buffer.from(a)]), int(2, 0));
+  frame(
+    'F',
+    int(4, oid),
+    int(2, 1),
+    int(2, 0),
+    int(2, args.length),
+    ...args.flatMap((a) => [int(4, Buffer.byteLength(a)), Buffer.from(a)]),
+    int(2, 0),
+  );
 
 /** Sends one message and reads the answer up to ReadyForQuery: its error's SQLSTATE ('ok' without one), the rows' first values. */
 function exchange(socket: Socket, message: Buffer): Promise<{ code: string; values: string[] }> {
@@ -67,12 +75,18 @@ function exchange(socket: Socket, message: Buffer): Promise<{ code: string; valu
       data = Buffer.concat([data, chunk]);
       let code = 'ok';
       const values: string[] = [];
-      for (let at = 0; at + 5 <= data.length; ) {
+      for (let at = 0; at + 5 <= data.length;) {
         const end = at + 1 + data.readInt32BE(at + 1);
         if (end > data.length) return;
         const type = String.fromCharCode(data[at]);
         const body = data.subarray(at + 5, end);
-        if (type === 'E') code = body.toString().split('\0').find((f) => f.startsWith('C'))?.slice(1) ?? 'XX000';
+        if (type === 'E')
+          code =
+            body
+              .toString()
+              .split('\0')
+              .find((f) => f.startsWith('C'))
+              ?.slice(1) ?? 'XX000';
         if (type === 'D') values.push(body.subarray(6, 6 + body.readInt32BE(2)).toString());
         if (type === 'Z') {
           socket.off('data', onData);
@@ -96,15 +110,43 @@ const TO_POSTGRES = `pg_catalog.set_config('session_author' || 'ization', 'postg
  * harmlessly ('ok'). The stand-in refuses every one with 42501 before it runs.
  */
 const ESCAPES: { name: string; steps: string[]; pg15: '42501' | 'ok'; simpleOnly?: boolean }[] = [
-  { name: 'DO with EXECUTE of concatenated text', steps: [`do $$ begin execute 'set session author' || 'ization postgres'; end $$`], pg15: '42501' },
-  { name: 'set_config with a concatenated name', steps: [`select pg_catalog.set_config('session_author' || 'ization', 'postgres', false)`], pg15: '42501' },
-  { name: 'set_config with a unicode-escaped name', steps: [`select set_config(U&'session\\005fauthorization', 'postgres', false)`], pg15: '42501' },
-  { name: 'query_to_xml running SQL given as text', steps: [`select query_to_xml('select ${q(TO_POSTGRES)}', true, true, '')`], pg15: '42501' },
+  {
+    name: 'DO with EXECUTE of concatenated text',
+    steps: [`do $$ begin execute 'set session author' || 'ization postgres'; end $$`],
+    pg15: '42501',
+  },
+  {
+    name: 'set_config with a concatenated name',
+    steps: [`select pg_catalog.set_config('session_author' || 'ization', 'postgres', false)`],
+    pg15: '42501',
+  },
+  {
+    name: 'set_config with a unicode-escaped name',
+    steps: [`select set_config(U&'session\\005fauthorization', 'postgres', false)`],
+    pg15: '42501',
+  },
+  {
+    name: 'query_to_xml running SQL given as text',
+    steps: [`select query_to_xml('select ${q(TO_POSTGRES)}', true, true, '')`],
+    pg15: '42501',
+  },
   // It only plans the query, so even PostgreSQL runs nothing; still SQL the guard cannot see.
   { name: 'query_to_xmlschema', steps: [`select query_to_xmlschema('select ${q(TO_POSTGRES)}', true, true, '')`], pg15: 'ok' },
-  { name: 'query_to_xml_and_xmlschema', steps: [`select query_to_xml_and_xmlschema('select ${q(TO_POSTGRES)}', true, true, '')`], pg15: '42501' },
-  { name: 'ts_stat running SQL given as text', steps: [`select * from ts_stat('select pg_catalog.to_tsvector(${q(TO_POSTGRES)})')`], pg15: '42501' },
-  { name: 'ts_rewrite running SQL given as text', steps: [`select ts_rewrite('a'::tsquery, 'select pg_catalog.to_tsquery(${q(TO_POSTGRES)}), ''b''::tsquery')`], pg15: '42501' },
+  {
+    name: 'query_to_xml_and_xmlschema',
+    steps: [`select query_to_xml_and_xmlschema('select ${q(TO_POSTGRES)}', true, true, '')`],
+    pg15: '42501',
+  },
+  {
+    name: 'ts_stat running SQL given as text',
+    steps: [`select * from ts_stat('select pg_catalog.to_tsvector(${q(TO_POSTGRES)})')`],
+    pg15: '42501',
+  },
+  {
+    name: 'ts_rewrite running SQL given as text',
+    steps: [`select ts_rewrite('a'::tsquery, 'select pg_catalog.to_tsquery(${q(TO_POSTGRES)}), ''b''::tsquery')`],
+    pg15: '42501',
+  },
   {
     name: 'an SQL function that does it, then a call',
     steps: [`create function pg_temp.escape_sql() returns text language sql as $$ select ${TO_POSTGRES} $$`, `select pg_temp.escape_sql()`],
@@ -123,7 +165,11 @@ const ESCAPES: { name: string; steps: string[]; pg15: '42501' | 'ok'; simpleOnly
     steps: [`create procedure pg_temp.escape_proc() language sql as $$ select ${TO_POSTGRES} $$`, `call pg_temp.escape_proc()`],
     pg15: '42501',
   },
-  { name: 'a SET clause added to a function', steps: [`alter function pg_catalog.now() set session_authorization = 'postgres'`], pg15: '42501' },
+  {
+    name: 'a SET clause added to a function',
+    steps: [`alter function pg_catalog.now() set session_authorization = 'postgres'`],
+    pg15: '42501',
+  },
   {
     name: 'an aggregate whose state function is set_config',
     steps: [
@@ -203,14 +249,18 @@ describeEachDatabase('the front door keeps a connection its login role (issue 13
   }
 
   it('a fast-path function call (set_config by its OID, no SQL to parse): refused as app_server', async () => {
-    const { oid } = (await db().admin.query(`select 'pg_catalog.set_config(text,text,boolean)'::pg_catalog.regprocedure::oid::int as oid`)).rows[0];
+    const { oid } = (await db().admin.query(`select 'pg_catalog.set_config(text,text,boolean)'::pg_catalog.regprocedure::oid::int as oid`))
+      .rows[0];
     const client = new pg.Client(db().appUrl);
     client.on('error', () => {});
     await client.connect();
     const socket = takeOver(client);
     try {
       expect((await exchange(socket, functionCallFrame(oid, ['session_authorization', 'postgres', 'false']))).code).toBe('42501');
-      expect(await exchange(socket, queryFrame(`select session_user::text || ' ' || current_user::text`))).toEqual({ code: 'ok', values: ['app_server anon'] });
+      expect(await exchange(socket, queryFrame(`select session_user::text || ' ' || current_user::text`))).toEqual({
+        code: 'ok',
+        values: ['app_server anon'],
+      });
       expect((await exchange(socket, queryFrame(`select count(*) from auth.users`))).code).toBe('42501');
     } finally {
       socket.destroy();
@@ -242,7 +292,10 @@ describeEachDatabase('the front door keeps a connection its login role (issue 13
         await client.query(
           mode === 'simple'
             ? `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '{"role":"authenticated"}', true)`
-            : { text: `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, values: ['authenticated', '{"role":"authenticated"}'] },
+            : {
+                text: `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`,
+                values: ['authenticated', '{"role":"authenticated"}'],
+              },
         );
         expect((await client.query(`select current_user::text as role`)).rows[0].role).toBe('authenticated');
         await client.query('rollback');

@@ -48,7 +48,11 @@ export function archiveHarnessOn(standIn: TestStandIn): ArchiveHarness {
     signIn,
     async signUp(email = `u-${randomUUID().slice(0, 8)}@example.test`, businessName = '') {
       const client = standIn.client();
-      const { user } = await signUpConfirmed(client, standIn.outbox, { email, password: PASSWORD, options: { data: { business_name: businessName } } });
+      const { user } = await signUpConfirmed(client, standIn.outbox, {
+        email,
+        password: PASSWORD,
+        options: { data: { business_name: businessName } },
+      });
       return { id: user.id, email, client };
     },
     asUser(userId, fn, workspaceId) {
@@ -81,7 +85,14 @@ export async function prepareWorkspace(h: ArchiveHarness, owner: HarnessUser) {
 }
 
 /** Sends an invoice and archives `pdf` for it through Storage; returns its id. */
-export async function sendWithArchivedPdf(h: ArchiveHarness, owner: HarnessUser, workspaceId: string, clientId: string, pdf: Buffer, sha256?: string) {
+export async function sendWithArchivedPdf(
+  h: ArchiveHarness,
+  owner: HarnessUser,
+  workspaceId: string,
+  clientId: string,
+  pdf: Buffer,
+  sha256?: string,
+) {
   const invoiceId = await h.asUser(owner.id, async (c) => {
     const draft = await addDraft(c, workspaceId, clientId);
     await c.query(`select send_invoice($1)`, [draft.invoiceId]);

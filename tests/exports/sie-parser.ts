@@ -65,7 +65,10 @@ export function amountOre(text: string): number {
 
 export function parseSie(bytes: Buffer): SieFile {
   const text = iconv.decode(bytes, 'cp437');
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const records: SieFile['records'] = [];
   const vers: SieVer[] = [];
   const accounts = new Map<string, string>();

@@ -103,7 +103,11 @@ describeEachDatabase('SIE 4I export', (db) => {
   it('books every invoice as a balanced voucher whose account totals match the invoices', async () => {
     const file = await exportAs(accountant);
     expect(file.vers).toHaveLength(expected.count);
-    for (const v of file.vers) expect(v.trans.reduce((s, tr) => s + tr.amountOre, 0), v.text).toBe(0);
+    for (const v of file.vers)
+      expect(
+        v.trans.reduce((s, tr) => s + tr.amountOre, 0),
+        v.text,
+      ).toBe(0);
     const sums = totals(file);
     expect(sums.get('1510')).toBe(expected.total);
     expect(sums.get('3001')).toBe(-expected.byRate[25].taxable);
@@ -141,7 +145,9 @@ describeEachDatabase('SIE 4I export', (db) => {
   });
 
   it('uses the accounts the owner configured', async () => {
-    await db().asUser(t.ownerId, (c) => c.query(`insert into sie_accounts (workspace_id, receivable, sales_25) values ($1, 1511, 3011)`, [t.workspaceId]));
+    await db().asUser(t.ownerId, (c) =>
+      c.query(`insert into sie_accounts (workspace_id, receivable, sales_25) values ($1, 1511, 3011)`, [t.workspaceId]),
+    );
     const sums = totals(await exportAs(accountant));
     expect(sums.get('1511')).toBe(expected.total);
     expect(sums.get('3011')).toBe(-expected.byRate[25].taxable);

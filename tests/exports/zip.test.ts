@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archivedPdfItems } from '@/lib/exports/archive-storage';
 import { listExportInvoices } from '@/lib/exports/invoices';
 import { zipStream } from '@/lib/exports/zip';
-import { fakePdf, joinAsAccountant, prepareWorkspace, sendWithArchivedPdf, startArchiveHarness, type ArchiveHarness, type HarnessUser } from './archive-harness';
+import {
+  fakePdf,
+  joinAsAccountant,
+  prepareWorkspace,
+  sendWithArchivedPdf,
+  startArchiveHarness,
+  type ArchiveHarness,
+  type HarnessUser,
+} from './archive-harness';
 
 async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];

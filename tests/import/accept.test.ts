@@ -21,7 +21,14 @@ const proposal = input({
   clients: [
     {
       name: 'Norrsken Energi AB',
-      details: { orgNumber: '5561234567', vatNumber: 'SE556123456701', email: 'faktura@norrsken.example', addressLine1: 'Storgatan 1', postalCode: '111 22', city: 'Stockholm' },
+      details: {
+        orgNumber: '5561234567',
+        vatNumber: 'SE556123456701',
+        email: 'faktura@norrsken.example',
+        addressLine1: 'Storgatan 1',
+        postalCode: '111 22',
+        city: 'Stockholm',
+      },
       projects: [
         { name: 'Ny webbplats', tasks: [{ name: 'Förstudie' }, { name: 'Design' }] },
         { name: 'Support', tasks: [] },
@@ -29,7 +36,12 @@ const proposal = input({
       notes: [{ title: 'avtal.pdf', body: 'Ramavtal sedan 2024.' }],
       sources: ['avtal.pdf', 'kunder.csv'],
     },
-    { name: 'Fjällbyrån HB', details: { orgNumber: '556000-0000' }, projects: [{ name: 'Bokning', tasks: [{ name: 'Kravlista' }] }], sources: ['kunder.csv'] },
+    {
+      name: 'Fjällbyrån HB',
+      details: { orgNumber: '556000-0000' },
+      projects: [{ name: 'Bokning', tasks: [{ name: 'Kravlista' }] }],
+      sources: ['kunder.csv'],
+    },
   ],
 });
 
@@ -39,7 +51,9 @@ describeEachDatabase('import accept', (db) => {
   });
 
   const accept = async (userId: string, value: AcceptInput) =>
-    withUserTransaction(claimsFor(userId, await db().createSession(userId)), (tx, workspace) => acceptProposal(tx, workspace, value), { pool: getPool(db().appUrl) });
+    withUserTransaction(claimsFor(userId, await db().createSession(userId)), (tx, workspace) => acceptProposal(tx, workspace, value), {
+      pool: getPool(db().appUrl),
+    });
 
   const nodesOf = async (workspaceId: string) =>
     (
@@ -65,7 +79,14 @@ describeEachDatabase('import accept', (db) => {
     const added = after.filter((n) => !before.some((b) => b.id === n.id));
     const byTitle = (t: string) => added.find((n) => n.title === t)!;
     const norrsken = byTitle('Norrsken Energi AB');
-    expect(norrsken).toMatchObject({ kind: 'client', parent_id: null, org_number: '556123-4567', vat_number: 'SE556123456701', email: 'faktura@norrsken.example', city: 'Stockholm' });
+    expect(norrsken).toMatchObject({
+      kind: 'client',
+      parent_id: null,
+      org_number: '556123-4567',
+      vat_number: 'SE556123456701',
+      email: 'faktura@norrsken.example',
+      city: 'Stockholm',
+    });
     expect(byTitle('avtal.pdf')).toMatchObject({ kind: 'note', parent_id: norrsken.id, body: 'Ramavtal sedan 2024.' });
     expect(byTitle('Ny webbplats')).toMatchObject({ kind: 'project', parent_id: norrsken.id });
     expect(byTitle('Design')).toMatchObject({ kind: 'task', parent_id: byTitle('Ny webbplats').id });
@@ -76,8 +97,11 @@ describeEachDatabase('import accept', (db) => {
   it('places the new tree beside the existing map: no new node overlaps an existing or another new one', async () => {
     const tenant = await makeTenant(db());
     // Spread the existing nodes out, one far right; an archived node further right is not on the map.
-    await db().admin.query(`update nodes n set position_x = 100 * r.i, position_y = 50
-       from (select id, row_number() over (order by created_at, id) as i from nodes where workspace_id = $1) r where n.id = r.id`, [tenant.workspaceId]);
+    await db().admin.query(
+      `update nodes n set position_x = 100 * r.i, position_y = 50
+       from (select id, row_number() over (order by created_at, id) as i from nodes where workspace_id = $1) r where n.id = r.id`,
+      [tenant.workspaceId],
+    );
     await db().admin.query(`update nodes set position_x = 900, position_y = -200 where id = $1`, [tenant.taskId]);
     await db().admin.query(`update nodes set position_x = 5000, archived_at = now() where id = $1`, [tenant.noteId]);
     const before = await nodesOf(tenant.workspaceId);
@@ -110,7 +134,15 @@ describeEachDatabase('import accept', (db) => {
       tenant.ownerId,
       input({
         clients: [
-          { name: 'PROVKUND ab', merge: true, details: { orgNumber: '556123-4567' }, projects: [{ name: 'projekt', tasks: [{ name: 'Ny uppgift' }] }, { name: 'Nytt projekt', tasks: [] }] },
+          {
+            name: 'PROVKUND ab',
+            merge: true,
+            details: { orgNumber: '556123-4567' },
+            projects: [
+              { name: 'projekt', tasks: [{ name: 'Ny uppgift' }] },
+              { name: 'Nytt projekt', tasks: [] },
+            ],
+          },
           { name: 'provkund ab', merge: false, projects: [] },
         ],
       }),
@@ -129,7 +161,9 @@ describeEachDatabase('import accept', (db) => {
     const before = await nodesOf(tenant.workspaceId);
     // The nodes insert succeeds; the details insert after it is refused (a lone surrogate, which
     // jsonb refuses; control characters such as NUL are now made spaces before they get there).
-    const bad = input({ clients: [{ name: 'Trasig AB', details: { addressLine1: 'Gatan\ud8001' }, projects: [{ name: 'P', tasks: [{ name: 'T' }] }] }] });
+    const bad = input({
+      clients: [{ name: 'Trasig AB', details: { addressLine1: 'Gatan\ud8001' }, projects: [{ name: 'P', tasks: [{ name: 'T' }] }] }],
+    });
     await expect(accept(tenant.ownerId, bad)).rejects.toThrow();
     expect(await nodesOf(tenant.workspaceId)).toEqual(before);
   });
@@ -138,10 +172,14 @@ describeEachDatabase('import accept', (db) => {
     const tenant = await makeTenant(db());
     const accountant = await addAccountant(db(), tenant.workspaceId);
     const before = await nodesOf(tenant.workspaceId);
-    const asAccountant = withUserTransaction(claimsFor(accountant, await db().createSession(accountant)), (tx, workspace) => acceptProposal(tx, workspace, proposal), {
-      pool: getPool(db().appUrl),
-      workspaceId: tenant.workspaceId,
-    });
+    const asAccountant = withUserTransaction(
+      claimsFor(accountant, await db().createSession(accountant)),
+      (tx, workspace) => acceptProposal(tx, workspace, proposal),
+      {
+        pool: getPool(db().appUrl),
+        workspaceId: tenant.workspaceId,
+      },
+    );
     await expect(asAccountant).rejects.toThrow('import.notOwner');
     expect(await nodesOf(tenant.workspaceId)).toEqual(before);
   });

@@ -48,7 +48,12 @@ describe('AI proposer', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
-    config = aiConfig({ ANTHROPIC_API_KEY: 'sk-test-key', ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`, ANTHROPIC_MODEL: 'test-model', ANTHROPIC_TIMEOUT_MS: '500' })!;
+    config = aiConfig({
+      ANTHROPIC_API_KEY: 'sk-test-key',
+      ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`,
+      ANTHROPIC_MODEL: 'test-model',
+      ANTHROPIC_TIMEOUT_MS: '500',
+    })!;
   });
 
   afterAll(async () => {
@@ -68,17 +73,21 @@ describe('AI proposer', () => {
 
   it('sends the text with a tool schema and returns the validated proposal', async () => {
     reply = (_req, _body, res) =>
-      json(res, 200, toolAnswer({
-        clients: [
-          {
-            name: 'Norrsken Energi AB',
-            // A wrong check digit is dropped; a valid VAT number is normalised.
-            details: { orgNumber: '556123-4560', vatNumber: 'se 5561234567 01', email: 'inte en adress' },
-            projects: [{ name: 'Ny webbplats', tasks: [{ name: 'Förstudie' }, { name: 'Design' }] }],
-            sources: ['avtal.pdf'],
-          },
-        ],
-      }));
+      json(
+        res,
+        200,
+        toolAnswer({
+          clients: [
+            {
+              name: 'Norrsken Energi AB',
+              // A wrong check digit is dropped; a valid VAT number is normalised.
+              details: { orgNumber: '556123-4560', vatNumber: 'se 5561234567 01', email: 'inte en adress' },
+              projects: [{ name: 'Ny webbplats', tasks: [{ name: 'Förstudie' }, { name: 'Design' }] }],
+              sources: ['avtal.pdf'],
+            },
+          ],
+        }),
+      );
     const proposal = await proposeWithAi([doc], config);
     expect(proposal).toEqual({
       clients: [
@@ -107,7 +116,8 @@ describe('AI proposer', () => {
   it('refuses an answer that does not match the schema', async () => {
     reply = (_req, _body, res) => json(res, 200, toolAnswer({ clients: [{ name: '', projects: 'inte en lista' }] }));
     await expect(proposeWithAi([doc], config)).rejects.toThrow('import.aiMalformed');
-    reply = (_req, _body, res) => json(res, 200, { ...toolAnswer({}), content: [{ type: 'text', text: 'Här är kunderna: …' }], stop_reason: 'end_turn' });
+    reply = (_req, _body, res) =>
+      json(res, 200, { ...toolAnswer({}), content: [{ type: 'text', text: 'Här är kunderna: …' }], stop_reason: 'end_turn' });
     await expect(proposeWithAi([doc], config)).rejects.toThrow('import.aiMalformed');
   });
 

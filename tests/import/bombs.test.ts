@@ -9,14 +9,26 @@ import { outlineDocx } from './documents';
 
 // The route handler runs as it does in Next; only the signed-in session and the request's
 // language, which Next's request context provides, are given here.
-vi.mock('@/lib/auth/claims', () => ({ getVerifiedClaims: async () => ({ sub: '00000000-0000-4000-8000-000000000001', role: 'authenticated' }) }));
+vi.mock('@/lib/auth/claims', () => ({
+  getVerifiedClaims: async () => ({ sub: '00000000-0000-4000-8000-000000000001', role: 'authenticated' }),
+}));
 vi.mock('@/lib/i18n/server', () => ({ getTranslator: async () => ({ locale: 'sv', t: translator('sv') }) }));
 const { POST } = await import('@/app/api/import/extract/route');
 
 const upload = (name: string, bytes: Buffer) =>
-  POST(new Request('http://app.test/api/import/extract', { method: 'POST', headers: { 'x-file-name': name, 'content-length': String(bytes.byteLength) }, body: new Uint8Array(bytes) }));
+  POST(
+    new Request('http://app.test/api/import/extract', {
+      method: 'POST',
+      headers: { 'x-file-name': name, 'content-length': String(bytes.byteLength) },
+      body: new Uint8Array(bytes),
+    }),
+  );
 
-const reason = (p: Promise<unknown>) => p.then(() => 'read', (e: { reason?: string }) => e.reason);
+const reason = (p: Promise<unknown>) =>
+  p.then(
+    () => 'read',
+    (e: { reason?: string }) => e.reason,
+  );
 
 describe('finding 12: archive and PDF bombs', () => {
   it('finding 12: a DOCX bomb (33 KB → 32 MiB) is refused with 413 and a clear message', async () => {
@@ -38,7 +50,9 @@ describe('finding 12: archive and PDF bombs', () => {
   it('finding 12: too many entries and too many PDF pages are refused with 413', async () => {
     const entries = await upload('many.docx', await docxWithEntries(MAX_ARCHIVE_ENTRIES + 1));
     expect(entries.status).toBe(413);
-    expect((await entries.json()).error).toBe(`Word-filen består av fler än ${MAX_ARCHIVE_ENTRIES} delar och går inte att läsa. Spara den på nytt från Word.`);
+    expect((await entries.json()).error).toBe(
+      `Word-filen består av fler än ${MAX_ARCHIVE_ENTRIES} delar och går inte att läsa. Spara den på nytt från Word.`,
+    );
     const pages = await upload('pages.pdf', pdfWithPages(MAX_PDF_PAGES + 1));
     expect(pages.status).toBe(413);
     expect((await pages.json()).error).toBe(`PDF-filen har fler än ${MAX_PDF_PAGES} sidor. Dela upp den i mindre dokument.`);

@@ -26,9 +26,13 @@ export function docxBomb(mib = 32): Promise<Buffer> {
 export function lieAboutSize(zipBytes: Buffer, name: string, size: number): Buffer {
   const out = Buffer.from(zipBytes);
   const encoded = Buffer.from(name);
-  for (const [signature, nameAt, sizeAt] of [[0x04034b50, 30, 22], [0x02014b50, 46, 24]] as const) {
+  for (const [signature, nameAt, sizeAt] of [
+    [0x04034b50, 30, 22],
+    [0x02014b50, 46, 24],
+  ] as const) {
     for (let at = out.indexOf(Buffer.from([0x50, 0x4b])); at >= 0; at = out.indexOf(Buffer.from([0x50, 0x4b]), at + 1)) {
-      if (out.readUInt32LE(at) === signature && out.subarray(at + nameAt, at + nameAt + encoded.length).equals(encoded)) out.writeUInt32LE(size, at + sizeAt);
+      if (out.readUInt32LE(at) === signature && out.subarray(at + nameAt, at + nameAt + encoded.length).equals(encoded))
+        out.writeUInt32LE(size, at + sizeAt);
     }
   }
   return out;
@@ -62,7 +66,9 @@ const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
 
 /** One page whose content stream inflates to `mib` MiB (text drawn, then spaces). */
 export function pdfBomb(mib = 64): Buffer {
-  const content = deflateSync(Buffer.concat([Buffer.from('BT /F1 12 Tf 72 720 Td (Kund AB) Tj ET\n'), Buffer.alloc(mib * MiB, 0x20)]), { level: 9 });
+  const content = deflateSync(Buffer.concat([Buffer.from('BT /F1 12 Tf 72 720 Td (Kund AB) Tj ET\n'), Buffer.alloc(mib * MiB, 0x20)]), {
+    level: 9,
+  });
   return pdf(
     [
       '<< /Type /Catalog /Pages 2 0 R >>',
@@ -79,6 +85,18 @@ export function pdfBomb(mib = 64): Buffer {
 export function pdfWithPages(count: number): Buffer {
   const content = Buffer.from('BT /F1 12 Tf 72 720 Td (Projekt) Tj ET');
   const kids = Array.from({ length: count }, (_, i) => `${i + 5} 0 R`).join(' ');
-  const pages = Array.from({ length: count }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>');
-  return pdf(['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${count} >>`, `<< /Length ${content.length} >>`, FONT, ...pages], { 2: content });
+  const pages = Array.from(
+    { length: count },
+    () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>',
+  );
+  return pdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      `<< /Type /Pages /Kids [${kids}] /Count ${count} >>`,
+      `<< /Length ${content.length} >>`,
+      FONT,
+      ...pages,
+    ],
+    { 2: content },
+  );
 }

@@ -51,8 +51,12 @@ export async function offerPdf(): Promise<Buffer> {
   const sub = { fontSize: 16, marginTop: 8, marginBottom: 4 };
   const body = { fontSize: 11, marginBottom: 2 };
   return renderToBuffer(
-    h(PdfDocument, null,
-      h(Page, { size: 'A4', style: { padding: 40 } },
+    h(
+      PdfDocument,
+      null,
+      h(
+        Page,
+        { size: 'A4', style: { padding: 40 } },
         h(Text, { style: title }, 'Havsbris Konsult AB'),
         h(Text, { style: body }, 'Offert för uppdrag under våren. Priser exklusive moms.'),
         h(Text, { style: body }, `Org.nr 556677-8899 och momsregistreringsnummer SE556677889901.`),

@@ -25,7 +25,13 @@ describe('built-in proposer', () => {
     expect(doc.format).toBe('docx');
     const proposal = proposeBuiltin([doc]);
     expect(tree(proposal)).toEqual([
-      { name: 'Norrsken Energi AB', projects: [['Ny webbplats', ['Förstudie', 'Design', 'Lansering']], ['Support', ['Månadsrapport']]] },
+      {
+        name: 'Norrsken Energi AB',
+        projects: [
+          ['Ny webbplats', ['Förstudie', 'Design', 'Lansering']],
+          ['Support', ['Månadsrapport']],
+        ],
+      },
       // The table under the client adds a task to the project of the same name.
       { name: 'Fjällbyrån HB', projects: [['Bokningssystem', ['Kravlista', 'Testplan']]] },
     ]);
@@ -46,7 +52,13 @@ describe('built-in proposer', () => {
     const doc = await extractDocument('offert.pdf', await offerPdf());
     const proposal = proposeBuiltin([doc]);
     expect(tree(proposal)).toEqual([
-      { name: 'Havsbris Konsult AB', projects: [['Intern portal', ['Workshop med ledningen', 'Prototyp']], ['Utbildning', ['Kursmaterial']]] },
+      {
+        name: 'Havsbris Konsult AB',
+        projects: [
+          ['Intern portal', ['Workshop med ledningen', 'Prototyp']],
+          ['Utbildning', ['Kursmaterial']],
+        ],
+      },
     ]);
     expect(proposal.clients[0].details).toEqual({ orgNumber: '556677-8899', vatNumber: 'SE556677889901' });
   });
@@ -55,7 +67,13 @@ describe('built-in proposer', () => {
     const doc = await extractDocument('export.csv', Buffer.from(clientsCsv(), 'latin1'));
     const proposal = proposeBuiltin([doc]);
     expect(tree(proposal)).toEqual([
-      { name: 'Lindqvist Bygg AB', projects: [['Ombyggnad kontor', ['Ritningar', 'Bygglov']], ['Underhåll', ['Besiktning']]] },
+      {
+        name: 'Lindqvist Bygg AB',
+        projects: [
+          ['Ombyggnad kontor', ['Ritningar', 'Bygglov']],
+          ['Underhåll', ['Besiktning']],
+        ],
+      },
       { name: 'Tallkotten AB', projects: [['Ekonomisystem', ['Upphandling']]] },
     ]);
     expect(proposal.clients[0].details).toEqual({ orgNumber: ORG_FJALL, email: 'info@lindqvist.example' });
@@ -65,7 +83,9 @@ describe('built-in proposer', () => {
 
   it('reads Windows-1252 CSV as Excel writes it, with commas or tabs', async () => {
     const csv = Buffer.from('Customer,Project,Task\r\nÅkerö AB,Lönesystem,Införande\r\n', 'latin1');
-    expect(tree(proposeBuiltin([await extractDocument('x.csv', csv)]))).toEqual([{ name: 'Åkerö AB', projects: [['Lönesystem', ['Införande']]] }]);
+    expect(tree(proposeBuiltin([await extractDocument('x.csv', csv)]))).toEqual([
+      { name: 'Åkerö AB', projects: [['Lönesystem', ['Införande']]] },
+    ]);
     const tsv = 'kund\tprojekt\nÅkerö AB\tLön';
     expect(tree(proposeBuiltin([await extractDocument('x.tsv', Buffer.from(tsv))]))).toEqual([
       { name: 'Åkerö AB', projects: [['Lön', []]] },
@@ -73,10 +93,29 @@ describe('built-in proposer', () => {
   });
 
   it('reads Markdown outlines: a container heading is skipped, nested lists are tasks', async () => {
-    const md = ['# Kunder', '', '## Acme AB', 'Org.nr: 556677-8899', '', '- **Webbshop**', '  - Betalning', '  - Frakt', '- Intranät', '', '## Beta HB', '- Rådgivning'].join('\n');
+    const md = [
+      '# Kunder',
+      '',
+      '## Acme AB',
+      'Org.nr: 556677-8899',
+      '',
+      '- **Webbshop**',
+      '  - Betalning',
+      '  - Frakt',
+      '- Intranät',
+      '',
+      '## Beta HB',
+      '- Rådgivning',
+    ].join('\n');
     const proposal = proposeBuiltin([await extractDocument('anteckningar.md', Buffer.from(md))]);
     expect(tree(proposal)).toEqual([
-      { name: 'Acme AB', projects: [['Webbshop', ['Betalning', 'Frakt']], ['Intranät', []]] },
+      {
+        name: 'Acme AB',
+        projects: [
+          ['Webbshop', ['Betalning', 'Frakt']],
+          ['Intranät', []],
+        ],
+      },
       { name: 'Beta HB', projects: [['Rådgivning', []]] },
     ]);
     expect(proposal.clients[0].details).toEqual({ orgNumber: '556677-8899' });
@@ -86,7 +125,15 @@ describe('built-in proposer', () => {
     const a = await extractDocument('a.md', Buffer.from('# Acme AB\n## Webb\n- Design'));
     const b = await extractDocument('b.csv', Buffer.from('Kund;Projekt;Uppgift\nACME AB;Webb;Test\nACME AB;Drift;Backup'));
     const proposal = proposeBuiltin([a, b]);
-    expect(tree(proposal)).toEqual([{ name: 'Acme AB', projects: [['Webb', ['Design', 'Test']], ['Drift', ['Backup']]] }]);
+    expect(tree(proposal)).toEqual([
+      {
+        name: 'Acme AB',
+        projects: [
+          ['Webb', ['Design', 'Test']],
+          ['Drift', ['Backup']],
+        ],
+      },
+    ]);
     expect(proposal.clients[0].sources).toEqual(['a.md', 'b.csv']);
   });
 
@@ -94,7 +141,9 @@ describe('built-in proposer', () => {
     const rows = ['Kund;Projekt', ...Array.from({ length: 201 }, (_, i) => `Kund ${i} AB;Projekt`)].join('\n');
     const doc = await extractDocument('stor.csv', Buffer.from(rows));
     expect(() => proposeBuiltin([doc])).toThrow('import.tooMany');
-    expect(proposeBuiltin([{ ...doc, blocks: [{ type: 'table', rows: (doc.blocks[0] as { rows: string[][] }).rows.slice(0, 201) }] }]).clients).toHaveLength(200);
+    expect(
+      proposeBuiltin([{ ...doc, blocks: [{ type: 'table', rows: (doc.blocks[0] as { rows: string[][] }).rows.slice(0, 201) }] }]).clients,
+    ).toHaveLength(200);
   });
 });
 

@@ -33,7 +33,11 @@ describe('import review', () => {
     expect(countChecked(review)).toBe(1);
     expect(toAcceptInput(review, []).clients.map((c) => c.name)).toEqual(['Beta HB']);
     review = setChecked(review, [0, 'projects', 0, 1], true);
-    expect(toAcceptInput(review, []).clients[0]).toMatchObject({ name: 'Acme AB', notes: [], projects: [{ name: 'Webb', tasks: [{ name: 'Test' }] }] });
+    expect(toAcceptInput(review, []).clients[0]).toMatchObject({
+      name: 'Acme AB',
+      notes: [],
+      projects: [{ name: 'Webb', tasks: [{ name: 'Test' }] }],
+    });
     review = setChecked(review, [0, 'projects', 0], false);
     expect(toAcceptInput(review, []).clients[0].projects).toEqual([]);
   });

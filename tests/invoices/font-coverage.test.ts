@@ -19,7 +19,9 @@ const fontFile = (name: string) => path.join(process.cwd(), 'lib/invoices/pdf/fo
 
 /** Code points both fonts map to a glyph, without private use and non-characters. */
 function fontCodePoints(): Set<number> {
-  const [regular, bold] = ['LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf'].map((f) => new Set(fontkit.openSync(fontFile(f)).characterSet));
+  const [regular, bold] = ['LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf'].map(
+    (f) => new Set(fontkit.openSync(fontFile(f)).characterSet),
+  );
   return new Set([...regular].filter((c) => bold.has(c) && !(c >= 0xe000 && c <= 0xf8ff) && c !== 0xfffe && c !== 0xffff));
 }
 
@@ -27,7 +29,10 @@ const inTable = (c: number) => INVOICE_FONT_RANGES.some(([a, z]) => c >= a && c 
 /** Every code point of the Basic Multilingual Plane but NUL and the surrogates, and a few beyond it. */
 const candidates = [
   ...Array.from({ length: 0xffff }, (_, i) => i + 1).filter((c) => c < 0xd800 || c > 0xdfff),
-  0x1f680, 0x1f600, 0x20000, 0x1d400,
+  0x1f680,
+  0x1f600,
+  0x20000,
+  0x1d400,
 ];
 
 describe('the invoice font coverage table', () => {
@@ -94,10 +99,9 @@ describe('the invoice font coverage table', () => {
 describeEachDatabase('public.is_invoice_printable', (db) => {
   let printable: Set<number>;
   beforeAll(async () => {
-    const { rows } = await db().admin.query<{ c: number }>(
-      'select c from unnest($1::int[]) c where public.is_invoice_printable(chr(c))',
-      [candidates],
-    );
+    const { rows } = await db().admin.query<{ c: number }>('select c from unnest($1::int[]) c where public.is_invoice_printable(chr(c))', [
+      candidates,
+    ]);
     printable = new Set(rows.map((r) => r.c));
   });
 

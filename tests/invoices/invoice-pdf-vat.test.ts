@@ -76,9 +76,14 @@ describe('invoice PDF: VAT treatments', () => {
 
   it('a domestic 0 % line prints its exemption reason with the reference, once per reason', async () => {
     const { flat } = await render(
-      withLines([consulting(25), consulting(0, { exemptionReason: 'education' }), consulting(0, { description: 'Kursdag 2', exemptionReason: 'education' })]),
+      withLines([
+        consulting(25),
+        consulting(0, { exemptionReason: 'education' }),
+        consulting(0, { description: 'Kursdag 2', exemptionReason: 'education' }),
+      ]),
     );
-    const text = 'Undantaget från skatteplikt: utbildning (10 kap. mervärdesskattelagen 2023:200; art. 132.1 i–j mervärdesskattedirektivet).';
+    const text =
+      'Undantaget från skatteplikt: utbildning (10 kap. mervärdesskattelagen 2023:200; art. 132.1 i–j mervärdesskattedirektivet).';
     expect(flat).toContain(text);
     expect(flat.split(text)).toHaveLength(2);
     const en = await render(withLines([consulting(0, { exemptionReason: 'healthcare' })], { locale: 'en' }));
@@ -89,7 +94,13 @@ describe('invoice PDF: VAT treatments', () => {
 describe('invoice PDF: discounts, rounding, references, logo', () => {
   it('a percentage discount line with its VAT rate lowers the base and the amount due', async () => {
     // 8 h × 950 kr = 7 600 kr at 25 %; 10 % off = −760 kr; 6 840 kr + 1 710 kr VAT = 8 550 kr.
-    const discount = { ...consulting(25), ...percentDiscountLine(760_000, 10), description: 'Rabatt 10 %', unit: 'st', kind: 'discount' as const };
+    const discount = {
+      ...consulting(25),
+      ...percentDiscountLine(760_000, 10),
+      description: 'Rabatt 10 %',
+      unit: 'st',
+      kind: 'discount' as const,
+    };
     const { flat } = await render(withLines([consulting(25), discount]));
     expect(flat).toMatch(/Rabatt 10 % [−-]0,1 st 7 600,00 kr 25 % [−-]760,00 kr/);
     expect(flat).toContain('Underlag moms 25 % 6 840,00 kr');

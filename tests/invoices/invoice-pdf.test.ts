@@ -95,7 +95,15 @@ describe('invoice PDF', () => {
     for (const absent of ['Förfallodag', 'OCR-nummer', 'Ange OCR-nummer vid betalning', 'Bankgiro', 'IBAN', 'Att betala', '2026-12-20']) {
       expect(flat, absent).not.toContain(absent);
     }
-    const en = await render(sampleInvoice(1, { locale: 'en', kind: 'credit_note', number: '43', credits: { number: '42', issueDate: '2026-11-20' }, totalOre: -original.totalOre }));
+    const en = await render(
+      sampleInvoice(1, {
+        locale: 'en',
+        kind: 'credit_note',
+        number: '43',
+        credits: { number: '42', issueDate: '2026-11-20' },
+        totalOre: -original.totalOre,
+      }),
+    );
     expect(en.flat).toContain('Credit note date 2026-11-20');
     expect(en.flat).toContain('No payment is due. You get 14 843,75 kr back.');
   });
@@ -133,7 +141,13 @@ describe('invoice PDF', () => {
     });
     invoice.lines[0].description = 'Rådgivning – é ü å ä ö';
     const { flat, fonts } = await render(invoice);
-    for (const text of ['Åsa Öberg Konsult', 'Müller & Söhne Café', 'Ängsgränd 5, Övre plan', 'Rådgivning – é ü å ä ö', 'Én rad till: å ä ö é ü Å Ä Ö É Ü']) {
+    for (const text of [
+      'Åsa Öberg Konsult',
+      'Müller & Söhne Café',
+      'Ängsgränd 5, Övre plan',
+      'Rådgivning – é ü å ä ö',
+      'Én rad till: å ä ö é ü Å Ä Ö É Ü',
+    ]) {
       expect(flat).toContain(text);
     }
     embeddedOnly(fonts);
@@ -141,18 +155,23 @@ describe('invoice PDF', () => {
 
   // Latin-1, Latin Extended-A and the dashes, quotes and € Swedish text uses. Scripts the font
   // lacks (e.g. U+0180 ƀ, CJK, emoji) still fall back to a non-embedded font: not yet handled.
-  const latin = fc.oneof(
-    fc.integer({ min: 0x20, max: 0x7e }),
-    fc.integer({ min: 0xa0, max: 0x17f }),
-    fc.constantFrom(0x2013, 0x2014, 0x2019, 0x201c, 0x201d, 0x20ac),
-  ).map((cp) => String.fromCodePoint(cp));
+  const latin = fc
+    .oneof(
+      fc.integer({ min: 0x20, max: 0x7e }),
+      fc.integer({ min: 0xa0, max: 0x17f }),
+      fc.constantFrom(0x2013, 0x2014, 0x2019, 0x201c, 0x201d, 0x20ac),
+    )
+    .map((cp) => String.fromCodePoint(cp));
 
   it('property: any Latin-script name the database accepts is drawn with the embedded fonts only', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: latin, minLength: 1, maxLength: 40 }).filter((s) => isSingleLine(s) && s.trim().length > 0), async (name) => {
-        const { fonts } = await render(sampleInvoice(1, { buyer: { ...sampleInvoice().buyer, name } }));
-        embeddedOnly(fonts);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: latin, minLength: 1, maxLength: 40 }).filter((s) => isSingleLine(s) && s.trim().length > 0),
+        async (name) => {
+          const { fonts } = await render(sampleInvoice(1, { buyer: { ...sampleInvoice().buyer, name } }));
+          embeddedOnly(fonts);
+        },
+      ),
       { numRuns: 15 },
     );
   }, 60_000);

@@ -27,10 +27,10 @@ let unarchivedId: string;
 beforeAll(async () => {
   world = await startAppWorld();
   // The accountant acts in the owner's workspace (the choice the switcher saves in their token).
-  await world.h.admin.query(`update auth.users set raw_user_meta_data = raw_user_meta_data || jsonb_build_object('active_workspace_id', $2::text) where id = $1`, [
-    world.accountant.id,
-    world.ids.workspaceId,
-  ]);
+  await world.h.admin.query(
+    `update auth.users set raw_user_meta_data = raw_user_meta_data || jsonb_build_object('active_workspace_id', $2::text) where id = $1`,
+    [world.accountant.id, world.ids.workspaceId],
+  );
   browsers = { owner: await world.signedIn(world.owner), accountant: await world.signedIn(world.accountant) };
   // Archived bytes that do not hash to what was recorded at send.
   tamperedId = await sendWithArchivedPdf(world.h, world.owner, world.ids.workspaceId, world.ids.clientId, fakePdf(), 'f'.repeat(64));
@@ -54,7 +54,10 @@ async function get(route: keyof typeof ROUTES, who: keyof typeof browsers, id: s
 
 const downloads = async (userId: string, invoiceId: string) =>
   (
-    await world.h.admin.query(`select kind, details from export_downloads where user_id = $1 and details ->> 'invoice_id' = $2`, [userId, invoiceId])
+    await world.h.admin.query(`select kind, details from export_downloads where user_id = $1 and details ->> 'invoice_id' = $2`, [
+      userId,
+      invoiceId,
+    ])
   ).rows;
 
 describe('one PDF download for owner and accountant', () => {
@@ -66,7 +69,11 @@ describe('one PDF download for owner and accountant', () => {
         const res = await get(route, who, world.ids.sentInvoiceId);
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toBe('application/pdf');
-        expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+        expect(
+          Buffer.from(await res.arrayBuffer())
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-');
         const logged = await downloads(user.id, world.ids.sentInvoiceId);
         expect(logged).toHaveLength(before + 1);
         expect(logged.at(-1)).toMatchObject({ kind: 'invoice_pdf' });
@@ -75,7 +82,11 @@ describe('one PDF download for owner and accountant', () => {
       it(`${route} route, ${who}: refuses a tampered archive with a clear message, records the mismatch, logs no download`, async () => {
         const user = who === 'owner' ? world.owner : world.accountant;
         const mismatches = async () =>
-          (await world.h.admin.query(`select count(*)::int as n from invoice_events where invoice_id = $1 and event = 'pdf_mismatch'`, [tamperedId])).rows[0].n as number;
+          (
+            await world.h.admin.query(`select count(*)::int as n from invoice_events where invoice_id = $1 and event = 'pdf_mismatch'`, [
+              tamperedId,
+            ])
+          ).rows[0].n as number;
         const before = await mismatches();
         const res = await get(route, who, tamperedId);
         expect(res.status).toBe(409);

@@ -39,7 +39,10 @@ describe('sending an invoice survives a crash between any two steps', () => {
     admin = new pg.Pool({ connectionString: standIn.dbUrl, max: 2 });
     appPool = new pg.Pool({ connectionString: standIn.appDbUrl, max: 2 });
     client = standIn.client();
-    const { user } = await signUpConfirmed(client, standIn.outbox, { email: `send-${randomUUID()}@example.test`, password: 'ett långt lösenord 123' });
+    const { user } = await signUpConfirmed(client, standIn.outbox, {
+      email: `send-${randomUUID()}@example.test`,
+      password: 'ett långt lösenord 123',
+    });
     claims = asVerifiedClaims((await client.auth.getClaims()).data?.claims)!;
     workspaceId = (await admin.query(`select workspace_id from workspace_members where user_id = $1`, [user.id])).rows[0].workspace_id;
     const c = await admin.connect();
@@ -76,7 +79,10 @@ describe('sending an invoice survives a crash between any two steps', () => {
   const invoice = async (id: string) =>
     (await admin.query(`select status, number::int, pdf_path, pdf_sha256 from invoices where id = $1`, [id])).rows[0];
   const nextNumber = async () =>
-    Number((await admin.query(`select coalesce((select next_number from number_series where workspace_id = $1), 1) as n`, [workspaceId])).rows[0].n);
+    Number(
+      (await admin.query(`select coalesce((select next_number from number_series where workspace_id = $1), 1) as n`, [workspaceId])).rows[0]
+        .n,
+    );
   const stored = async (p: string) => archive.get(p);
   /** A run that dies when it reaches the given call (the process killed between steps). */
   const dyingAt = (call: number): RunAsUser => {
@@ -164,7 +170,9 @@ describe('sending an invoice survives a crash between any two steps', () => {
     expect(await recover()).toEqual({ finished: 0, failed: 0 });
     const id = await newDraft();
     const archived = await sendInvoice(run, archive, id);
-    const again = await run((tx) => tx.query('select record_invoice_pdf($1, $2, $3)', [id, archived.path, archived.sha256])).catch((e: Error) => e.message);
+    const again = await run((tx) => tx.query('select record_invoice_pdf($1, $2, $3)', [id, archived.path, archived.sha256])).catch(
+      (e: Error) => e.message,
+    );
     expect(again).toBe('invoice_pdf_already_recorded');
   });
 
@@ -186,7 +194,9 @@ describe('sending an invoice survives a crash between any two steps', () => {
     expect(ok.ok && sha256Hex(ok.bytes)).toBe(archived.sha256);
 
     // Tamper with the stored bytes behind the Storage API's back.
-    const version = (await admin.query(`select version from storage.objects where bucket_id = 'invoice-archive' and name = $1`, [archived.path])).rows[0].version;
+    const version = (
+      await admin.query(`select version from storage.objects where bucket_id = 'invoice-archive' and name = $1`, [archived.path])
+    ).rows[0].version;
     writeFileSync(path.join(standIn.dataDir, 'storage', 'invoice-archive', version), Buffer.from('%PDF-1.7 changed'));
     const refused = await readArchivedOriginal(run, archive, id);
     expect(refused).toEqual({ ok: false, reason: 'mismatch' });
@@ -205,7 +215,12 @@ describe('sending an invoice survives a crash between any two steps', () => {
         ['scripts/jobs.ts', '--once'],
         {
           cwd: repoRoot,
-          env: { ...process.env, ADMIN_DATABASE_URL: standIn.dbUrl, NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl, SUPABASE_SERVICE_ROLE_KEY: standIn.serviceRoleKey },
+          env: {
+            ...process.env,
+            ADMIN_DATABASE_URL: standIn.dbUrl,
+            NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
+            SUPABASE_SERVICE_ROLE_KEY: standIn.serviceRoleKey,
+          },
         },
         (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout)),
       ),

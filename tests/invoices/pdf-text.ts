@@ -14,7 +14,8 @@ export async function renderAndRead(invoice: PdfInvoice) {
   const bytes = await renderInvoicePdf(invoice);
   const file = path.join(dir, `${n++}.pdf`);
   writeFileSync(file, bytes);
-  const tool = (cmd: string, ...args: string[]) => execFileSync(cmd, [...args, file, ...(cmd === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
+  const tool = (cmd: string, ...args: string[]) =>
+    execFileSync(cmd, [...args, file, ...(cmd === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
   // Spaces collapsed (pdftotext lays columns out with runs of spaces; amounts use no-break spaces).
   const text = tool('pdftotext', '-layout', '-enc', 'UTF-8').replace(/[\u00a0\u202f]/g, ' ');
   // pdfimages -list: two header lines, then one row per embedded image.

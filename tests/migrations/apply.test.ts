@@ -27,7 +27,8 @@ for (const target of TARGETS) {
 
     const write = (file: string, sql: string) => writeFileSync(path.join(dir, file), sql);
     const recorded = async () =>
-      (await client.query(`select version, name from supabase_migrations.schema_migrations where version like '2030%' order by version`)).rows;
+      (await client.query(`select version, name from supabase_migrations.schema_migrations where version like '2030%' order by version`))
+        .rows;
 
     it('applies files in order and records them as the Supabase CLI does', async () => {
       write('20300101000000_scratch_table.sql', 'create table public.scratch (id int primary key);');
@@ -44,7 +45,9 @@ for (const target of TARGETS) {
 
     it('rolls a failing migration back whole and records nothing for it', async () => {
       write('20300101000002_half_broken.sql', 'create table public.scratch_two (id int); select 1/0;');
-      await expect(applyMigrations(client, readMigrations(dir))).rejects.toThrow(/20300101000002_half_broken.sql failed and was rolled back/);
+      await expect(applyMigrations(client, readMigrations(dir))).rejects.toThrow(
+        /20300101000002_half_broken.sql failed and was rolled back/,
+      );
       const table = await client.query(`select to_regclass('public.scratch_two') as t`);
       expect(table.rows[0].t).toBeNull();
       expect((await recorded()).map((r) => r.version)).not.toContain('20300101000002');

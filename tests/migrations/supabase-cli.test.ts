@@ -93,7 +93,10 @@ describe('Supabase CLI and npm run db:migrate agree [pg15]', () => {
   });
 
   it('finds nothing to warn about with `supabase db lint` (plpgsql_check) in any schema', async () => {
-    const { stdout, stderr } = await supabase(['db', 'lint', '--level', 'warning', '--fail-on', 'none', '--output-format', 'json'], pushedByCli);
+    const { stdout, stderr } = await supabase(
+      ['db', 'lint', '--level', 'warning', '--fail-on', 'none', '--output-format', 'json'],
+      pushedByCli,
+    );
     const report = stdout.trim();
     // JSON output is {"results": [{function, issues}]}; with nothing found it may print no JSON at all.
     const parsed = /^[[{]/.test(report) ? JSON.parse(report) : { results: [] };

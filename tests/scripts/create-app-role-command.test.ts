@@ -61,15 +61,30 @@ afterAll(async () => {
 
 describe('npm run db:create-app-role as hosted postgres (CREATEROLE, no superuser) [pg15]', () => {
   it('creates app_server, and running it again (a new password) works too', async () => {
-    expect((await superuser.query(`select rolsuper, rolcreaterole from pg_roles where rolname = $1`, [operator.name])).rows[0]).toEqual({ rolsuper: false, rolcreaterole: true });
+    expect((await superuser.query(`select rolsuper, rolcreaterole from pg_roles where rolname = $1`, [operator.name])).rows[0]).toEqual({
+      rolsuper: false,
+      rolcreaterole: true,
+    });
     expect(await createAppRole(urlAs(operator))).toContain('The app server role is ready');
     expect(await createAppRole(urlAs(operator))).toContain('The app server role is ready');
     const { rows } = await superuser.query(
       `select rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolbypassrls, rolreplication, rolcanlogin, rolconfig from pg_roles where rolname = $1`,
       [appRole.name],
     );
-    expect(rows[0]).toEqual({ rolsuper: false, rolinherit: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, rolreplication: false, rolcanlogin: true, rolconfig: ['role=anon'] });
-    const member = await superuser.query(`select b.rolname::text from pg_auth_members m join pg_roles r on r.oid = m.member join pg_roles b on b.oid = m.roleid where r.rolname = $1 order by 1`, [appRole.name]);
+    expect(rows[0]).toEqual({
+      rolsuper: false,
+      rolinherit: false,
+      rolcreaterole: false,
+      rolcreatedb: false,
+      rolbypassrls: false,
+      rolreplication: false,
+      rolcanlogin: true,
+      rolconfig: ['role=anon'],
+    });
+    const member = await superuser.query(
+      `select b.rolname::text from pg_auth_members m join pg_roles r on r.oid = m.member join pg_roles b on b.oid = m.roleid where r.rolname = $1 order by 1`,
+      [appRole.name],
+    );
     expect(member.rows.map((r) => r.rolname)).toEqual(['anon', 'authenticated']);
   });
 
@@ -92,7 +107,10 @@ describe('npm run db:create-app-role as hosted postgres (CREATEROLE, no superuse
     const app = new pg.Client(urlAs(appRole));
     await app.connect();
     try {
-      expect((await app.query(`select session_user::text as login, current_user::text as role`)).rows[0]).toEqual({ login: appRole.name, role: 'anon' });
+      expect((await app.query(`select session_user::text as login, current_user::text as role`)).rows[0]).toEqual({
+        login: appRole.name,
+        role: 'anon',
+      });
       expect((await app.query(`select * from public.workspaces`)).rows).toEqual([]);
       await expect(app.query(`select email from auth.users`)).rejects.toMatchObject({ code: '42501' });
     } finally {
@@ -109,19 +127,38 @@ describe('npm run db:create-app-role as hosted postgres (CREATEROLE, no superuse
         [id, `roll-${id.slice(0, 8)}@example.test`],
       );
       const sessionId = randomUUID();
-      await superuser.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [sessionId, id]);
-      await superuser.query(`update public.workspaces set name = $2 where id in (select workspace_id from public.workspace_members where user_id = $1)`, [id, `Firma ${id}`]);
-      const claims = asVerifiedClaims({ sub: id, role: 'authenticated', aud: 'authenticated', session_id: sessionId, iss: 'test', exp: 0, iat: 0 } as never);
+      await superuser.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [
+        sessionId,
+        id,
+      ]);
+      await superuser.query(
+        `update public.workspaces set name = $2 where id in (select workspace_id from public.workspace_members where user_id = $1)`,
+        [id, `Firma ${id}`],
+      );
+      const claims = asVerifiedClaims({
+        sub: id,
+        role: 'authenticated',
+        aud: 'authenticated',
+        session_id: sessionId,
+        iss: 'test',
+        exp: 0,
+        iat: 0,
+      } as never);
       return { id, claims: claims as VerifiedClaims };
     };
     const [a, b] = [await user(), await user()];
     const pool = new pg.Pool({ connectionString: urlAs(appRole), max: 2 });
     try {
-      const names = (claims: VerifiedClaims) => withUserTransaction(claims, async (tx) => (await tx.query(`select name from public.workspaces`)).rows, { pool });
+      const names = (claims: VerifiedClaims) =>
+        withUserTransaction(claims, async (tx) => (await tx.query(`select name from public.workspaces`)).rows, { pool });
       expect(await names(a.claims)).toEqual([{ name: `Firma ${a.id}` }]);
       expect(await names(b.claims)).toEqual([{ name: `Firma ${b.id}` }]);
       // The other tenant's row cannot be written either.
-      const changed = await withUserTransaction(a.claims, async (tx) => (await tx.query(`update public.workspaces set name = 'kapad' where name = $1`, [`Firma ${b.id}`])).rowCount, { pool });
+      const changed = await withUserTransaction(
+        a.claims,
+        async (tx) => (await tx.query(`update public.workspaces set name = 'kapad' where name = $1`, [`Firma ${b.id}`])).rowCount,
+        { pool },
+      );
       expect(changed).toBe(0);
     } finally {
       await pool.end();

@@ -9,7 +9,11 @@ import { freePort } from '../support/ports';
 
 // Runs `npm run dev`'s script until it prints `until` (then runs `meanwhile`), then stops it;
 // returns what it printed.
-function runDev(env: Record<string, string>, until: RegExp, meanwhile: () => Promise<void> = async () => {}): Promise<{ output: string; code: number | null }> {
+function runDev(
+  env: Record<string, string>,
+  until: RegExp,
+  meanwhile: () => Promise<void> = async () => {},
+): Promise<{ output: string; code: number | null }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
@@ -37,7 +41,12 @@ describe('the run command with a Supabase project configured', () => {
 
   it('refuses to start with a half-configured project and names what is missing', async () => {
     const { output, code } = await runDev(
-      { NEXT_PUBLIC_SUPABASE_URL: 'https://example.supabase.co', NEXT_PUBLIC_SUPABASE_ANON_KEY: '', DATABASE_URL: '', EMBEDDED_DATA_DIR: dataDir },
+      {
+        NEXT_PUBLIC_SUPABASE_URL: 'https://example.supabase.co',
+        NEXT_PUBLIC_SUPABASE_ANON_KEY: '',
+        DATABASE_URL: '',
+        EMBEDDED_DATA_DIR: dataDir,
+      },
       /must be set/,
     );
     expect(code).not.toBe(0);
@@ -78,24 +87,28 @@ describe('the dev server listens on loopback only (issue 13, finding 15)', () =>
     .flat()
     .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
 
-  it.skipIf(!external)('accepts connections on 127.0.0.1 and none on the machine\'s network address', async () => {
-    const port = await freePort();
-    const seen: Record<string, boolean> = {};
-    await runDev(
-      {
-        NEXT_PUBLIC_SUPABASE_URL: 'https://example.supabase.co',
-        NEXT_PUBLIC_SUPABASE_ANON_KEY: 'anon-key',
-        DATABASE_URL: 'postgresql://app_server:x@127.0.0.1:1/postgres',
-        EMBEDDED_DATA_DIR: dataDir,
-        PORT: String(port),
-        APP_HOST: '',
-      },
-      /Ready in/,
-      async () => {
-        seen.loopback = await accepts('127.0.0.1', port);
-        seen.network = await accepts(external!, port);
-      },
-    );
-    expect(seen).toEqual({ loopback: true, network: false });
-  }, 120_000);
+  it.skipIf(!external)(
+    "accepts connections on 127.0.0.1 and none on the machine's network address",
+    async () => {
+      const port = await freePort();
+      const seen: Record<string, boolean> = {};
+      await runDev(
+        {
+          NEXT_PUBLIC_SUPABASE_URL: 'https://example.supabase.co',
+          NEXT_PUBLIC_SUPABASE_ANON_KEY: 'anon-key',
+          DATABASE_URL: 'postgresql://app_server:x@127.0.0.1:1/postgres',
+          EMBEDDED_DATA_DIR: dataDir,
+          PORT: String(port),
+          APP_HOST: '',
+        },
+        /Ready in/,
+        async () => {
+          seen.loopback = await accepts('127.0.0.1', port);
+          seen.network = await accepts(external!, port);
+        },
+      );
+      expect(seen).toEqual({ loopback: true, network: false });
+    },
+    120_000,
+  );
 });

@@ -30,9 +30,17 @@ describe('npm run jobs -- --once', () => {
   const retention = async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/jobs.ts', '--once'], {
       cwd: repoRoot,
-      env: { ...process.env, ADMIN_DATABASE_URL: standIn.dbUrl, NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl, SUPABASE_SERVICE_ROLE_KEY: standIn.serviceRoleKey },
+      env: {
+        ...process.env,
+        ADMIN_DATABASE_URL: standIn.dbUrl,
+        NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
+        SUPABASE_SERVICE_ROLE_KEY: standIn.serviceRoleKey,
+      },
     });
-    const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as { done: { kind: string; result: Record<string, number> }[]; failed: unknown[] };
+    const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+      done: { kind: string; result: Record<string, number> }[];
+      failed: unknown[];
+    };
     expect(report.failed).toEqual([]);
     return report.done.filter((d) => d.kind === 'retention').map((d) => d.result);
   };
@@ -49,12 +57,17 @@ describe('npm run jobs -- --once', () => {
     const email = `radera-${Date.now().toString(36)}@example.test`;
     const userId = (await signUpConfirmed(client, standIn.outbox, { email, password: 'ett-bra-lösenord' })).user.id;
     const { rows } = await admin.query(`select workspace_id from public.workspace_members where user_id = $1`, [userId]);
-    const upload = await client.storage.from('documents').upload(`${rows[0].workspace_id}/avtal.txt`, new Blob(['hemligt avtal'], { type: 'text/plain' }));
+    const upload = await client.storage
+      .from('documents')
+      .upload(`${rows[0].workspace_id}/avtal.txt`, new Blob(['hemligt avtal'], { type: 'text/plain' }));
     expect(upload.error).toBeNull();
     expect(storedFiles('documents')).toHaveLength(1);
 
     // Asked 31 days ago.
-    await admin.query(`insert into private.account_deletions (user_id, requested_at, purge_after) values ($1, now() - interval '31 days', now() - interval '1 day')`, [userId]);
+    await admin.query(
+      `insert into private.account_deletions (user_id, requested_at, purge_after) values ($1, now() - interval '31 days', now() - interval '1 day')`,
+      [userId],
+    );
     const [report] = await retention();
     expect(report).toMatchObject({ accounts_purged: 1, storage_files_removed: 1 });
     expect((await admin.query(`select 1 from storage.objects where bucket_id = 'documents'`)).rowCount).toBe(0);
@@ -63,9 +76,9 @@ describe('npm run jobs -- --once', () => {
     expect((await client.auth.signInWithPassword({ email, password: 'ett-bra-lösenord' })).error?.code).toBe('invalid_credentials');
 
     expect(await retention()).toEqual([]);
-    expect((await admin.query(`select kind, attempts, last_error, done_at is not null as done from private.jobs where kind = 'retention'`)).rows).toEqual([
-      { kind: 'retention', attempts: 1, last_error: null, done: true },
-    ]);
+    expect(
+      (await admin.query(`select kind, attempts, last_error, done_at is not null as done from private.jobs where kind = 'retention'`)).rows,
+    ).toEqual([{ kind: 'retention', attempts: 1, last_error: null, done: true }]);
   });
 
   it('sweeps file bytes whose object rows are gone, once they are an hour old', async () => {
@@ -89,7 +102,11 @@ describe('the stand-in runs the job runner itself', () => {
     const admin = new pg.Pool({ connectionString: standIn.dbUrl, max: 2 });
     try {
       const due = async () =>
-        (await admin.query(`select kind, done_at is not null as done from private.jobs where kind = 'retention' and key = private.stockholm_today()::text`)).rows;
+        (
+          await admin.query(
+            `select kind, done_at is not null as done from private.jobs where kind = 'retention' and key = private.stockholm_today()::text`,
+          )
+        ).rows;
       for (let i = 0; i < 60 && !(await due()).some((r) => r.done); i++) await new Promise((r) => setTimeout(r, 500));
       expect(await due()).toEqual([{ kind: 'retention', done: true }]);
     } finally {

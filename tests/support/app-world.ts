@@ -6,7 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { addDraft } from '../db/fixtures';
-import { archiveHarnessOn, fakePdf, joinAsAccountant, PASSWORD, prepareWorkspace, sendWithArchivedPdf, type ArchiveHarness, type HarnessUser } from '../exports/archive-harness';
+import {
+  archiveHarnessOn,
+  fakePdf,
+  joinAsAccountant,
+  PASSWORD,
+  prepareWorkspace,
+  sendWithArchivedPdf,
+  type ArchiveHarness,
+  type HarnessUser,
+} from '../exports/archive-harness';
 import { asRequest, SimulatedBrowser } from './next-request';
 import { repoRoot } from './paths';
 import { startTestStandIn, type TestStandIn } from './stand-in';
@@ -54,13 +63,14 @@ export async function startAppWorld(): Promise<AppWorld> {
   const rest = await h.asUser(owner.id, async (c) => {
     const draft = await addDraft(c, workspaceId, clientId);
     const entryId = randomUUID();
-    await c.query(`insert into time_entries (id, workspace_id, node_id, entry_date, minutes, hourly_rate_ore) values ($1, $2, $3, current_date, 90, 95000)`, [
-      entryId,
-      workspaceId,
-      clientId,
-    ]);
+    await c.query(
+      `insert into time_entries (id, workspace_id, node_id, entry_date, minutes, hourly_rate_ore) values ($1, $2, $3, current_date, 90, 95000)`,
+      [entryId, workspaceId, clientId],
+    );
     const sentLine = await c.query<{ id: string }>(`select id from invoice_lines where invoice_id = $1 limit 1`, [sentInvoiceId]);
-    const invitation = await c.query<{ invitation_id: string; token: string }>(`select * from create_invitation($1)`, [`annan-${randomUUID().slice(0, 8)}@example.test`]);
+    const invitation = await c.query<{ invitation_id: string; token: string }>(`select * from create_invitation($1)`, [
+      `annan-${randomUUID().slice(0, 8)}@example.test`,
+    ]);
     return {
       entryId,
       draftInvoiceId: draft.invoiceId,
@@ -105,7 +115,9 @@ export async function fingerprint(h: ArchiveHarness, schemas = ['public', 'stora
   );
   const out: Record<string, string> = {};
   for (const { name } of tables) {
-    const { rows } = await h.admin.query<{ md5: string | null; n: number }>(`select md5(string_agg(t::text, '|' order by t::text)) as md5, count(*)::int as n from ${name} t`);
+    const { rows } = await h.admin.query<{ md5: string | null; n: number }>(
+      `select md5(string_agg(t::text, '|' order by t::text)) as md5, count(*)::int as n from ${name} t`,
+    );
     out[name] = `${rows[0].n}:${rows[0].md5 ?? ''}`;
   }
   return out;

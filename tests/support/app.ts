@@ -16,7 +16,21 @@ const marker = path.join(buildDir, 'next-build.json');
 const nextBin = path.join(repoRoot, 'node_modules/.bin/next');
 
 /** Everything that goes into the Next build. */
-const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'instrumentation.ts', 'instrumentation-client.ts', 'sentry.client.config.ts', 'sentry.server.config.ts'];
+const BUILD_INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+  'instrumentation.ts',
+  'instrumentation-client.ts',
+  'sentry.client.config.ts',
+  'sentry.server.config.ts',
+];
 
 function sourceHash(): string {
   const hash = createHash('sha256');

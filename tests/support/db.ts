@@ -28,7 +28,11 @@ export class TestDatabase {
   ) {}
 
   /** Runs fn in one transaction as `role` with the given JWT claims, as PostgREST does (users: asUser). */
-  async as<T>(role: 'anon' | 'authenticated' | 'service_role', claims: Record<string, unknown> | null, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  async as<T>(
+    role: 'anon' | 'authenticated' | 'service_role',
+    claims: Record<string, unknown> | null,
+    fn: (c: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
     const client = await this.admin.connect();
     try {
       await client.query('begin');
@@ -52,7 +56,11 @@ export class TestDatabase {
    * private.choose_workspace included). Unscoped unless a workspace is asked for: the suites check
    * what RLS shows across every membership (an accountant of several firms).
    */
-  asUser<T>(userId: string, fn: (c: pg.PoolClient, workspace: ActiveWorkspace | null) => Promise<T>, options: Parameters<typeof actAsUser>[3] = {}) {
+  asUser<T>(
+    userId: string,
+    fn: (c: pg.PoolClient, workspace: ActiveWorkspace | null) => Promise<T>,
+    options: Parameters<typeof actAsUser>[3] = {},
+  ) {
     return actAsUser(this.admin, userId, fn, { unscoped: !options.workspaceId, ...options });
   }
 
@@ -80,7 +88,10 @@ export class TestDatabase {
   /** A live auth.sessions row for the user, as a sign-in leaves; its id goes in the claims' session_id. */
   async createSession(userId: string): Promise<string> {
     const id = randomUUID();
-    await this.admin.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [id, userId]);
+    await this.admin.query(`insert into auth.sessions (id, user_id, created_at, updated_at, aal) values ($1, $2, now(), now(), 'aal1')`, [
+      id,
+      userId,
+    ]);
     return id;
   }
 

@@ -16,17 +16,31 @@ import { NextRequest } from 'next/server';
 
 export class SimulatedBrowser {
   readonly jar = new Map<string, string>();
-  constructor(readonly origin: string, readonly extraHeaders: Record<string, string> = {}) {}
+  constructor(
+    readonly origin: string,
+    readonly extraHeaders: Record<string, string> = {},
+  ) {}
 
   /** Request headers as the browser would send them (the jar as a Cookie header). */
   headers(more: Record<string, string> = {}): Headers {
-    const h = new Headers({ host: new URL(this.origin).host, origin: this.origin, 'accept-language': 'sv-SE', ...this.extraHeaders, ...more });
+    const h = new Headers({
+      host: new URL(this.origin).host,
+      origin: this.origin,
+      'accept-language': 'sv-SE',
+      ...this.extraHeaders,
+      ...more,
+    });
     if (this.jar.size) h.set('cookie', [...this.jar].map(([n, v]) => `${n}=${v}`).join('; '));
     return h;
   }
 
   request(path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit | null } = {}): NextRequest {
-    return new NextRequest(new URL(path, this.origin), { method: init.method ?? 'GET', headers: this.headers(init.headers), body: init.body ?? null, duplex: 'half' } as ConstructorParameters<typeof NextRequest>[1]);
+    return new NextRequest(new URL(path, this.origin), {
+      method: init.method ?? 'GET',
+      headers: this.headers(init.headers),
+      body: init.body ?? null,
+      duplex: 'half',
+    } as ConstructorParameters<typeof NextRequest>[1]);
   }
 }
 

@@ -56,13 +56,26 @@ async function startCluster(): Promise<string> {
   const pwfile = path.join(dataDir, 'pwfile');
   writeFileSync(pwfile, password, { mode: 0o644 });
   execFileSync(
-    ...asPostgresUser(path.join(BIN, 'initdb'), ['-D', pgdata, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C.UTF-8']),
+    ...asPostgresUser(path.join(BIN, 'initdb'), [
+      '-D',
+      pgdata,
+      '-U',
+      'postgres',
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      `--pwfile=${pwfile}`,
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+    ]),
     { stdio: 'ignore' },
   );
   rmSync(pwfile);
   const port = await freePort();
   const options = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off`;
-  execFileSync(...asPostgresUser(path.join(BIN, 'pg_ctl'), ['-D', pgdata, '-o', options, '-l', path.join(dataDir, 'log'), 'start']), { stdio: 'ignore' });
+  execFileSync(...asPostgresUser(path.join(BIN, 'pg_ctl'), ['-D', pgdata, '-o', options, '-l', path.join(dataDir, 'log'), 'start']), {
+    stdio: 'ignore',
+  });
   pgdataStarted = pgdata;
   const url = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
   await waitForServer(url);

@@ -29,5 +29,9 @@ export async function renderServer(node: unknown): Promise<void> {
     return renderServer(await out);
   }
   // A host element, fragment or provider: whatever it holds.
-  await Promise.all(Object.values(props ?? {}).filter((v) => isValidElement(v) || Array.isArray(v)).map(renderServer));
+  await Promise.all(
+    Object.values(props ?? {})
+      .filter((v) => isValidElement(v) || Array.isArray(v))
+      .map(renderServer),
+  );
 }

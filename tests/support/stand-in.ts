@@ -44,8 +44,7 @@ export async function startTestStandIn(opts: { seed?: boolean; siteUrl?: string;
   return {
     ...standIn,
     dataDir,
-    client: () =>
-      createClient(standIn.apiUrl, standIn.anonKey, testClientOptions),
+    client: () => createClient(standIn.apiUrl, standIn.anonKey, testClientOptions),
     async stop() {
       await standIn.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -58,8 +57,19 @@ export const CONFIRMATION_SUBJECT = 'Bekräfta din e-postadress';
 
 /** The newest mail to `to` with this subject; throws when none came. */
 export function latestMail(outbox: Outbox, to: string, subject: string): OutboxMessage {
-  const mail = outbox.list(to).filter((m) => m.subject === subject).at(-1);
-  if (!mail) throw new Error(`no mail "${subject}" to ${to}; the outbox holds: ${outbox.list(to).map((m) => m.subject).join(', ') || 'nothing'}`);
+  const mail = outbox
+    .list(to)
+    .filter((m) => m.subject === subject)
+    .at(-1);
+  if (!mail)
+    throw new Error(
+      `no mail "${subject}" to ${to}; the outbox holds: ${
+        outbox
+          .list(to)
+          .map((m) => m.subject)
+          .join(', ') || 'nothing'
+      }`,
+    );
   return mail;
 }
 

@@ -14,7 +14,13 @@ describe('sendEmail', () => {
   it('writes to the outbox with links and attachments', async () => {
     const pdf = Buffer.from('%PDF-1.7 åäö');
     await sendEmail(
-      { to: 'kund@example.test', subject: 'Faktura 1', text: 'Hej!', links: ['http://localhost/x'], attachments: [{ filename: 'f.pdf', contentType: 'application/pdf', content: pdf }] },
+      {
+        to: 'kund@example.test',
+        subject: 'Faktura 1',
+        text: 'Hej!',
+        links: ['http://localhost/x'],
+        attachments: [{ filename: 'f.pdf', contentType: 'application/pdf', content: pdf }],
+      },
       { MAIL_OUTBOX_DIR: dir },
     );
     const [message] = new Outbox(dir).list('kund@example.test');

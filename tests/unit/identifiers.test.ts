@@ -2,8 +2,17 @@
 // database's CHECK functions must agree on every value these accept.
 import { describe, expect, it } from 'vitest';
 import {
-  checkBankgiro, checkBic, checkIban, checkOcr, checkOrgNumber, checkPlusgiro, checkSeVatNumber, checkVatNumber,
-  formatIban, luhnCheckDigit, luhnValid,
+  checkBankgiro,
+  checkBic,
+  checkIban,
+  checkOcr,
+  checkOrgNumber,
+  checkPlusgiro,
+  checkSeVatNumber,
+  checkVatNumber,
+  formatIban,
+  luhnCheckDigit,
+  luhnValid,
 } from '@/lib/validation/identifiers';
 
 describe('Luhn', () => {

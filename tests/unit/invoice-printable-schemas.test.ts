@@ -11,9 +11,24 @@ import { profileSchema } from '@/lib/profile/schema';
 const ID = '00000000-0000-4000-8000-000000000001';
 /** [schema, a valid input, the fields that reach the PDF] */
 const forms: [string, z.ZodType, Record<string, string>, string[]][] = [
-  ['profile', profileSchema, { legalName: 'Anna Konsult', paymentTerms: '30' }, ['legalName', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'phone']],
-  ['client details', clientDetailsSchema, { nodeId: ID, name: 'Kund AB' }, ['name', 'orgNumber', 'addressLine1', 'addressLine2', 'postalCode', 'city']],
-  ['line', addLineSchema, { invoiceId: ID, description: 'Konsult', quantity: '1', unit: 'h', unitPrice: '100', vatRate: '25' }, ['description', 'unit']],
+  [
+    'profile',
+    profileSchema,
+    { legalName: 'Anna Konsult', paymentTerms: '30' },
+    ['legalName', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'phone'],
+  ],
+  [
+    'client details',
+    clientDetailsSchema,
+    { nodeId: ID, name: 'Kund AB' },
+    ['name', 'orgNumber', 'addressLine1', 'addressLine2', 'postalCode', 'city'],
+  ],
+  [
+    'line',
+    addLineSchema,
+    { invoiceId: ID, description: 'Konsult', quantity: '1', unit: 'h', unitPrice: '100', vatRate: '25' },
+    ['description', 'unit'],
+  ],
   ['discount', addDiscountSchema, { invoiceId: ID, amount: '100', vatRate: '25' }, ['description']],
   ['draft details', draftDetailsSchema, { invoiceId: ID, vatTreatment: 'domestic' }, ['buyerReference', 'sellerReference', 'message']],
 ];
@@ -39,6 +54,8 @@ describe('text that reaches the invoice PDF', () => {
     const r = clientDetailsSchema.parse({ nodeId: ID, name: 'Östergård – é ü ß æ ø €', city: 'Va\u030aster\u0061\u030as' });
     expect(r.name).toBe('Östergård – é ü ß æ ø €');
     expect(r.city).toBe('V\u00e5ster\u00e5s');
-    expect(draftDetailsSchema.parse({ invoiceId: ID, vatTreatment: 'domestic', message: 'Tack!\nHälsningar, Åsa' }).message).toBe('Tack!\nHälsningar, Åsa');
+    expect(draftDetailsSchema.parse({ invoiceId: ID, vatTreatment: 'domestic', message: 'Tack!\nHälsningar, Åsa' }).message).toBe(
+      'Tack!\nHälsningar, Åsa',
+    );
   });
 });

@@ -73,28 +73,34 @@ describe('invoice totals', () => {
       fc.record({ percent: fc.integer({ min: 1, max: 100 }), vatRate: fc.constantFrom(...VAT_RATES) }),
     );
     fc.assert(
-      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 20 }), fc.array(discountArb, { maxLength: 4 }), fc.boolean(), (items, discounts, round) => {
-        const base = (rate: number) => computeTotals(items).vatSummary.find((r) => r.vatRate === rate)?.taxableOre ?? 0;
-        const discountLines: LineInput[] = discounts.map((d) =>
-          'percent' in d
-            ? { ...percentDiscountLine(base(d.vatRate), d.percent), vatRate: d.vatRate }
-            : { quantity: '-1', unitPriceOre: d.amountOre, vatRate: d.vatRate },
-        );
-        const lines = [...items, ...discountLines];
-        const t = computeTotals(lines, { roundToKrona: round });
-        // A percentage discount is that share of its rate's base, to the öre.
-        discounts.forEach((d, i) => {
-          if ('percent' in d) expect(Math.abs(t.lineAmounts[items.length + i] + (base(d.vatRate) * d.percent) / 100)).toBeLessThanOrEqual(0.5);
-        });
-        expect(t.netOre).toBe(t.lineAmounts.reduce((s, a) => s + a, 0));
-        expect(t.vatOre).toBe(t.vatSummary.reduce((s, r) => s + r.vatOre, 0));
-        expect(t.totalOre).toBe(t.netOre + t.vatOre + t.roundingOre);
-        expect(Math.abs(t.roundingOre)).toBeLessThanOrEqual(50);
-        if (round) expect(Math.abs(t.totalOre % 100)).toBe(0);
-        else expect(t.roundingOre).toBe(0);
-        // Rounding never touches VAT: it is the same as without rounding.
-        expect(t.vatSummary).toEqual(computeTotals(lines).vatSummary);
-      }),
+      fc.property(
+        fc.array(lineArb, { minLength: 1, maxLength: 20 }),
+        fc.array(discountArb, { maxLength: 4 }),
+        fc.boolean(),
+        (items, discounts, round) => {
+          const base = (rate: number) => computeTotals(items).vatSummary.find((r) => r.vatRate === rate)?.taxableOre ?? 0;
+          const discountLines: LineInput[] = discounts.map((d) =>
+            'percent' in d
+              ? { ...percentDiscountLine(base(d.vatRate), d.percent), vatRate: d.vatRate }
+              : { quantity: '-1', unitPriceOre: d.amountOre, vatRate: d.vatRate },
+          );
+          const lines = [...items, ...discountLines];
+          const t = computeTotals(lines, { roundToKrona: round });
+          // A percentage discount is that share of its rate's base, to the öre.
+          discounts.forEach((d, i) => {
+            if ('percent' in d)
+              expect(Math.abs(t.lineAmounts[items.length + i] + (base(d.vatRate) * d.percent) / 100)).toBeLessThanOrEqual(0.5);
+          });
+          expect(t.netOre).toBe(t.lineAmounts.reduce((s, a) => s + a, 0));
+          expect(t.vatOre).toBe(t.vatSummary.reduce((s, r) => s + r.vatOre, 0));
+          expect(t.totalOre).toBe(t.netOre + t.vatOre + t.roundingOre);
+          expect(Math.abs(t.roundingOre)).toBeLessThanOrEqual(50);
+          if (round) expect(Math.abs(t.totalOre % 100)).toBe(0);
+          else expect(t.roundingOre).toBe(0);
+          // Rounding never touches VAT: it is the same as without rounding.
+          expect(t.vatSummary).toEqual(computeTotals(lines).vatSummary);
+        },
+      ),
     );
   });
 });

@@ -6,7 +6,10 @@ import { isMessageKey } from '@/lib/i18n/catalogue';
 import { addDiscountSchema, addLineSchema, draftDetailsSchema, lineExemptionSchema } from '@/lib/invoices/schemas';
 
 const id = '7b0c2d4e-1f3a-4b5c-8d9e-0a1b2c3d4e5f';
-const issues = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown) => {
+const issues = (
+  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+) => {
   const r = schema.safeParse(input);
   const found = r.success ? {} : Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
   for (const key of Object.values(found)) expect(isMessageKey(key), key).toBe(true);
@@ -15,7 +18,13 @@ const issues = (schema: { safeParse: (v: unknown) => { success: boolean; error?:
 
 describe('draft details', () => {
   it('takes a VAT treatment from the list, references up to 100 characters and the rounding choice', () => {
-    const parsed = draftDetailsSchema.parse({ invoiceId: id, vatTreatment: 'outside_eu', buyerReference: ' Anna ', sellerReference: '', roundToKrona: 'on' });
+    const parsed = draftDetailsSchema.parse({
+      invoiceId: id,
+      vatTreatment: 'outside_eu',
+      buyerReference: ' Anna ',
+      sellerReference: '',
+      roundToKrona: 'on',
+    });
     expect(parsed).toMatchObject({ vatTreatment: 'outside_eu', buyerReference: 'Anna', sellerReference: null, roundToKrona: true });
     expect(issues(draftDetailsSchema, { invoiceId: id, vatTreatment: 'reverse' })).toEqual({ vatTreatment: 'db.vatTreatmentInvalid' });
     expect(issues(draftDetailsSchema, { invoiceId: id, vatTreatment: 'domestic', buyerReference: 'x'.repeat(101) })).toEqual({
@@ -30,7 +39,9 @@ describe('lines and exemption reasons', () => {
     expect(addLineSchema.parse({ ...line, vatExemptionReason: 'education' }).vatExemptionReason).toBe('education');
     expect(addLineSchema.parse({ ...line, vatExemptionReason: '' }).vatExemptionReason).toBeNull();
     expect(issues(addLineSchema, { ...line, vatExemptionReason: 'because' })).toEqual({ vatExemptionReason: 'db.exemptionReasonInvalid' });
-    expect(lineExemptionSchema.parse({ invoiceId: id, lineId: id, vatExemptionReason: 'healthcare' }).vatExemptionReason).toBe('healthcare');
+    expect(lineExemptionSchema.parse({ invoiceId: id, lineId: id, vatExemptionReason: 'healthcare' }).vatExemptionReason).toBe(
+      'healthcare',
+    );
   });
 });
 
@@ -43,7 +54,8 @@ describe('discounts', () => {
     expect([byPercent.amount, byPercent.percent, byPercent.description]).toEqual([undefined, 10, 'Stamkundsrabatt']);
     expect(issues(addDiscountSchema, base)).toEqual({ amount: 'invoices.vat.discountEitherOr' });
     expect(issues(addDiscountSchema, { ...base, amount: '100', percent: '10' })).toEqual({ amount: 'invoices.vat.discountEitherOr' });
-    for (const percent of ['0', '101', '12,5', 'tio']) expect(issues(addDiscountSchema, { ...base, percent })).toEqual({ percent: 'invoices.vat.discountEitherOr' });
+    for (const percent of ['0', '101', '12,5', 'tio'])
+      expect(issues(addDiscountSchema, { ...base, percent })).toEqual({ percent: 'invoices.vat.discountEitherOr' });
     expect(issues(addDiscountSchema, { ...base, amount: '-5' })).toEqual({ amount: 'invoices.errors.unitPrice' });
     expect(issues(addDiscountSchema, { ...base, amount: '5', vatRate: '7' })).toEqual({ vatRate: 'invoices.errors.vatRate' });
   });

@@ -25,10 +25,16 @@ describe('activity sentences', () => {
   });
 
   it('tells creation, archiving, restoring and moving; others are not "you"', () => {
-    expect(describeActivity(row({ action: 'insert', newValues: { title: 'Nordljus' } }), 'client', ME, sv, 'sv')).toEqual(['Du skapade kunden ”Nordljus”.']);
+    expect(describeActivity(row({ action: 'insert', newValues: { title: 'Nordljus' } }), 'client', ME, sv, 'sv')).toEqual([
+      'Du skapade kunden ”Nordljus”.',
+    ]);
     expect(describeActivity(row({ newValues: { archived_at: '2026-11-23' } }), 'task', ME, sv, 'sv')).toEqual(['Du arkiverade uppgiften.']);
-    expect(describeActivity(row({ newValues: { archived_at: null } }), 'task', 'other', sv, 'sv')).toEqual(['Någon annan återställde uppgiften från arkivet.']);
-    expect(describeActivity(row({ actorId: null, newValues: { position_x: 1, position_y: 2 } }), 'note', ME, sv, 'sv')).toEqual(['Systemet flyttade anteckningen på kartan.']);
+    expect(describeActivity(row({ newValues: { archived_at: null } }), 'task', 'other', sv, 'sv')).toEqual([
+      'Någon annan återställde uppgiften från arkivet.',
+    ]);
+    expect(describeActivity(row({ actorId: null, newValues: { position_x: 1, position_y: 2 } }), 'note', ME, sv, 'sv')).toEqual([
+      'Systemet flyttade anteckningen på kartan.',
+    ]);
   });
 
   it('never repeats the redacted note text', () => {
@@ -37,16 +43,29 @@ describe('activity sentences', () => {
   });
 
   it('names the changed invoicing fields with money in sv-SE', () => {
-    const r = row({ tableName: 'client_details', oldValues: { city: 'A', default_hourly_rate_ore: 1 }, newValues: { city: 'B', default_hourly_rate_ore: 105050 } });
-    expect(describeActivity(r, 'client', ME, sv, 'sv')).toEqual(['Du ändrade faktureringsuppgifterna: ort, timpris (kr, exkl. moms) (1\u00a0050,50\u00a0kr).']);
+    const r = row({
+      tableName: 'client_details',
+      oldValues: { city: 'A', default_hourly_rate_ore: 1 },
+      newValues: { city: 'B', default_hourly_rate_ore: 105050 },
+    });
+    expect(describeActivity(r, 'client', ME, sv, 'sv')).toEqual([
+      'Du ändrade faktureringsuppgifterna: ort, timpris (kr, exkl. moms) (1\u00a0050,50\u00a0kr).',
+    ]);
   });
 
   it('tells hours logged on the node with sv-SE durations and dates', () => {
     const logged = row({ tableName: 'time_entries', action: 'insert', newValues: { minutes: 90, entry_date: '2026-11-20' } });
     expect(describeActivity(logged, 'task', ME, sv, 'sv')).toEqual(['Du loggade 1 h 30 min för 2026-11-20.']);
     expect(describeActivity(logged, 'task', ME, en, 'en')).toEqual(['You logged 1 h 30 min for 2026-11-20.']);
-    const changed = row({ tableName: 'time_entries', oldValues: { minutes: 60, invoice_line_id: null }, newValues: { minutes: 120, invoice_line_id: 'x' } });
-    expect(describeActivity(changed, 'task', ME, sv, 'sv')).toEqual(['Du ändrade en tidspost från 1 h till 2 h.', 'En tidspost lades på en faktura.']);
+    const changed = row({
+      tableName: 'time_entries',
+      oldValues: { minutes: 60, invoice_line_id: null },
+      newValues: { minutes: 120, invoice_line_id: 'x' },
+    });
+    expect(describeActivity(changed, 'task', ME, sv, 'sv')).toEqual([
+      'Du ändrade en tidspost från 1 h till 2 h.',
+      'En tidspost lades på en faktura.',
+    ]);
   });
 
   it('collapses a run of moves into one line but keeps renames', () => {

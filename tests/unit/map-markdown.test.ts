@@ -17,7 +17,9 @@ describe('note markdown', () => {
   });
 
   it('drops raw HTML: no script element, no onerror attribute, no iframe', () => {
-    const html = render('Hej <script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n<iframe src="https://evil.test"></iframe>\n\n<a href="#" onclick="alert(3)">x</a>');
+    const html = render(
+      'Hej <script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n<iframe src="https://evil.test"></iframe>\n\n<a href="#" onclick="alert(3)">x</a>',
+    );
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/onerror/i);
     expect(html).not.toMatch(/onclick/i);
@@ -26,7 +28,13 @@ describe('note markdown', () => {
   });
 
   it('neutralises javascript:, data: and vbscript: links and images', () => {
-    for (const target of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)']) {
+    for (const target of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+    ]) {
       const html = render(`[klicka](${target.replace(/ /g, '%20')}) ![bild](${target.replace(/ /g, '%20')})`);
       expect(html).not.toMatch(/javascript:|data:|vbscript:/i);
     }

@@ -26,12 +26,26 @@ describe('identifierProblem (as the user types)', () => {
 describe('profileSchema (on the server)', () => {
   it('normalises valid identifiers and amounts to the stored form', () => {
     const r = profileSchema.parse({
-      ...valid, orgNumber: '5566778899', vatNumber: '556677-8899', bankgiro: '50501055', iban: 'se45 5000 0000 0583 9825 7466',
-      hourlyRate: '1 250,50', fSkatt: 'on', email: ' anna@example.se ',
+      ...valid,
+      orgNumber: '5566778899',
+      vatNumber: '556677-8899',
+      bankgiro: '50501055',
+      iban: 'se45 5000 0000 0583 9825 7466',
+      hourlyRate: '1 250,50',
+      fSkatt: 'on',
+      email: ' anna@example.se ',
     });
     expect(r).toMatchObject({
-      orgNumber: '556677-8899', vatNumber: 'SE556677889901', bankgiro: '5050-1055', iban: 'SE4550000000058398257466',
-      hourlyRate: 125050, fSkatt: true, paymentTerms: 30, email: 'anna@example.se', plusgiro: null, onboarding: false,
+      orgNumber: '556677-8899',
+      vatNumber: 'SE556677889901',
+      bankgiro: '5050-1055',
+      iban: 'SE4550000000058398257466',
+      hourlyRate: 125050,
+      fSkatt: true,
+      paymentTerms: 30,
+      email: 'anna@example.se',
+      plusgiro: null,
+      onboarding: false,
     });
   });
 

@@ -21,7 +21,11 @@ describe('Sentry scrubber', () => {
         query_string: 'code=XYZ&refresh_token=rt&lang=en',
         headers: { Authorization: 'Bearer eyJ', Cookie: 'sb-x-auth-token=session', 'User-Agent': 'Chromium' },
       },
-      exception: { values: [{ type: 'Error', value: 'No invoice for erik@example.com', stacktrace: { frames: [{ filename: 'app/page.tsx', lineno: 3 }] } }] },
+      exception: {
+        values: [
+          { type: 'Error', value: 'No invoice for erik@example.com', stacktrace: { frames: [{ filename: 'app/page.tsx', lineno: 3 }] } },
+        ],
+      },
     });
     const text = JSON.stringify(event);
     for (const secret of ['anna.andersson@example.se', 'hemligt-lösen', 'session', 'XYZ', 'eyJ', '10.1.2.3', 'erik@example.com', '"rt"']) {

@@ -65,6 +65,7 @@ describe('finding 10: client address from the trusted proxy configuration', () =
     expect(parseTrustedProxyHops({})).toBe(0);
     expect(parseTrustedProxyHops({ TRUSTED_PROXY_HOPS: '' })).toBe(0);
     expect(parseTrustedProxyHops({ TRUSTED_PROXY_HOPS: '2' })).toBe(2);
-    for (const bad of ['-1', '1.5', 'many', '99']) expect(() => parseTrustedProxyHops({ TRUSTED_PROXY_HOPS: bad })).toThrow(/TRUSTED_PROXY_HOPS: must be the number of reverse proxies/);
+    for (const bad of ['-1', '1.5', 'many', '99'])
+      expect(() => parseTrustedProxyHops({ TRUSTED_PROXY_HOPS: bad })).toThrow(/TRUSTED_PROXY_HOPS: must be the number of reverse proxies/);
   });
 });

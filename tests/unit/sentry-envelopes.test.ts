@@ -29,7 +29,11 @@ describe('what reaches Sentry', () => {
   it('sends a stack trace without emails, cookies, tokens, bodies or user details', async () => {
     Sentry.init({ ...sentryOptions(dsn), tracesSampleRate: 0 });
     Sentry.setUser({ id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', email: 'kalle.konsult@example.se', ip_address: '10.9.8.7' });
-    Sentry.addBreadcrumb({ category: 'fetch', message: 'GET /auth/confirm?token_hash=brodsmula-hemlig&type=recovery', data: { url: 'https://app.test/?email=kalle.konsult@example.se' } });
+    Sentry.addBreadcrumb({
+      category: 'fetch',
+      message: 'GET /auth/confirm?token_hash=brodsmula-hemlig&type=recovery',
+      data: { url: 'https://app.test/?email=kalle.konsult@example.se' },
+    });
     Sentry.withScope((scope) => {
       scope.setContext('request-ish', { headers: { authorization: 'Bearer eyJhbGciOi.hemlig' } });
       Sentry.captureException(new Error('Could not send invoice to kalle.konsult@example.se'));

@@ -10,7 +10,15 @@ describe('weeks', () => {
     expect(isoWeek('2024-12-30')).toEqual({ year: 2025, week: 1 });
     expect(mondayOf('2026-11-29')).toBe('2026-11-23');
     expect(mondayOf('2026-03-29')).toBe('2026-03-23'); // DST starts that Sunday
-    expect(weekDays('2026-10-19')).toEqual(['2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23', '2026-10-24', '2026-10-25']);
+    expect(weekDays('2026-10-19')).toEqual([
+      '2026-10-19',
+      '2026-10-20',
+      '2026-10-21',
+      '2026-10-22',
+      '2026-10-23',
+      '2026-10-24',
+      '2026-10-25',
+    ]);
     expect(addDays('2026-10-25', 1)).toBe('2026-10-26');
   });
 
@@ -40,7 +48,12 @@ describe('weeks', () => {
 describe('hours forms', () => {
   const entry = { nodeId: '6f1c1a52-0e0b-4a43-9d55-7c7d1bb7f0a1', entryDate: '2026-11-23', description: '' };
   it('takes durations as people type them', () => {
-    for (const [typed, minutes] of [['1:30', 90], ['1,5', 90], ['90m', 90], ['2', 120]] as const) {
+    for (const [typed, minutes] of [
+      ['1:30', 90],
+      ['1,5', 90],
+      ['90m', 90],
+      ['2', 120],
+    ] as const) {
       expect(entrySchema.parse({ ...entry, minutes: typed }).minutes, typed).toBe(minutes);
     }
   });

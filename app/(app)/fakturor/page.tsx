@@ -44,7 +44,11 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
     owner: workspace?.role === 'owner',
   }));
   const { items: invoices, totals } = list;
-  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v).map(([k, v]) => [k === 'clientId' ? 'client' : k, v as string]));
+  const query = new URLSearchParams(
+    Object.entries(filters)
+      .filter(([, v]) => v)
+      .map(([k, v]) => [k === 'clientId' ? 'client' : k, v as string]),
+  );
   const pageHref = (page: number) => `/fakturor?${new URLSearchParams([...query, ['sida', String(page)]])}`;
   const client = clients.find((c) => c.id === filters.clientId);
 
@@ -52,7 +56,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-1">
-          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{client ? t('invoices.list.history', { client: client.name }) : t('invoices.title')}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">
+            {client ? t('invoices.list.history', { client: client.name }) : t('invoices.title')}
+          </h1>
           <p className="text-muted">{t('invoices.subtitle')}</p>
         </div>
         {owner ? (
@@ -133,14 +139,24 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
                 </Link>
               ),
             },
-            { header: t('invoices.list.date'), className: 'tabular-nums', cell: (i) => (i.issueDate ? formatDate(i.issueDate, locale) : '–') },
-            { header: t('invoices.list.due'), className: 'tabular-nums', cell: (i) => (i.dueDate && i.kind === 'invoice' ? formatDate(i.dueDate, locale) : '–') },
+            {
+              header: t('invoices.list.date'),
+              className: 'tabular-nums',
+              cell: (i) => (i.issueDate ? formatDate(i.issueDate, locale) : '–'),
+            },
+            {
+              header: t('invoices.list.due'),
+              className: 'tabular-nums',
+              cell: (i) => (i.dueDate && i.kind === 'invoice' ? formatDate(i.dueDate, locale) : '–'),
+            },
             {
               header: t('invoices.list.status'),
               cell: (i) => (
                 <>
                   <StatusBadge status={i.status} overdue={i.overdue} t={t} />
-                  {i.status !== 'draft' && !i.archived ? <span className="ml-2 text-xs text-muted">{t('invoices.list.pendingArchive')}</span> : null}
+                  {i.status !== 'draft' && !i.archived ? (
+                    <span className="ml-2 text-xs text-muted">{t('invoices.list.pendingArchive')}</span>
+                  ) : null}
                 </>
               ),
             },

@@ -33,7 +33,11 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
   const data = await ctx.tx(async (tx, workspace) => {
     if (!workspace) return null;
     const name = await tx.query<{ name: string }>(`select name from public.workspaces where id = $1`, [workspace.id]);
-    return { name: name.rows[0]?.name ?? '', list: await pageOfExportInvoices(tx, filter, Number(params.get('sida') ?? 1)), ledger: await customerLedger(tx, filter) };
+    return {
+      name: name.rows[0]?.name ?? '',
+      list: await pageOfExportInvoices(tx, filter, Number(params.get('sida') ?? 1)),
+      ledger: await customerLedger(tx, filter),
+    };
   });
   if (!data) return <Alert tone="info">{t('home.noWorkspace')}</Alert>;
   const query = filterQuery(filter);
@@ -66,7 +70,8 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
         <Card className="min-w-0">
           <CardHeader>
             <CardTitle>
-              {t('accountant.portal.invoicesTitle')} <span className="text-base font-normal text-muted">({t('accountant.portal.count', { count: list.total })})</span>
+              {t('accountant.portal.invoicesTitle')}{' '}
+              <span className="text-base font-normal text-muted">({t('accountant.portal.count', { count: list.total })})</span>
             </CardTitle>
           </CardHeader>
           <CardContent>
@@ -90,7 +95,11 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                     ),
                   },
                   { header: t('accountant.portal.client'), className: 'max-w-48 truncate', cell: (i) => i.clientName },
-                  { header: t('accountant.portal.issueDate'), className: 'whitespace-nowrap', cell: (i) => formatDate(i.issueDate, locale) },
+                  {
+                    header: t('accountant.portal.issueDate'),
+                    className: 'whitespace-nowrap',
+                    cell: (i) => formatDate(i.issueDate, locale),
+                  },
                   { header: t('accountant.portal.status'), className: 'whitespace-nowrap', cell: (i) => t(`invoices.status.${i.status}`) },
                   { header: t('accountant.portal.total'), numeric: true, cell: (i) => money(i.totalOre) },
                   {
@@ -108,7 +117,10 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                           href={`/api/exports/invoices/${i.id}/pdf`}
                           download
                           className="font-medium text-accent underline-offset-4 hover:underline"
-                          aria-label={t('accountant.portal.downloadLabel', { kind: t(`invoices.kind.${i.kind}`).toLowerCase(), number: String(i.number) })}
+                          aria-label={t('accountant.portal.downloadLabel', {
+                            kind: t(`invoices.kind.${i.kind}`).toLowerCase(),
+                            number: String(i.number),
+                          })}
                         >
                           {t('accountant.portal.download')}
                         </a>
@@ -133,10 +145,14 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
           <CardContent className="space-y-3">
             <ZipDownload href={withQuery('/api/exports/invoices.zip')} fileName={zipFileName(filter)} label={t('accountant.portal.zip')} />
             <Button asChild variant="secondary" className="w-full justify-start">
-              <a href={withQuery('/api/exports/sie')} download>{t('accountant.portal.sie')}</a>
+              <a href={withQuery('/api/exports/sie')} download>
+                {t('accountant.portal.sie')}
+              </a>
             </Button>
             <Button asChild variant="secondary" className="w-full justify-start">
-              <a href={withQuery('/api/exports/register.csv')} download>{t('accountant.portal.csv')}</a>
+              <a href={withQuery('/api/exports/register.csv')} download>
+                {t('accountant.portal.csv')}
+              </a>
             </Button>
           </CardContent>
         </Card>
@@ -162,7 +178,9 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
                   cell: (row) => (
                     <>
                       <span className="font-medium">{row.clientName}</span>
-                      {row.overdue > 0 ? <span className="ml-2 text-danger">{t('accountant.portal.overdue', { count: row.overdue })}</span> : null}
+                      {row.overdue > 0 ? (
+                        <span className="ml-2 text-danger">{t('accountant.portal.overdue', { count: row.overdue })}</span>
+                      ) : null}
                     </>
                   ),
                 },

@@ -51,7 +51,10 @@ export default async function InvitePage({ searchParams }: { searchParams: Searc
         footer={
           <>
             {signUp ? t('accountant.invite.haveAccount') : t('accountant.invite.noAccount')}{' '}
-            <Link href={withLang(signUp ? here : `${here}&mode=signup`, lang)} className="font-medium text-accent underline-offset-4 hover:underline">
+            <Link
+              href={withLang(signUp ? here : `${here}&mode=signup`, lang)}
+              className="font-medium text-accent underline-offset-4 hover:underline"
+            >
               {signUp ? t('accountant.invite.signInLink') : t('accountant.invite.signUpLink')}
             </Link>
           </>

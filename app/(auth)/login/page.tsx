@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // Only known codes are shown, so a link cannot put arbitrary text on the page.
 const ERRORS: Record<string, MessageKey> = { link_invalid: 'errors.linkInvalid', session_expired: 'errors.sessionExpired' };
-const NOTICES: Record<string, MessageKey> = { password_updated: 'auth.notices.passwordUpdated', signed_out: 'auth.notices.signedOut', link_confirmed: 'auth.notices.linkConfirmed' };
+const NOTICES: Record<string, MessageKey> = {
+  password_updated: 'auth.notices.passwordUpdated',
+  signed_out: 'auth.notices.signedOut',
+  link_confirmed: 'auth.notices.linkConfirmed',
+};
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -5,7 +5,9 @@ import { parseOrThrow, readJson, route } from '@/lib/request/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ access: 'owner' }, async (ctx) => Response.json({ nodes: await ctx.tx((tx) => listNodes(tx, ctx.workspace.id)) }));
+export const GET = route({ access: 'owner' }, async (ctx) =>
+  Response.json({ nodes: await ctx.tx((tx) => listNodes(tx, ctx.workspace.id)) }),
+);
 
 export const POST = route({ access: 'owner' }, async (ctx, request) => {
   const input = parseOrThrow(createNodeSchema, await readJson(request));

@@ -21,7 +21,10 @@ export interface Voucher {
   transactions: Transaction[];
 }
 
-type VoucherInvoice = Pick<ExportInvoice, 'kind' | 'number' | 'issueDate' | 'clientName' | 'vatTreatment' | 'vatSummary' | 'roundingOre' | 'totalOre'>;
+type VoucherInvoice = Pick<
+  ExportInvoice,
+  'kind' | 'number' | 'issueDate' | 'clientName' | 'vatTreatment' | 'vatSummary' | 'roundingOre' | 'totalOre'
+>;
 
 function salesAccount(accounts: SieAccounts, rate: number, treatment: VatTreatment): number {
   if (treatment === 'eu_reverse_charge') return accounts.salesReverseCharge;

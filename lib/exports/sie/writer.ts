@@ -17,7 +17,10 @@ export interface SieDocument {
 
 /** A field in quotes; quote characters inside are escaped, control characters dropped. */
 export function quote(text: string): string {
-  return `"${text.replace(/[\x00-\x1f\x7f]/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${text
+    .replace(/[\x00-\x1f\x7f]/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')}"`;
 }
 
 /** Öre as kronor with a decimal point: 123450 -> "1234.50", -5 -> "-0.05". */

@@ -85,7 +85,8 @@ export const en: Messages = {
     notices: {
       passwordUpdated: 'Your password has been changed. Sign in with the new password.',
       signedOut: 'You are signed out.',
-      linkConfirmed: 'The link is confirmed, but this browser could not sign you in (the link was opened in another browser or after more than five minutes). Sign in with your password. Wanted to change your password? Ask for a new link and open it in the same browser.',
+      linkConfirmed:
+        'The link is confirmed, but this browser could not sign you in (the link was opened in another browser or after more than five minutes). Sign in with your password. Wanted to change your password? Ask for a new link and open it in the same browser.',
     },
   },
   home: {

@@ -83,7 +83,8 @@ export const sv = {
     notices: {
       passwordUpdated: 'Ditt lösenord är ändrat. Logga in med det nya lösenordet.',
       signedOut: 'Du är utloggad.',
-      linkConfirmed: 'Länken är bekräftad, men den här webbläsaren kunde inte logga in dig (länken öppnades i en annan webbläsare eller efter mer än fem minuter). Logga in med ditt lösenord. Ville du byta lösenord: be om en ny länk och öppna den i samma webbläsare.',
+      linkConfirmed:
+        'Länken är bekräftad, men den här webbläsaren kunde inte logga in dig (länken öppnades i en annan webbläsare eller efter mer än fem minuter). Logga in med ditt lösenord. Ville du byta lösenord: be om en ny länk och öppna den i samma webbläsare.',
     },
   },
   home: {

@@ -15,7 +15,11 @@ export interface ExtractedDocument {
 }
 
 /** Collapses runs of whitespace (PDF and DOCX text keeps odd spacing) and drops control characters (the database refuses NUL). */
-export const tidy = (text: string) => text.replace(/[\u0000-\u0008\u000e-\u001f]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+export const tidy = (text: string) =>
+  text
+    .replace(/[\u0000-\u0008\u000e-\u001f]/g, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 
 /** The document as Markdown-like text: headings, indented lists, pipe tables. */
 export function blocksToText(blocks: Block[]): string {

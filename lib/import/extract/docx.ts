@@ -8,7 +8,9 @@ import { tidy, type Block } from './blocks';
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const decode = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(parseInt(e.slice(e[1] === 'x' || e[1] === 'X' ? 2 : 1), e[1] === 'x' || e[1] === 'X' ? 16 : 10)) : ENTITY[e.toLowerCase()] ?? whole,
+    e[0] === '#'
+      ? String.fromCodePoint(parseInt(e.slice(e[1] === 'x' || e[1] === 'X' ? 2 : 1), e[1] === 'x' || e[1] === 'X' ? 16 : 10))
+      : (ENTITY[e.toLowerCase()] ?? whole),
   );
 
 /** Walks mammoth's (well-formed, attribute-light) HTML. */
@@ -79,7 +81,9 @@ export async function docxBlocks(bytes: Uint8Array): Promise<Block[]> {
   await checkArchive(bytes, isMedia);
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: skipImages })).value;
+    html = (
+      await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: skipImages })
+    ).value;
   } catch {
     throw new ImportError('corrupt');
   }

@@ -26,7 +26,13 @@ export function markdownBlocks(source: string): Block[] {
       if (paragraph.length) flush();
       if (TABLE_RULE.test(line)) continue;
       table ??= [];
-      table.push(line.trim().replace(/^\||\|$/g, '').split('|').map(inline));
+      table.push(
+        line
+          .trim()
+          .replace(/^\||\|$/g, '')
+          .split('|')
+          .map(inline),
+      );
       continue;
     }
     if (TABLE_RULE.test(line) && table) continue;

@@ -83,7 +83,13 @@ export async function pdfBlocks(bytes: Uint8Array): Promise<Block[]> {
   await checkPdfStreams(bytes);
   const pdfjs = await loadPdfjs();
   // pdfjs takes ownership of (detaches) the buffer it gets, so it gets a copy.
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
   let doc;
   try {
     doc = await task.promise;

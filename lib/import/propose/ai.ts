@@ -34,8 +34,8 @@ export function aiConfig(env: Record<string, string | undefined> = process.env):
 }
 
 const SYSTEM = [
-  'You turn a Swedish sole-proprietor consultant\'s documents (contracts, offers, spreadsheets, notes) into a proposed mind-map.',
-  'Find the clients (the consultant\'s customers, not the consultant), their projects and the tasks in each project.',
+  "You turn a Swedish sole-proprietor consultant's documents (contracts, offers, spreadsheets, notes) into a proposed mind-map.",
+  "Find the clients (the consultant's customers, not the consultant), their projects and the tasks in each project.",
   'Add client details only when they are written in the documents; never invent numbers or addresses.',
   'Keep names short, as written in the documents, in their language. Record in sources the names of the documents each client appears in.',
   `Answer only by calling the ${TOOL} tool.`,

@@ -10,7 +10,16 @@ import type { PartyDetails, PdfInvoice } from './model';
 
 const s = StyleSheet.create({
   page: { fontFamily: FONT_FAMILY, fontSize: 9, paddingTop: 36, paddingBottom: 96, paddingHorizontal: 40, color: '#1f2328' },
-  draft: { color: '#b42318', fontSize: 11, fontWeight: 'bold', textAlign: 'center', marginBottom: 8, borderWidth: 1, borderColor: '#b42318', padding: 4 },
+  draft: {
+    color: '#b42318',
+    fontSize: 11,
+    fontWeight: 'bold',
+    textAlign: 'center',
+    marginBottom: 8,
+    borderWidth: 1,
+    borderColor: '#b42318',
+    padding: 4,
+  },
   header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 18 },
   seller: { fontSize: 14, fontWeight: 'bold', maxWidth: 260 },
   logo: { maxWidth: 160, maxHeight: 60, objectFit: 'contain', marginBottom: 6 },
@@ -35,9 +44,28 @@ const s = StyleSheet.create({
   cAmount: { width: 92, textAlign: 'right' },
   totals: { marginTop: 10, marginLeft: 'auto', width: 260 },
   totalRow: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 1.5 },
-  grand: { flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: 1, borderColor: '#1f2328', marginTop: 3, paddingTop: 3, fontSize: 11, fontWeight: 'bold' },
+  grand: {
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    borderTopWidth: 1,
+    borderColor: '#1f2328',
+    marginTop: 3,
+    paddingTop: 3,
+    fontSize: 11,
+    fontWeight: 'bold',
+  },
   message: { marginTop: 14 },
-  footer: { position: 'absolute', left: 40, right: 40, bottom: 28, borderTopWidth: 1, borderColor: '#d0d7de', paddingTop: 6, fontSize: 7.5, color: '#59636e' },
+  footer: {
+    position: 'absolute',
+    left: 40,
+    right: 40,
+    bottom: 28,
+    borderTopWidth: 1,
+    borderColor: '#d0d7de',
+    paddingTop: 6,
+    fontSize: 7.5,
+    color: '#59636e',
+  },
   footerCols: { flexDirection: 'row', gap: 12 },
   footerCol: { flex: 1 },
   pageNumber: { textAlign: 'right', marginTop: 4 },
@@ -58,7 +86,8 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
   const t = translator(invoice.locale);
   const money = (ore: number) => formatMoney(ore, invoice.locale);
   const date = (d: string) => formatDate(d, invoice.locale);
-  const qty = (q: string) => new Intl.NumberFormat(invoice.locale === 'sv' ? 'sv-SE' : 'en-SE', { maximumFractionDigits: 2 }).format(Number(q));
+  const qty = (q: string) =>
+    new Intl.NumberFormat(invoice.locale === 'sv' ? 'sv-SE' : 'en-SE', { maximumFractionDigits: 2 }).format(Number(q));
   const credit = invoice.kind === 'credit_note';
   const docTitle = credit ? t('invoices.pdf.creditNote') : t('invoices.pdf.invoice');
   const { seller, buyer } = invoice;
@@ -66,7 +95,8 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
   if (invoice.number) meta.push([credit ? t('invoices.pdf.creditNumber') : t('invoices.pdf.number'), invoice.number]);
   if (invoice.issueDate) meta.push([credit ? t('invoices.pdf.creditDate') : t('invoices.pdf.issueDate'), date(invoice.issueDate)]);
   if (invoice.supplyDate && invoice.supplyDate !== invoice.issueDate) meta.push([t('invoices.pdf.supplyDate'), date(invoice.supplyDate)]);
-  if (invoice.periodStart && invoice.periodEnd) meta.push([t('invoices.pdf.period'), `${date(invoice.periodStart)} – ${date(invoice.periodEnd)}`]);
+  if (invoice.periodStart && invoice.periodEnd)
+    meta.push([t('invoices.pdf.period'), `${date(invoice.periodStart)} – ${date(invoice.periodEnd)}`]);
   // A credit note asks for no payment: no due date, no OCR, no payment details.
   if (!credit && invoice.dueDate) meta.push([t('invoices.pdf.dueDate'), date(invoice.dueDate)]);
   if (!credit && invoice.ocrReference) meta.push([t('invoices.pdf.ocr'), invoice.ocrReference]);
@@ -138,7 +168,9 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
         </View>
 
         {invoice.credits ? (
-          <Text style={s.notice}>{t('invoices.pdf.creditsInvoice', { number: invoice.credits.number, date: date(invoice.credits.issueDate) })}</Text>
+          <Text style={s.notice}>
+            {t('invoices.pdf.creditsInvoice', { number: invoice.credits.number, date: date(invoice.credits.issueDate) })}
+          </Text>
         ) : null}
         {invoice.vatTreatment === 'eu_reverse_charge' ? (
           <View style={s.notice}>
@@ -243,7 +275,10 @@ export function InvoiceDocument({ invoice }: { invoice: PdfInvoice }) {
               <TextLines text={seller.footer} />
             </View>
           ) : null}
-          <Text style={s.pageNumber} render={({ pageNumber, totalPages }) => t('invoices.pdf.page', { page: pageNumber, pages: totalPages })} />
+          <Text
+            style={s.pageNumber}
+            render={({ pageNumber, totalPages }) => t('invoices.pdf.page', { page: pageNumber, pages: totalPages })}
+          />
         </View>
       </Page>
     </Document>

@@ -60,7 +60,8 @@ function storedTotals(r: Row): StoredTotals {
   };
 }
 
-const logoPathOf = (seller: Record<string, unknown> | null) => (typeof seller?.logo_path === 'string' && seller.logo_path ? seller.logo_path : null);
+const logoPathOf = (seller: Record<string, unknown> | null) =>
+  typeof seller?.logo_path === 'string' && seller.logo_path ? seller.logo_path : null;
 
 /** The invoice's PDF data (its logo not yet fetched: pdf/logo.ts), or null when the user cannot see it. */
 export async function loadPdfInvoice(tx: Tx, invoiceId: string): Promise<PdfInvoice | null> {
@@ -155,4 +156,3 @@ export async function loadPdfInvoice(tx: Tx, invoiceId: string): Promise<PdfInvo
     createdAt: new Date(`${r.today}T00:00:00Z`),
   };
 }
-

@@ -3,7 +3,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AddDiscountForm, AddLineForm, DeleteDraftForm, DraftDetailsForm, LineExemptionForm, RemoveLineButton } from '@/components/invoices/draft-forms';
+import {
+  AddDiscountForm,
+  AddLineForm,
+  DeleteDraftForm,
+  DraftDetailsForm,
+  LineExemptionForm,
+  RemoveLineButton,
+} from '@/components/invoices/draft-forms';
 import { EntryPicker } from '@/components/invoices/entry-picker';
 import { PaymentsPanel } from '@/components/invoices/payments-panel';
 import { SendForm, SendStateProvider } from '@/components/invoices/send-form';
@@ -105,7 +112,9 @@ export default async function InvoicePage({ params }: { params: Params }) {
                     header: t('invoices.draft.description'),
                     cell: (l) => (
                       <>
-                        {l.kind === 'discount' ? <span className="mr-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs">{t('invoices.vat.lineKind.discount')}</span> : null}
+                        {l.kind === 'discount' ? (
+                          <span className="mr-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs">{t('invoices.vat.lineKind.discount')}</span>
+                        ) : null}
                         {l.description}
                         {invoice.vatTreatment === 'domestic' && l.vatRate === 0 ? (
                           draft ? (
@@ -117,12 +126,24 @@ export default async function InvoicePage({ params }: { params: Params }) {
                       </>
                     ),
                   },
-                  { header: t('invoices.draft.quantity'), numeric: true, cell: (l) => `${Number(l.quantity).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-SE')} ${l.unit}` },
+                  {
+                    header: t('invoices.draft.quantity'),
+                    numeric: true,
+                    cell: (l) => `${Number(l.quantity).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-SE')} ${l.unit}`,
+                  },
                   { header: t('invoices.draft.unitPrice'), numeric: true, cell: (l) => formatMoney(l.unitPriceOre, locale) },
                   { header: t('invoices.draft.vatRate'), numeric: true, cell: (l) => `${l.vatRate} %` },
                   { header: t('invoices.draft.amount'), numeric: true, cell: (l) => formatMoney(l.amountOre, locale) },
                   ...(draft
-                    ? [{ header: '', className: 'w-10', cell: (l: (typeof invoice.lines)[number]) => <RemoveLineButton invoiceId={invoice.id} lineId={l.id} description={l.description} /> }]
+                    ? [
+                        {
+                          header: '',
+                          className: 'w-10',
+                          cell: (l: (typeof invoice.lines)[number]) => (
+                            <RemoveLineButton invoiceId={invoice.id} lineId={l.id} description={l.description} />
+                          ),
+                        },
+                      ]
                     : []),
                 ]}
               />
@@ -158,7 +179,13 @@ export default async function InvoicePage({ params }: { params: Params }) {
                     <CardDescription>{t('invoices.builder.unbilledHint')}</CardDescription>
                   </CardHeader>
                   <CardContent>
-                    <EntryPicker entries={entries} action={addHours} hidden={{ invoiceId: invoice.id }} submitLabel={t('invoices.draft.addHoursSubmit')} emptyText="" />
+                    <EntryPicker
+                      entries={entries}
+                      action={addHours}
+                      hidden={{ invoiceId: invoice.id }}
+                      submitLabel={t('invoices.draft.addHoursSubmit')}
+                      emptyText=""
+                    />
                   </CardContent>
                 </Card>
               ) : null}
@@ -240,7 +267,11 @@ export default async function InvoicePage({ params }: { params: Params }) {
                   {t('invoices.invoice.creditNoteNoPayment', { amount: formatMoney(-invoice.totalOre, locale) })}
                 </p>
               ) : null}
-              {invoice.overdue && invoice.dueDate ? <p className="text-sm font-medium text-danger">{t('invoices.invoice.overdueSince', { date: formatDate(invoice.dueDate, locale) })}</p> : null}
+              {invoice.overdue && invoice.dueDate ? (
+                <p className="text-sm font-medium text-danger">
+                  {t('invoices.invoice.overdueSince', { date: formatDate(invoice.dueDate, locale) })}
+                </p>
+              ) : null}
               <TotalsSummary
                 lines={invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRate: l.vatRate }))}
                 roundToKrona={invoice.roundToKrona}

@@ -7,7 +7,10 @@ import { createClient } from '@/lib/supabase/server';
 
 export const GET = route({ access: 'owner' }, async (ctx) => {
   const path = await ctx.tx(async (tx) => {
-    const { rows } = await tx.query<{ logo_path: string | null }>(`select logo_path from public.business_profiles where workspace_id = $1`, [ctx.workspace.id]);
+    const { rows } = await tx.query<{ logo_path: string | null }>(
+      `select logo_path from public.business_profiles where workspace_id = $1`,
+      [ctx.workspace.id],
+    );
     return rows[0]?.logo_path ?? null;
   });
   if (!path) return new Response(null, { status: 404 });

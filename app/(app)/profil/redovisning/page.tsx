@@ -21,7 +21,11 @@ export default async function AccountantAccessPage() {
   const { t, locale } = await getTranslator();
   const data = await ctx.tx(async (tx, workspace) => {
     if (workspace?.role !== 'owner') return null;
-    const [access, pending, accounts] = [await listAccess(tx), await listPendingInvitations(tx, workspace.id), await readSieAccounts(tx, workspace.id)];
+    const [access, pending, accounts] = [
+      await listAccess(tx),
+      await listPendingInvitations(tx, workspace.id),
+      await readSieAccounts(tx, workspace.id),
+    ];
     return { access, pending, accounts };
   });
 
@@ -56,7 +60,9 @@ export default async function AccountantAccessPage() {
                       <div className="min-w-0">
                         <p className="truncate font-medium">{a.email}</p>
                         <p className="text-sm text-muted">
-                          {a.role === 'owner' ? t('accountant.access.you') : t('accountant.access.accountantSince', { date: formatDate(a.since, locale) })}
+                          {a.role === 'owner'
+                            ? t('accountant.access.you')
+                            : t('accountant.access.accountantSince', { date: formatDate(a.since, locale) })}
                         </p>
                       </div>
                       {a.role === 'accountant' ? (
@@ -80,7 +86,9 @@ export default async function AccountantAccessPage() {
                         <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                           <div className="min-w-0">
                             <p className="truncate font-medium">{p.email}</p>
-                            <p className="text-sm text-muted">{t('accountant.access.expires', { date: formatDate(p.expiresAt, locale) })}</p>
+                            <p className="text-sm text-muted">
+                              {t('accountant.access.expires', { date: formatDate(p.expiresAt, locale) })}
+                            </p>
                           </div>
                           <RowAction
                             action={revokeInvitation}

@@ -23,7 +23,11 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
   const { data } = await (await createClient()).auth.getUser();
   const pendingEmail = data.user?.new_email;
   const [{ t, locale }, events] = await Promise.all([getTranslator(), securityLog(ctx.tx)]);
-  const when = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+  const when = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Stockholm',
+  });
   return (
     <div className="max-w-3xl space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">{t('security.title')}</h1>
@@ -70,9 +74,17 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
                 },
                 {
                   header: t('privacy.log.what'),
-                  cell: (event) => <span className={event.action === 'login_failed' ? 'font-medium text-danger' : undefined}>{t(securityEventLabel(event.action))}</span>,
+                  cell: (event) => (
+                    <span className={event.action === 'login_failed' ? 'font-medium text-danger' : undefined}>
+                      {t(securityEventLabel(event.action))}
+                    </span>
+                  ),
                 },
-                { header: t('privacy.log.where'), className: 'hidden tabular-nums text-muted sm:table-cell sm:pr-6', cell: (event) => event.ipAddress ?? '–' },
+                {
+                  header: t('privacy.log.where'),
+                  className: 'hidden tabular-nums text-muted sm:table-cell sm:pr-6',
+                  cell: (event) => event.ipAddress ?? '–',
+                },
               ]}
             />
           )}

@@ -50,7 +50,11 @@ export const POST = route<'owner', { nodeId: string }>({ access: 'owner' }, asyn
     const status = Number(error.statusCode ?? error.status);
     // The bucket refused after all (its limits changed meanwhile): the same explanation.
     const refused: Refusal | null =
-      status === 413 ? tooLarge({ name: original, size }, limits.maxBytes ?? size, locale) : status === 415 ? typeRefused({ name: original }, limits) : null;
+      status === 413
+        ? tooLarge({ name: original, size }, limits.maxBytes ?? size, locale)
+        : status === 415
+          ? typeRefused({ name: original }, limits)
+          : null;
     if (refused) throw new Refused(refused.status, refused.key, refused.params);
     console.error('Upload failed:', status, error.message);
     throw new Refused(502, 'map.files.storageFailed');

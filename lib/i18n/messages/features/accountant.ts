@@ -34,7 +34,8 @@ export const accountantMessages = defineMessages(
       },
       access: {
         title: 'Redovisningskonsult',
-        intro: 'Bjud in din redovisningskonsult. Hen kan läsa och ladda ner skickade fakturor, kreditnotor, kundreskontra och exportfiler – inget annat, och kan inte ändra något.',
+        intro:
+          'Bjud in din redovisningskonsult. Hen kan läsa och ladda ner skickade fakturor, kreditnotor, kundreskontra och exportfiler – inget annat, och kan inte ändra något.',
         inviteTitle: 'Bjud in',
         email: 'Redovisningskonsultens e-postadress',
         emailHint: 'Länken gäller i 7 dagar och kan bara användas en gång, av den som loggar in med den här adressen.',
@@ -125,7 +126,8 @@ export const accountantMessages = defineMessages(
         noPdf: 'Ingen PDF',
         empty: 'Inga fakturor i perioden.',
         ledgerTitle: 'Kundreskontra',
-        ledgerIntro: 'Kvar att betala (efter betalningar och kreditnotor; negativt = överbetalt), betalt och krediterat per kund för perioden.',
+        ledgerIntro:
+          'Kvar att betala (efter betalningar och kreditnotor; negativt = överbetalt), betalt och krediterat per kund för perioden.',
         open: 'Obetalt',
         paid: 'Betalt',
         credited: 'Krediterat',
@@ -174,7 +176,8 @@ export const accountantMessages = defineMessages(
       },
       access: {
         title: 'Accountant',
-        intro: 'Invite your accountant. They can read and download sent invoices, credit notes, the customer ledger and export files – nothing else, and they cannot change anything.',
+        intro:
+          'Invite your accountant. They can read and download sent invoices, credit notes, the customer ledger and export files – nothing else, and they cannot change anything.',
         inviteTitle: 'Invite',
         email: 'Accountant’s email address',
         emailHint: 'The link is valid for 7 days and works once, for whoever signs in with this address.',

@@ -5,7 +5,8 @@ export const importMessages = defineMessages(
   {
     import: {
       title: 'Importera',
-      intro: 'Ladda upp avtal, offerter, kalkylark eller gamla anteckningar. Du får ett förslag på kunder, projekt och uppgifter som du granskar innan något sparas.',
+      intro:
+        'Ladda upp avtal, offerter, kalkylark eller gamla anteckningar. Du får ett förslag på kunder, projekt och uppgifter som du granskar innan något sparas.',
       backToMap: 'Till kartan',
       steps: { label: 'Steg', upload: 'Ladda upp', propose: 'Föreslå', review: 'Granska' },
       upload: {
@@ -25,7 +26,8 @@ export const importMessages = defineMessages(
         builtinHint: 'Struktur från rubriker, listor och tabeller. Texten lämnar aldrig tjänsten.',
         ai: 'AI-förslag (Anthropic Claude)',
         aiHint: 'Bättre på fritext, till exempel avtal och mejl.',
-        consent: 'Jag godkänner att texten i de uppladdade dokumenten skickas till Anthropic för just den här förfrågan. Anthropic använder den inte för att träna sina modeller.',
+        consent:
+          'Jag godkänner att texten i de uppladdade dokumenten skickas till Anthropic för just den här förfrågan. Anthropic använder den inte för att träna sina modeller.',
         privacyLink: 'Läs mer i integritetspolicyn',
         submit: 'Ta fram förslag',
         pending: 'Tar fram förslag …',
@@ -34,7 +36,8 @@ export const importMessages = defineMessages(
       review: {
         title: 'Granska förslaget',
         hint: 'Bocka ur det du inte vill ha och ändra namnen direkt i fälten. Inget sparas förrän du godkänner.',
-        empty: 'Vi hittade inga kunder i dokumenten. Rubriker per kund, listor med projekt och uppgifter eller en tabell med kolumnerna Kund, Projekt och Uppgift fungerar bäst.',
+        empty:
+          'Vi hittade inga kunder i dokumenten. Rubriker per kund, listor med projekt och uppgifter eller en tabell med kolumnerna Kund, Projekt och Uppgift fungerar bäst.',
         include: 'Ta med {name}',
         rename: 'Namn',
         kinds: { client: 'Kund', project: 'Projekt', task: 'Uppgift', note: 'Anteckning' },
@@ -70,7 +73,8 @@ export const importMessages = defineMessages(
         corrupt: 'Filen är skadad eller ofullständig och går inte att läsa.',
         scanned: 'PDF-filen är skannad och saknar textlager. Kör textigenkänning (OCR) på den först.',
         noText: 'Filen innehåller ingen text.',
-        tooMany: 'Dokumenten innehåller fler än {max} kunder eller fler än 500 projekt eller uppgifter på ett ställe. Importera dem i omgångar.',
+        tooMany:
+          'Dokumenten innehåller fler än {max} kunder eller fler än 500 projekt eller uppgifter på ett ställe. Importera dem i omgångar.',
         aiNotConfigured: 'AI-förslag är inte aktiverat på den här tjänsten.',
         aiConsent: 'Bekräfta att texten får skickas till Anthropic.',
         aiTimeout: 'AI-tjänsten svarade inte i tid. Försök igen eller använd den inbyggda tolkningen.',
@@ -86,7 +90,8 @@ export const importMessages = defineMessages(
   {
     import: {
       title: 'Import',
-      intro: 'Upload contracts, offers, spreadsheets or old notes. You get a proposal of clients, projects and tasks to review before anything is saved.',
+      intro:
+        'Upload contracts, offers, spreadsheets or old notes. You get a proposal of clients, projects and tasks to review before anything is saved.',
       backToMap: 'Back to the map',
       steps: { label: 'Steps', upload: 'Upload', propose: 'Propose', review: 'Review' },
       upload: {
@@ -106,7 +111,8 @@ export const importMessages = defineMessages(
         builtinHint: 'Structure from headings, lists and tables. The text never leaves the service.',
         ai: 'AI proposal (Anthropic Claude)',
         aiHint: 'Better with free text such as contracts and emails.',
-        consent: 'I agree that the text of the uploaded documents is sent to Anthropic for this one request. Anthropic does not use it to train its models.',
+        consent:
+          'I agree that the text of the uploaded documents is sent to Anthropic for this one request. Anthropic does not use it to train its models.',
         privacyLink: 'Read more in the privacy notice',
         submit: 'Make a proposal',
         pending: 'Making a proposal …',
@@ -115,7 +121,8 @@ export const importMessages = defineMessages(
       review: {
         title: 'Review the proposal',
         hint: 'Untick what you do not want and rename right in the fields. Nothing is saved until you accept.',
-        empty: 'No clients were found in the documents. A heading per client, lists of projects and tasks, or a table with Client, Project and Task columns work best.',
+        empty:
+          'No clients were found in the documents. A heading per client, lists of projects and tasks, or a table with Client, Project and Task columns work best.',
         include: 'Include {name}',
         rename: 'Name',
         kinds: { client: 'Client', project: 'Project', task: 'Task', note: 'Note' },
@@ -146,7 +153,7 @@ export const importMessages = defineMessages(
         tooManyEntries: 'The Word file consists of more than {entries} parts and cannot be read. Save it again from Word.',
         tooManyPages: 'The PDF has more than {pages} pages. Split it into smaller documents.',
         unsupportedType: 'That file type cannot be imported. Use PDF, Word (.docx), Markdown, text or CSV.',
-        wrongType: 'The file\'s content does not match its extension. Save it again in the right format.',
+        wrongType: "The file's content does not match its extension. Save it again in the right format.",
         encrypted: 'The file is password-protected. Save a copy without a password and try again.',
         corrupt: 'The file is damaged or incomplete and cannot be read.',
         scanned: 'The PDF is scanned and has no text layer. Run text recognition (OCR) on it first.',
@@ -155,7 +162,7 @@ export const importMessages = defineMessages(
         aiNotConfigured: 'AI proposals are not enabled on this service.',
         aiConsent: 'Confirm that the text may be sent to Anthropic.',
         aiTimeout: 'The AI service did not answer in time. Try again or use the built-in reading.',
-        aiMalformed: 'The AI service\'s answer could not be understood. Try again or use the built-in reading.',
+        aiMalformed: "The AI service's answer could not be understood. Try again or use the built-in reading.",
         aiUnavailable: 'The AI service cannot be reached right now. Use the built-in reading.',
         notOwner: 'Only the owner of the business can import.',
         invalidProposal: 'The proposal is incomplete. Check that every chosen row has a name.',

@@ -7,7 +7,16 @@ export const invoicesMessages = defineMessages(
       title: 'Fakturor',
       subtitle: 'Fakturera loggad tid, skicka, följ betalningar och kreditera.',
       newInvoice: 'Ny faktura',
-      status: { all: 'Alla', draft: 'Utkast', sent: 'Skickad', partly_paid: 'Delbetald', paid: 'Betald', credited: 'Krediterad', overdue: 'Förfallen', open: 'Obetald' },
+      status: {
+        all: 'Alla',
+        draft: 'Utkast',
+        sent: 'Skickad',
+        partly_paid: 'Delbetald',
+        paid: 'Betald',
+        credited: 'Krediterad',
+        overdue: 'Förfallen',
+        open: 'Obetald',
+      },
       kind: { invoice: 'Faktura', credit_note: 'Kreditnota' },
       list: {
         filters: 'Filter',
@@ -54,9 +63,11 @@ export const invoicesMessages = defineMessages(
         creditTitle: 'Kreditnota (utkast)',
         details: 'Fakturauppgifter',
         issueDate: 'Fakturadatum',
-        issueDateHint: 'Fakturan får alltid dagens datum när den skickas. Ett datum här är en plan: förfallodagen behåller samma antal dagar.',
+        issueDateHint:
+          'Fakturan får alltid dagens datum när den skickas. Ett datum här är en plan: förfallodagen behåller samma antal dagar.',
         supplyDate: 'Leveransdatum',
-        supplyDateHint: 'När det skiljer sig från fakturadatum, eller ange en period. Tidigast 2000-01-01, senast ett år efter fakturadatum.',
+        supplyDateHint:
+          'När det skiljer sig från fakturadatum, eller ange en period. Tidigast 2000-01-01, senast ett år efter fakturadatum.',
         periodStart: 'Period från',
         periodEnd: 'Period till',
         dueDate: 'Förfallodag',
@@ -124,7 +135,8 @@ export const invoicesMessages = defineMessages(
         markPaidHint: 'Registrerar en betalning av det som återstår, {amount}, daterad i dag.',
         creditNoteNoPayment: 'En kreditnota begär ingen betalning. Kunden får tillbaka {amount}.',
         releaseHours: 'Fakturera timmarna igen',
-        releaseHoursHint: 'Fakturan är helt krediterad. Släpp dess timmar så att de kan faktureras på en ny faktura; den här fakturan och kreditnotan finns kvar som de är.',
+        releaseHoursHint:
+          'Fakturan är helt krediterad. Släpp dess timmar så att de kan faktureras på en ny faktura; den här fakturan och kreditnotan finns kvar som de är.',
         releaseHoursSubmit: 'Släpp timmarna',
         hoursReleased: 'Timmarna är släppta och kan faktureras på en ny faktura.',
         rebilledFrom: 'Timmarna fakturerades först på faktura {number}, som är krediterad.',
@@ -143,7 +155,8 @@ export const invoicesMessages = defineMessages(
         emailSubject: 'Faktura {number} från {seller}',
         emailText: 'Hej!\n\nBifogat finns faktura {number} på {amount} med förfallodag {due}.\n\nVänliga hälsningar\n{seller}',
         emailSubjectCreditNote: 'Kreditnota {number} från {seller}',
-        emailTextCreditNote: 'Hej!\n\nBifogat finns kreditnota {number}. Ni får tillbaka {amount}; ingen betalning ska göras.\n\nVänliga hälsningar\n{seller}',
+        emailTextCreditNote:
+          'Hej!\n\nBifogat finns kreditnota {number}. Ni får tillbaka {amount}; ingen betalning ska göras.\n\nVänliga hälsningar\n{seller}',
         emailNotConfigured: 'E-post är inte inställd på servern.',
         history: 'Händelser',
         event: {
@@ -240,14 +253,20 @@ export const invoicesMessages = defineMessages(
           small_business: 'Omsättningsbaserat undantag (liten omsättning)',
         },
         reasonTexts: {
-          healthcare: 'Undantaget från skatteplikt: sjukvård (10 kap. mervärdesskattelagen 2023:200; art. 132.1 b–c mervärdesskattedirektivet).',
-          social_care: 'Undantaget från skatteplikt: social omsorg (10 kap. mervärdesskattelagen 2023:200; art. 132.1 g mervärdesskattedirektivet).',
-          education: 'Undantaget från skatteplikt: utbildning (10 kap. mervärdesskattelagen 2023:200; art. 132.1 i–j mervärdesskattedirektivet).',
-          financial_services: 'Undantaget från skatteplikt: finansiella tjänster (10 kap. mervärdesskattelagen 2023:200; art. 135.1 b–g mervärdesskattedirektivet).',
-          real_estate_letting: 'Undantaget från skatteplikt: upplåtelse av fastighet (10 kap. mervärdesskattelagen 2023:200; art. 135.1 l mervärdesskattedirektivet).',
+          healthcare:
+            'Undantaget från skatteplikt: sjukvård (10 kap. mervärdesskattelagen 2023:200; art. 132.1 b–c mervärdesskattedirektivet).',
+          social_care:
+            'Undantaget från skatteplikt: social omsorg (10 kap. mervärdesskattelagen 2023:200; art. 132.1 g mervärdesskattedirektivet).',
+          education:
+            'Undantaget från skatteplikt: utbildning (10 kap. mervärdesskattelagen 2023:200; art. 132.1 i–j mervärdesskattedirektivet).',
+          financial_services:
+            'Undantaget från skatteplikt: finansiella tjänster (10 kap. mervärdesskattelagen 2023:200; art. 135.1 b–g mervärdesskattedirektivet).',
+          real_estate_letting:
+            'Undantaget från skatteplikt: upplåtelse av fastighet (10 kap. mervärdesskattelagen 2023:200; art. 135.1 l mervärdesskattedirektivet).',
           small_business: 'Omsättningsbaserat undantag från skatteplikt (18 kap. mervärdesskattelagen 2023:200).',
         },
-        reverseChargeReference: 'Tjänsten är omsatt i köparens land (6 kap. mervärdesskattelagen 2023:200; art. 44 och 196 mervärdesskattedirektivet). Köparen redovisar momsen.',
+        reverseChargeReference:
+          'Tjänsten är omsatt i köparens land (6 kap. mervärdesskattelagen 2023:200; art. 44 och 196 mervärdesskattedirektivet). Köparen redovisar momsen.',
         outsideEu: 'Ingen svensk moms: tjänsten är omsatt utanför EU (6 kap. mervärdesskattelagen 2023:200).',
         lineKind: { item: 'Rad', discount: 'Rabatt' },
         discount: 'Lägg till rabatt',
@@ -274,7 +293,16 @@ export const invoicesMessages = defineMessages(
       title: 'Invoices',
       subtitle: 'Bill logged time, send, follow payments and credit.',
       newInvoice: 'New invoice',
-      status: { all: 'All', draft: 'Draft', sent: 'Sent', partly_paid: 'Partly paid', paid: 'Paid', credited: 'Credited', overdue: 'Overdue', open: 'Unpaid' },
+      status: {
+        all: 'All',
+        draft: 'Draft',
+        sent: 'Sent',
+        partly_paid: 'Partly paid',
+        paid: 'Paid',
+        credited: 'Credited',
+        overdue: 'Overdue',
+        open: 'Unpaid',
+      },
       kind: { invoice: 'Invoice', credit_note: 'Credit note' },
       list: {
         filters: 'Filters',
@@ -303,7 +331,7 @@ export const invoicesMessages = defineMessages(
       builder: {
         title: 'New invoice',
         chooseClient: 'Choose a client',
-        chooseClientHint: 'Clients are created on the map. Invoicing details come from the client\'s details.',
+        chooseClientHint: "Clients are created on the map. Invoicing details come from the client's details.",
         next: 'Show unbilled time',
         noClients: 'You have no clients yet. Create a client on the map first.',
         unbilled: 'Unbilled time',
@@ -321,7 +349,8 @@ export const invoicesMessages = defineMessages(
         creditTitle: 'Credit note (draft)',
         details: 'Invoice details',
         issueDate: 'Invoice date',
-        issueDateHint: 'The invoice always gets today\'s date when it is sent. A date here is a plan: the due date keeps the same number of days.',
+        issueDateHint:
+          "The invoice always gets today's date when it is sent. A date here is a plan: the due date keeps the same number of days.",
         supplyDate: 'Date of supply',
         supplyDateHint: 'When it differs from the invoice date, or give a period. From 2000-01-01 to one year after the invoice date.',
         periodStart: 'Period from',
@@ -382,7 +411,13 @@ export const invoicesMessages = defineMessages(
         paymentReference: 'Reference (optional)',
         recordPaymentSubmit: 'Record the payment',
         paymentRecorded: 'The payment is recorded.',
-        method: { bankgiro: 'Bankgiro payment', plusgiro: 'Plusgiro payment', bank_transfer: 'Bank transfer', card: 'Card', other: 'Other' },
+        method: {
+          bankgiro: 'Bankgiro payment',
+          plusgiro: 'Plusgiro payment',
+          bank_transfer: 'Bank transfer',
+          card: 'Card',
+          other: 'Other',
+        },
         reverse: 'Reverse',
         reverseReason: 'Why is the payment reversed?',
         reverseSubmit: 'Reverse the payment',
@@ -391,7 +426,8 @@ export const invoicesMessages = defineMessages(
         markPaidHint: 'Records a payment of what remains, {amount}, dated today.',
         creditNoteNoPayment: 'A credit note asks for no payment. The buyer gets {amount} back.',
         releaseHours: 'Bill the hours again',
-        releaseHoursHint: 'The invoice is fully credited. Release its hours so they can be billed on a new invoice; this invoice and the credit note stay as they are.',
+        releaseHoursHint:
+          'The invoice is fully credited. Release its hours so they can be billed on a new invoice; this invoice and the credit note stay as they are.',
         releaseHoursSubmit: 'Release the hours',
         hoursReleased: 'The hours are released and can be billed on a new invoice.',
         rebilledFrom: 'These hours were first billed on invoice {number}, which is credited.',
@@ -410,7 +446,8 @@ export const invoicesMessages = defineMessages(
         emailSubject: 'Invoice {number} from {seller}',
         emailText: 'Hello,\n\nAttached is invoice {number} for {amount}, due on {due}.\n\nKind regards\n{seller}',
         emailSubjectCreditNote: 'Credit note {number} from {seller}',
-        emailTextCreditNote: 'Hello,\n\nAttached is credit note {number}. You get {amount} back; no payment is due.\n\nKind regards\n{seller}',
+        emailTextCreditNote:
+          'Hello,\n\nAttached is credit note {number}. You get {amount} back; no payment is due.\n\nKind regards\n{seller}',
         emailNotConfigured: 'Email is not set up on the server.',
         history: 'Events',
         event: {
@@ -454,7 +491,7 @@ export const invoicesMessages = defineMessages(
         buyer: 'Buyer',
         orgNumber: 'Reg. no',
         vatNumber: 'VAT no',
-        buyerVatNumber: 'Buyer\'s VAT no',
+        buyerVatNumber: "Buyer's VAT no",
         description: 'Description',
         quantity: 'Qty',
         unit: 'Unit',
@@ -493,7 +530,7 @@ export const invoicesMessages = defineMessages(
           eu_reverse_charge: 'Services to a business in another EU country (reverse charge)',
           outside_eu: 'Services to a buyer outside the EU (no Swedish VAT)',
         },
-        treatmentHint: 'Preset from the client\'s country and VAT number. Change it if the sale follows another rule.',
+        treatmentHint: "Preset from the client's country and VAT number. Change it if the sale follows another rule.",
         exemption: 'Reason for 0 % VAT',
         exemptionNone: 'Choose a reason …',
         exemptionSave: 'Save the reason',
@@ -511,10 +548,12 @@ export const invoicesMessages = defineMessages(
           social_care: 'Exempt from VAT: social care (ch. 10 Swedish VAT Act 2023:200; VAT Directive art. 132(1)(g)).',
           education: 'Exempt from VAT: education (ch. 10 Swedish VAT Act 2023:200; VAT Directive art. 132(1)(i)–(j)).',
           financial_services: 'Exempt from VAT: financial services (ch. 10 Swedish VAT Act 2023:200; VAT Directive art. 135(1)(b)–(g)).',
-          real_estate_letting: 'Exempt from VAT: letting of immovable property (ch. 10 Swedish VAT Act 2023:200; VAT Directive art. 135(1)(l)).',
+          real_estate_letting:
+            'Exempt from VAT: letting of immovable property (ch. 10 Swedish VAT Act 2023:200; VAT Directive art. 135(1)(l)).',
           small_business: 'Turnover-based VAT exemption for small businesses (ch. 18 Swedish VAT Act 2023:200).',
         },
-        reverseChargeReference: 'The service is supplied in the buyer\'s country (ch. 6 Swedish VAT Act 2023:200; VAT Directive art. 44 and 196). The buyer accounts for the VAT.',
+        reverseChargeReference:
+          "The service is supplied in the buyer's country (ch. 6 Swedish VAT Act 2023:200; VAT Directive art. 44 and 196). The buyer accounts for the VAT.",
         outsideEu: 'No Swedish VAT: the service is supplied outside the EU (ch. 6 Swedish VAT Act 2023:200).',
         lineKind: { item: 'Line', discount: 'Discount' },
         discount: 'Add a discount',

@@ -33,7 +33,8 @@ export const privacyMessages = defineMessages(
       },
       log: {
         title: 'Säkerhetslogg',
-        intro: 'Inloggningar, ändringar av lösenord och e-post, exporter, radering och vem som fått tillgång till din verksamhet. Loggen avidentifieras efter 24 månader.',
+        intro:
+          'Inloggningar, ändringar av lösenord och e-post, exporter, radering och vem som fått tillgång till din verksamhet. Loggen avidentifieras efter 24 månader.',
         empty: 'Inga händelser ännu.',
         when: 'När',
         what: 'Händelse',
@@ -93,7 +94,8 @@ export const privacyMessages = defineMessages(
       },
       log: {
         title: 'Security log',
-        intro: 'Sign-ins, password and email changes, exports, deletion, and who was given access to your business. The log is anonymised after 24 months.',
+        intro:
+          'Sign-ins, password and email changes, exports, deletion, and who was given access to your business. The log is anonymised after 24 months.',
         empty: 'No events yet.',
         when: 'When',
         what: 'Event',

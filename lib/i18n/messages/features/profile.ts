@@ -80,7 +80,7 @@ export const profileMessages = defineMessages(
         business: 'Business',
         businessText: 'The name and numbers that identify your business.',
         address: 'Address and contact',
-        addressText: 'The seller\'s address must be on every invoice.',
+        addressText: "The seller's address must be on every invoice.",
         payment: 'Payment',
         paymentText: 'Enter at least one of bankgiro, plusgiro or IBAN.',
         defaults: 'Defaults',

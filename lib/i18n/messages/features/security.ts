@@ -7,7 +7,8 @@ export const securityMessages = defineMessages(
       title: 'Säkerhet',
       password: {
         title: 'Byt lösenord',
-        intro: 'Har du loggat in för mer än tio minuter sedan skickar vi först en kod till din e-post, så att bara du kan byta lösenordet. Du loggas ut på dina andra enheter, och vi mejlar dig om bytet.',
+        intro:
+          'Har du loggat in för mer än tio minuter sedan skickar vi först en kod till din e-post, så att bara du kan byta lösenordet. Du loggas ut på dina andra enheter, och vi mejlar dig om bytet.',
         newPassword: 'Nytt lösenord',
         confirmPassword: 'Upprepa det nya lösenordet',
         code: 'Kod från mejlet',
@@ -36,7 +37,8 @@ export const securityMessages = defineMessages(
       title: 'Security',
       password: {
         title: 'Change password',
-        intro: 'If you signed in more than ten minutes ago we first email you a code, so that only you can change the password. Your other devices are signed out, and we email you about the change.',
+        intro:
+          'If you signed in more than ten minutes ago we first email you a code, so that only you can change the password. Your other devices are signed out, and we email you about the change.',
         newPassword: 'New password',
         confirmPassword: 'Repeat the new password',
         code: 'Code from the email',

@@ -125,7 +125,7 @@ export const timeMessages = defineMessages(
         toMap: 'Go to the map',
       },
       list: {
-        title: 'This week\'s entries',
+        title: "This week's entries",
         empty: 'No time entries this week.',
         nonBillable: 'Not billable',
         locked: 'Invoiced – locked',

@@ -18,11 +18,19 @@ export const POST = route({ access: 'account', unscoped: true }, async (ctx, req
   const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
   if (format === 'json') {
     return new Response(JSON.stringify(data, null, 2), {
-      headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="konsultverkstad-${stamp}.json"` },
+      headers: {
+        ...headers,
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="konsultverkstad-${stamp}.json"`,
+      },
     });
   }
   const supabase = await createClient();
   return new Response(exportZipStream(data, supabase.storage), {
-    headers: { ...headers, 'content-type': 'application/zip', 'content-disposition': `attachment; filename="konsultverkstad-${stamp}.zip"` },
+    headers: {
+      ...headers,
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="konsultverkstad-${stamp}.zip"`,
+    },
   });
 });

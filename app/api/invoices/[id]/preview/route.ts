@@ -17,6 +17,10 @@ export const GET = route<'member', { id: string }>({ access: 'member' }, async (
   // The logo is fetched after the transaction has closed.
   const bytes = await renderInvoicePdf(await withLogo(invoice, archive.logo));
   return new Response(new Uint8Array(bytes), {
-    headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="utkast.pdf"', 'cache-control': 'private, no-store' },
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': 'inline; filename="utkast.pdf"',
+      'cache-control': 'private, no-store',
+    },
   });
 });
