@@ -91,6 +91,10 @@ describe('trust boundary (static)', () => {
     expect(api.filter((f) => !/\broute(<[^>]*>)?\(/.test(f.text)).map((f) => f.rel)).toEqual([]);
   });
 
+  it('the app never imports the stand-in (embedded/ runs beside it in development only)', () => {
+    expect(offenders((f) => importsModule(f.text, /(^|\/)embedded(\/|$)/))).toEqual([]);
+  });
+
   it('scripts and the test harness become a user only through actAsUser (the copies left are listed)', () => {
     const become = /set_config\('role', 'authenticated'/;
     const elsewhere = ['scripts', 'tests', 'bench', 'embedded']
