@@ -58,7 +58,7 @@ export function mapDbError(error: unknown): unknown {
   if (code === '22P02' || code === '22023' || code === '22001') return errors.invalidRequest('Invalid input');
   // Any other database error (a project trigger raising, say) is Storage's DatabaseError 500.
   if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
-    return new StorageError(500, 'DatabaseError', (error as Error).message || 'Database error');
+    return new StorageError(500, 'DatabaseError', 'DatabaseError', (error as Error).message || 'Database error');
   }
   return error;
 }

@@ -47,7 +47,7 @@ export function createStorageApi(opts: StorageApiOptions): ServiceHandler {
         return;
       }
       console.error(`[embedded storage] ${req.method} ${subpath}:`, error);
-      respondRefused(req, res, new StorageError(500, 'internal', 'Internal server error'));
+      respondRefused(req, res, new StorageError(500, 'InternalError', 'internal', 'Internal server error'));
     }
   };
 }

@@ -199,7 +199,7 @@ async function jsonBody(req: IncomingMessage, limit = 1024 * 1024): Promise<Reco
   try {
     return await readJson(req, limit);
   } catch (error) {
-    if (error instanceof HttpError) throw new StorageError(error.status, 'InvalidRequest', error.message);
+    if (error instanceof HttpError) throw new StorageError(error.status, 'InvalidRequest', 'InvalidRequest', error.message);
     throw error;
   }
 }
@@ -348,7 +348,7 @@ export async function downloadSigned(
     const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
     throw errors.invalidJwt(expired ? 'jwt expired' : 'invalid signature');
   }
-  if (claims.url !== `${bucket}/${key}`) throw new StorageError(400, 'InvalidSignature', 'Invalid signature');
+  if (claims.url !== `${bucket}/${key}`) throw new StorageError(400, 'InvalidSignature', 'InvalidSignature', 'Invalid signature');
   const object = await findObject(ctx, null, bucket, key);
   await ctx.files.serve(req, res, { bucket, name: key, version: object.version, metadata: object.metadata }, query.get('download'));
 }

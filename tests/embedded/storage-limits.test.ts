@@ -110,6 +110,22 @@ describe('bucket limits', () => {
   });
 });
 
+describe('error codes', () => {
+  it("carries hosted Storage's machine-readable code beside statusCode and the legacy error text", async () => {
+    const alice = await h.user();
+    const headers = { apikey: h.anonKey, authorization: `Bearer ${alice.token}` };
+    const missing = await fetch(`${h.storageUrl}/object/authenticated/docs/${alice.id}/none.txt`, { headers });
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({ statusCode: '404', code: 'NoSuchKey', error: 'not_found', message: 'Object not found' });
+    const noBucket = await fetch(`${h.storageUrl}/object/nope/${alice.id}/x.txt`, {
+      method: 'POST',
+      body: 'x',
+      headers: { ...headers, 'content-type': 'text/plain' },
+    });
+    expect(await noBucket.json()).toMatchObject({ statusCode: '404', code: 'NoSuchBucket' });
+  });
+});
+
 describe('object keys', () => {
   it('refuses traversal, absolute, empty-segment, backslash, NUL and non-S3-safe keys', async () => {
     const alice = await h.user();
