@@ -47,48 +47,59 @@ function preferredWorkspace(claims: { user_metadata?: unknown }, explicit?: stri
   return typeof candidate === 'string' && UUID.test(candidate) ? candidate : null;
 }
 
-const MEMBERSHIPS = `select coalesce(json_agg(json_build_object('id', w.id, 'name', w.name, 'role', m.role, 'createdAt', w.created_at)
-         order by m.role = 'owner' desc, w.created_at), '[]') as memberships
-    from public.workspaces w join public.workspace_members m on m.workspace_id = w.id
-   where m.user_id = (select auth.uid())`;
+interface OpenedRow {
+  live: boolean;
+  id: string | null;
+  role: ActiveWorkspace['role'] | null;
+  memberships: (Omit<MyWorkspace, 'createdAt'> & { createdAt: string })[] | null;
+  requested_at: Date | null;
+  purge_after: Date | null;
+}
+
+type OpeningOptions = TransactionOptions & { frame?: boolean; checkSession?: boolean; begun?: boolean };
+
+/** The opening round trip's text (also what the embedded wire guard's benchmark parses). */
+export function openingText(
+  claims: { user_metadata?: unknown },
+  options: OpeningOptions,
+  escapeLiteral: (value: string) => string,
+): string {
+  const preferred = preferredWorkspace(claims, options.workspaceId);
+  return [
+    ...(options.begun ? [] : [`begin`]),
+    `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${escapeLiteral(JSON.stringify(claims))}, true)`,
+    `select * from private.open_request(${preferred ? `${escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped}, ${options.checkSession !== false}, ${options.frame === true})`,
+  ].join(';\n');
+}
 
 /**
- * Opens a transaction on `client` as the user, in one round trip: begin, become the user, check
- * that the token's session is still live (a signed-out token is unexpired for up to an hour;
- * skipped for actAsUser, whose users have no sign-in), optionally read the frame, and pick the
- * active workspace (private.choose_workspace: the chosen one if the user is a member, else the
- * one they own, else their first; it sets app.workspace_id, which every membership helper narrows
- * to). Values go in as escaped literals.
+ * Opens a transaction on `client` as the user, in one round trip: begin, become the user (role
+ * and verified claims), then private.open_request in one call with plans the session keeps: is
+ * the token's session still live (a signed-out token is unexpired for up to an hour; skipped for
+ * actAsUser, whose users have no sign-in), the active workspace (the chosen one if the user is a
+ * member, else the one they own, else their first; it sets app.workspace_id, which every
+ * membership helper narrows to), the memberships sealed for the policies, and optionally the
+ * frame. Values go in as escaped literals. The role is set by a statement of its own before the
+ * call, since the call's EXECUTE privilege is checked as the role in force when it starts.
  */
 export async function openUserTransaction(
   client: pg.PoolClient,
   claims: { sub: string; role?: unknown; user_metadata?: unknown },
-  options: TransactionOptions & { frame?: boolean; checkSession?: boolean } = {},
+  options: OpeningOptions = {},
 ): Promise<Opened> {
   if (!claims || typeof claims.sub !== 'string' || claims.role !== 'authenticated') {
     throw new Error('a user transaction needs verified claims of an authenticated user');
   }
-  const preferred = preferredWorkspace(claims, options.workspaceId);
-  const statements = [
-    `begin`,
-    `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${client.escapeLiteral(JSON.stringify(claims))}, true)`,
-    options.checkSession === false ? `select true as live` : `select private.session_is_live() as live`,
-    ...(options.frame ? [MEMBERSHIPS, `select requested_at, purge_after from public.my_account_deletion()`] : []),
-    `select id::text, role from private.choose_workspace(${preferred ? `${client.escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped})`,
-  ];
-  const results = (await client.query(statements.join(';\n'))) as unknown as pg.QueryResult[];
-  if (results[2]?.rows[0]?.live !== true) throw new SessionEndedError();
-  const row = results[results.length - 1]?.rows[0] as ActiveWorkspace | undefined;
-  let frame: Frame | null = null;
-  if (options.frame) {
-    const memberships = (results[3].rows[0].memberships as (Omit<MyWorkspace, 'createdAt'> & { createdAt: string })[]).map((m) => ({
-      ...m,
-      createdAt: new Date(m.createdAt),
-    }));
-    const deletion = results[4].rows[0] as { requested_at: Date; purge_after: Date } | undefined;
-    frame = { memberships, deletion: deletion ? { requestedAt: deletion.requested_at, purgeAfter: deletion.purge_after } : null };
-  }
-  return { workspace: row ? { id: row.id, role: row.role } : null, frame };
+  const results = (await client.query(openingText(claims, options, (v) => client.escapeLiteral(v)))) as unknown as pg.QueryResult[];
+  const row = results.at(-1)!.rows[0] as OpenedRow;
+  if (!row.live) throw new SessionEndedError();
+  const frame: Frame | null = options.frame
+    ? {
+        memberships: (row.memberships ?? []).map((m) => ({ ...m, createdAt: new Date(m.createdAt) })),
+        deletion: row.requested_at && row.purge_after ? { requestedAt: row.requested_at, purgeAfter: row.purge_after } : null,
+      }
+    : null;
+  return { workspace: row.id && row.role ? { id: row.id, role: row.role } : null, frame };
 }
 
 /** Commits (or rolls back) and returns the connection; one that cannot roll back is discarded. */
@@ -125,7 +136,7 @@ export async function withUserTransaction<T>(
 
 /**
  * THE way scripts, benchmarks and tests act as a user: the same opening as a request (role,
- * claims, private.choose_workspace), without the sign-in session a script's user has not got.
+ * claims, private.open_request), without the sign-in session a script's user has not got.
  */
 export async function actAsUser<T>(
   pool: pg.Pool,
@@ -136,12 +147,24 @@ export async function actAsUser<T>(
     claims?: Record<string, unknown>;
     /** Roll back even when fn succeeds (trying a statement without keeping its effects). */
     rollback?: boolean;
+    /**
+     * Runs first in the same transaction, as the pool's own login (the table owner in tests):
+     * rows forged past the triggers that only this transaction sees, then the user acts on them.
+     */
+    beforeBecoming?: (tx: Tx) => Promise<unknown>;
   } = {},
 ): Promise<T> {
   const claims = { sub: userId, role: 'authenticated', aud: 'authenticated', ...options.claims };
   return inTransaction(
     pool,
-    async (client) => fn(client, (await openUserTransaction(client, claims, { ...options, checkSession: false })).workspace),
+    async (client) => {
+      if (options.beforeBecoming) {
+        await client.query('begin');
+        await options.beforeBecoming(client);
+      }
+      const opened = await openUserTransaction(client, claims, { ...options, checkSession: false, begun: !!options.beforeBecoming });
+      return fn(client, opened.workspace);
+    },
     !options.rollback,
   );
 }

@@ -1,7 +1,7 @@
 // THE request context for server actions, route handlers and server components: the verified
 // claims, the user's language, the active workspace and role, and the request's one transaction
 // (lib/request/transaction.ts). Who may make the request is declared as `access` and checked in
-// the database (private.choose_workspace, in the transaction's opening round trip) before the
+// the database (private.open_request, in the transaction's opening round trip) before the
 // handler runs, so no email, Storage write or job happens for someone the database would refuse:
 //   'public'  – anyone, signed in or not (sign-in, sign-up, password reset request);
 //   'account' – a signed-in user acting on their own account (language, password, deletion,

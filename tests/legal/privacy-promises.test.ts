@@ -45,13 +45,14 @@ const PROMISES: Promise_[] = [
     promise: 'deleted accounts wait 30 days, restorable, sign-in only restores',
     sv: 'ligger kvar i 30 dagar så att du kan ångra dig: under den tiden kan du logga in, men bara för att återställa kontot',
     en: 'kept for 30 days so you can change your mind: during that time you can sign in, but only to restore the account',
-    keptBy: ['supabase/migrations/20261123130000_account_tombstones.sql', 'supabase/migrations/20261123170000_membership_lookups_once.sql', 'app/(auth)/restore/page.tsx', 'app/(app)/layout.tsx'],
+    keptBy: ['supabase/migrations/20261123130000_account_tombstones.sql', 'supabase/migrations/20261123170000_membership_lookups_once.sql', 'supabase/migrations/20261203160000_open_request.sql', 'app/(auth)/restore/page.tsx', 'app/(app)/layout.tsx'],
     provenBy: [['tests/db/privacy-deletion.test.ts', 'restore_account'], ['tests/e2e/privacy-flow.test.ts', '/restore']],
     check: () => {
       expect(sqlFunction('private.tombstone_days')).toMatch(/select 30\b/);
-      expect(sqlFunction('private.member_workspaces')).toContain('private.account_deletions');
-      for (const helper of ['my_workspaces', 'my_owned_workspaces', 'my_accountant_workspaces']) {
-        expect(sqlFunction(`private.${helper}`)).toContain('private.member_workspaces(');
+      expect(sqlFunction('private.member_workspace_ids')).toContain('private.account_deletions');
+      expect(sqlFunction('private.open_request')).toContain('private.account_deletions');
+      for (const helper of ['member_workspaces', 'my_workspaces', 'my_owned_workspaces', 'my_accountant_workspaces', 'owned_workspace_ids', 'accountant_workspace_ids']) {
+        expect(sqlFunction(`private.${helper}`)).toContain('private.member_workspace_ids(');
       }
     },
   },

@@ -1,0 +1,116 @@
+// Issue 15: a request's memberships are read once, in private.open_request, and left sealed in the
+// transaction setting app.memberships for the policies. Any role can write a setting, so the seal
+// must not be forgeable: a made-up value, another transaction's genuine value, or a value left
+// after the claims or the active workspace changed grant nothing beyond the user's own memberships.
+import type pg from 'pg';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/db';
+import { addAccountant, makeTenant, workspaceOf, type Tenant } from './fixtures';
+
+const seal = async (c: pg.PoolClient) => (await c.query(`select current_setting('app.memberships', true) as v`)).rows[0].v as string;
+const setSeal = (c: pg.PoolClient, value: string) => c.query(`select set_config('app.memberships', $1, true)`, [value]);
+const rows = async (c: pg.PoolClient, table: string, workspaceId: string) =>
+  (await c.query(`select 1 from public.${table} where workspace_id = $1`, [workspaceId])).rowCount;
+
+describeEachDatabase('sealed memberships (app.memberships)', (db) => {
+  let victim: Tenant;
+  let outsider: Tenant;
+  beforeAll(async () => {
+    victim = await makeTenant(db());
+    outsider = await makeTenant(db());
+  });
+
+  it('the opening seals the memberships, and the policies answer from them as from the lookup', async () => {
+    await db().asUser(
+      outsider.ownerId,
+      async (c) => {
+        expect((await seal(c)).split('|')).toHaveLength(7);
+        expect(await rows(c, 'time_entries', outsider.workspaceId)).toBeGreaterThan(0);
+        expect(await rows(c, 'time_entries', victim.workspaceId)).toBe(0);
+      },
+      { workspaceId: outsider.workspaceId },
+    );
+  });
+
+  it("a forged seal naming another tenant's workspace shows nothing of it", async () => {
+    await db().asUser(
+      outsider.ownerId,
+      async (c) => {
+        const genuine = (await seal(c)).split('|');
+        // The outsider's own binding (user, active workspace, backend, start), the victim's
+        // workspace as owned, and every MAC an attacker could try without the key.
+        for (const mac of ['0'.repeat(64), genuine[6], '']) {
+          await setSeal(c, [...genuine.slice(0, 4), victim.workspaceId, '', mac].join('|'));
+          for (const table of ['time_entries', 'nodes', 'invoices', 'client_details', 'workspaces', 'workspace_members']) {
+            const column = table === 'workspaces' ? 'id' : 'workspace_id';
+            const seen = await c.query(`select 1 from public.${table} where ${column} = $1`, [victim.workspaceId]);
+            expect(seen.rowCount, table).toBe(0);
+          }
+        }
+        // Its own rows still show (the lookup answers when the seal does not verify).
+        expect(await rows(c, 'time_entries', outsider.workspaceId)).toBeGreaterThan(0);
+      },
+      { workspaceId: outsider.workspaceId },
+    );
+  });
+
+  it("the victim's genuine seal, copied into another transaction, grants nothing", async () => {
+    const stolen = await db().asUser(victim.ownerId, seal, { workspaceId: victim.workspaceId });
+    expect(stolen).toContain(victim.workspaceId);
+    await db().asUser(outsider.ownerId, async (c) => {
+      await setSeal(c, stolen);
+      expect(await rows(c, 'time_entries', victim.workspaceId)).toBe(0);
+      expect(await rows(c, 'invoices', victim.workspaceId)).toBe(0);
+    });
+  });
+
+  it('a seal stops counting when the claims or the active workspace change mid-transaction', async () => {
+    await db().asUser(
+      victim.ownerId,
+      async (c) => {
+        expect(await rows(c, 'nodes', victim.workspaceId)).toBeGreaterThan(0);
+        await c.query(`select set_config('request.jwt.claims', $1, true)`, [
+          JSON.stringify({ sub: outsider.ownerId, role: 'authenticated' }),
+        ]);
+        expect(await rows(c, 'nodes', victim.workspaceId)).toBe(0);
+        // The lookup answers for the new claims (still narrowed to the active workspace).
+        await c.query(`select set_config('app.workspace_id', $1, true)`, [outsider.workspaceId]);
+        expect(await rows(c, 'nodes', outsider.workspaceId)).toBeGreaterThan(0);
+      },
+      { workspaceId: victim.workspaceId, rollback: true },
+    );
+    const accountant = await addAccountant(db(), victim.workspaceId);
+    const own = await workspaceOf(db(), accountant);
+    await db().asUser(
+      accountant,
+      async (c) => {
+        expect(await rows(c, 'invoices', victim.workspaceId)).toBe(0);
+        await c.query(`select set_config('app.workspace_id', $1, true)`, [victim.workspaceId]);
+        expect(await rows(c, 'invoices', victim.workspaceId)).toBeGreaterThan(0);
+      },
+      { workspaceId: own },
+    );
+  });
+
+  it('a tombstone written in the transaction takes effect at its next statement', async () => {
+    await db().asUser(
+      victim.ownerId,
+      async (c) => {
+        expect(await rows(c, 'nodes', victim.workspaceId)).toBeGreaterThan(0);
+        await c.query(`select public.request_account_deletion()`);
+        expect(await rows(c, 'nodes', victim.workspaceId)).toBe(0);
+      },
+      { workspaceId: victim.workspaceId, rollback: true },
+    );
+  });
+
+  it('the key and the MAC function are out of reach of authenticated', async () => {
+    await db().asUser(outsider.ownerId, async (c) => {
+      await c.query('savepoint probe');
+      await expect(c.query(`select * from private.request_key`)).rejects.toMatchObject({ code: '42501' });
+      await c.query('rollback to savepoint probe');
+      await expect(c.query(`select private.request_mac('x')`)).rejects.toMatchObject({ code: '42501' });
+      await c.query('rollback to savepoint probe');
+    });
+  });
+});
