@@ -5,13 +5,24 @@
 import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { loadStatementGuard, refusalOf } from '../embedded/wire/guard';
+import { openingText } from '../lib/db/transaction';
 import { preparePgliteTemplate, startPgliteCopy } from '../tests/support/pglite';
 import { emit, medianMs, round, sideBySide } from './support';
 
 // The app's opening round trip (lib/db/transaction.ts), claims included, is the longest text it repeats.
-const OPENING = `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '{"sub":"00000000-0000-0000-0000-000000000000","role":"authenticated","aud":"authenticated","session_id":"00000000-0000-0000-0000-000000000001","email":"bench@example.test","exp":1,"iat":0}', true);
-       select private.session_is_live() as live;
-       select id::text, role from private.choose_workspace(null, true)`;
+const OPENING = openingText(
+  {
+    sub: '00000000-0000-0000-0000-000000000000',
+    role: 'authenticated',
+    aud: 'authenticated',
+    session_id: '00000000-0000-0000-0000-000000000001',
+    email: 'bench@example.test',
+    exp: 1,
+    iat: 0,
+  } as { user_metadata?: unknown },
+  { frame: true },
+  (value) => `'${value.replace(/'/g, "''")}'`,
+);
 
 const template = await preparePgliteTemplate();
 const copy = await startPgliteCopy(template);

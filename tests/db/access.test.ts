@@ -72,23 +72,18 @@ describeEachDatabase('accountant and active workspace', (db) => {
     const own = await workspaceOf(db(), accountant);
     const both = await asAccountant(`select id from workspaces order by id`);
     expect(both.rows.map((r) => r.id).sort()).toEqual([own, t.workspaceId].sort());
-    const client = await db().admin.connect();
-    try {
-      await client.query('begin');
-      await client.query(
-        `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`,
-        [JSON.stringify({ sub: accountant, role: 'authenticated' }), own],
-      );
-      expect((await client.query(`select id from workspaces`)).rows.map((r) => r.id)).toEqual([own]);
-      expect((await client.query(`select id from invoices where workspace_id = $1`, [t.workspaceId])).rowCount).toBe(0);
-      await client.query(`select set_config('app.workspace_id', $1, true)`, [t.workspaceId]);
-      expect((await client.query(`select id from workspaces`)).rows.map((r) => r.id)).toEqual([t.workspaceId]);
-      // A workspace the user is not a member of shows nothing at all.
-      await client.query(`select set_config('app.workspace_id', gen_random_uuid()::text, true)`);
-      expect((await client.query(`select id from workspaces`)).rowCount).toBe(0);
-    } finally {
-      await client.query('rollback');
-      client.release();
-    }
+    await db().asUser(
+      accountant,
+      async (client) => {
+        expect((await client.query(`select id from workspaces`)).rows.map((r) => r.id)).toEqual([own]);
+        expect((await client.query(`select id from invoices where workspace_id = $1`, [t.workspaceId])).rowCount).toBe(0);
+        await client.query(`select set_config('app.workspace_id', $1, true)`, [t.workspaceId]);
+        expect((await client.query(`select id from workspaces`)).rows.map((r) => r.id)).toEqual([t.workspaceId]);
+        // A workspace the user is not a member of shows nothing at all.
+        await client.query(`select set_config('app.workspace_id', gen_random_uuid()::text, true)`);
+        expect((await client.query(`select id from workspaces`)).rowCount).toBe(0);
+      },
+      { workspaceId: own, rollback: true },
+    );
   });
 });

@@ -165,21 +165,12 @@ describeEachDatabase('accountant invitations', (db) => {
 
   /** A statement as the user with the active workspace set, as the app runs it. */
   async function asActive(userId: string, workspaceId: string, sql: string, params: unknown[]) {
-    const client = await db().admin.connect();
     try {
-      await client.query('begin');
-      await client.query(
-        `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`,
-        [JSON.stringify({ sub: userId, role: 'authenticated' }), workspaceId],
-      );
-      await client.query(sql, params);
+      await db().asUser(userId, (client) => client.query(sql, params), { workspaceId, rollback: true });
       return { code: undefined as string | undefined, message: 'ok' };
     } catch (error) {
       const e = error as { code: string; message: string };
       return { code: e.code, message: e.message };
-    } finally {
-      await client.query('rollback').catch(() => {});
-      client.release();
     }
   }
 });

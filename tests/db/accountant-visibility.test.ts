@@ -28,29 +28,23 @@ describeEachDatabase('accountant visibility', (db) => {
       ) => Promise<{ rows: Record<string, unknown>[]; rowCount: number; code?: string; message?: string }>,
     ) => Promise<T>,
   ) {
-    const client = await db().admin.connect();
-    try {
-      await client.query('begin');
-      await client.query(
-        `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true), set_config('app.workspace_id', $2, true)`,
-        [JSON.stringify({ sub: accountant, role: 'authenticated' }), t.workspaceId],
-      );
-      return await fn(async (sql, params = []) => {
-        await client.query('savepoint s');
-        try {
-          const r = await client.query(sql, params);
-          await client.query('release savepoint s');
-          return { rows: r.rows, rowCount: r.rowCount ?? 0 };
-        } catch (error) {
-          await client.query('rollback to savepoint s');
-          const e = error as { code: string; message: string };
-          return { rows: [], rowCount: 0, code: e.code, message: e.message };
-        }
-      });
-    } finally {
-      await client.query('rollback').catch(() => {});
-      client.release();
-    }
+    return db().asUser(
+      accountant,
+      (client) =>
+        fn(async (sql, params = []) => {
+          await client.query('savepoint s');
+          try {
+            const r = await client.query(sql, params);
+            await client.query('release savepoint s');
+            return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+          } catch (error) {
+            await client.query('rollback to savepoint s');
+            const e = error as { code: string; message: string };
+            return { rows: [], rowCount: 0, code: e.code, message: e.message };
+          }
+        }),
+      { workspaceId: t.workspaceId, rollback: true },
+    );
   }
 
   it('never sees notes, the mind-map, files, hours, bank details, drafts or the logs', async () => {

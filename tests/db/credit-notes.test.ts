@@ -3,7 +3,6 @@
 // and after a full credit the hours can be released and billed again.
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { messageKeyFor } from '../../lib/db/constraint-messages';
 import { describeEachDatabase, type TestDatabase } from '../support/db';
@@ -237,34 +236,9 @@ describeEachDatabase('credit notes within the original', (db, target) => {
       const inv = await sentTwoLines(db(), t);
       const drafts: string[] = [];
       for (let i = 0; i < 6; i++) drafts.push(await handDraft(db(), t, inv.invoiceId, inv.hoursLine, -5));
-      const clients = await Promise.all(
-        drafts.map(async () => {
-          const c = new pg.Client(db().adminUrl);
-          await c.connect();
-          await c.query('begin');
-          await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-            JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
-          ]);
-          return c;
-        }),
-      );
-      let sent = 0;
-      try {
-        await Promise.all(
-          clients.map(async (c, i) => {
-            try {
-              await c.query('select send_invoice($1)', [drafts[i]]);
-              await c.query('commit');
-              sent++;
-            } catch (error) {
-              expect((error as Error).message).toBe('credit_note_exceeds_line');
-              await c.query('rollback');
-            }
-          }),
-        );
-      } finally {
-        await Promise.all(clients.map((c) => c.end()));
-      }
+      const results = await db().asUserAtOnce(t.ownerId, drafts.length, (c, i) => c.query('select send_invoice($1)', [drafts[i]]));
+      const sent = results.filter((r) => r.status === 'fulfilled').length;
+      for (const r of results) if (r.status === 'rejected') expect((r.reason as Error).message).toBe('credit_note_exceeds_line');
       expect(sent).toBe(1);
       const rows = await credited(db(), inv.invoiceId);
       expect(rows[0].credited_quantity).toBe(5);

@@ -151,23 +151,17 @@ describeEachDatabase('invoice dates', (db) => {
 
   it('numbers and issue dates ascend together: an earlier number dated later stops the send', async () => {
     const id = await draftWith({});
-    const client = await db().admin.connect();
-    try {
-      await client.query('begin');
+    const error = await db().asUser(t.ownerId, (c) => c.query(`select send_invoice($1)`, [id]).catch((e) => e), {
+      rollback: true,
       // Only a forged row can be out of order (the triggers are bypassed to make one).
-      await client.query(`set local session_replication_role = replica`);
-      await client.query(`update invoices set issue_date = $2::date + 1 where id = $1`, [t.sentInvoiceId, today]);
-      await client.query(`set local session_replication_role = origin`);
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
-      ]);
-      const error = await client.query(`select send_invoice($1)`, [id]).catch((e) => e);
-      expect(error.message).toBe('invoice_series_out_of_order');
-      expect(messageKeyFor(error)).toBe('db.seriesOutOfOrder');
-    } finally {
-      await client.query('rollback');
-      client.release();
-    }
+      beforeBecoming: async (c) => {
+        await c.query(`set local session_replication_role = replica`);
+        await c.query(`update invoices set issue_date = $2::date + 1 where id = $1`, [t.sentInvoiceId, today]);
+        await c.query(`set local session_replication_role = origin`);
+      },
+    });
+    expect(error.message).toBe('invoice_series_out_of_order');
+    expect(messageKeyFor(error)).toBe('db.seriesOutOfOrder');
   });
 
   it('overdue means due before the Stockholm today, whatever the session’s time zone (invoice page, ledger)', async () => {
@@ -177,26 +171,26 @@ describeEachDatabase('invoice dates', (db) => {
     ] as const) {
       // Between them the two zones differ from Stockholm's date at every hour of the day.
       for (const zone of ['Etc/GMT-14', 'Etc/GMT+12']) {
-        const client = await db().admin.connect();
-        try {
-          await client.query('begin');
-          await client.query(`set local session_replication_role = replica`);
-          await client.query(
-            `update invoices set issue_date = private.stockholm_today() - 5, due_date = private.stockholm_today() + $2::int where id = $1`,
-            [t.sentInvoiceId, dueOffset],
-          );
-          await client.query(`set local session_replication_role = origin`);
-          await client.query(
-            `select set_config('timezone', $1, true), set_config('role', 'authenticated', true), set_config('request.jwt.claims', $2, true)`,
-            [zone, JSON.stringify({ sub: t.ownerId, role: 'authenticated' })],
-          );
-          expect((await getInvoice(client, t.sentInvoiceId))?.overdue, `${zone} ${dueOffset}`).toBe(overdue);
-          const ledger = await customerLedger(client, {});
-          expect(ledger.find((r) => r.clientId === t.clientId)?.overdue, `${zone} ${dueOffset}`).toBe(overdue ? 1 : 0);
-        } finally {
-          await client.query('rollback');
-          client.release();
-        }
+        await db().asUser(
+          t.ownerId,
+          async (client) => {
+            await client.query(`select set_config('timezone', $1, true)`, [zone]);
+            expect((await getInvoice(client, t.sentInvoiceId))?.overdue, `${zone} ${dueOffset}`).toBe(overdue);
+            const ledger = await customerLedger(client, {});
+            expect(ledger.find((r) => r.clientId === t.clientId)?.overdue, `${zone} ${dueOffset}`).toBe(overdue ? 1 : 0);
+          },
+          {
+            rollback: true,
+            beforeBecoming: async (c) => {
+              await c.query(`set local session_replication_role = replica`);
+              await c.query(
+                `update invoices set issue_date = private.stockholm_today() - 5, due_date = private.stockholm_today() + $2::int where id = $1`,
+                [t.sentInvoiceId, dueOffset],
+              );
+              await c.query(`set local session_replication_role = origin`);
+            },
+          },
+        );
       }
     }
   });

@@ -132,22 +132,17 @@ describeEachDatabase('lines of hours follow their entries', (db) => {
   it('send refuses a line out of step with its hours (forged past the triggers), consuming no number', async () => {
     const e = await entry(60);
     const invoiceId = await billed([e]);
-    const client = await db().admin.connect();
-    try {
-      await client.query('begin');
-      await client.query(`set local session_replication_role = replica`);
-      await client.query(`update time_entries set minutes = 120 where id = $1`, [e]);
-      await client.query(`set local session_replication_role = origin`);
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
-      ]);
-      const error = await client.query(`select send_invoice($1)`, [invoiceId]).catch((err) => err);
-      expect(error.message).toBe('invoice_incomplete:lines_match_hours');
-      expect(messageKeyFor(error)).toBe('db.invoiceIncomplete.linesMatchHours');
-    } finally {
-      await client.query('rollback');
-      client.release();
-    }
+    const error = await db().asUser(t.ownerId, (c) => c.query(`select send_invoice($1)`, [invoiceId]).catch((err) => err), {
+      rollback: true,
+      // Forged past the triggers, as the table owner, before the owner sends.
+      beforeBecoming: async (c) => {
+        await c.query(`set local session_replication_role = replica`);
+        await c.query(`update time_entries set minutes = 120 where id = $1`, [e]);
+        await c.query(`set local session_replication_role = origin`);
+      },
+    });
+    expect(error.message).toBe('invoice_incomplete:lines_match_hours');
+    expect(messageKeyFor(error)).toBe('db.invoiceIncomplete.linesMatchHours');
   });
 
   it('property: after any sequence of edits every line equals its entries, and the draft sends', async () => {

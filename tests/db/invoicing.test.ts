@@ -1,7 +1,6 @@
 // The invoicing functions: completeness, gapless numbering (concurrency on PostgreSQL 15),
 // VAT summary, paid, credit notes and the one-time PDF record.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { messageKeyFor } from '../../lib/db/constraint-messages';
 import { describeEachDatabase } from '../support/db';
@@ -76,20 +75,10 @@ describeEachDatabase('invoicing functions', (db, target) => {
     const fresh = await db().createUser();
     const ws = (await db().admin.query(`select workspace_id from workspace_members where user_id = $1`, [fresh])).rows[0].workspace_id;
     const invoiceId = await db().asUser(fresh, async (c) => (await addDraft(c, ws, await addClient(c, ws))).invoiceId);
-    const client = await db().admin.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ sub: fresh, role: 'authenticated' }),
-      ]);
-      const error = await client.query(`select send_invoice($1)`, [invoiceId]).catch((e) => e);
-      expect(error.message).toBe('invoice_incomplete:seller_legal_name');
-      expect(error.hint).toBe('seller_legal_name');
-      expect(error.detail).toBe('seller_legal_name,seller_org_number,seller_vat_number,seller_address,seller_payment_details');
-    } finally {
-      await client.query('rollback');
-      client.release();
-    }
+    const error = await db().asUser(fresh, (c) => c.query(`select send_invoice($1)`, [invoiceId]).catch((e) => e), { rollback: true });
+    expect(error.message).toBe('invoice_incomplete:seller_legal_name');
+    expect(error.hint).toBe('seller_legal_name');
+    expect(error.detail).toBe('seller_legal_name,seller_org_number,seller_vat_number,seller_address,seller_payment_details');
   });
 
   it('a send that fails half-way (transaction rolled back after the number was taken) consumes no number', async () => {
@@ -180,36 +169,15 @@ describeEachDatabase('invoicing functions', (db, target) => {
         return ids;
       });
       const first = await nextNumber();
-      const clients = await Promise.all(
-        drafts.map(async () => {
-          const c = new pg.Client(db().adminUrl);
-          await c.connect();
-          return c;
-        }),
+      // Everyone opens a transaction first, then all send at once.
+      const results = await db().asUserAtOnce(t.ownerId, drafts.length, async (c, i) =>
+        Number((await c.query(`select number from send_invoice($1)`, [drafts[i]])).rows[0].number),
       );
-      try {
-        // Everyone opens a transaction first, then all send at once.
-        await Promise.all(
-          clients.map(async (c) => {
-            await c.query('begin');
-            await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-              JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
-            ]);
-          }),
-        );
-        const numbers = await Promise.all(
-          clients.map(async (c, i) => {
-            const { rows } = await c.query(`select number from send_invoice($1)`, [drafts[i]]);
-            await c.query('commit');
-            return Number(rows[0].number);
-          }),
-        );
-        expect(new Set(numbers).size).toBe(50);
-        expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => first + i));
-        expect(await nextNumber()).toBe(first + 50);
-      } finally {
-        await Promise.all(clients.map((c) => c.end()));
-      }
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      const numbers = results.map((r) => (r as PromiseFulfilledResult<number>).value);
+      expect(new Set(numbers).size).toBe(50);
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => first + i));
+      expect(await nextNumber()).toBe(first + 50);
     });
 
     it('concurrent sends where some fail half-way leave no gap', async () => {
@@ -219,24 +187,15 @@ describeEachDatabase('invoicing functions', (db, target) => {
         return ids;
       });
       const first = await nextNumber();
-      const results = await Promise.all(
-        drafts.map(async (id, i) => {
-          const c = new pg.Client(db().adminUrl);
-          await c.connect();
-          try {
-            await c.query('begin');
-            await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-              JSON.stringify({ sub: t.ownerId, role: 'authenticated' }),
-            ]);
-            await c.query(`select send_invoice($1)`, [id]);
-            await c.query(i % 3 === 0 ? 'rollback' : 'commit');
-            return i % 3 !== 0;
-          } finally {
-            await c.end();
-          }
-        }),
+      // A third of them fail after the number was taken (their transactions roll back).
+      const results = await db().asUserAtOnce(t.ownerId, drafts.length, async (c, i) => {
+        await c.query(`select send_invoice($1)`, [drafts[i]]);
+        if (i % 3 === 0) throw new Error('fails half-way');
+      });
+      expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.message)).toEqual(
+        drafts.filter((_, i) => i % 3 === 0).map(() => 'fails half-way'),
       );
-      const committed = results.filter(Boolean).length;
+      const committed = results.filter((r) => r.status === 'fulfilled').length;
       const { rows } = await db().admin.query(`select number from invoices where id = any($1) and number is not null order by number`, [
         drafts,
       ]);

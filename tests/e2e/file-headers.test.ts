@@ -4,6 +4,7 @@
 // and only images and PDFs may show inline.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actAsUser } from '@/lib/db/transaction';
 import { runDueJobs } from '@/lib/jobs/runner';
 import { LOGO_BUCKET } from '@/lib/profile/logo';
 import { jobContext } from '../../embedded/jobs';
@@ -84,21 +85,13 @@ describe('file responses of the app (issue 13, finding 3: stored XSS)', () => {
   });
 
   it("sends an invoice's archived PDF and its export with nosniff, a CSP and as an attachment", async () => {
-    const c = await admin.connect();
-    let invoiceId: string;
-    try {
+    // Sent as its owner but interrupted before the archive: the archive job finishes it (a GET never does).
+    const invoiceId = await actAsUser(admin, userId, async (c) => {
       await completeProfile(c, workspaceId);
-      ({ invoiceId } = await addDraft(c, workspaceId, await addClient(c, workspaceId)));
-      // Sent as its owner but interrupted before the archive: the archive job finishes it (a GET never does).
-      await c.query('begin');
-      await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ sub: userId, role: 'authenticated' }),
-      ]);
+      const { invoiceId } = await addDraft(c, workspaceId, await addClient(c, workspaceId));
       await c.query('select id from public.send_invoice($1)', [invoiceId]);
-      await c.query('commit');
-    } finally {
-      c.release();
-    }
+      return invoiceId;
+    });
     expect((await get(`/api/invoices/${invoiceId}/pdf`)).status).toBe(503);
     const round = await runDueJobs(jobContext(admin, app.standIn.apiUrl, app.standIn.serviceRoleKey), { worker: 'file-headers' });
     expect(round.done).toContainEqual({ kind: 'archive_invoice', key: invoiceId, result: { archived: true } });

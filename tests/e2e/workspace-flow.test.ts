@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { actAsUser } from '@/lib/db/transaction';
 import { startTestApp, type TestApp } from '../support/app';
 import { confirmSignUpOnPage, launchBrowser } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
@@ -38,24 +39,14 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
   const waitForPath = (p: string, on = page) => on.waitForURL((u) => u.pathname === p, { timeout: 30_000 });
   const shot = (name: string, on = page) => on.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
-  /** Runs SQL on the stand-in's database as the signed-up user (RLS applies), committed. */
-  async function asUser<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-    const c = new pg.Client(app.standIn.dbUrl);
-    await c.connect();
+  /** Runs SQL on the stand-in's database as the signed-up user (RLS applies, every membership), committed. */
+  async function asUser<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const pool = new pg.Pool({ connectionString: app.standIn.dbUrl, max: 1 });
     try {
-      const { rows } = await c.query(`select id from auth.users where email = $1`, [email]);
-      await c.query('begin');
-      await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ sub: rows[0].id, role: 'authenticated', aud: 'authenticated' }),
-      ]);
-      const result = await fn(c);
-      await c.query('commit');
-      return result;
-    } catch (error) {
-      await c.query('rollback').catch(() => {});
-      throw error;
+      const { rows } = await pool.query(`select id from auth.users where email = $1`, [email]);
+      return await actAsUser(pool, rows[0].id, fn, { unscoped: true });
     } finally {
-      await c.end();
+      await pool.end();
     }
   }
 

@@ -5,10 +5,11 @@
 // SQL given as text to a built-in, functions and aggregates made for it, resets), in the simple
 // and the extended protocol. Each escape below is tried as app_server and as a fresh login role;
 // afterwards the connection is still usable, still its role, and auth.users is still unreadable.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openUserTransaction } from '../../lib/db/transaction';
 import { describeEachDatabase, type Target } from '../support/db';
 
 type Mode = 'simple' | 'extended';
@@ -287,19 +288,17 @@ describeEachDatabase('the front door keeps a connection its login role (issue 13
     const client = new pg.Client(db().appUrl);
     await client.connect();
     try {
-      for (const mode of ['simple', 'extended'] as const) {
-        await client.query('begin');
-        await client.query(
-          mode === 'simple'
-            ? `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '{"role":"authenticated"}', true)`
-            : {
-                text: `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`,
-                values: ['authenticated', '{"role":"authenticated"}'],
-              },
-        );
-        expect((await client.query(`select current_user::text as role`)).rows[0].role).toBe('authenticated');
-        await client.query('rollback');
-      }
+      // The opening as the app sends it (simple protocol), and the same settings as parameters.
+      await openUserTransaction(client as unknown as pg.PoolClient, { sub: randomUUID(), role: 'authenticated' }, { checkSession: false });
+      expect((await client.query(`select current_user::text as role`)).rows[0].role).toBe('authenticated');
+      await client.query('rollback');
+      await client.query('begin');
+      await client.query({
+        text: `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`,
+        values: ['authenticated', '{"role":"authenticated"}'],
+      });
+      expect((await client.query(`select current_user::text as role`)).rows[0].role).toBe('authenticated');
+      await client.query('rollback');
     } finally {
       await client.end();
     }

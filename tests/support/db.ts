@@ -64,6 +64,30 @@ export class TestDatabase {
     return actAsUser(this.admin, userId, fn, { unscoped: !options.workspaceId, ...options });
   }
 
+  /**
+   * n transactions as the user at once, each on its own connection and all open before any goes
+   * on (concurrency tests); each commits when its fn returns and rolls back when it throws.
+   */
+  async asUserAtOnce<T>(userId: string, n: number, fn: (c: pg.PoolClient, i: number) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
+    const pool = new pg.Pool({ connectionString: this.adminUrl, max: n });
+    let opened = 0;
+    let allOpen!: () => void;
+    const ready = new Promise<void>((resolve) => (allOpen = resolve));
+    try {
+      return await Promise.allSettled(
+        Array.from({ length: n }, (_, i) =>
+          actAsUser(pool, userId, async (c) => {
+            if (++opened === n) allOpen();
+            await ready;
+            return fn(c, i);
+          }),
+        ),
+      );
+    } finally {
+      await pool.end();
+    }
+  }
+
   asAnon<T>(fn: (c: pg.PoolClient) => Promise<T>) {
     return this.as('anon', null, fn);
   }
