@@ -15,17 +15,9 @@ import { TMP_DIR_NAME } from './storage/files';
 
 const HOUR = 3600_000;
 
-// supabase-js builds a Realtime client eagerly and Node 20 has no WebSocket; jobs never open one.
-class NoWebSocket {
-  constructor() {
-    throw new Error('Realtime is not used by jobs');
-  }
-}
-
 export function jobContext(pool: pg.Pool, apiUrl: string, serviceRoleKey: string): JobContext {
   const supabase = createClient(apiUrl, serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false },
-    realtime: { transport: NoWebSocket as never },
   });
   return {
     db: pool,

@@ -11,7 +11,6 @@ import { LEGAL_SLUGS, loadLegalDocument } from '@/lib/legal/documents';
 import { securityContactFromEnv } from '@/lib/legal/operator';
 import { proxy } from '@/proxy';
 import { TEST_OPERATOR_ENV } from '../support/app';
-import '../support/next-request'; // Node 20 has no WebSocket; supabase-js wants one to exist
 import { repoRoot } from '../support/paths';
 
 const saved = { ...process.env };

@@ -6,14 +6,6 @@
 // own code (lib/supabase/server.ts, getVerifiedClaims, getLocale) runs unchanged.
 import { NextRequest } from 'next/server';
 
-// The app's Supabase clients build a Realtime client eagerly, and Node 20 has no WebSocket (Next
-// brings its own); nothing here opens one.
-(globalThis as { WebSocket?: unknown }).WebSocket ??= class NoWebSocket {
-  constructor() {
-    throw new Error('Realtime is not used in these tests');
-  }
-};
-
 export class SimulatedBrowser {
   readonly jar = new Map<string, string>();
   constructor(

@@ -9,18 +9,9 @@ import { startStandIn, type StandIn } from '../../embedded/stand-in';
 import { repoRoot } from './paths';
 import { freePort } from './ports';
 
-// supabase-js builds its Realtime client eagerly and Node 20 has no WebSocket; tests never open
-// one, so a constructor that refuses is enough.
-class NoWebSocket {
-  constructor() {
-    throw new Error('Realtime is not used in these tests');
-  }
-}
-
-/** Options for a supabase-js client in tests: no stored session, no Realtime. */
+/** Options for a supabase-js client in tests: no stored session. */
 export const testClientOptions = {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  realtime: { transport: NoWebSocket as never },
 };
 
 export interface TestStandIn extends StandIn {
