@@ -2,6 +2,9 @@
 // SHA-256 recorded at send. A mismatch is refused, logged to the server log and recorded as a
 // pdf_mismatch event on the invoice. downloadInvoicePdf is the one download: the owner's route
 // and the accountant's export route both answer with it, and each download is logged.
+// A download is one request transaction: the row is read and the download logged in one
+// statement, and the transaction commits before the Storage fetch (none stays open across it).
+// Only a tampered file opens a second one, to record the mismatch beside the logged download.
 import { fileResponseHeaders } from '@/lib/files/content-type';
 import type { RequestContext } from '@/lib/request/context';
 import type { InvoiceArchive } from './archive';
@@ -18,7 +21,14 @@ export type ArchivedOriginal =
   | { ok: true; bytes: Buffer; filename: string; workspaceId: string; number: number }
   | { ok: false; reason: 'not_found' | 'not_archived' | 'mismatch' };
 
-export async function readArchivedOriginal(run: RunAsUser, archive: InvoiceArchive, invoiceId: string): Promise<ArchivedOriginal> {
+export async function readArchivedOriginal(
+  run: RunAsUser,
+  archive: InvoiceArchive,
+  invoiceId: string,
+  { logDownload = false } = {},
+): Promise<ArchivedOriginal> {
+  const log = `, case when i.pdf_path is not null
+                 then public.log_download(i.workspace_id, 'invoice_pdf', jsonb_build_object('invoice_id', i.id, 'number', i.number)) end`;
   const row = await run(async (tx) => {
     const { rows } = await tx.query<{
       workspace_id: string;
@@ -26,9 +36,11 @@ export async function readArchivedOriginal(run: RunAsUser, archive: InvoiceArchi
       number: string | null;
       pdf_path: string | null;
       pdf_sha256: string | null;
-    }>(`select workspace_id, kind, number::text, pdf_path, pdf_sha256 from public.invoices where id = $1 and status <> 'draft'`, [
-      invoiceId,
-    ]);
+    }>(
+      `select i.workspace_id, i.kind, i.number::text, i.pdf_path, i.pdf_sha256${logDownload ? log : ''}
+         from public.invoices i where i.id = $1 and i.status <> 'draft'`,
+      [invoiceId],
+    );
     return rows[0];
   });
   if (!row) return { ok: false, reason: 'not_found' };
@@ -45,21 +57,12 @@ export async function readArchivedOriginal(run: RunAsUser, archive: InvoiceArchi
 
 /**
  * A download of the archived original: checked against its SHA-256 (a tampered file is refused,
- * never served) and logged in export_downloads once the checked bytes are about to leave. Only
- * reads otherwise: an archive an interrupted send left unfinished is 'not_archived' until the
- * archive job (lib/jobs) finishes it.
+ * never served) and logged in export_downloads in the statement that reads its row. Only reads
+ * otherwise: an archive an interrupted send left unfinished is 'not_archived' (and not logged)
+ * until the archive job (lib/jobs) finishes it.
  */
-export async function downloadInvoicePdf(run: RunAsUser, archive: InvoiceArchive, invoiceId: string): Promise<ArchivedOriginal> {
-  const original = await readArchivedOriginal(run, archive, invoiceId);
-  if (original.ok) {
-    await run((tx) =>
-      tx.query(`select public.log_download($1, 'invoice_pdf', $2)`, [
-        original.workspaceId,
-        JSON.stringify({ invoice_id: invoiceId, number: original.number }),
-      ]),
-    );
-  }
-  return original;
+export function downloadInvoicePdf(run: RunAsUser, archive: InvoiceArchive, invoiceId: string): Promise<ArchivedOriginal> {
+  return readArchivedOriginal(run, archive, invoiceId, { logDownload: true });
 }
 
 const STATUS = { not_found: 404, not_archived: 503, mismatch: 409 } as const;

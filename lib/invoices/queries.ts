@@ -1,5 +1,4 @@
 // Reads for the invoice pages, as the signed-in user (RLS decides what exists for them).
-import { pageWithin } from '@/lib/db/paging';
 import type { Tx } from '@/lib/db/transaction';
 import type { PaymentMethod } from './payments';
 import { DOCUMENT_KINDS, invoiceWhere, OUTSTANDING, OVERDUE, type DocumentKind } from './read';
@@ -49,6 +48,18 @@ export interface InvoiceList {
 
 /** The invoice list, drafts first, then newest first, one page at a time. */
 export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pageSize = INVOICE_PAGE_SIZE): Promise<InvoiceList> {
+  return (await queryInvoiceList(tx, f, requestedPage, pageSize, false)).list;
+}
+
+/** The invoice list page's data: the list and the clients to filter by, in one statement. */
+export async function invoiceListPage(tx: Tx, f: ListFilters, requestedPage = 1): Promise<{ list: InvoiceList; clients: ClientOption[] }> {
+  const { list, clients } = await queryInvoiceList(tx, f, requestedPage, INVOICE_PAGE_SIZE, true);
+  return { list, clients: clients! };
+}
+
+// One round trip: the totals over everything the filters select, the page they leave (a page past
+// the end shows the last, as pageWithin), that page's rows, and with `withClients` the clients.
+async function queryInvoiceList(tx: Tx, f: ListFilters, requestedPage: number, pageSize: number, withClients: boolean) {
   const [where, params] = invoiceWhere({
     kinds: DOCUMENT_KINDS,
     drafts: true,
@@ -57,38 +68,59 @@ export async function listInvoices(tx: Tx, f: ListFilters, requestedPage = 1, pa
     from: f.from,
     to: f.to,
   });
-  const whereSql = `where ${where}`;
-  const { rows: sums } = await tx.query(
-    `select count(*)::int as count, count(*) filter (where i.status <> 'draft')::int as issued,
-            coalesce(sum(i.net_ore) filter (where i.status <> 'draft'), 0)::float8 as net_ore,
-            coalesce(sum(i.vat_ore) filter (where i.status <> 'draft'), 0)::float8 as vat_ore,
-            coalesce(sum(i.total_ore) filter (where i.status <> 'draft'), 0)::float8 as total_ore,
-            coalesce(sum(${OUTSTANDING}), 0)::float8 as outstanding_ore
-       from public.invoices i ${whereSql}`,
-    params,
+  const page = `$${params.length + 1}::int`;
+  const size = `$${params.length + 2}::int`;
+  const { rows } = await tx.query<{ sums: Sums; items: ListRow[]; clients: ClientRow[] | null }>(
+    `with sums as (
+       select count(*)::int as count, count(*) filter (where i.status <> 'draft')::int as issued,
+              coalesce(sum(i.net_ore) filter (where i.status <> 'draft'), 0)::float8 as net_ore,
+              coalesce(sum(i.vat_ore) filter (where i.status <> 'draft'), 0)::float8 as vat_ore,
+              coalesce(sum(i.total_ore) filter (where i.status <> 'draft'), 0)::float8 as total_ore,
+              coalesce(sum(${OUTSTANDING}), 0)::float8 as outstanding_ore
+         from public.invoices i where ${where}
+     ), paged as (
+       select s.*, greatest(1, ceil(s.count / ${size}::numeric))::int as pages from sums s
+     ), shown as (
+       select p.*, least(greatest(1, ${page}), p.pages) as page from paged p
+     )
+     select row_to_json(shown) as sums,
+            (select coalesce(json_agg(r), '[]') from (
+               select i.id, i.kind, i.status, i.number::text, i.client_node_id, coalesce(i.buyer_snapshot ->> 'name', c.name, n.title) as client_name,
+                      i.issue_date::text, i.due_date::text, i.net_ore, i.vat_ore, i.total_ore, ${OUTSTANDING} as outstanding_ore,
+                      i.pdf_path is not null as archived, ${OVERDUE} as overdue
+                 from public.invoices i
+                 left join public.client_details c on c.node_id = i.client_node_id
+                 left join public.nodes n on n.id = i.client_node_id
+                where ${where}
+                order by i.status = 'draft' desc, i.issue_date desc nulls first, i.number desc nulls first, i.created_at desc, i.id
+                limit ${size} offset (shown.page - 1) * ${size}) r) as items,
+            ${withClients ? `(select json_agg(c) from (${CLIENTS}) c)` : 'null'} as clients
+       from shown`,
+    [...params, Math.trunc(requestedPage) || 1, pageSize],
   );
-  const count: number = sums[0].count;
-  const { page, pages, offset } = pageWithin(requestedPage, count, pageSize);
-  const { rows } = await tx.query<ListRow>(
-    `select i.id, i.kind, i.status, i.number::text, i.client_node_id, coalesce(i.buyer_snapshot ->> 'name', c.name, n.title) as client_name,
-            i.issue_date::text, i.due_date::text, i.net_ore, i.vat_ore, i.total_ore, ${OUTSTANDING} as outstanding_ore,
-            i.pdf_path is not null as archived, ${OVERDUE} as overdue
-       from public.invoices i
-       left join public.client_details c on c.node_id = i.client_node_id
-       left join public.nodes n on n.id = i.client_node_id
-      ${whereSql}
-      order by i.status = 'draft' desc, i.issue_date desc nulls first, i.number desc nulls first, i.created_at desc, i.id
-      limit ${pageSize} offset ${offset}`,
-    params,
-  );
+  const { sums, items, clients } = rows[0];
   const totals = {
-    issued: sums[0].issued,
-    netOre: sums[0].net_ore,
-    vatOre: sums[0].vat_ore,
-    totalOre: sums[0].total_ore,
-    outstandingOre: sums[0].outstanding_ore,
+    issued: sums.issued,
+    netOre: sums.net_ore,
+    vatOre: sums.vat_ore,
+    totalOre: sums.total_ore,
+    outstandingOre: sums.outstanding_ore,
   };
-  return { items: rows.map(toListItem), page, pages, count, totals };
+  return {
+    list: { items: items.map(toListItem), page: sums.page, pages: sums.pages, count: sums.count, totals } satisfies InvoiceList,
+    clients: withClients ? (clients ?? []).map(toClientOption) : null,
+  };
+}
+
+interface Sums {
+  count: number;
+  issued: number;
+  net_ore: number;
+  vat_ore: number;
+  total_ore: number;
+  outstanding_ore: number;
+  page: number;
+  pages: number;
 }
 
 interface ListRow {
@@ -133,13 +165,21 @@ export interface ClientOption {
   hasDetails: boolean;
 }
 
+const CLIENTS = `select n.id, coalesce(nullif(c.name, ''), nullif(n.title, ''), '–') as name, c.node_id is not null as has_details
+    from public.nodes n left join public.client_details c on c.node_id = n.id
+   where n.kind = 'client' and n.archived_at is null order by 2`;
+
+interface ClientRow {
+  id: string;
+  name: string;
+  has_details: boolean;
+}
+
+const toClientOption = (r: ClientRow): ClientOption => ({ id: r.id, name: r.name, hasDetails: r.has_details });
+
 export async function listClients(tx: Tx): Promise<ClientOption[]> {
-  const { rows } = await tx.query(
-    `select n.id, coalesce(nullif(c.name, ''), nullif(n.title, ''), '–') as name, c.node_id is not null as has_details
-       from public.nodes n left join public.client_details c on c.node_id = n.id
-      where n.kind = 'client' and n.archived_at is null order by 2`,
-  );
-  return rows.map((r) => ({ id: r.id, name: r.name, hasDetails: r.has_details }));
+  const { rows } = await tx.query<ClientRow>(CLIENTS);
+  return rows.map(toClientOption);
 }
 
 export interface UnbilledEntry {

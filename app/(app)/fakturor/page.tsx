@@ -12,7 +12,7 @@ import { Pager } from '@/components/ui/pager';
 import { Select } from '@/components/ui/select';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
-import { INVOICE_PAGE_SIZE, listClients, listInvoices, STATUS_FILTERS, type ListFilters, type StatusFilter } from '@/lib/invoices/queries';
+import { INVOICE_PAGE_SIZE, invoiceListPage, STATUS_FILTERS, type ListFilters, type StatusFilter } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
 import { isDay } from '@/lib/time/week';
 import { DataTable } from '@/components/ui/data-table';
@@ -39,8 +39,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
     to: isoDate(one(sp.to)),
   };
   const { list, clients, owner } = await ctx.tx(async (tx, workspace) => ({
-    list: await listInvoices(tx, filters, Number(one(sp.sida) ?? 1)),
-    clients: await listClients(tx),
+    ...(await invoiceListPage(tx, filters, Number(one(sp.sida) ?? 1))),
     owner: workspace?.role === 'owner',
   }));
   const { items: invoices, totals } = list;
