@@ -122,7 +122,8 @@ export const TEST_OPERATOR_ENV = {
   OPERATOR_HOSTING_REGION: 'EU (Stockholm)',
 };
 
-export async function startTestApp(): Promise<TestApp> {
+/** The production build on a fresh stand-in; `databaseUrl` points the app's data elsewhere (the load benchmark's PostgreSQL 15). */
+export async function startTestApp(options: { databaseUrl?: string } = {}): Promise<TestApp> {
   await ensureNextBuild();
   const port = await freePort();
   // localhost, not 127.0.0.1: browsers treat it as a secure context, so Secure cookies work over http.
@@ -137,7 +138,7 @@ export async function startTestApp(): Promise<TestApp> {
       NEXT_TELEMETRY_DISABLED: '1',
       NEXT_PUBLIC_SUPABASE_URL: standIn.apiUrl,
       NEXT_PUBLIC_SUPABASE_ANON_KEY: standIn.anonKey,
-      DATABASE_URL: standIn.appDbUrl,
+      DATABASE_URL: options.databaseUrl ?? standIn.appDbUrl,
       SITE_URL: appUrl,
       MAIL_OUTBOX_DIR: standIn.outbox.dir,
       ...TEST_OPERATOR_ENV,
