@@ -101,6 +101,7 @@ begin
 end
 $$;
 comment on function private.member_workspace_ids(text) is 'Workspaces the current user holds the role in (null: any role), narrowed to the active one; none while the account is a tombstone. Read from the sealed app.memberships when it verifies.';
+revoke execute on function private.member_workspace_ids(text) from public, anon, service_role;
 grant execute on function private.member_workspace_ids(text) to authenticated;
 
 create or replace function private.member_workspaces(wanted_role text) returns setof uuid
