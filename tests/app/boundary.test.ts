@@ -67,7 +67,8 @@ describe('trust boundary (static)', () => {
   it('the transaction sets role and claims transaction-locally from verified claims', () => {
     const tx = files.find((f) => f.rel === 'lib/db/transaction.ts')!.text;
     expect(tx).toMatch(/set_config\('role', 'authenticated', true\)/);
-    expect(tx).toMatch(/set_config\('request\.jwt\.claims', \$\{client\.escapeLiteral\(JSON\.stringify\(claims\)\)\}, true\)/);
+    expect(tx).toMatch(/set_config\('request\.jwt\.claims', \$\{escapeLiteral\(JSON\.stringify\(claims\)\)\}, true\)/);
+    expect(tx).toMatch(/openingText\(claims, options, \(v\) => client\.escapeLiteral\(v\)\)/);
     expect(tx).toMatch(/claims: VerifiedClaims/);
   });
 
