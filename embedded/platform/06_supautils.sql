@@ -101,3 +101,7 @@ drop event trigger if exists supautils_take_back;
 create event trigger supautils_take_back on ddl_command_end
   when tag in ('CREATE POLICY', 'ALTER POLICY', 'DROP POLICY')
   execute function extensions.supautils_take_back();
+
+-- supautils' privileged_role_allowed_configs: the superuser-only settings postgres may set on
+-- hosted (restoring data with triggers off, logging). PostgreSQL 15 can grant that natively.
+grant set on parameter session_replication_role, track_io_timing, log_lock_waits, log_min_messages to postgres;
