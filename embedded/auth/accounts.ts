@@ -17,8 +17,11 @@ import { findUserByEmail, findUserById, lookalikeUserJson, normalizeEmail, userJ
 
 const UNIQUE_VIOLATION = '23505';
 
-/** A session this young may change its password without a nonce (hosted Auth allows 24 hours). */
-export const RECENT_SIGN_IN_MINUTES = 10;
+/**
+ * A session this young may change its password without a nonce: GoTrue asks for one only when the
+ * session was created more than 24 hours ago (internal/api/user.go), so the stand-in does too.
+ */
+export const RECENT_SIGN_IN_MINUTES = 24 * 60;
 
 type SignUpOutcome =
   | { session: IssuedSession }

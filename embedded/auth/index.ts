@@ -10,10 +10,10 @@ import { getUser, logout, passwordGrant, reauthenticate, signUp, updateUser } fr
 import type { AuthContext } from './context';
 import { AuthError, errors, sendAuthError, toAuthError } from './errors';
 import { optionalString } from './input';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimit, type RateLimitName } from './rate-limit';
+import { configuredLimits, DEFAULT_RATE_LIMITS, RateLimiter, type RateLimit, type RateLimitName } from './rate-limit';
 import { pkceGrant } from './pkce';
 import { recover } from './recovery';
-import { refresh } from './sessions';
+import { clientIp, refresh } from './sessions';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './settings';
 import { verifyGet, verifyPost } from './verify';
 
@@ -40,6 +40,7 @@ export interface AuthApiOptions {
 
 export function createAuthApi(opts: AuthApiOptions): ServiceHandler {
   const now = opts.now ?? (() => new Date());
+  const settings = { ...DEFAULT_AUTH_SETTINGS, ...opts.settings };
   const ctx: AuthContext = {
     pool: opts.pool,
     keys: opts.keys,
@@ -47,8 +48,8 @@ export function createAuthApi(opts: AuthApiOptions): ServiceHandler {
     apiUrl: opts.apiUrl.replace(/\/$/, ''),
     siteUrl: opts.siteUrl.replace(/\/$/, ''),
     now,
-    limiter: new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }, now),
-    settings: { ...DEFAULT_AUTH_SETTINGS, ...opts.settings },
+    limiter: new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...configuredLimits(settings.rateLimits), ...opts.rateLimits }, now),
+    settings,
     refreshReuseSeconds: opts.refreshReuseSeconds ?? 10,
   };
   // CORS is the gateway's (embedded/http.ts corsFor): only the site URL may call from a browser.
@@ -131,6 +132,7 @@ async function route(ctx: AuthContext, req: IncomingMessage, res: ServerResponse
 }
 
 async function token(ctx: AuthContext, req: IncomingMessage, res: ServerResponse) {
+  if (!ctx.limiter.take('tokenPerIp', clientIp(req))) throw errors.rateLimited();
   const grantType = new URL(req.url ?? '/', 'http://localhost').searchParams.get('grant_type');
   if (grantType === 'password') return passwordGrant(ctx, req, res);
   if (grantType === 'pkce') return pkceGrant(ctx, req, res);

@@ -7,7 +7,14 @@ export interface RateLimit {
 }
 
 export type RateLimitName =
-  'signInPerIp' | 'signInPerEmail' | 'signUpPerIp' | 'recoverPerIp' | 'recoverPerEmail' | 'reauthenticatePerUser' | 'nonceChecksPerUser';
+  | 'signInPerIp'
+  | 'signInPerEmail'
+  | 'signUpPerIp'
+  | 'tokenPerIp'
+  | 'recoverPerIp'
+  | 'recoverPerEmail'
+  | 'reauthenticatePerUser'
+  | 'nonceChecksPerUser';
 
 /**
  * Defaults are looser per IP than Supabase's (30 per 5 minutes): behind the Next.js server every
@@ -17,12 +24,29 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   signInPerIp: { max: 300, windowSeconds: 300 },
   signInPerEmail: { max: 60, windowSeconds: 300 },
   signUpPerIp: { max: 60, windowSeconds: 300 },
+  // GoTrue's token_refresh limit counts every /token request (sign-in, refresh, code exchange).
+  tokenPerIp: { max: 150, windowSeconds: 300 },
   recoverPerIp: { max: 60, windowSeconds: 3600 },
   recoverPerEmail: { max: 5, windowSeconds: 3600 },
   reauthenticatePerUser: { max: 5, windowSeconds: 3600 },
   // A nonce has six digits: a handful of guesses per hour leaves a thief no real chance.
   nonceChecksPerUser: { max: 10, windowSeconds: 3600 },
 };
+
+/** [auth.rate_limit] of config.toml: requests per 5 minutes per IP, as the CLI hands them to GoTrue. */
+export interface ConfiguredRateLimits {
+  /** sign_in_sign_ups (GoTrue's rate_limit_otp): sign-ups here. */
+  signInSignUps?: number;
+  /** token_refresh (GoTrue's rate_limit_token_refresh): every /token request. */
+  tokenRefresh?: number;
+}
+
+export function configuredLimits(configured: ConfiguredRateLimits): Partial<Record<RateLimitName, RateLimit>> {
+  return {
+    ...(configured.signInSignUps !== undefined ? { signUpPerIp: { max: configured.signInSignUps, windowSeconds: 300 } } : {}),
+    ...(configured.tokenRefresh !== undefined ? { tokenPerIp: { max: configured.tokenRefresh, windowSeconds: 300 } } : {}),
+  };
+}
 
 export class RateLimiter {
   private readonly windows = new Map<string, { startedAt: number; count: number }>();

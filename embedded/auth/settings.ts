@@ -3,6 +3,7 @@
 // same file. Only the keys below are read; the file's other sections belong to other services.
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { ConfiguredRateLimits } from './rate-limit';
 
 export interface AuthSettings {
   /** [auth.email] enable_confirmations: a new address confirms before it signs in. */
@@ -19,6 +20,8 @@ export interface AuthSettings {
   minPasswordLength: number;
   /** [auth] jwt_expiry, seconds. */
   accessTokenSeconds: number;
+  /** [auth.rate_limit]: the per-IP limits the file sets. */
+  rateLimits: ConfiguredRateLimits;
 }
 
 /** Defaults for keys config.toml leaves out: the CLI's, except that new addresses confirm, as on hosted projects. */
@@ -30,6 +33,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   redirectUrls: [],
   minPasswordLength: 6,
   accessTokenSeconds: 3600,
+  rateLimits: {},
 };
 
 type TomlValue = string | number | boolean | string[];
@@ -77,6 +81,8 @@ const SETTINGS = z.object({
   'auth.additional_redirect_urls': z.array(z.url()).optional(),
   'auth.minimum_password_length': z.number().int().min(6).max(72).optional(),
   'auth.jwt_expiry': z.number().int().min(30).max(604800).optional(),
+  'auth.rate_limit.sign_in_sign_ups': z.number().int().min(1).optional(),
+  'auth.rate_limit.token_refresh': z.number().int().min(1).optional(),
 });
 
 /** The settings a config.toml gives; a missing file or key keeps the CLI's default. */
@@ -92,5 +98,6 @@ export function readAuthSettings(configPath: string): AuthSettings {
     redirectUrls: found['auth.additional_redirect_urls'] ?? d.redirectUrls,
     minPasswordLength: found['auth.minimum_password_length'] ?? d.minPasswordLength,
     accessTokenSeconds: found['auth.jwt_expiry'] ?? d.accessTokenSeconds,
+    rateLimits: { signInSignUps: found['auth.rate_limit.sign_in_sign_ups'], tokenRefresh: found['auth.rate_limit.token_refresh'] },
   };
 }

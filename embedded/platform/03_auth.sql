@@ -199,7 +199,28 @@ alter table auth.mfa_challenges owner to supabase_auth_admin;
 alter table auth.one_time_tokens owner to supabase_auth_admin;
 alter table auth.audit_log_entries owner to supabase_auth_admin;
 
--- Supabase's default grants on auth: the API roles may call the helpers, not read the tables.
-grant usage on schema auth to anon, authenticated, service_role;
-grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
-grant all on all tables in schema auth to service_role;
+alter function auth.uid() owner to supabase_auth_admin;
+alter function auth.role() owner to supabase_auth_admin;
+alter function auth.email() owner to supabase_auth_admin;
+alter function auth.jwt() owner to supabase_auth_admin;
+
+-- As Supabase Auth's migrations leave it: RLS on every auth table, with no policy, so only the
+-- owner (Auth itself) and BYPASSRLS roles see rows.
+alter table auth.users enable row level security;
+alter table auth.identities enable row level security;
+alter table auth.sessions enable row level security;
+alter table auth.refresh_tokens enable row level security;
+alter table auth.mfa_factors enable row level security;
+alter table auth.mfa_challenges enable row level security;
+alter table auth.one_time_tokens enable row level security;
+alter table auth.audit_log_entries enable row level security;
+
+-- Supabase's grants on auth: the API roles (service_role too) may call the helpers, not read the
+-- tables; postgres has every table privilege (triggers included) but may not create in the schema.
+grant usage on schema auth to anon, authenticated, service_role, postgres;
+revoke create on schema auth from postgres;
+grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role, postgres;
+revoke all on all tables in schema auth from service_role;
+grant all on all tables in schema auth to postgres;
+grant select on all tables in schema auth to postgres with grant option;
+grant all on all sequences in schema auth to postgres;

@@ -32,4 +32,6 @@ comment on table auth.flow_state is 'stores metadata for pkce logins';
 
 alter table auth.flow_state owner to supabase_auth_admin;
 alter table auth.flow_state enable row level security;
-grant all on auth.flow_state to service_role;
+revoke all on auth.flow_state from service_role;
+grant all on auth.flow_state to postgres;
+grant select on auth.flow_state to postgres with grant option;

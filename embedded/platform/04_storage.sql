@@ -85,11 +85,15 @@ alter table storage.buckets owner to supabase_storage_admin;
 alter table storage.objects owner to supabase_storage_admin;
 
 -- Supabase's default grants on storage: table privileges for the API roles, RLS decides rows.
-grant usage on schema storage to anon, authenticated, service_role;
-grant all on storage.buckets to anon, authenticated, service_role;
-grant all on storage.objects to anon, authenticated, service_role;
+alter function storage.foldername(text) owner to supabase_storage_admin;
+alter function storage.filename(text) owner to supabase_storage_admin;
+alter function storage.extension(text) owner to supabase_storage_admin;
+grant usage on schema storage to anon, authenticated, service_role, postgres;
+revoke create on schema storage from postgres;
+grant all on storage.buckets to anon, authenticated, service_role, postgres;
+grant all on storage.objects to anon, authenticated, service_role, postgres;
 grant execute on function storage.foldername(text), storage.filename(text), storage.extension(text)
-  to anon, authenticated, service_role;
+  to anon, authenticated, service_role, postgres;
 
 -- As hosted Storage: no direct DELETE on storage.objects or storage.buckets. Only the Storage API,
 -- which also removes the bytes, says so for its own transaction (storage.allow_delete_query).
@@ -110,3 +114,4 @@ create trigger protect_buckets_delete before delete on storage.buckets
 drop trigger if exists protect_objects_delete on storage.objects;
 create trigger protect_objects_delete before delete on storage.objects
   for each statement execute function storage.protect_delete();
+alter function storage.protect_delete() owner to supabase_storage_admin;

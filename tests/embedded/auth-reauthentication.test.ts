@@ -1,7 +1,7 @@
 // Password and email change need no re-authentication (issue 13, finding 8), and the invitation
 // takeover that rode on it (finding 5). The stand-in runs with supabase/config.toml's settings:
-// secure_password_change (a session older than a few minutes needs the nonce GET /reauthenticate
-// mails), the password-changed notice, and double_confirm_changes (an email change waits for the
+// secure_password_change (a session older than 24 hours, as GoTrue counts, needs the nonce GET
+// /reauthenticate mails), the password-changed notice, and double_confirm_changes (an email change waits for the
 // links sent to both addresses). Through the real supabase-js client, as hosted Auth is called.
 import type { JwtPayload, SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,14 @@ describe('Password and email change need no re-authentication', () => {
     expect((await client.auth.updateUser({ password: 'en-gång-till-1', nonce })).error).toMatchObject({
       code: 'reauthentication_not_valid',
     });
+  });
+
+  it('asks for the nonce only once the session is a day old, as GoTrue does (internal/api/user.go: 24 hours)', async () => {
+    const { client, email } = await h.user();
+    const { data } = await client.auth.getClaims();
+    await h.db.query(`update auth.sessions set created_at = now() - interval '23 hours' where id = $1`, [data?.claims.session_id]);
+    expect((await client.auth.updateUser({ password: 'dagsgammal-session-1' })).error).toBeNull();
+    expect(await signsIn(email, 'dagsgammal-session-1')).toBe(true);
   });
 
   it('a fresh sign-in changes the password directly, and the address is told either way', async () => {

@@ -1,15 +1,16 @@
 // The operator may apply the migrations with the Supabase CLI or with `npm run db:migrate`; both
 // must agree on what is applied, and the CLI's linter (plpgsql_check) must find nothing. Runs the
-// pinned CLI (devDependency `supabase`) against fresh databases on the PostgreSQL 15 test cluster.
+// pinned CLI (devDependency `supabase`) as hosted `postgres` (no superuser) against fresh databases
+// on the PostgreSQL 15 test cluster, bootstrapped as the strict platform. Run by
+// scripts/check-supabase-cli.sh (.ci/run), not by `npm test`.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bootstrapPlatform } from '../../embedded/platform/bootstrap';
 import { applyMigrations, readMigrations } from '../../lib/migrations/apply';
 import { migrationsDir, repoRoot } from '../support/paths';
-import { pg15AppRole } from '../support/pg15';
+import { bootstrapPg15Database } from '../support/pg15';
 
 const run = promisify(execFile);
 const cli = path.join(repoRoot, 'node_modules/.bin/supabase');
@@ -34,14 +35,14 @@ async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const client = new pg.Client(url.toString());
-  await client.connect();
-  try {
-    await bootstrapPlatform({ exec: (sql) => client.query(sql) }, pg15AppRole(adminUrl));
-  } finally {
-    await client.end();
-  }
-  return url.toString();
+  const operatorUrl = await bootstrapPg15Database(adminUrl, url.toString());
+  // `db lint` creates plpgsql_check for its run; on hosted, supautils' privileged_extensions has
+  // supabase_admin create it for postgres. Plain PostgreSQL has no such hook, so the superuser does.
+  const superuser = new pg.Client(url.toString());
+  await superuser.connect();
+  await superuser.query('create extension if not exists plpgsql_check');
+  await superuser.end();
+  return operatorUrl;
 }
 
 async function runnerApplies(url: string): Promise<string[]> {

@@ -42,7 +42,7 @@ async function createAppRole(adminUrl: string): Promise<string> {
 
 beforeAll(async () => {
   copy = await createPg15Copy(inject('pg15AdminUrl'), inject('pg15Template'));
-  superuser = new pg.Client(copy.adminUrl);
+  superuser = new pg.Client(copy.superuserUrl);
   await superuser.connect();
   // What hosted Supabase's `postgres` is: no superuser, CREATEROLE and BYPASSRLS.
   await superuser.query(`create role ${operator.name} login nosuperuser createrole bypassrls password '${operator.password}'`);

@@ -22,9 +22,14 @@ export class TestDatabase {
     readonly target: Target,
     readonly adminUrl: string,
     readonly appUrl: string,
-    /** Superuser pool: the table owner, as the operator or a migration would be. */
+    /**
+     * The operator's pool: `postgres`, which applied the migrations and owns the tables. On PG15 no
+     * superuser (CREATEROLE, BYPASSRLS), as on hosted Supabase; on PGlite its one superuser.
+     */
     readonly admin: pg.Pool,
     private readonly stopCopy: () => Promise<void>,
+    /** The platform's superuser (supabase_admin on PG15), for tests that play Supabase itself. */
+    readonly superuserUrl: string,
   ) {}
 
   /** Runs fn in one transaction as `role` with the given JWT claims, as PostgREST does (users: asUser). */
@@ -132,7 +137,7 @@ export async function openTestDatabase(target: Target): Promise<TestDatabase> {
       : await createPg15Copy(inject('pg15AdminUrl'), inject('pg15Template'));
   // PGlite runs one statement at a time; a small pool keeps tests from queueing needlessly.
   const admin = new pg.Pool({ connectionString: copy.adminUrl, max: target === 'pglite' ? 4 : 20 });
-  return new TestDatabase(target, copy.adminUrl, copy.appUrl, admin, copy.stop);
+  return new TestDatabase(target, copy.adminUrl, copy.appUrl, admin, copy.stop, copy.superuserUrl);
 }
 
 /** What a login to `url` ends in: the server's SQLSTATE (28P01: wrong password), or 'connected'. */

@@ -1,6 +1,9 @@
-// PostgreSQL 15 target (what Supabase hosts). Uses PG15_URL when given; otherwise starts a
-// throwaway cluster from Debian's postgresql-15 binaries for the length of the run. TCP logins need
-// a password (SCRAM), as on a Supabase project, so a wrong one is refused as it is in production.
+// PostgreSQL 15 target (what Supabase hosts), bootstrapped as strict as hosted Supabase: the
+// cluster's superuser is supabase_admin, and `postgres`, which applies the migrations and which the
+// suites' admin pool logs in as, is no superuser (embedded/platform/01_roles.sql). Uses PG15_URL (a
+// superuser other than postgres) when given; otherwise starts a throwaway cluster from Debian's
+// postgresql-15 binaries for the length of the run. TCP logins need a password (SCRAM), as on a
+// Supabase project, so a wrong one is refused as it is in production.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
@@ -22,6 +25,41 @@ let dataDir: string | undefined;
 /** The app role's password, derived from the cluster's superuser URL so every worker knows it. */
 export function pg15AppRole(adminUrl: string) {
   return { name: APP_ROLE_NAME, password: createHash('sha256').update(`app role of ${adminUrl}`).digest('base64url') };
+}
+
+/** Hosted Supabase's `postgres` (no superuser): its password, derived like the app role's. */
+export function pg15Operator(adminUrl: string) {
+  return { name: 'postgres', password: createHash('sha256').update(`postgres of ${adminUrl}`).digest('base64url') };
+}
+
+/** The same database as `url`, logged in as `role`. */
+export function urlAs(url: string, role: { name: string; password: string }): string {
+  const as = new URL(url);
+  as.username = role.name;
+  as.password = role.password;
+  return as.toString();
+}
+
+/**
+ * Makes the database at `superuserDbUrl` a strict Supabase platform and returns the URL the
+ * operator (`postgres`) uses for it, which is the one the migrations must be applied through.
+ */
+export async function bootstrapPg15Database(clusterAdminUrl: string, superuserDbUrl: string): Promise<string> {
+  if (new URL(clusterAdminUrl).username === 'postgres') {
+    throw new Error(
+      'PG15_URL must name a superuser other than postgres (e.g. supabase_admin): the platform demotes postgres as hosted Supabase does.',
+    );
+  }
+  const operator = pg15Operator(clusterAdminUrl);
+  const client = new pg.Client(superuserDbUrl);
+  await client.connect();
+  try {
+    await bootstrapPlatform({ exec: (sql) => client.query(sql) }, pg15AppRole(clusterAdminUrl));
+    await client.query(`alter role postgres with password '${operator.password}'`);
+  } finally {
+    await client.end();
+  }
+  return urlAs(superuserDbUrl, operator);
 }
 
 function asPostgresUser(cmd: string, args: string[]): [string, string[]] {
@@ -60,7 +98,7 @@ async function startCluster(): Promise<string> {
       '-D',
       pgdata,
       '-U',
-      'postgres',
+      'supabase_admin',
       '--auth-local=trust',
       '--auth-host=scram-sha-256',
       `--pwfile=${pwfile}`,
@@ -77,7 +115,7 @@ async function startCluster(): Promise<string> {
     stdio: 'ignore',
   });
   pgdataStarted = pgdata;
-  const url = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
+  const url = `postgresql://supabase_admin:${password}@127.0.0.1:${port}/postgres`;
   await waitForServer(url);
   return url;
 }
@@ -92,10 +130,10 @@ export async function preparePg15Template(): Promise<{ adminUrl: string; templat
 
   const templateUrl = new URL(adminUrl);
   templateUrl.pathname = `/${PG15_TEMPLATE}`;
-  const client = new pg.Client(templateUrl.toString());
+  // Migrations run as postgres, as `supabase db push` and `npm run db:migrate` do on hosted.
+  const client = new pg.Client(await bootstrapPg15Database(adminUrl, templateUrl.toString()));
   await client.connect();
   try {
-    await bootstrapPlatform({ exec: (sql) => client.query(sql) }, pg15AppRole(adminUrl));
     await applyMigrations(client, readMigrations(migrationsDir));
   } finally {
     await client.end();
@@ -107,17 +145,16 @@ export async function createPg15Copy(adminUrl: string, template: string) {
   const name = `konsult_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client(adminUrl);
   await admin.connect();
-  await admin.query(`create database ${name} template ${template}`);
+  await admin.query(`create database ${name} template ${template} owner postgres`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const appUrl = new URL(url.toString());
-  const appRole = pg15AppRole(adminUrl);
-  appUrl.username = appRole.name;
-  appUrl.password = appRole.password;
   return {
-    adminUrl: url.toString(),
-    appUrl: appUrl.toString(),
+    /** The operator's login (hosted `postgres`, no superuser), as the suites' admin pool. */
+    adminUrl: urlAs(url.toString(), pg15Operator(adminUrl)),
+    /** The cluster's superuser (supabase_admin), for the few tests that play the platform itself. */
+    superuserUrl: url.toString(),
+    appUrl: urlAs(url.toString(), pg15AppRole(adminUrl)),
     async stop() {
       const c = new pg.Client(adminUrl);
       await c.connect();

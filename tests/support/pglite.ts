@@ -40,6 +40,7 @@ export async function startPgliteCopy(templateFile: string) {
   const served = await serveDatabase(db, { port: 0, credentials: generateCredentials(), maxConnections: 200 });
   return {
     adminUrl: served.adminUrl,
+    superuserUrl: served.adminUrl,
     appUrl: served.appUrl,
     async stop() {
       await served.stop();

@@ -4,7 +4,8 @@
 //   a session with the code verifier this browser kept when it asked for the link.
 // Either way the user goes on to `next` signed in. Auth hands out a code only for a link that
 // checked out, so a code this browser cannot exchange (opened elsewhere, or after the flow's
-// five minutes) still means the address or change is confirmed: the user is told to sign in.
+// five minutes) still means the address or change is confirmed: a signed-in browser goes on with
+// its session renewed (an email change always ends so), any other is told to sign in.
 // Bad or expired links go to /login with a clear message.
 import { isAuthError, type EmailOtpType } from '@supabase/supabase-js';
 import { NextResponse, type NextRequest } from 'next/server';
@@ -28,6 +29,12 @@ export async function GET(request: NextRequest) {
     const { error } = await supabase.auth.exchangeCodeForSession(code);
     if (!error) return NextResponse.redirect(new URL(next, request.nextUrl.origin), 303);
     if (isAuthError(error) && error.code && CONFIRMED_ELSEWHERE.includes(error.code)) {
+      // An email change's code can never be exchanged: supabase-js drops the verifier when it saves
+      // the user after updateUser. Auth made the change when the link was opened, so a browser that
+      // is still signed in renews its session (the new address in its claims) and goes on.
+      if ((await supabase.auth.getUser()).data.user && !(await supabase.auth.refreshSession()).error) {
+        return NextResponse.redirect(new URL(next, request.nextUrl.origin), 303);
+      }
       login.searchParams.set('notice', 'link_confirmed');
       return NextResponse.redirect(login, 303);
     }
