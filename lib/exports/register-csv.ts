@@ -21,7 +21,10 @@ const atRate = (i: ExportInvoice, rate: number) => i.vatSummary.find((r) => r.va
 const money = (ore: number | undefined) => oreDecimal(ore ?? 0);
 
 type Cell = (i: ExportInvoice, t: Translate) => string;
-const text = (cell: Cell): Cell => (i, t) => spreadsheetText(cell(i, t));
+const text =
+  (cell: Cell): Cell =>
+  (i, t) =>
+    spreadsheetText(cell(i, t));
 
 const COLUMNS: [Parameters<Translate>[0], Parameters<Translate>[1] | undefined, Cell][] = [
   ['accountant.csv.number', undefined, (i) => String(i.number)],

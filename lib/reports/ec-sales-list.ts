@@ -21,6 +21,7 @@ export interface EcSalesList {
   rows: EcSalesRow[];
   /** Reverse-charge documents of the period without a buyer VAT number: the file is refused until they have one. */
   missingVatNumber: { id: string; number: number; clientName: string }[];
+  /** The seller as on the last invoice sent by the period's end (an accountant cannot read the live profile). */
   seller: { vatNumber: string | null; name: string; phone: string | null; email: string | null };
 }
 
@@ -42,9 +43,10 @@ export async function ecSalesList(tx: Tx, workspaceId: string, period: ReportPer
   const seller = await tx.query<EcSalesList['seller']>(
     `select s ->> 'vat_number' as "vatNumber", coalesce(nullif(s ->> 'legal_name', ''), w.name) as name, s ->> 'phone' as phone, s ->> 'email' as email
        from public.workspaces w left join lateral (
-         select i.seller_snapshot as s from public.invoices i where i.workspace_id = w.id and i.status <> 'draft' order by i.sent_at desc limit 1) x on true
+         select i.seller_snapshot as s from public.invoices i
+          where i.workspace_id = w.id and i.status <> 'draft' and i.issue_date <= $2 order by i.issue_date desc, i.sent_at desc limit 1) x on true
       where w.id = $1`,
-    [workspaceId],
+    [workspaceId, period.to],
   );
   const byVat = new Map<string, EcSalesRow>();
   for (const r of rows.filter((r) => r.vat)) {
@@ -72,7 +74,11 @@ export function ecPeriodCode(period: ReportPeriod): string {
 export class EcSalesListIncomplete extends Error {}
 
 /** A field without the separator or line breaks, at most `max` characters. */
-const field = (text: string | null, max: number) => (text ?? '').replace(/[;\r\n]+/g, ' ').trim().slice(0, max);
+const field = (text: string | null, max: number) =>
+  (text ?? '')
+    .replace(/[;\r\n]+/g, ' ')
+    .trim()
+    .slice(0, max);
 
 /** The SKV574008 file; refuses (EcSalesListIncomplete) while a buyer's VAT number is missing. */
 export function ecSalesFile(list: EcSalesList): string {
@@ -80,7 +86,9 @@ export function ecSalesFile(list: EcSalesList): string {
   const phone = (list.seller.phone ?? '').replace(/[^0-9+-]/g, '').slice(0, 17);
   const lines = [
     'SKV574008;',
-    [compact(list.seller.vatNumber), ecPeriodCode(list.period), field(list.seller.name, 35), phone, field(list.seller.email, 100)].join(';'),
+    [compact(list.seller.vatNumber), ecPeriodCode(list.period), field(list.seller.name, 35), phone, field(list.seller.email, 100)].join(
+      ';',
+    ),
     ...list.rows.map((r) => `${r.vatNumber};;;${r.kronor}`),
   ];
   return lines.join('\r\n') + '\r\n';

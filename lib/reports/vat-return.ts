@@ -62,7 +62,14 @@ export async function vatReturn(tx: Tx, workspaceId: string, period: ReportPerio
     }
     for (const [box, ore] of perBox) {
       boxes[box].ore += ore;
-      boxes[box].lines.push({ kind: v.kind, date: v.date, documentId: v.documentId, documentNumber: v.documentNumber, clientName: v.clientName, ore });
+      boxes[box].lines.push({
+        kind: v.kind,
+        date: v.date,
+        documentId: v.documentId,
+        documentNumber: v.documentNumber,
+        clientName: v.clientName,
+        ore,
+      });
     }
   }
   for (const b of VAT_BOXES) boxes[b].kronor = kronor(boxes[b].ore);

@@ -66,7 +66,10 @@ export async function buildDataset(db: TestDatabase): Promise<Dataset> {
   const accountantId = await addAccountant(db, t.workspaceId);
   const ids: Record<string, string> = {};
   await db.asUser(t.ownerId, async (c) => {
-    await c.query(`update business_profiles set fiscal_year_start_month = 5, phone = '08-123 45 67' where workspace_id = $1`, [t.workspaceId]);
+    await c.query(
+      `update business_profiles set fiscal_year_start_month = 5, phone = '08-123 45 67', email = 'firma@example.test' where workspace_id = $1`,
+      [t.workspaceId],
+    );
     const domestic = await addClient(c, t.workspaceId);
     await c.query(`update client_details set name = $2 where node_id = $1`, [domestic, TRICKY_CLIENT]);
     const eu = await addClient(c, t.workspaceId, { reverseCharge: true, vat: EU_BUYER_VAT });

@@ -120,7 +120,12 @@ describeEachDatabase('SIE export per fiscal year', (db) => {
       expect(a.text).toBe(`Faktura ${d.numbers.A} ${sieText(TRICKY_CLIENT)}`.slice(0, VOUCHER_TEXT_MAX - 1).trimEnd() + '.');
       expect(a.text).toContain('Lódz "Öl" / Åkesson & ?mega');
       // No control character inside a record: every line break ends one.
-      expect(iconv.decode(bytes, 'cp437').split('\r\n').filter((l) => /[\x00-\x1f]/.test(l))).toEqual([]);
+      expect(
+        iconv
+          .decode(bytes, 'cp437')
+          .split('\r\n')
+          .filter((l) => /[\x00-\x1f]/.test(l)),
+      ).toEqual([]);
     });
 
     it('exports a shorter period inside the year, and names it', async () => {
@@ -134,12 +139,16 @@ describeEachDatabase('SIE export per fiscal year', (db) => {
     });
 
     it('refuses a period outside the fiscal year', async () => {
-      await expect(exportAs(d.accountantId, { year: 2025, from: '2025-04-01', to: '2025-05-31' })).rejects.toBeInstanceOf(SiePeriodOutsideYear);
+      await expect(exportAs(d.accountantId, { year: 2025, from: '2025-04-01', to: '2025-05-31' })).rejects.toBeInstanceOf(
+        SiePeriodOutsideYear,
+      );
     });
 
     it('shows another tenant nothing', async () => {
       const other = await db().createUser();
-      const { file } = await db().asUser(other, async (c) => ({ file: parseSie((await buildSieExport(c, d.workspaceId, { year: 2025 })).bytes) }));
+      const { file } = await db().asUser(other, async (c) => ({
+        file: parseSie((await buildSieExport(c, d.workspaceId, { year: 2025 })).bytes),
+      }));
       expect(file.vers).toEqual([]);
     });
   });
@@ -221,6 +230,8 @@ describe('SIE building blocks', () => {
     });
     expect(resolveSiePeriod({ from: '2026-02-01', to: '2026-02-28' }, 5)?.year).toEqual({ from: '2025-05-01', to: '2026-04-30' });
     expect(resolveSiePeriod({ year: 2025, from: '2026-04-01', to: '2026-05-31' }, 5)).toBeNull();
-    expect(sieFileName({ from: '2026-01-01', to: '2026-12-31' }, { from: '2026-01-01', to: '2026-12-31' })).toBe('sie-2026-01-01_2026-12-31.si');
+    expect(sieFileName({ from: '2026-01-01', to: '2026-12-31' }, { from: '2026-01-01', to: '2026-12-31' })).toBe(
+      'sie-2026-01-01_2026-12-31.si',
+    );
   });
 });

@@ -22,7 +22,15 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : null);
 
 /** A GET form for a period, keeping the other report's period. */
-function PeriodForm({ name, other, value, error, label, hint, submit }: Record<'name' | 'label' | 'submit' | 'value', string> & {
+function PeriodForm({
+  name,
+  other,
+  value,
+  error,
+  label,
+  hint,
+  submit,
+}: Record<'name' | 'label' | 'submit' | 'value', string> & {
   other: [string, string | null];
   error?: string;
   hint?: string;
@@ -135,7 +143,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           {typeof ec === 'string' ? null : (
             <>
               {ec.missingVatNumber.length ? (
-                <Alert tone="error">{t('reports.ec.missingVatNumber', { numbers: ec.missingVatNumber.map((m) => m.number).join(', ') })}</Alert>
+                <Alert tone="error">
+                  {t('reports.ec.missingVatNumber', { numbers: ec.missingVatNumber.map((m) => m.number).join(', ') })}
+                </Alert>
               ) : null}
               {!ec.seller.vatNumber && ec.rows.length ? <Alert tone="error">{t('reports.ec.noSellerVatNumber')}</Alert> : null}
               {ec.rows.length === 0 ? (

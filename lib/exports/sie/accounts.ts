@@ -58,7 +58,8 @@ export const ACCOUNT_NAMES: Record<keyof SieAccounts, string> = {
   rounding: 'Öres- och kronutjämning',
 };
 /** BAS names 1920 plusgiro; any other bank account keeps the generic name. */
-export const accountName = (key: keyof SieAccounts, account: number) => (key === 'bank' && account === 1920 ? 'PlusGiro' : ACCOUNT_NAMES[key]);
+export const accountName = (key: keyof SieAccounts, account: number) =>
+  key === 'bank' && account === 1920 ? 'PlusGiro' : ACCOUNT_NAMES[key];
 
 export const ACCOUNT_KEYS = Object.keys(BAS_DEFAULTS) as (keyof SieAccounts)[];
 

@@ -78,11 +78,19 @@ function toVoucher(row: EventRow, settings: BookkeepingSettings): Voucher | null
       return paymentVoucher(base, row.amount!);
   }
   // A credit note follows the treatment of the invoice it credits.
-  const history: CashHistory = { ...row, payments: row.payments!, credits: row.credits!.map((c) => ({ ...c, vatTreatment: row.vatTreatment })) };
+  const history: CashHistory = {
+    ...row,
+    payments: row.payments!,
+    credits: row.credits!.map((c) => ({ ...c, vatTreatment: row.vatTreatment })),
+  };
   const start = settings.fiscalYearStartMonth;
   if (row.event === 'cash_payment') return cashVoucher(history, { kind: 'payment', id: row.ref! }, start, base);
   if (row.event === 'cash_credit')
-    return cashVoucher(history, { kind: 'credit_note', id: row.ref! }, start, { ...base, documentId: row.ref!, documentNumber: row.refNumber! });
+    return cashVoucher(history, { kind: 'credit_note', id: row.ref! }, start, {
+      ...base,
+      documentId: row.ref!,
+      documentNumber: row.refNumber!,
+    });
   return cashVoucher(history, { kind: 'year_end', on: row.on }, start, base);
 }
 
@@ -92,7 +100,14 @@ export async function* ledgerVouchers(tx: Tx, settings: BookkeepingSettings, per
   const cash = settings.method === 'cash';
   const invoiceBooked = VAT_TREATMENTS.filter((t) => TREATMENT_BOOKING[t].bookedWhenInvoiced);
   const yearEnds = cash ? fiscalYearEnds(period.from, period.to, settings.fiscalYearStartMonth) : [];
-  await tx.query(`declare sie_ledger no scroll cursor for ${eventsSql(base)}`, [...params, period.from, period.to, cash, invoiceBooked, yearEnds]);
+  await tx.query(`declare sie_ledger no scroll cursor for ${eventsSql(base)}`, [
+    ...params,
+    period.from,
+    period.to,
+    cash,
+    invoiceBooked,
+    yearEnds,
+  ]);
   try {
     for (;;) {
       const { rows } = await tx.query<EventRow>(`fetch ${BATCH} from sie_ledger`);

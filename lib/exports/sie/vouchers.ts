@@ -99,10 +99,10 @@ function voucher(base: Omit<Voucher, 'transactions'>, amounts: [keyof SieAccount
 
 /** Fakturametoden's voucher for a sent invoice or credit note. */
 export function documentVoucher(doc: BookedDocument & Omit<Voucher, 'transactions'>): Voucher | null {
-  return voucher({ kind: doc.kind, date: doc.date, documentId: doc.documentId, documentNumber: doc.documentNumber, clientName: doc.clientName }, [
-    ['receivable', doc.totalOre],
-    ...postings(doc),
-  ]);
+  return voucher(
+    { kind: doc.kind, date: doc.date, documentId: doc.documentId, documentNumber: doc.documentNumber, clientName: doc.clientName },
+    [['receivable', doc.totalOre], ...postings(doc)],
+  );
 }
 
 /** A payment (or reversal, negative) booked against the receivable. */
