@@ -15,6 +15,24 @@ import { parseSie, type SieFile } from './sie-parser';
 
 const GENERATED = new Date('2026-11-23T10:00:00Z');
 
+/**
+ * The year's sales, VAT and öresavrundning by hand, the same under both methods (by year end
+ * kontantmetoden has booked what fakturametoden booked when invoicing): 25 % A 1 000 + B 800 +
+ * R 123,45 (E credited away); 12 %, 6 % and exempt from A; EU C 1 500 + H 250; Norway D 700.
+ */
+const YEAR_SALES = {
+  '3001': -(100000 + 80000 + 12345),
+  '2611': -(25000 + 20000 + 3086),
+  '3002': -20000,
+  '2621': -2400,
+  '3003': -10000,
+  '2631': -600,
+  '3004': -30000,
+  '3308': -(150000 + 25000),
+  '3305': -70000,
+  '3740': 31,
+};
+
 const totals = (file: SieFile) => {
   const sums = new Map<string, number>();
   for (const v of file.vers) for (const tr of v.trans) sums.set(tr.account, (sums.get(tr.account) ?? 0) + tr.amountOre);
@@ -91,20 +109,10 @@ describeEachDatabase('SIE export per fiscal year', (db) => {
       const sums = totals(file);
       expect(sums['1930']).toBe(payments.s);
       expect(sums['1510']).toBe(docs.rows[0].total - payments.s);
-      // By hand: 25 % sales A 1 000 + B 800 + R 123,45 (E credited away); 12 % and 6 % from A.
       expect(sums).toEqual({
         '1930': 125000 + 188000 + 40000 + 150000 + 15400,
         '1510': 188000 + 100000 + 150000 + 70000 + 15400 + 25000 - (125000 + 188000 + 40000 + 150000 + 15400),
-        '3001': -(100000 + 80000 + 12345),
-        '2611': -(25000 + 20000 + 3086),
-        '3002': -20000,
-        '2621': -2400,
-        '3003': -10000,
-        '2631': -600,
-        '3004': -30000,
-        '3308': -(150000 + 25000),
-        '3305': -70000,
-        '3740': 31,
+        ...YEAR_SALES,
       });
       // The year before's invoice is not in the file, its payment is.
       expect(file.vers.filter((v) => v.text.includes(` ${d.numbers.P} `)).map((v) => v.text)).toEqual([
@@ -168,16 +176,7 @@ describeEachDatabase('SIE export per fiscal year', (db) => {
         '1930': 125000 + 188000 + 40000 + 150000 + 15400,
         // P was booked as a receivable at the year before's end and is settled now; H and the year-end bookings stay.
         '1510': -125000 + 25000 + 60000 + 70000,
-        '3001': -(100000 + 80000 + 12345),
-        '2611': -(25000 + 20000 + 3086),
-        '3002': -20000,
-        '2621': -2400,
-        '3003': -10000,
-        '2631': -600,
-        '3004': -30000,
-        '3308': -(150000 + 25000),
-        '3305': -70000,
-        '3740': 31,
+        ...YEAR_SALES,
       });
       const ofB = file.vers.filter((v) => v.text.includes(` ${d.numbers.B} `));
       expect(ofB.map((v) => [v.date, byAccount(v)])).toEqual([

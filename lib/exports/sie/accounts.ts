@@ -100,10 +100,6 @@ export interface BookkeepingSettings {
 
 export const SETTINGS_DEFAULTS = { series: 'X', method: 'invoice', vatPeriod: 'quarter' } as const;
 
-export async function readSieAccounts(tx: Tx, workspaceId: string): Promise<SieAccounts> {
-  return (await readBookkeepingSettings(tx, workspaceId)).accounts;
-}
-
 /** The workspace's settings as the reader may see them (owner and accountant alike). */
 export async function readBookkeepingSettings(tx: Tx, workspaceId: string): Promise<BookkeepingSettings> {
   const { rows } = await tx.query(
