@@ -1,5 +1,8 @@
 // Shared by the benchmarks: each prints one JSON object per measure on stdout.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -124,4 +127,54 @@ export async function cloneTenant(admin: Pick<pg.Pool, 'query'>, workspaceId: st
        end loop;
      end $$`,
   );
+}
+
+/** A throwaway stand-in in a child process (bench/exports-standin-child.ts), so this process's memory is the benchmark's own. */
+export async function startStandInChild() {
+  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(repoRoot, 'bench/exports-standin-child.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const standIn = await new Promise<{ apiUrl: string; anonKey: string; dbUrl: string }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`stand-in exited (${code})`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
+  });
+  return { child, standIn };
+}
+
+// A collector we can call: live memory (after collection) is what flatness is about; RSS is
+// reported as well, and includes garbage not yet collected.
+let collect: (() => void) | undefined;
+const live = () => {
+  if (!collect) {
+    v8.setFlagsFromString('--expose-gc');
+    collect = vm.runInNewContext('gc') as () => void;
+  }
+  collect();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+};
+
+/** Peak memory while fn runs (live memory sampled every 50 ms), against the level before it. */
+export async function measureMemory<T>(fn: () => Promise<T>) {
+  const liveBefore = live();
+  const rssBefore = process.memoryUsage().rss;
+  let peakRss = rssBefore;
+  let peakLive = liveBefore;
+  const timer = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakLive = Math.max(peakLive, live());
+  }, 50);
+  const start = performance.now();
+  try {
+    const value = await fn();
+    return {
+      value,
+      ms: round(performance.now() - start, 1),
+      peak_rss_mb: round(peakRss / 1e6, 1),
+      rss_growth_mb: round((peakRss - rssBefore) / 1e6, 1),
+      live_growth_mb: round((peakLive - liveBefore) / 1e6, 1),
+    };
+  } finally {
+    clearInterval(timer);
+  }
 }

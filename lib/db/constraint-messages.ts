@@ -121,6 +121,10 @@ export const CONSTRAINT_MESSAGES = {
   sie_accounts_vat_6_valid: 'db.accountNumberInvalid',
   sie_accounts_sales_outside_eu_valid: 'db.accountNumberInvalid',
   sie_accounts_rounding_valid: 'db.accountNumberInvalid',
+  sie_accounts_bank_valid: 'db.accountNumberInvalid',
+  sie_accounts_voucher_series_valid: 'db.voucherSeriesInvalid',
+  sie_accounts_bookkeeping_method_valid: 'validation.invalid',
+  sie_accounts_vat_period_valid: 'validation.invalid',
   export_downloads_kind_valid: 'db.invalidValue',
   // bookkeeping truth (issue 12): no control characters in names and free text
   workspaces_name_clean: 'db.textControlCharacters',

@@ -5,7 +5,7 @@ import type { RequestContext } from '@/lib/request/context';
 import { Refused } from '@/lib/request/route';
 import { parseExportFilter, type ExportFilter } from './filter';
 
-export type DownloadKind = 'zip' | 'sie' | 'csv';
+export type DownloadKind = 'zip' | 'sie' | 'csv' | 'vat_return' | 'ec_sales_list';
 
 export function exportFilter(request: Request): ExportFilter {
   const filter = parseExportFilter(new URL(request.url).searchParams);

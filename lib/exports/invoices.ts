@@ -26,6 +26,8 @@ export interface ExportInvoice {
   clientId: string;
   clientName: string;
   clientOrgNumber: string | null;
+  clientVatNumber: string | null;
+  clientCountry: string | null;
   creditsNumber: number | null;
   vatSummary: VatRow[];
   netOre: number;
@@ -57,6 +59,7 @@ export function exportWhere(filter: ExportFilter): [string, unknown[]] {
 const COLUMNS = `i.id, i.kind, i.status, i.series, i.number::int as number, i.issue_date::text as "issueDate", i.due_date::text as "dueDate",
        i.paid_on::text as "paidOn", i.reverse_charge as "reverseCharge", i.vat_treatment as "vatTreatment", i.client_node_id as "clientId",
        coalesce(i.buyer_snapshot ->> 'name', '') as "clientName", i.buyer_snapshot ->> 'org_number' as "clientOrgNumber",
+       i.buyer_snapshot ->> 'vat_number' as "clientVatNumber", i.buyer_snapshot ->> 'country' as "clientCountry",
        c.number::int as "creditsNumber", i.vat_summary as "vatSummary", i.net_ore::float8 as "netOre",
        i.vat_ore::float8 as "vatOre", i.rounding_ore::float8 as "roundingOre", i.total_ore::float8 as "totalOre", i.paid_ore::float8 as "paidOre",
        i.credited_ore::float8 as "creditedOre", ${OUTSTANDING}::float8 as "outstandingOre", i.ocr_reference as "ocrReference",

@@ -112,7 +112,7 @@ describe('accountant flow in the browser', () => {
     expect(await page.getByTestId('portal-workspace').textContent()).toContain('Lindqvist Konsult');
     expect(await page.getByTestId('portal-invoices').locator('tbody tr').count()).toBe(3);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Portal']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Portal', 'Rapporter']);
     await page.screenshot({ path: path.join(shots, 'accountant-portal-sv.png'), fullPage: true });
 
     // The link is single-use.
@@ -186,9 +186,25 @@ describe('accountant flow in the browser', () => {
 
     const sie = await page.request.get(url('/api/exports/sie'));
     expect(sie.status()).toBe(200);
+    expect(sie.headers()['content-disposition']).toMatch(/filename="sie-\d{4}-01-01_\d{4}-12-31\.si"/);
     const sieText = iconv.decode(await sie.body(), 'cp437');
     expect(sieText).toContain('#SIETYP 4');
+    expect(sieText).toMatch(/^#RAR 0 \d{4}0101 \d{4}1231\r$/m);
     expect(sieText.match(/^#VER /gm)).toHaveLength(3);
+    // A filtered bookkeeping file would be partial: refused, in the user's language.
+    const filtered = await page.request.get(url('/api/exports/sie?status=paid'));
+    expect(filtered.status()).toBe(400);
+    expect((await filtered.json()).error).toContain('kan inte filtreras');
+
+    // The reports: the VAT return of this quarter holds the three invoices, and downloads.
+    const quarter = `${new Date().getFullYear()}-Q${Math.ceil((new Date().getMonth() + 1) / 3)}`;
+    await page.goto(url(`/rapporter?moms=${quarter}`));
+    await page.getByRole('heading', { name: 'Momsdeklaration' }).waitFor();
+    expect(await page.getByTestId('vat-box-10').textContent()).not.toBe('0,00 kr');
+    await page.screenshot({ path: path.join(shots, 'accountant-reports-sv.png'), fullPage: true });
+    const vatCsv = await page.request.get(url(`/api/exports/momsdeklaration.csv?period=${quarter}`));
+    expect(vatCsv.status()).toBe(200);
+    expect((await vatCsv.text()).split('\r\n')[1]).toMatch(/^05;\d+;/);
     const csv = await page.request.get(url('/api/exports/register.csv?status=sent'));
     expect(csv.headers()['content-type']).toContain('text/csv');
     const lines = (await csv.text())
@@ -204,7 +220,7 @@ describe('accountant flow in the browser', () => {
       `select new_values ->> 'kind' as kind from audit_log where table_name = 'export_downloads' and actor_id = (select id from auth.users where email = $1) order by seq`,
       [accountantEmail],
     );
-    expect(rows.map((r) => r.kind)).toEqual(['invoice_pdf', 'zip', 'zip', 'sie', 'csv']);
+    expect(rows.map((r) => r.kind)).toEqual(['invoice_pdf', 'zip', 'zip', 'sie', 'vat_return', 'csv']);
   });
 
   it('shows the portal in English', async () => {

@@ -1,6 +1,7 @@
 // The accountant's portal (read-only; RLS decides what exists): invoices and credit notes of the
 // active workspace filtered by period, status and kind, the archived original of each, the
-// customer ledger, and the period's downloads (ZIP of PDFs, SIE 4I, CSV register).
+// customer ledger, and the period's downloads (ZIP of PDFs, CSV register), the SIE 4I file per fiscal
+// year and the reports (momsdeklaration, periodisk sammanställning).
 import type { Metadata } from 'next';
 import { PortalFilters } from '@/components/accountant/portal-filters';
 import { ZipDownload } from '@/components/accountant/zip-download';
@@ -10,6 +11,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Pager } from '@/components/ui/pager';
 import { customerLedger } from '@/lib/accountant/queries';
 import { filterQuery, parseExportFilter, zipFileName } from '@/lib/exports/filter';
+import { readBookkeepingSettings } from '@/lib/exports/sie/accounts';
+import { fiscalYearStart } from '@/lib/exports/sie/fiscal-year';
+import { today } from '@/lib/time/week';
 import { pageOfExportInvoices, PORTAL_PAGE_SIZE } from '@/lib/exports/invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
@@ -37,6 +41,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
       name: name.rows[0]?.name ?? '',
       list: await pageOfExportInvoices(tx, filter, Number(params.get('sida') ?? 1)),
       ledger: await customerLedger(tx, filter),
+      startMonth: (await readBookkeepingSettings(tx, workspace.id)).fiscalYearStartMonth,
     };
   });
   if (!data) return <Alert tone="info">{t('home.noWorkspace')}</Alert>;
@@ -144,10 +149,19 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
           </CardHeader>
           <CardContent className="space-y-3">
             <ZipDownload href={withQuery('/api/exports/invoices.zip')} fileName={zipFileName(filter)} label={t('accountant.portal.zip')} />
+            <p className="text-sm text-muted">{t('accountant.portal.sieIntro')}</p>
+            {[0, 1].map((back) => {
+              const year = fiscalYearStart(today(), data.startMonth) - back;
+              return (
+                <Button key={year} asChild variant="secondary" className="w-full justify-start">
+                  <a href={`/api/exports/sie?year=${year}`} download>
+                    {t('accountant.portal.sie', { year: data.startMonth === 1 ? String(year) : `${year}/${year + 1}` })}
+                  </a>
+                </Button>
+              );
+            })}
             <Button asChild variant="secondary" className="w-full justify-start">
-              <a href={withQuery('/api/exports/sie')} download>
-                {t('accountant.portal.sie')}
-              </a>
+              <a href="/rapporter">{t('accountant.portal.reports')}</a>
             </Button>
             <Button asChild variant="secondary" className="w-full justify-start">
               <a href={withQuery('/api/exports/register.csv')} download>

@@ -1,60 +1,177 @@
-// Invoices as bookkeeping vouchers: the receivable debited with the total, sales credited per VAT
-// rate with the taxable amount, output VAT credited per rate, the öresavrundning on its own
-// account. Credit notes carry negative amounts, so the same rule reverses them. Each VAT
-// treatment has its sales account: domestic per rate (exempt 0 % apart), services to another EU
-// country (reverse charge) and services outside the EU, the last two without VAT.
-import type { ExportInvoice } from '../invoices';
+// Bookkeeping vouchers from invoices, credit notes and payments, per the workspace's method.
+//
+// Fakturametoden: an invoice (or credit note, with negative amounts) is booked on its issue date,
+// receivable against sales and output VAT per rate and the öresavrundning; a payment on its date,
+// bank against receivable (a reversal the other way).
+//
+// Kontantmetoden with bokslutsmetoden: nothing is booked when an invoice is sent. What is
+// recognised of an invoice is what has been paid, up to its total less sent credit notes; each
+// payment or credit note books the change, spread over the invoice's postings in proportion (the
+// whole of them once it is fully paid). At each fiscal year end an invoice not yet settled is
+// booked as a receivable for the rest, after which payments settle that receivable. Whatever is
+// paid beyond what remains stays on the receivable (a negative balance: the buyer's credit).
+// EU sales are booked when invoiced under either method (TREATMENT_BOOKING).
 import type { VatTreatment } from '@/lib/invoices/vat-treatment';
-import type { SieAccounts } from './accounts';
+import type { DocumentKind } from '@/lib/invoices/read';
+import { outputVat, TREATMENT_BOOKING, type Posting, type SieAccounts } from './accounts';
+import { fiscalYearEnds } from './fiscal-year';
 
 export interface Transaction {
-  account: number;
+  key: keyof SieAccounts;
   /** Öre; debit positive, credit negative. */
   amountOre: number;
 }
 
+export type VoucherKind = DocumentKind | 'payment' | 'reversal' | 'year_end';
+
 export interface Voucher {
-  series: string;
-  number: number;
+  kind: VoucherKind;
   date: string;
-  text: string;
+  /** The invoice or credit note the voucher books (for a payment: the invoice paid). */
+  documentId: string;
+  documentNumber: number;
+  clientName: string;
   transactions: Transaction[];
 }
 
-type VoucherInvoice = Pick<
-  ExportInvoice,
-  'kind' | 'number' | 'issueDate' | 'clientName' | 'vatTreatment' | 'vatSummary' | 'roundingOre' | 'totalOre'
->;
-
-function salesAccount(accounts: SieAccounts, rate: number, treatment: VatTreatment): number {
-  if (treatment === 'eu_reverse_charge') return accounts.salesReverseCharge;
-  if (treatment === 'outside_eu') return accounts.salesOutsideEu;
-  return { 25: accounts.sales25, 12: accounts.sales12, 6: accounts.sales6 }[rate] ?? accounts.sales0;
+export interface VatRow {
+  vat_rate: number;
+  taxable_ore: number;
+  vat_ore: number;
 }
 
-function vatAccount(accounts: SieAccounts, rate: number): number | undefined {
-  return ({ 25: accounts.vat25, 12: accounts.vat12, 6: accounts.vat6 } as Record<number, number>)[rate];
+export interface BookedDocument {
+  vatTreatment: VatTreatment;
+  vatSummary: VatRow[];
+  roundingOre: number;
+  totalOre: number;
 }
 
-export function invoiceVoucher(invoice: VoucherInvoice, accounts: SieAccounts, series = 'F'): Voucher {
-  const byAccount = new Map<number, number>();
-  const book = (account: number, amount: number) => byAccount.set(account, (byAccount.get(account) ?? 0) + amount);
-  book(accounts.receivable, invoice.totalOre);
-  for (const row of invoice.vatSummary) {
-    book(salesAccount(accounts, row.vat_rate, invoice.vatTreatment), -row.taxable_ore);
-    const vat = vatAccount(accounts, row.vat_rate);
-    if (row.vat_ore !== 0) {
-      if (vat === undefined) throw new Error(`VAT at ${row.vat_rate} % has no output VAT account`);
-      book(vat, -row.vat_ore);
-    }
+/** A document's postings (credit negative); they sum to minus its total. */
+export function postings(doc: BookedDocument): Map<Posting, number> {
+  const out = new Map<Posting, number>();
+  const book = (key: Posting, amount: number) => amount !== 0 && out.set(key, (out.get(key) ?? 0) + amount);
+  for (const row of doc.vatSummary) {
+    book(TREATMENT_BOOKING[doc.vatTreatment].sales(row.vat_rate), -row.taxable_ore);
+    if (row.vat_ore !== 0) book(outputVat(row.vat_rate), -row.vat_ore);
   }
-  book(accounts.rounding, -invoice.roundingOre);
-  const label = invoice.kind === 'credit_note' ? 'Kreditnota' : 'Faktura';
-  return {
-    series,
-    number: invoice.number,
-    date: invoice.issueDate,
-    text: `${label} ${invoice.number} ${invoice.clientName}`.trim(),
-    transactions: [...byAccount].filter(([, amount]) => amount !== 0).map(([account, amountOre]) => ({ account, amountOre })),
-  };
+  book('rounding', -doc.roundingOre);
+  return out;
+}
+
+const add = (into: Map<Posting, number>, from: Map<Posting, number>, sign = 1) => {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + sign * v);
+  return into;
+};
+
+/**
+ * `recognised` of `total` spread over `parts` (which sum to -total) in proportion, in whole öre
+ * by largest remainder, so the result sums to exactly -recognised and equals parts when all is.
+ */
+export function share(parts: Map<Posting, number>, recognised: number, total: number): Map<Posting, number> {
+  if (recognised === total) return new Map(parts);
+  const out = new Map<Posting, number>();
+  if (recognised === 0 || total === 0) return out;
+  const r = BigInt(recognised);
+  const t = BigInt(total);
+  const rows = [...parts].map(([key, amount]) => {
+    const scaled = BigInt(amount) * r;
+    let floor = scaled / t;
+    if (floor * t > scaled) floor -= 1n; // floor toward -infinity (BigInt division truncates)
+    return { key, floor: Number(floor), rest: Number(scaled - floor * t) };
+  });
+  let missing = -recognised - rows.reduce((s, x) => s + x.floor, 0);
+  for (const row of [...rows].sort((a, b) => b.rest - a.rest || a.key.localeCompare(b.key))) {
+    if (missing <= 0) break;
+    row.floor += 1;
+    missing -= 1;
+  }
+  for (const row of rows) if (row.floor !== 0) out.set(row.key, row.floor);
+  return out;
+}
+
+function voucher(base: Omit<Voucher, 'transactions'>, amounts: [keyof SieAccounts, number][]): Voucher | null {
+  const sums = new Map<keyof SieAccounts, number>();
+  for (const [key, amount] of amounts) sums.set(key, (sums.get(key) ?? 0) + amount);
+  const transactions = [...sums].filter(([, a]) => a !== 0).map(([key, amountOre]) => ({ key, amountOre }));
+  return transactions.length ? { ...base, transactions } : null;
+}
+
+/** Fakturametoden's voucher for a sent invoice or credit note. */
+export function documentVoucher(doc: BookedDocument & Omit<Voucher, 'transactions'>): Voucher | null {
+  return voucher(
+    { kind: doc.kind, date: doc.date, documentId: doc.documentId, documentNumber: doc.documentNumber, clientName: doc.clientName },
+    [['receivable', doc.totalOre], ...postings(doc)],
+  );
+}
+
+/** A payment (or reversal, negative) booked against the receivable. */
+export function paymentVoucher(base: Omit<Voucher, 'transactions' | 'kind'>, amountOre: number): Voucher | null {
+  return voucher({ ...base, kind: amountOre < 0 ? 'reversal' : 'payment' }, [
+    ['bank', amountOre],
+    ['receivable', -amountOre],
+  ]);
+}
+
+/** An invoice's history, as kontantmetoden needs it to know what each event recognises. */
+export interface CashHistory extends BookedDocument {
+  issueDate: string;
+  payments: { id: string; on: string; at: number; amount: number }[];
+  credits: (BookedDocument & { id: string; on: string; at: number })[];
+}
+
+export type CashEvent = { kind: 'payment'; id: string } | { kind: 'credit_note'; id: string } | { kind: 'year_end'; on: string };
+
+/**
+ * Kontantmetoden's voucher for one event of an invoice: the invoice's history is replayed in date
+ * order up to the event, and the voucher books what the event changed.
+ */
+export function cashVoucher(
+  history: CashHistory,
+  event: CashEvent,
+  fiscalYearStartMonth: number,
+  base: Omit<Voucher, 'transactions' | 'kind'>,
+): Voucher | null {
+  type Step = { on: string; at: number; apply: () => void; is: boolean };
+  let parts = postings(history);
+  let total = history.totalOre;
+  let paid = 0;
+  let booked = false;
+  let recognised = 0;
+  const recognise = () => (recognised = booked ? total : Math.min(Math.max(paid, 0), total));
+  const steps: Step[] = [
+    ...history.payments.map((p) => ({
+      on: p.on,
+      at: p.at,
+      is: event.kind === 'payment' && event.id === p.id,
+      apply: () => ((paid += p.amount), recognise()),
+    })),
+    ...history.credits.map((c) => ({
+      on: c.on,
+      at: c.at,
+      is: event.kind === 'credit_note' && event.id === c.id,
+      apply: () => ((parts = add(new Map(parts), postings(c))), (total += c.totalOre), recognise()),
+    })),
+    ...fiscalYearEnds(history.issueDate, base.date, fiscalYearStartMonth).map((on) => ({
+      on,
+      at: Number.POSITIVE_INFINITY,
+      is: event.kind === 'year_end' && event.on === on,
+      apply: () => {
+        if (recognised < total) booked = true;
+        recognise();
+      },
+    })),
+  ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.at - b.at));
+  for (const step of steps) {
+    const before = { parts, total, paid, recognised };
+    step.apply();
+    if (!step.is) continue;
+    const was = share(before.parts, before.recognised, before.total);
+    const now = share(parts, recognised, total);
+    const moved = paid - before.paid;
+    const change: [keyof SieAccounts, number][] = [...add(now, was, -1)];
+    const kind: VoucherKind = event.kind === 'payment' ? (moved < 0 ? 'reversal' : 'payment') : event.kind;
+    return voucher({ ...base, kind }, [['bank', moved], ...change, ['receivable', recognised - before.recognised - moved]]);
+  }
+  return null;
 }

@@ -1,12 +1,14 @@
 // Profil → Redovisning: the owner invites an accountant, sees who has access and removes it,
-// withdraws pending invitations, and chooses the accounts of the SIE export.
+// withdraws pending invitations, and chooses the accounts and bookkeeping settings of the SIE export
+// and the reports.
 import type { Metadata } from 'next';
 import { AccountsForm, InviteForm, RowAction } from '@/components/accountant/forms';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { removeAccountant, revokeInvitation } from '@/lib/accountant/actions';
 import { listAccess, listPendingInvitations } from '@/lib/accountant/queries';
-import { readSieAccounts } from '@/lib/exports/sie/accounts';
+import { BookkeepingSettingsForm } from '@/components/reports/settings-form';
+import { readBookkeepingSettings } from '@/lib/exports/sie/accounts';
 import { formatDate } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { pageContext } from '@/lib/request/context';
@@ -21,12 +23,12 @@ export default async function AccountantAccessPage() {
   const { t, locale } = await getTranslator();
   const data = await ctx.tx(async (tx, workspace) => {
     if (workspace?.role !== 'owner') return null;
-    const [access, pending, accounts] = [
+    const [access, pending, { accounts, ...settings }] = [
       await listAccess(tx),
       await listPendingInvitations(tx, workspace.id),
-      await readSieAccounts(tx, workspace.id),
+      await readBookkeepingSettings(tx, workspace.id),
     ];
-    return { access, pending, accounts };
+    return { access, pending, accounts, settings };
   });
 
   return (
@@ -104,6 +106,15 @@ export default async function AccountantAccessPage() {
               </CardContent>
             </Card>
           </div>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('reports.settings.title')}</CardTitle>
+              <CardDescription>{t('reports.settings.intro')}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <BookkeepingSettingsForm settings={data.settings} />
+            </CardContent>
+          </Card>
           <Card>
             <CardHeader>
               <CardTitle>{t('accountant.accounts.title')}</CardTitle>
