@@ -7,7 +7,15 @@ export interface RateLimit {
 }
 
 export type RateLimitName =
-  'signInPerIp' | 'signInPerEmail' | 'signUpPerIp' | 'recoverPerIp' | 'recoverPerEmail' | 'reauthenticatePerUser' | 'nonceChecksPerUser';
+  | 'signInPerIp'
+  | 'signInPerEmail'
+  | 'signUpPerIp'
+  | 'recoverPerIp'
+  | 'recoverPerEmail'
+  | 'reauthenticatePerUser'
+  | 'nonceChecksPerUser'
+  | 'mfaChallengePerUser'
+  | 'mfaVerifyPerUser';
 
 /**
  * Defaults are looser per IP than Supabase's (30 per 5 minutes): behind the Next.js server every
@@ -22,6 +30,10 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   reauthenticatePerUser: { max: 5, windowSeconds: 3600 },
   // A nonce has six digits: a handful of guesses per hour leaves a thief no real chance.
   nonceChecksPerUser: { max: 10, windowSeconds: 3600 },
+  // GoTrue's MFA limit is 15 challenges and 15 verifications a minute per IP; behind the app
+  // server every user shares one IP, so the stand-in counts per user instead.
+  mfaChallengePerUser: { max: 15, windowSeconds: 60 },
+  mfaVerifyPerUser: { max: 15, windowSeconds: 60 },
 };
 
 export class RateLimiter {

@@ -19,6 +19,11 @@ export interface AuthSettings {
   minPasswordLength: number;
   /** [auth] jwt_expiry, seconds. */
   accessTokenSeconds: number;
+  /** [auth.mfa.totp] enroll_enabled / verify_enabled. */
+  totpEnroll: boolean;
+  totpVerify: boolean;
+  /** [auth.mfa] max_enrolled_factors. */
+  maxEnrolledFactors: number;
 }
 
 /** Defaults for keys config.toml leaves out: the CLI's, except that new addresses confirm, as on hosted projects. */
@@ -30,6 +35,10 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   redirectUrls: [],
   minPasswordLength: 6,
   accessTokenSeconds: 3600,
+  // Hosted projects have TOTP on; the CLI's template turns it off, config.toml turns it on.
+  totpEnroll: true,
+  totpVerify: true,
+  maxEnrolledFactors: 10,
 };
 
 type TomlValue = string | number | boolean | string[];
@@ -77,6 +86,9 @@ const SETTINGS = z.object({
   'auth.additional_redirect_urls': z.array(z.url()).optional(),
   'auth.minimum_password_length': z.number().int().min(6).max(72).optional(),
   'auth.jwt_expiry': z.number().int().min(30).max(604800).optional(),
+  'auth.mfa.totp.enroll_enabled': z.boolean().optional(),
+  'auth.mfa.totp.verify_enabled': z.boolean().optional(),
+  'auth.mfa.max_enrolled_factors': z.number().int().min(1).max(100).optional(),
 });
 
 /** The settings a config.toml gives; a missing file or key keeps the CLI's default. */
@@ -92,5 +104,8 @@ export function readAuthSettings(configPath: string): AuthSettings {
     redirectUrls: found['auth.additional_redirect_urls'] ?? d.redirectUrls,
     minPasswordLength: found['auth.minimum_password_length'] ?? d.minPasswordLength,
     accessTokenSeconds: found['auth.jwt_expiry'] ?? d.accessTokenSeconds,
+    totpEnroll: found['auth.mfa.totp.enroll_enabled'] ?? d.totpEnroll,
+    totpVerify: found['auth.mfa.totp.verify_enabled'] ?? d.totpVerify,
+    maxEnrolledFactors: found['auth.mfa.max_enrolled_factors'] ?? d.maxEnrolledFactors,
   };
 }
