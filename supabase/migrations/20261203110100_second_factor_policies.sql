@@ -11,7 +11,8 @@
 -- Security-definer functions act as the table owner, which RLS does not restrict, so a statement-
 -- level trigger on every table refuses writes of a session that lacks its second factor too
 -- (send_invoice, create_invitation and their like write through such functions).
--- The membership helpers (private.my_workspaces and friends) stay as they are.
+-- The membership helpers (private.my_workspaces and friends) stay as they are. Each restrictive
+-- policy covers every command, so it is named <table>_all.
 
 create function private.second_factor_satisfied() returns boolean
 language sql stable security definer set search_path = ''
@@ -50,104 +51,104 @@ $$;
 comment on function private.refuse_without_second_factor() is 'Statement trigger: refuses any write by a user whose session lacks the second factor their account has, also through security-definer functions.';
 revoke execute on function private.refuse_without_second_factor() from public;
 
-create policy workspaces_second_factor on public.workspaces as restrictive for all to authenticated
+create policy workspaces_all on public.workspaces as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and id not in (select private.workspaces_requiring_second_factor()));
 create trigger workspaces_second_factor before insert or update or delete on public.workspaces
   for each statement execute function private.refuse_without_second_factor();
 
-create policy workspace_members_second_factor on public.workspace_members as restrictive for all to authenticated
+create policy workspace_members_all on public.workspace_members as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger workspace_members_second_factor before insert or update or delete on public.workspace_members
   for each statement execute function private.refuse_without_second_factor();
 
-create policy business_profiles_second_factor on public.business_profiles as restrictive for all to authenticated
+create policy business_profiles_all on public.business_profiles as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger business_profiles_second_factor before insert or update or delete on public.business_profiles
   for each statement execute function private.refuse_without_second_factor();
 
-create policy nodes_second_factor on public.nodes as restrictive for all to authenticated
+create policy nodes_all on public.nodes as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger nodes_second_factor before insert or update or delete on public.nodes
   for each statement execute function private.refuse_without_second_factor();
 
-create policy client_details_second_factor on public.client_details as restrictive for all to authenticated
+create policy client_details_all on public.client_details as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger client_details_second_factor before insert or update or delete on public.client_details
   for each statement execute function private.refuse_without_second_factor();
 
-create policy time_entries_second_factor on public.time_entries as restrictive for all to authenticated
+create policy time_entries_all on public.time_entries as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger time_entries_second_factor before insert or update or delete on public.time_entries
   for each statement execute function private.refuse_without_second_factor();
 
-create policy invoices_second_factor on public.invoices as restrictive for all to authenticated
+create policy invoices_all on public.invoices as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger invoices_second_factor before insert or update or delete on public.invoices
   for each statement execute function private.refuse_without_second_factor();
 
-create policy invoice_lines_second_factor on public.invoice_lines as restrictive for all to authenticated
+create policy invoice_lines_all on public.invoice_lines as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger invoice_lines_second_factor before insert or update or delete on public.invoice_lines
   for each statement execute function private.refuse_without_second_factor();
 
-create policy invoice_events_second_factor on public.invoice_events as restrictive for all to authenticated
+create policy invoice_events_all on public.invoice_events as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger invoice_events_second_factor before insert or update or delete on public.invoice_events
   for each statement execute function private.refuse_without_second_factor();
 
-create policy invoice_payments_second_factor on public.invoice_payments as restrictive for all to authenticated
+create policy invoice_payments_all on public.invoice_payments as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger invoice_payments_second_factor before insert or update or delete on public.invoice_payments
   for each statement execute function private.refuse_without_second_factor();
 
-create policy number_series_second_factor on public.number_series as restrictive for all to authenticated
+create policy number_series_all on public.number_series as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger number_series_second_factor before insert or update or delete on public.number_series
   for each statement execute function private.refuse_without_second_factor();
 
-create policy audit_log_second_factor on public.audit_log as restrictive for all to authenticated
+create policy audit_log_all on public.audit_log as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger audit_log_second_factor before insert or update or delete on public.audit_log
   for each statement execute function private.refuse_without_second_factor();
 
-create policy running_timers_second_factor on public.running_timers as restrictive for all to authenticated
+create policy running_timers_all on public.running_timers as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger running_timers_second_factor before insert or update or delete on public.running_timers
   for each statement execute function private.refuse_without_second_factor();
 
-create policy invitations_second_factor on public.invitations as restrictive for all to authenticated
+create policy invitations_all on public.invitations as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger invitations_second_factor before insert or update or delete on public.invitations
   for each statement execute function private.refuse_without_second_factor();
 
-create policy sie_accounts_second_factor on public.sie_accounts as restrictive for all to authenticated
+create policy sie_accounts_all on public.sie_accounts as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger sie_accounts_second_factor before insert or update or delete on public.sie_accounts
   for each statement execute function private.refuse_without_second_factor();
 
-create policy export_downloads_second_factor on public.export_downloads as restrictive for all to authenticated
+create policy export_downloads_all on public.export_downloads as restrictive for all to authenticated
   using ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()))
   with check ((select private.second_factor_satisfied()) and workspace_id not in (select private.workspaces_requiring_second_factor()));
 create trigger export_downloads_second_factor before insert or update or delete on public.export_downloads
   for each statement execute function private.refuse_without_second_factor();
 
 -- Files: the workspace is the object name's first folder (compared as text, as the other storage policies do).
-create policy objects_second_factor on storage.objects as restrictive for all to authenticated
+create policy objects_all on storage.objects as restrictive for all to authenticated
   using ((select private.second_factor_satisfied())
          and coalesce((storage.foldername(name))[1], '') not in (select w::text from private.workspaces_requiring_second_factor() w))
   with check ((select private.second_factor_satisfied())

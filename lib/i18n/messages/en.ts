@@ -9,6 +9,7 @@ import { invoicesMessages } from './features/invoices';
 import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
+import { mfaMessages } from './features/mfa';
 import { securityMessages } from './features/security';
 
 export const en: Messages = {
@@ -171,4 +172,5 @@ export const en: Messages = {
   ...privacyMessages.en,
   ...importMessages.en,
   ...securityMessages.en,
+  ...mfaMessages.en,
 };

@@ -8,6 +8,7 @@ import { invoicesMessages } from './features/invoices';
 import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
+import { mfaMessages } from './features/mfa';
 import { securityMessages } from './features/security';
 export const sv = {
   meta: {
@@ -169,4 +170,5 @@ export const sv = {
   ...privacyMessages.sv,
   ...importMessages.sv,
   ...securityMessages.sv,
+  ...mfaMessages.sv,
 } as const;
