@@ -8,7 +8,7 @@ export const mfaMessages = defineMessages(
       step: {
         title: 'Ange koden från din app',
         subtitle: 'Ditt konto skyddas med tvåstegsverifiering. Öppna autentiseringsappen och skriv in den sexsiffriga koden.',
-        factor: 'App',
+        factor: 'Autentiseringsapp',
         code: 'Kod',
         codeHint: 'Sex siffror. Koden byts var 30:e sekund.',
         submit: 'Fortsätt',
@@ -63,7 +63,7 @@ export const mfaMessages = defineMessages(
       step: {
         title: 'Enter the code from your app',
         subtitle: 'Your account is protected with two-factor sign-in. Open your authenticator app and enter the six-digit code.',
-        factor: 'App',
+        factor: 'Authenticator app',
         code: 'Code',
         codeHint: 'Six digits. The code changes every 30 seconds.',
         submit: 'Continue',
