@@ -6,7 +6,7 @@ export interface AuditEvent {
   action: string;
   actorId: string | null;
   actorUsername: string | null;
-  logType: 'account' | 'team' | 'user' | 'token';
+  logType: 'account' | 'team' | 'user' | 'token' | 'factor';
   traits?: Record<string, unknown>;
   ip: string;
   at: Date;

@@ -11,6 +11,7 @@ import type { AuthContext } from './context';
 import { AuthError, errors, sendAuthError, toAuthError } from './errors';
 import { optionalString } from './input';
 import { configuredLimits, DEFAULT_RATE_LIMITS, RateLimiter, type RateLimit, type RateLimitName } from './rate-limit';
+import { mfaRoute } from './mfa';
 import { pkceGrant } from './pkce';
 import { recover } from './recovery';
 import { clientIp, refresh } from './sessions';
@@ -127,6 +128,7 @@ async function route(ctx: AuthContext, req: IncomingMessage, res: ServerResponse
     case 'GET /verify':
       return verifyGet(ctx, req, res);
     default:
+      if (await mfaRoute(ctx, req, res, method, path)) return;
       throw errors.notFound();
   }
 }

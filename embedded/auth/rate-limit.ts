@@ -14,7 +14,9 @@ export type RateLimitName =
   | 'recoverPerIp'
   | 'recoverPerEmail'
   | 'reauthenticatePerUser'
-  | 'nonceChecksPerUser';
+  | 'nonceChecksPerUser'
+  | 'mfaChallengePerUser'
+  | 'mfaVerifyPerUser';
 
 /**
  * Defaults are looser per IP than Supabase's (30 per 5 minutes): behind the Next.js server every
@@ -31,6 +33,10 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   reauthenticatePerUser: { max: 5, windowSeconds: 3600 },
   // A nonce has six digits: a handful of guesses per hour leaves a thief no real chance.
   nonceChecksPerUser: { max: 10, windowSeconds: 3600 },
+  // GoTrue's MFA limit is 15 challenges and 15 verifications a minute per IP; behind the app
+  // server every user shares one IP, so the stand-in counts per user instead.
+  mfaChallengePerUser: { max: 15, windowSeconds: 60 },
+  mfaVerifyPerUser: { max: 15, windowSeconds: 60 },
 };
 
 /** [auth.rate_limit] of config.toml: requests per 5 minutes per IP, as the CLI hands them to GoTrue. */

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type pg from 'pg';
 import { bearerToken } from '../http';
+import { addClaim, sessionAssurance, type Assurance } from './assurance';
 import { audit } from './audit';
 import { transaction, type AuthContext } from './context';
 import { errors } from './errors';
@@ -26,13 +27,15 @@ export interface IssuedSession {
   refreshToken: string;
   amr: AmrMethod;
   authenticatedAt: Date;
+  /** The session's level and methods when it has proved more than the sign-in (refresh, MFA verify). */
+  assurance?: Assurance;
 }
 
 function newRefreshToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-async function insertRefreshToken(db: Db, userId: string, sessionId: string, parent: string | null, at: Date): Promise<string> {
+export async function insertRefreshToken(db: Db, userId: string, sessionId: string, parent: string | null, at: Date): Promise<string> {
   const token = newRefreshToken();
   await db.query(
     `insert into auth.refresh_tokens (instance_id, token, user_id, revoked, created_at, updated_at, parent, session_id)
@@ -50,6 +53,7 @@ export async function createSession(db: Db, user: UserRow, req: IncomingMessage,
     [sessionId, user.id, at, String(req.headers['user-agent'] ?? '').slice(0, 1000), clientIp(req) || null],
   );
   const refreshToken = await insertRefreshToken(db, user.id, sessionId, null, at);
+  await addClaim(db, sessionId, amr, at);
   const { rows } = await db.query<UserRow>(`update auth.users set last_sign_in_at = $2, updated_at = $2 where id = $1 returning *`, [
     user.id,
     at,
@@ -62,6 +66,8 @@ export async function createSession(db: Db, user: UserRow, req: IncomingMessage,
 /** The body GoTrue answers a grant with. */
 export async function tokenResponse(ctx: AuthContext, issued: IssuedSession) {
   const { user } = issued;
+  // Sessions from before claims were recorded have none: they proved the sign-in only.
+  const assurance = issued.assurance?.amr.length ? issued.assurance : null;
   const accessToken = await ctx.keys.sign(
     {
       sub: user.id,
@@ -71,8 +77,8 @@ export async function tokenResponse(ctx: AuthContext, issued: IssuedSession) {
       phone: user.phone ?? '',
       app_metadata: appMetadata(user),
       user_metadata: user.raw_user_meta_data ?? {},
-      aal: 'aal1',
-      amr: [{ method: issued.amr, timestamp: Math.floor(issued.authenticatedAt.getTime() / 1000) }],
+      aal: assurance?.aal ?? 'aal1',
+      amr: assurance?.amr ?? [{ method: issued.amr, timestamp: Math.floor(issued.authenticatedAt.getTime() / 1000) }],
       session_id: issued.sessionId,
       is_anonymous: user.is_anonymous,
     },
@@ -164,6 +170,7 @@ export async function refresh(ctx: AuthContext, req: IncomingMessage, token: str
       refreshToken,
       amr: 'password',
       authenticatedAt: row.session_created_at ?? at,
+      assurance: await sessionAssurance(db, row.session_id),
     };
     return { issued };
   });

@@ -22,6 +22,11 @@ export interface AuthSettings {
   accessTokenSeconds: number;
   /** [auth.rate_limit]: the per-IP limits the file sets. */
   rateLimits: ConfiguredRateLimits;
+  /** [auth.mfa.totp] enroll_enabled / verify_enabled. */
+  totpEnroll: boolean;
+  totpVerify: boolean;
+  /** [auth.mfa] max_enrolled_factors. */
+  maxEnrolledFactors: number;
 }
 
 /** Defaults for keys config.toml leaves out: the CLI's, except that new addresses confirm, as on hosted projects. */
@@ -34,6 +39,10 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   minPasswordLength: 6,
   accessTokenSeconds: 3600,
   rateLimits: {},
+  // Hosted projects have TOTP on; the CLI's template turns it off, config.toml turns it on.
+  totpEnroll: true,
+  totpVerify: true,
+  maxEnrolledFactors: 10,
 };
 
 type TomlValue = string | number | boolean | string[];
@@ -83,6 +92,9 @@ const SETTINGS = z.object({
   'auth.jwt_expiry': z.number().int().min(30).max(604800).optional(),
   'auth.rate_limit.sign_in_sign_ups': z.number().int().min(1).optional(),
   'auth.rate_limit.token_refresh': z.number().int().min(1).optional(),
+  'auth.mfa.totp.enroll_enabled': z.boolean().optional(),
+  'auth.mfa.totp.verify_enabled': z.boolean().optional(),
+  'auth.mfa.max_enrolled_factors': z.number().int().min(1).max(100).optional(),
 });
 
 /** The settings a config.toml gives; a missing file or key keeps the CLI's default. */
@@ -99,5 +111,8 @@ export function readAuthSettings(configPath: string): AuthSettings {
     minPasswordLength: found['auth.minimum_password_length'] ?? d.minPasswordLength,
     accessTokenSeconds: found['auth.jwt_expiry'] ?? d.accessTokenSeconds,
     rateLimits: { signInSignUps: found['auth.rate_limit.sign_in_sign_ups'], tokenRefresh: found['auth.rate_limit.token_refresh'] },
+    totpEnroll: found['auth.mfa.totp.enroll_enabled'] ?? d.totpEnroll,
+    totpVerify: found['auth.mfa.totp.verify_enabled'] ?? d.totpVerify,
+    maxEnrolledFactors: found['auth.mfa.max_enrolled_factors'] ?? d.maxEnrolledFactors,
   };
 }

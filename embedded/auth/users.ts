@@ -1,6 +1,7 @@
 // auth.users rows and the user JSON GoTrue answers with (what supabase-js exposes as `User`).
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { factorsJson } from './factors';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
@@ -77,7 +78,8 @@ export async function userJson(db: Queryable, user: UserRow): Promise<Record<str
        from auth.identities where user_id = $1 order by created_at`,
     [user.id],
   );
-  return serializeUser(user, rows);
+  const factors = await factorsJson(db, user.id);
+  return { ...serializeUser(user, rows), ...(factors.length ? { factors } : {}) };
 }
 
 /**

@@ -53,7 +53,7 @@ alter role ${ident} set role = 'anon';
 }
 
 /** Platform files added after data folders already existed: idempotent, run on every start of an older folder. */
-const LATER_ADDITIONS = ['03_auth_flow_state.sql'];
+const LATER_ADDITIONS = ['03_auth_flow_state.sql', '03_auth_mfa.sql'];
 
 export function platformAdditionsSql(): string {
   return LATER_ADDITIONS.map((f) => readFileSync(path.join(platformDir, f), 'utf8')).join('\n');

@@ -29,7 +29,7 @@ export class ActionError extends Error {
 
 export type { Access } from '@/lib/request/context';
 
-type Result = void | { message?: MessageKey; messageParams?: Record<string, string>; keepValues?: boolean };
+type Result = void | { message?: MessageKey; messageParams?: Record<string, string>; keepValues?: boolean; data?: Record<string, string> };
 
 const SECRET_FIELD = /password|token|secret/i;
 
@@ -104,6 +104,7 @@ export function createAction<S extends z.ZodType, A extends Access = 'owner'>(op
         ok: true,
         message: result?.message ? t(result.message, result.messageParams) : undefined,
         values: result?.keepValues ? values : {},
+        ...(result?.data ? { data: result.data } : {}),
       };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures

@@ -4,6 +4,7 @@
 import { redirect } from 'next/navigation';
 import { createClient } from '@/lib/supabase/server';
 import { emailLink } from '@/lib/email/links';
+import { SECOND_STEP_PATH } from '@/lib/auth/second-factor';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { forgotPasswordSchema, localeSchema, resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { getLocale } from '@/lib/i18n/server';
@@ -17,12 +18,14 @@ export const signIn = createAction({
   schema: signInSchema,
   access: 'public',
   handler: async ({ email, password, next }) => {
-    const error = await limitedPasswordAttempt(email, async () => {
+    const { error, user } = await limitedPasswordAttempt(email, async () => {
       const supabase = await createClient();
-      const { error } = await supabase.auth.signInWithPassword({ email, password });
-      return { wrongPassword: error?.code === 'invalid_credentials', result: error };
+      const { data, error } = await supabase.auth.signInWithPassword({ email, password });
+      return { wrongPassword: error?.code === 'invalid_credentials', result: { error, user: data.user } };
     });
     if (error) throw error;
+    // An account with an authenticator app is not signed in until its code is entered.
+    if (user?.factors?.some((f) => f.status === 'verified')) redirect(`${SECOND_STEP_PATH}?next=${encodeURIComponent(next)}`);
     redirect(next);
   },
 });

@@ -220,6 +220,7 @@ export const RAISED_MESSAGES = {
   invoice_pdf_path_invalid: 'db.pdfPathInvalid',
   credit_note_line_not_on_invoice: 'db.creditNoteLineNotOnInvoice',
   not_workspace_owner: 'db.notWorkspaceOwner',
+  second_factor_required: 'db.secondFactorRequired',
   time_entry_not_billable: 'db.timeEntryNotBillable',
   not_workspace_member: 'db.forbidden',
   invitation_invalid: 'db.invitationInvalid',

@@ -29,6 +29,8 @@ export const RATE_LIMITS = {
   resetPerAddress: { max: 30, windowSeconds: 3600 },
   invitationsPerAccount: { max: 30, windowSeconds: 3600 },
   invitationsPerAddress: { max: 100, windowSeconds: 3600 },
+  // Wrong second-step codes per account (user id): a stolen password meets this before Auth's limit.
+  secondStepFailuresPerAccount: { max: 10, windowSeconds: 300 },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof RATE_LIMITS;

@@ -30,7 +30,8 @@ export function orgNumber(nine: string): string {
 export const VALID_IBAN = 'SE4550000000058398257466';
 export const VALID_BANKGIRO = '5050-1055';
 
-export type Who = { anon: true } | { service: true } | { user: string };
+/** A user may carry more claims than sub and role (aal: the session's assurance level). */
+export type Who = { anon: true } | { service: true } | { user: string; claims?: Record<string, unknown> };
 export interface Attempt {
   ok: boolean;
   rowCount: number;
@@ -72,7 +73,7 @@ export async function attempt(
         if (opts.asStorageApi) await c.query(ALLOW_STORAGE_DELETE);
         return outcome(c, sql, params);
       },
-      { rollback: true },
+      { rollback: true, claims: who.claims },
     );
   }
   const client = await db.admin.connect();

@@ -1,14 +1,16 @@
 // The RLS matrix, built from the catalog: every table in the exposed schemas (public, storage)
-// × select/insert/update/delete × anon, owner, another tenant, accountant. A table without a
-// row in EXPECTED fails the suite, so a new table forces its policies to be thought through.
+// × select/insert/update/delete × anon, owner, another tenant, accountant, and the owner signed in
+// with the password only although their account has a second factor (owner_aal1: allowed nothing,
+// anywhere). A table without a row in EXPECTED fails the suite, so a new table forces its
+// policies to be thought through.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/db';
 import { addAccountant, attempt, makeTenant, type Tenant, type Who } from './fixtures';
 
-type Actor = 'anon' | 'owner' | 'other' | 'accountant';
+type Actor = 'anon' | 'owner' | 'other' | 'accountant' | 'owner_aal1';
 type Op = 'select' | 'insert' | 'update' | 'delete';
-const ACTORS: Actor[] = ['anon', 'owner', 'other', 'accountant'];
+const ACTORS: Actor[] = ['anon', 'owner', 'other', 'accountant', 'owner_aal1'];
 const OPS: Op[] = ['select', 'insert', 'update', 'delete'];
 
 interface Ctx extends Tenant {
@@ -168,7 +170,13 @@ const EXPECTED: Record<string, Spec> = {
 
 describeEachDatabase('RLS matrix', (db) => {
   let ctx: Ctx;
-  const who: Record<Actor, Who> = { anon: { anon: true }, owner: { user: '' }, other: { user: '' }, accountant: { user: '' } };
+  const who: Record<Actor, Who> = {
+    anon: { anon: true },
+    owner: { user: '' },
+    other: { user: '' },
+    accountant: { user: '' },
+    owner_aal1: { user: '' },
+  };
 
   beforeAll(async () => {
     const tenant = await makeTenant(db());
@@ -192,7 +200,15 @@ describeEachDatabase('RLS matrix', (db) => {
       await c.query(`select record_payment(id, 100, issue_date, 'bankgiro') from invoices where id = $1`, [tenant.sentInvoiceId]);
     });
     ctx = { ...tenant, strangerId, bareClientId };
-    who.owner = { user: tenant.ownerId };
+    // The owner has a verified TOTP factor (as Auth writes it): their aal2 session may do what the
+    // owner may, a password-only (aal1) one nothing.
+    await db().admin.query(
+      `insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
+       values (gen_random_uuid(), $1, 'Telefon', 'totp', 'verified', now(), now(), 'JBSWY3DPEHPK3PXP')`,
+      [tenant.ownerId],
+    );
+    who.owner = { user: tenant.ownerId, claims: { aal: 'aal2' } };
+    who.owner_aal1 = { user: tenant.ownerId, claims: { aal: 'aal1' } };
     who.other = { user: other.ownerId };
     who.accountant = { user: accountant };
   });

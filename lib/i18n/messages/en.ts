@@ -9,6 +9,7 @@ import { invoicesMessages } from './features/invoices';
 import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
+import { mfaMessages } from './features/mfa';
 import { securityMessages } from './features/security';
 import { reportsMessages } from './features/reports';
 
@@ -173,4 +174,5 @@ export const en: Messages = {
   ...importMessages.en,
   ...securityMessages.en,
   ...reportsMessages.en,
+  ...mfaMessages.en,
 };

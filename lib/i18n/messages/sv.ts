@@ -8,6 +8,7 @@ import { invoicesMessages } from './features/invoices';
 import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
+import { mfaMessages } from './features/mfa';
 import { securityMessages } from './features/security';
 import { reportsMessages } from './features/reports';
 export const sv = {
@@ -171,4 +172,5 @@ export const sv = {
   ...importMessages.sv,
   ...securityMessages.sv,
   ...reportsMessages.sv,
+  ...mfaMessages.sv,
 } as const;

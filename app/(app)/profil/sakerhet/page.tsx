@@ -1,6 +1,8 @@
-// Profil → Säkerhet: change the password and the email address, and the security log.
+// Profil → Säkerhet: change the password and the email address, two-factor sign-in (authenticator
+// apps; for an owner, whether accountants need one), and the security log.
 import type { Metadata } from 'next';
 import { ChangeEmailForm, ChangePasswordForm } from '@/components/auth/forms';
+import { AccountantsSecondFactorCard, AuthenticatorAppsCard } from '@/components/mfa/security-cards';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getTranslator } from '@/lib/i18n/server';
@@ -18,11 +20,22 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SecurityPage({ searchParams }: { searchParams: Search }) {
   const ctx = await pageContext();
-  const passwordChanged = (await searchParams).notice === 'password_changed';
+  const notice = (await searchParams).notice;
+  const passwordChanged = notice === 'password_changed';
   // Auth first, then the transaction: on the embedded backend an open transaction holds the database.
   const { data } = await (await createClient()).auth.getUser();
   const pendingEmail = data.user?.new_email;
-  const [{ t, locale }, events] = await Promise.all([getTranslator(), securityLog(ctx.tx)]);
+  const [{ t, locale }, events, { workspace }] = await Promise.all([getTranslator(), securityLog(ctx.tx), ctx.frame()]);
+  const accountantsNeedSecondFactor =
+    workspace?.role === 'owner'
+      ? await ctx.tx(async (tx) => {
+          const { rows } = await tx.query<{ required: boolean }>(
+            `select accountants_need_second_factor as required from public.workspaces where id = $1`,
+            [workspace.id],
+          );
+          return rows[0]?.required ?? false;
+        })
+      : null;
   const when = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -32,6 +45,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
     <div className="max-w-3xl space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">{t('security.title')}</h1>
       {passwordChanged ? <Alert tone="success">{t('security.password.changed')}</Alert> : null}
+      {notice === 'factor_added' ? <Alert tone="success">{t('mfa.settings.added')}</Alert> : null}
+      {notice === 'factor_removed' ? <Alert tone="success">{t('mfa.settings.removed')}</Alert> : null}
       <Card>
         <CardHeader>
           <CardTitle>{t('security.password.title')}</CardTitle>
@@ -53,6 +68,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
           <ChangeEmailForm />
         </CardContent>
       </Card>
+      <AuthenticatorAppsCard factors={data.user?.factors ?? []} t={t} when={when} />
+      {accountantsNeedSecondFactor !== null ? <AccountantsSecondFactorCard required={accountantsNeedSecondFactor} t={t} /> : null}
       <div className="space-y-2">
         <h2 className="text-xl font-semibold tracking-tight">{t('privacy.log.title')}</h2>
         <p className="text-sm leading-relaxed text-muted">{t('privacy.log.intro')}</p>

@@ -1,0 +1,116 @@
+// Texts of two-factor sign-in: the second step after the password, and Profil → Säkerhet's
+// authenticator apps (add with a QR code, confirm, remove), Swedish first.
+import { defineMessages } from '../define';
+
+export const mfaMessages = defineMessages(
+  {
+    mfa: {
+      step: {
+        title: 'Ange koden från din app',
+        subtitle: 'Ditt konto skyddas med tvåstegsverifiering. Öppna autentiseringsappen och skriv in den sexsiffriga koden.',
+        factor: 'Autentiseringsapp',
+        code: 'Kod',
+        codeHint: 'Sex siffror. Koden byts var 30:e sekund.',
+        submit: 'Fortsätt',
+        pending: 'Kontrollerar…',
+        wrongCode: 'Koden stämmer inte. Kontrollera att klockan i telefonen går rätt och försök med nästa kod.',
+        noFactor: 'Kontot har ingen verifierad app.',
+        signOut: 'Logga ut',
+        lost: 'Har du tappat bort telefonen? Logga in med en annan app du har lagt till, eller kontakta oss så hjälper vi dig.',
+      },
+      code: {
+        format: 'Koden består av sex siffror.',
+      },
+      settings: {
+        title: 'Tvåstegsverifiering',
+        intro:
+          'Med en autentiseringsapp (till exempel Google Authenticator, Microsoft Authenticator eller 1Password) behöver den som loggar in både ditt lösenord och en kod från din telefon. Lägg gärna till två appar, så att en borttappad telefon inte låser dig ute.',
+        none: 'Ingen app är tillagd än.',
+        name: 'Namn på appen',
+        nameHint: 'Till exempel ”Min telefon”.',
+        nameRequired: 'Ge appen ett namn.',
+        nameTaken: 'Du har redan en app med det namnet.',
+        add: 'Lägg till app',
+        adding: 'Skapar…',
+        scan: 'Skanna QR-koden med appen, eller skriv in nyckeln för hand. Skriv sedan in koden appen visar.',
+        qrAlt: 'QR-kod för autentiseringsappen',
+        secret: 'Nyckel',
+        confirm: 'Bekräfta',
+        confirming: 'Bekräftar…',
+        added: 'Appen är tillagd. Nästa gång du loggar in frågar vi efter en kod från den.',
+        removed: 'Appen är borttagen.',
+        remove: 'Ta bort',
+        removing: 'Tar bort…',
+        removeCode: 'Kod från en av dina appar',
+        added_on: 'Tillagd {date}',
+        tooMany: 'Du har redan så många appar som går. Ta bort en först.',
+        unverified: 'Ej bekräftad',
+        accountantsTitle: 'Kräv tvåstegsverifiering av redovisningskonsulter',
+        accountantsIntro:
+          'När det är på ser din redovisningskonsult ingenting i din verksamhet förrän hen har loggat in med en kod från sin egen app.',
+        accountantsOn: 'Krav på: redovisningskonsulter måste använda tvåstegsverifiering.',
+        accountantsOff: 'Krav av.',
+        accountantsEnable: 'Kräv tvåstegsverifiering',
+        accountantsDisable: 'Ta bort kravet',
+        accountantsSaved: 'Inställningen är sparad.',
+        accountantsRequired:
+          'Ägaren kräver tvåstegsverifiering. Lägg till en app under Profil → Säkerhet och logga in med koden för att se verksamheten.',
+      },
+    },
+  },
+  {
+    mfa: {
+      step: {
+        title: 'Enter the code from your app',
+        subtitle: 'Your account is protected with two-factor sign-in. Open your authenticator app and enter the six-digit code.',
+        factor: 'Authenticator app',
+        code: 'Code',
+        codeHint: 'Six digits. The code changes every 30 seconds.',
+        submit: 'Continue',
+        pending: 'Checking…',
+        wrongCode: 'The code is wrong. Check that the phone’s clock is right and try the next code.',
+        noFactor: 'The account has no verified app.',
+        signOut: 'Sign out',
+        lost: 'Lost your phone? Sign in with another app you added, or contact us and we will help you.',
+      },
+      code: {
+        format: 'The code has six digits.',
+      },
+      settings: {
+        title: 'Two-factor sign-in',
+        intro:
+          'With an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password), whoever signs in needs both your password and a code from your phone. Add two apps, so that a lost phone does not lock you out.',
+        none: 'No app added yet.',
+        name: 'Name of the app',
+        nameHint: 'For example “My phone”.',
+        nameRequired: 'Give the app a name.',
+        nameTaken: 'You already have an app with that name.',
+        add: 'Add app',
+        adding: 'Creating…',
+        scan: 'Scan the QR code with the app, or type the key by hand. Then enter the code the app shows.',
+        qrAlt: 'QR code for the authenticator app',
+        secret: 'Key',
+        confirm: 'Confirm',
+        confirming: 'Confirming…',
+        added: 'The app has been added. Next time you sign in we ask for a code from it.',
+        removed: 'The app has been removed.',
+        remove: 'Remove',
+        removing: 'Removing…',
+        removeCode: 'Code from one of your apps',
+        added_on: 'Added {date}',
+        tooMany: 'You already have as many apps as allowed. Remove one first.',
+        unverified: 'Not confirmed',
+        accountantsTitle: 'Require two-factor sign-in of accountants',
+        accountantsIntro:
+          'When on, your accountant sees nothing of your business until they have signed in with a code from their own app.',
+        accountantsOn: 'Required: accountants must use two-factor sign-in.',
+        accountantsOff: 'Not required.',
+        accountantsEnable: 'Require two-factor sign-in',
+        accountantsDisable: 'Remove the requirement',
+        accountantsSaved: 'The setting has been saved.',
+        accountantsRequired:
+          'The owner requires two-factor sign-in. Add an app under Profile → Security and sign in with its code to see the business.',
+      },
+    },
+  },
+);

@@ -1,0 +1,126 @@
+// Two-factor sign-in enforced by the database (issue 18, item 3). For an account with a verified
+// factor, a session at aal1 (the password without the phone) sees and changes nothing, also through
+// the security-definer functions; an owner can require a second factor of their accountants. And
+// from the catalog: every table in public carries the restrictive policy and the write guard, so
+// a new table without them fails here.
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/db';
+import { addAccountant, attempt, makeTenant, type Tenant } from './fixtures';
+
+const AAL1 = { aal: 'aal1' };
+const AAL2 = { aal: 'aal2' };
+
+describeEachDatabase('Second factor', (db) => {
+  let t: Tenant;
+  let accountant: string;
+
+  beforeAll(async () => {
+    t = await makeTenant(db());
+    accountant = await addAccountant(db(), t.workspaceId);
+  });
+
+  async function verifiedFactor(userId: string) {
+    await db().admin.query(
+      `insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
+       values (gen_random_uuid(), $1, 'Telefon', 'totp', 'verified', now(), now(), 'JBSWY3DPEHPK3PXP')`,
+      [userId],
+    );
+  }
+
+  it('every table in public has the restrictive policy and the write guard (from the catalog)', async () => {
+    const { rows } = await db().admin.query<{ name: string; policy: string | null; trigger: string | null }>(
+      `select c.relname as name,
+              (select p.polname from pg_policy p
+                where p.polrelid = c.oid and not p.polpermissive and p.polcmd = '*'
+                  and pg_get_expr(p.polqual, p.polrelid) like '%second_factor_satisfied()%'
+                  and pg_get_expr(p.polqual, p.polrelid) like '%workspaces_requiring_second_factor()%'
+                  and pg_get_expr(p.polwithcheck, p.polrelid) like '%second_factor_satisfied()%'
+                  and 'authenticated'::regrole = any (p.polroles)) as policy,
+              (select tg.tgname from pg_trigger tg
+                where tg.tgrelid = c.oid and tg.tgfoid = 'private.refuse_without_second_factor()'::regprocedure) as trigger
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => !r.policy || !r.trigger).map((r) => r.name)).toEqual([]);
+    const storage = await db().admin.query(
+      `select 1 from pg_policy p where p.polrelid = 'storage.objects'::regclass and not p.polpermissive
+          and pg_get_expr(p.polqual, p.polrelid) like '%second_factor_satisfied()%'`,
+    );
+    expect(storage.rowCount).toBe(1);
+  });
+
+  it('an owner with a verified factor sees nothing at aal1, everything at aal2; without a factor aal1 is enough', async () => {
+    const probe = `select (select count(*) from invoices) as invoices, (select count(*) from nodes) as nodes,
+                          (select count(*) from workspace_members) as members`;
+    const fresh = await makeTenant(db());
+    const before = await attempt(db(), { user: fresh.ownerId, claims: AAL1 }, probe);
+    expect(Number(before.rows[0].invoices)).toBeGreaterThan(0);
+
+    await verifiedFactor(fresh.ownerId);
+    const aal1 = await attempt(db(), { user: fresh.ownerId, claims: AAL1 }, probe);
+    expect(aal1.rows[0]).toEqual({ invoices: '0', nodes: '0', members: '0' });
+    const noClaim = await attempt(db(), { user: fresh.ownerId }, probe);
+    expect(noClaim.rows[0]).toEqual({ invoices: '0', nodes: '0', members: '0' });
+    const aal2 = await attempt(db(), { user: fresh.ownerId, claims: AAL2 }, probe);
+    expect(aal2.rows[0]).toEqual(before.rows[0]);
+  });
+
+  it('at aal1 the security-definer functions change nothing either (send, invite, a direct write)', async () => {
+    const fresh = await makeTenant(db());
+    await verifiedFactor(fresh.ownerId);
+    const owner1 = { user: fresh.ownerId, claims: AAL1 };
+    const write = await attempt(db(), owner1, `update business_profiles set legal_name = 'Kapad' where workspace_id = $1`, [
+      fresh.workspaceId,
+    ]);
+    expect(write.ok ? write.rowCount : write.code).toSatisfy((v) => v === 0 || v === '42501');
+    const send = await attempt(db(), owner1, `select send_invoice($1)`, [fresh.draftInvoiceId]);
+    expect(send.code).toBe('42501');
+    const invite = await attempt(db(), owner1, `select create_invitation('kompis@example.test')`);
+    expect(invite).toMatchObject({ code: '42501' });
+    // The same owner with the second step done sends.
+    const aal2 = await attempt(db(), { user: fresh.ownerId, claims: AAL2 }, `select send_invoice($1)`, [fresh.draftInvoiceId]);
+    expect(aal2.ok, aal2.message).toBe(true);
+  });
+
+  it('an owner can require a second factor of their accountant; the accountant then needs aal2 to see anything', async () => {
+    const seesSent = `select count(*)::int as n from invoices where id = $1`;
+    expect((await attempt(db(), { user: accountant, claims: AAL1 }, seesSent, [t.sentInvoiceId])).rows[0].n).toBe(1);
+
+    // Only the owner may set it.
+    const byAccountant = await attempt(
+      db(),
+      { user: accountant },
+      `update workspaces set accountants_need_second_factor = true where id = $1`,
+      [t.workspaceId],
+    );
+    expect(byAccountant.ok ? byAccountant.rowCount : byAccountant.code).toSatisfy((v) => v === 0 || v === '42501');
+    await db().asUser(t.ownerId, (c) =>
+      c.query(`update workspaces set accountants_need_second_factor = true where id = $1`, [t.workspaceId]),
+    );
+
+    const aal1 = await attempt(
+      db(),
+      { user: accountant, claims: AAL1 },
+      `select (select count(*) from invoices)::int as invoices, (select count(*) from workspaces where id = $1)::int as workspaces,
+              (select count(*) from client_details)::int as clients`,
+      [t.workspaceId],
+    );
+    expect(aal1.rows[0]).toEqual({ invoices: 0, workspaces: 0, clients: 0 });
+    expect((await attempt(db(), { user: accountant, claims: AAL2 }, seesSent, [t.sentInvoiceId])).rows[0].n).toBe(1);
+    // The owner's own access does not change.
+    expect((await attempt(db(), { user: t.ownerId, claims: AAL1 }, seesSent, [t.sentInvoiceId])).rows[0].n).toBe(1);
+
+    await db().asUser(t.ownerId, (c) =>
+      c.query(`update workspaces set accountants_need_second_factor = false where id = $1`, [t.workspaceId]),
+    );
+    expect((await attempt(db(), { user: accountant, claims: AAL1 }, seesSent, [t.sentInvoiceId])).rows[0].n).toBe(1);
+  });
+
+  it('jobs and Auth, which write without a user, are not held up by the guard', async () => {
+    await verifiedFactor(t.ownerId);
+    const asAdmin = await db().admin.query(`update business_profiles set legal_name = legal_name where workspace_id = $1`, [t.workspaceId]);
+    expect(asAdmin.rowCount).toBe(1);
+    await db().admin.query(`delete from auth.mfa_factors where user_id = $1`, [t.ownerId]);
+  });
+});
