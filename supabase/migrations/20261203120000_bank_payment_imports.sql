@@ -16,8 +16,6 @@ create table public.bank_imports (
   format text not null constraint bank_imports_format_valid check (format in ('bgmax', 'camt054')),
   file_name text not null constraint bank_imports_file_name_valid check (char_length(file_name) between 1 and 255 and file_name !~ '[[:cntrl:]]'),
   file_sha256 text not null constraint bank_imports_file_sha256_valid check (file_sha256 ~ '^[0-9a-f]{64}$'),
-  payment_count integer not null constraint bank_imports_payment_count_nonnegative check (payment_count >= 0),
-  total_ore bigint not null,
   imported_by uuid,
   created_at timestamptz not null default now(),
   constraint bank_imports_workspace_id_id_unique unique (workspace_id, id),
@@ -25,8 +23,6 @@ create table public.bank_imports (
 );
 comment on table public.bank_imports is 'Bank files (BgMax, camt.054) read into the workspace, once each. Owner only; rows are never changed.';
 comment on column public.bank_imports.file_sha256 is 'SHA-256 of the file''s bytes: the same file is imported once.';
-comment on column public.bank_imports.payment_count is 'How many payment records (deductions and returns included) the file held.';
-comment on column public.bank_imports.total_ore is 'The sum the file reports (deposits in BgMax, entries in camt.054), öre.';
 comment on column public.bank_imports.imported_by is 'auth.uid() of who imported it (no foreign key: bookkeeping outlives accounts).';
 create index bank_imports_workspace_id_created_at_idx on public.bank_imports (workspace_id, created_at desc);
 

@@ -85,7 +85,10 @@ describeEachDatabase('late payment: interest, reminders, räntefaktura', (db) =>
     await db().asUser(t.ownerId, (c) => c.query(`update client_details set reminder_fee_ore = 4000 where node_id = $1`, [t.clientId]));
     const id = await lateInvoice(db(), t, t.clientId, '2026-02-18', '2026-03-20');
     const remind = () =>
-      db().asUser(t.ownerId, async (c) => (await c.query(`select fee_ore from record_reminder($1, 'kund@example.se')`, [id])).rows[0].fee_ore);
+      db().asUser(
+        t.ownerId,
+        async (c) => (await c.query(`select fee_ore from record_reminder($1, 'kund@example.se')`, [id])).rows[0].fee_ore,
+      );
     expect([await remind(), await remind(), await remind()]).toEqual([4000, 2000, 0]);
     const events = await db().admin.query(`select details from invoice_events where invoice_id = $1 and event = 'reminder_sent'`, [id]);
     expect(events.rows.map((r) => r.details.fee_ore)).toEqual([4000, 2000, 0]);
@@ -120,8 +123,9 @@ describeEachDatabase('late payment: interest, reminders, räntefaktura', (db) =>
           [draft],
         )
       ).rows;
-      const sent = (await c.query(`select number, series, total_ore::int as total, vat_ore::int as vat, status from send_invoice($1)`, [draft]))
-        .rows[0];
+      const sent = (
+        await c.query(`select number, series, total_ore::int as total, vat_ore::int as vat, status from send_invoice($1)`, [draft])
+      ).rows[0];
       return { lines, sent };
     });
     // 21 days at 10 % on 9 500 kr = 54,66 kr; 450 kr; 60 kr.
