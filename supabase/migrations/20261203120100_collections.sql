@@ -16,8 +16,8 @@
 --     from. private.create_interest_invoice() makes a draft räntefaktura of what is due, which is
 --     then sent like any invoice (ordinary number series). Interest is never charged twice for a
 --     day, the förseningsersättning once per invoice, a reminder fee once per reminder.
---   * private.reminder_suggestions: the daily job (lib/jobs, kind 'collections') writes what is
---     due for a reminder; the overdue page reads it.
+--   * private.collection_suggestions: the daily job (lib/jobs, kind 'collections') writes which
+--     invoices are due for a reminder and which clients for a räntefaktura; the overdue page reads it.
 
 alter table public.client_details
   add column reminder_fee_ore integer constraint client_details_reminder_fee_range check (reminder_fee_ore between 1 and 6000),
@@ -327,43 +327,57 @@ revoke execute on function public.record_reminder(uuid, text), public.create_int
 grant execute on function public.record_reminder(uuid, text), public.create_interest_invoice(uuid), public.late_interest(uuid, date)
   to authenticated;
 
--- Daily: which overdue invoices are due for a reminder (none yet, or the last one a week ago).
-create table private.reminder_suggestions (
-  invoice_id uuid primary key references public.invoices (id) on delete cascade,
+-- Daily (the job runner's 'collections' job): which overdue invoices are due for a reminder
+-- (none yet, or the last one a week ago) and which clients owe late interest not yet charged
+-- (an invoice paid late, or still unpaid past its due date, beyond what räntefakturor charged).
+create table private.collection_suggestions (
+  kind text not null constraint collection_suggestions_kind_valid check (kind in ('reminder', 'interest')),
+  subject_id uuid not null,
   workspace_id uuid not null,
-  suggested_on date not null
+  suggested_on date not null,
+  primary key (kind, subject_id)
 );
-alter table private.reminder_suggestions enable row level security;
-comment on table private.reminder_suggestions is 'Overdue invoices the daily collections job found due for a reminder; read through public.reminder_suggestions().';
+alter table private.collection_suggestions enable row level security;
+create index collection_suggestions_workspace_id_idx on private.collection_suggestions (workspace_id);
+comment on table private.collection_suggestions is 'What the daily collections job suggests: a reminder for an overdue invoice (subject = invoice), a räntefaktura for a client (subject = client node). Read through public.collection_suggestions().';
 
-create function private.suggest_reminders(on_day date) returns integer
+create function private.suggest_collections(on_day date) returns integer
 language plpgsql security definer set search_path = ''
 as $$
 declare
   n integer;
+  m integer;
 begin
-  delete from private.reminder_suggestions;
-  insert into private.reminder_suggestions (invoice_id, workspace_id, suggested_on)
-    select i.id, i.workspace_id, on_day from public.invoices i
+  delete from private.collection_suggestions;
+  insert into private.collection_suggestions (kind, subject_id, workspace_id, suggested_on)
+    select 'reminder', i.id, i.workspace_id, on_day from public.invoices i
      where i.kind = 'invoice' and i.status in ('sent', 'partly_paid') and i.due_date < on_day
        and i.total_ore - i.paid_ore - i.credited_ore > 0
        and not exists (select 1 from public.payment_reminders r where r.invoice_id = i.id and r.sent_on > on_day - 7);
   get diagnostics n = row_count;
-  return n;
+  insert into private.collection_suggestions (kind, subject_id, workspace_id, suggested_on)
+    select distinct 'interest', i.client_node_id, i.workspace_id, on_day from public.invoices i
+     where i.kind = 'invoice' and i.status in ('sent', 'partly_paid', 'paid') and i.due_date < on_day
+       and (i.status <> 'paid' or i.paid_on > i.due_date)
+       and not exists (select 1 from public.invoice_lines l where l.invoice_id = i.id and l.charge_for_invoice_id is not null)
+       and coalesce((select max(l.interest_to) from public.invoice_lines l where l.charge_for_invoice_id = i.id and l.line_kind = 'late_interest'),
+                    i.due_date) < coalesce(i.paid_on, on_day);
+  get diagnostics m = row_count;
+  return n + m;
 end
 $$;
-comment on function private.suggest_reminders(date) is 'The collections job: overdue invoices without a reminder in the last seven days. Operator only.';
-revoke all on function private.suggest_reminders(date) from public;
+comment on function private.suggest_collections(date) is 'The collections job: overdue invoices without a reminder in the last seven days, clients with late interest not yet charged. Operator only.';
+revoke all on function private.suggest_collections(date) from public;
 
-create function public.reminder_suggestions() returns table (invoice_id uuid, suggested_on date)
+create function public.collection_suggestions() returns table (kind text, subject_id uuid, suggested_on date)
 language sql stable security definer set search_path = ''
 as $$
-  select s.invoice_id, s.suggested_on from private.reminder_suggestions s
+  select s.kind, s.subject_id, s.suggested_on from private.collection_suggestions s
    where s.workspace_id in (select private.my_owned_workspaces())
 $$;
-comment on function public.reminder_suggestions() is 'The owner''s overdue invoices the daily job suggests reminding.';
-revoke all on function public.reminder_suggestions() from public, anon;
-grant execute on function public.reminder_suggestions() to authenticated;
+comment on function public.collection_suggestions() is 'The owner''s reminders and räntefakturor the daily job suggests.';
+revoke all on function public.collection_suggestions() from public, anon;
+grant execute on function public.collection_suggestions() to authenticated;
 
 alter table private.jobs drop constraint jobs_kind_known;
 alter table private.jobs add constraint jobs_kind_known check (kind in ('archive_invoice', 'retention', 'collections'));

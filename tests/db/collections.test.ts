@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { messageKeyFor } from '../../lib/db/constraint-messages';
+import { collectionsJob } from '../../lib/jobs/collections';
 import { describeEachDatabase, type TestDatabase } from '../support/db';
 import { addClient, addDraft, attempt, makeTenant, type Tenant } from './fixtures';
 
@@ -157,5 +158,23 @@ describeEachDatabase('late payment: interest, reminders, räntefaktura', (db) =>
       return (await c.query(`select line_kind from invoice_lines where invoice_id = $1`, [draft])).rows.map((r) => r.line_kind);
     });
     expect(kinds).toEqual(['late_interest']);
+  });
+
+  it('the daily collections job suggests reminders for overdue invoices and a räntefaktura for clients owing interest, to their owner only', async () => {
+    const clientId = await db().asUser(t.ownerId, (c) => addClient(c, t.workspaceId));
+    const overdue = await lateInvoice(db(), t, clientId, '2026-02-18', '2026-03-20');
+    const day = (await db().admin.query(`select private.stockholm_today()::text as d`)).rows[0].d;
+    expect((await collectionsJob(db().admin, day)).suggestions).toBeGreaterThanOrEqual(2);
+    const mine = await db().asUser(t.ownerId, async (c) => (await c.query(`select kind, subject_id from collection_suggestions()`)).rows);
+    expect(mine).toContainEqual({ kind: 'reminder', subject_id: overdue });
+    expect(mine).toContainEqual({ kind: 'interest', subject_id: clientId });
+    expect(mine).not.toContainEqual({ kind: 'reminder', subject_id: t.sentInvoiceId }); // not due yet
+    const theirs = await db().asUser(other.ownerId, async (c) => (await c.query(`select subject_id from collection_suggestions()`)).rows);
+    expect(theirs.map((r) => r.subject_id)).not.toContain(overdue);
+    // Reminded today: no reminder suggested tomorrow's run either.
+    await db().asUser(t.ownerId, (c) => c.query(`select record_reminder($1, 'kund@example.se')`, [overdue]));
+    await collectionsJob(db().admin, day);
+    const after = await db().asUser(t.ownerId, async (c) => (await c.query(`select kind, subject_id from collection_suggestions()`)).rows);
+    expect(after).not.toContainEqual({ kind: 'reminder', subject_id: overdue });
   });
 });
