@@ -9,6 +9,7 @@ import { invoicesMessages } from './features/invoices';
 import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
+import { collectionsMessages } from './features/collections';
 import { securityMessages } from './features/security';
 
 export const en: Messages = {
@@ -170,5 +171,6 @@ export const en: Messages = {
   ...accountantMessages.en,
   ...privacyMessages.en,
   ...importMessages.en,
+  ...collectionsMessages.en,
   ...securityMessages.en,
 };

@@ -8,6 +8,7 @@ import { invoicesMessages } from './features/invoices';
 import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
+import { collectionsMessages } from './features/collections';
 import { securityMessages } from './features/security';
 export const sv = {
   meta: {
@@ -168,5 +169,6 @@ export const sv = {
   ...accountantMessages.sv,
   ...privacyMessages.sv,
   ...importMessages.sv,
+  ...collectionsMessages.sv,
   ...securityMessages.sv,
 } as const;
