@@ -93,7 +93,7 @@ create unique index invoice_lines_late_compensation_once on public.invoice_lines
 alter table public.invoice_events drop constraint invoice_events_event_valid;
 alter table public.invoice_events add constraint invoice_events_event_valid
   check (event in ('sent', 'paid', 'credited', 'credit_note_created', 'pdf_archived', 'pdf_mismatch', 'emailed',
-                   'payment_recorded', 'payment_reversed', 'hours_released', 'reminder_sent', 'interest_invoiced'));
+                   'payment_recorded', 'payment_reversed', 'hours_released', 'reminder_sent'));
 
 create table public.payment_reminders (
   id uuid primary key default gen_random_uuid(),

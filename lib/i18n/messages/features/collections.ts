@@ -49,14 +49,6 @@ export const collectionsMessages = defineMessages(
           'Hej!\n\nVi har ännu inte fått betalt för faktura {number}, som förföll {due}. Kvar att betala: {amount}.\n\nPåminnelsen och originalfakturan är bifogade. Har du redan betalat kan du bortse från detta.\n\nVänliga hälsningar\n{seller}',
         fileName: 'paminnelse-{number}.pdf',
       },
-      terms: {
-        title: 'Vid sen betalning',
-        reminderFee: 'Avtalad påminnelseavgift (kr)',
-        reminderFeeHint: 'Bara om kunden har godkänt den i förväg. Högst 60 kr per faktura.',
-        lateInterest: 'Avtalad dröjsmålsränta (% per år)',
-        lateInterestHint: 'Tomt: räntelagens referensränta + 8 procentenheter.',
-        consumer: 'Kunden är en privatperson (ingen förseningsersättning)',
-      },
       import: {
         title: 'Läs in betalningar',
         intro:
@@ -150,14 +142,6 @@ export const collectionsMessages = defineMessages(
         emailText:
           'Hello,\n\nWe have not yet received payment for invoice {number}, due {due}. Outstanding: {amount}.\n\nThe reminder and the original invoice are attached. If you have already paid, please disregard this.\n\nKind regards\n{seller}',
         fileName: 'reminder-{number}.pdf',
-      },
-      terms: {
-        title: 'On late payment',
-        reminderFee: 'Agreed reminder fee (SEK)',
-        reminderFeeHint: 'Only if the client agreed to it in advance. At most 60 kr per invoice.',
-        lateInterest: 'Agreed late interest (% per year)',
-        lateInterestHint: 'Empty: the Interest Act’s reference rate + 8 percentage points.',
-        consumer: 'The client is a consumer (no late-payment compensation)',
       },
       import: {
         title: 'Import payments',
