@@ -98,6 +98,14 @@ export function ClientDetailsForm({ nodeId }: { nodeId: string }) {
         {field('paymentTerms', { hint: t('map.details.hints.paymentTerms'), inputMode: 'numeric' })}
         {field('hourlyRate', { hint: t('map.details.hints.hourlyRate'), inputMode: 'decimal' })}
       </div>
+      <div className="grid gap-4 @md:grid-cols-2">
+        {field('reminderFee', { hint: t('map.details.hints.reminderFee'), inputMode: 'decimal' })}
+        {field('lateInterest', { hint: t('map.details.hints.lateInterest'), inputMode: 'decimal' })}
+      </div>
+      <label className="flex items-center gap-3 text-sm">
+        <input key={`consumer-${state.ok ? 'ok' : 'x'}`} type="checkbox" name="consumer" defaultChecked={value('consumer') === 'on'} />
+        <span>{t('map.details.fields.consumer')}</span>
+      </label>
       <label className="flex items-start gap-3 rounded-lg border border-border p-3">
         <input
           key={`rc-${state.ok ? 'ok' : 'x'}`}

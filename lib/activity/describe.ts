@@ -34,6 +34,9 @@ const DETAIL_FIELDS: Record<string, MessageKey> = {
   reverse_charge: 'map.details.fields.reverseCharge',
   payment_terms_days: 'map.details.fields.paymentTerms',
   default_hourly_rate_ore: 'map.details.fields.hourlyRate',
+  reminder_fee_ore: 'map.details.fields.reminderFee',
+  late_interest_bp: 'map.details.fields.lateInterest',
+  consumer: 'map.details.fields.consumer',
 };
 
 const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));

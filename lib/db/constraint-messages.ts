@@ -201,6 +201,16 @@ export const CONSTRAINT_MESSAGES = {
   invoice_payments_paid_on_after_issue: 'db.paymentDateBeforeIssue',
   invoice_payments_reversal_matches: 'db.paymentReversalInvalid',
   invoice_payments_append_only: 'db.paymentAppendOnly',
+  reference_rates_half_year: 'db.referenceRateMissing',
+  payment_reminders_invoice_overdue: 'db.invoiceNotOverdue',
+  payment_reminders_fee_cap: 'db.reminderFeeCap',
+  payment_reminders_fee_range: 'db.reminderFeeRange',
+  client_details_reminder_fee_range: 'db.reminderFeeRange',
+  client_details_late_interest_range: 'db.lateInterestRange',
+  invoices_interest_nothing_due: 'db.nothingToCharge',
+  bank_imports_file_once: 'db.bankFileAlreadyImported',
+  bank_import_payments_booked: 'db.bankPaymentBooked',
+  bank_import_payments_invoice_same_workspace: 'db.invoiceInOtherWorkspace',
 } as const satisfies Record<string, MessageKey>;
 
 /** Stable codes raised as the error message by triggers and the invoicing functions. */
@@ -238,6 +248,9 @@ export const RAISED_MESSAGES = {
   invoice_not_payable: 'db.invoiceNotPayable',
   invoice_not_credited: 'db.invoiceNotCredited',
   credit_note_exceeds_original: 'db.creditNoteExceedsOriginal',
+  bank_payment_not_found: 'db.bankPaymentNotFound',
+  bank_import_not_found: 'db.bankImportNotFound',
+  client_not_found: 'db.clientInOtherWorkspace',
 } as const satisfies Record<string, MessageKey>;
 
 /** send_invoice() raises `invoice_incomplete:<field>` (hint = field, detail = all fields, comma-separated). */
@@ -265,6 +278,7 @@ export const INCOMPLETE_INVOICE_MESSAGES = {
   outside_eu_zero_vat: 'db.invoiceIncomplete.outsideEuZeroVat',
   vat_exemption_reason: 'db.invoiceIncomplete.vatExemptionReason',
   vat_exemption_reason_not_domestic: 'db.invoiceIncomplete.vatExemptionReasonNotDomestic',
+  charges_only: 'db.invoiceIncomplete.chargesOnly',
 } as const satisfies Record<string, MessageKey>;
 
 /** Fallbacks by SQLSTATE when no name matches. */

@@ -6,7 +6,7 @@ import type pg from 'pg';
 /** The operator's database (the project's postgres connection string); one statement per call. */
 export type OperatorDb = Pick<pg.Pool, 'query'>;
 
-export const JOB_KINDS = ['archive_invoice', 'retention'] as const;
+export const JOB_KINDS = ['archive_invoice', 'retention', 'collections'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface ClaimedJob {

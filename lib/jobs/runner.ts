@@ -5,6 +5,7 @@
 import type { InvoiceArchive } from '@/lib/invoices/archive';
 import type { RunAsUser } from '@/lib/invoices/send';
 import { archiveInvoiceJob } from './archive';
+import { collectionsJob } from './collections';
 import { claimJob, DEFAULT_LEASE, failJob, finishJob, scheduleJobs, type ClaimedJob, type JobKind, type OperatorDb } from './queue';
 import { retentionJob, type RemoveFiles } from './retention';
 
@@ -23,6 +24,8 @@ export type JobHandlers = Record<JobKind, (ctx: JobContext, job: ClaimedJob) => 
 export const JOB_HANDLERS: JobHandlers = {
   archive_invoice: (ctx, job) => archiveInvoiceJob(ctx.db, ctx.asUser, ctx.archive, job.key),
   retention: (ctx) => retentionJob(ctx.db, ctx.removeFiles),
+  // The job's key is the Stockholm day it is for.
+  collections: (ctx, job) => collectionsJob(ctx.db, job.key),
 };
 
 export interface RunOptions {

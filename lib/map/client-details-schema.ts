@@ -63,6 +63,30 @@ export const clientDetailsSchema = z
       }
       return ore;
     }),
+    // Late-payment terms (issue 19): a fee only if agreed, at most 60 kr; an agreed rate instead of räntelagen's.
+    reminderFee: optionalText(30).transform((v, ctx) => {
+      if (v === null) return null;
+      const ore = parseMoneyToOre(v);
+      if (ore === null || ore < 1 || ore > 6000) {
+        ctx.addIssue({ code: 'custom', message: 'db.reminderFeeRange' });
+        return z.NEVER;
+      }
+      return ore;
+    }),
+    lateInterest: optionalText(10).transform((v, ctx) => {
+      if (v === null) return null;
+      const m = /^(\d{1,2})(?:[.,](\d{1,2}))?$/.exec(v);
+      const bp = m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : NaN;
+      if (!(bp >= 0 && bp <= 5000)) {
+        ctx.addIssue({ code: 'custom', message: 'db.lateInterestRange' });
+        return z.NEVER;
+      }
+      return bp;
+    }),
+    consumer: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on' || v === 'true'),
   })
   .transform((v, ctx) => {
     // Swedish clients' organisation numbers are checked; foreign ones are free text.

@@ -39,7 +39,7 @@ function recording(log: { worker: string; key: string }[], worker: string, fail?
     log.push({ worker, key: job.key });
     return {};
   };
-  return { archive_invoice: handle, retention: handle };
+  return { archive_invoice: handle, retention: handle, collections: handle };
 }
 
 describeEachDatabase('job queue', (db) => {
@@ -101,7 +101,7 @@ describeEachDatabase('job queue', (db) => {
     ).toEqual({ last_error: null, done: true });
   });
 
-  it('schedules one archive job per unarchived sent invoice and one retention per day, whoever schedules', async () => {
+  it('schedules one archive job per unarchived sent invoice and one retention and one collections job per day, whoever schedules', async () => {
     const t = await makeTenant(db());
     const at = new Date();
     await Promise.all([scheduleJobs(db().admin, at), scheduleJobs(db().admin, at)]);
@@ -111,6 +111,7 @@ describeEachDatabase('job queue', (db) => {
     );
     expect(rows).toEqual([
       { kind: 'archive_invoice', n: 1 },
+      { kind: 'collections', n: 1 },
       { kind: 'retention', n: 1 },
     ]);
   });

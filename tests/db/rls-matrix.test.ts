@@ -160,6 +160,34 @@ const EXPECTED: Record<string, Spec> = {
       [t.workspaceId],
     ],
   },
+  'public.bank_imports': {
+    allow: { select: ['owner'], insert: ['owner'], update: [], delete: [] },
+    where: (t) => ['workspace_id = $1', [t.workspaceId]],
+    set: 'file_name = file_name',
+    insert: (t) => [
+      `insert into bank_imports (workspace_id, format, file_name, file_sha256, imported_by) values ($1, 'bgmax', 'ny.txt', repeat('b', 64), auth.uid())`,
+      [t.workspaceId],
+    ],
+  },
+  'public.bank_import_payments': {
+    allow: { select: ['owner'], insert: ['owner'], update: [], delete: [] },
+    where: (t) => ['workspace_id = $1', [t.workspaceId]],
+    set: 'position = position',
+    insert: (t) => [
+      `insert into bank_import_payments (workspace_id, import_id, kind, source_ref, position, amount_ore, paid_on, method)
+       values ($1, (select id from bank_imports where workspace_id = $1 limit 1), 'payment', gen_random_uuid()::text, 'rad 1', 100, current_date, 'bankgiro')`,
+      [t.workspaceId],
+    ],
+  },
+  'public.payment_reminders': {
+    allow: { select: ['owner'], insert: [], update: [], delete: [] },
+    where: (t) => ['workspace_id = $1', [t.workspaceId]],
+    set: 'fee_ore = fee_ore',
+    insert: (t) => [
+      `insert into payment_reminders (workspace_id, invoice_id, sent_on, outstanding_ore, recipient) values ($1, $2, current_date, 100, 'a@example.se')`,
+      [t.workspaceId, t.sentInvoiceId],
+    ],
+  },
   'public.export_downloads': {
     allow: { select: ['owner'], insert: [], update: [], delete: [] },
     where: (t) => ['workspace_id = $1', [t.workspaceId]],
@@ -198,7 +226,19 @@ describeEachDatabase('RLS matrix', (db) => {
       await c.query(`select create_invitation('probe@example.test'), log_download($1, 'zip')`, [tenant.workspaceId]);
       await c.query(`insert into sie_accounts (workspace_id) values ($1)`, [tenant.workspaceId]);
       await c.query(`select record_payment(id, 100, issue_date, 'bankgiro') from invoices where id = $1`, [tenant.sentInvoiceId]);
+      // Getting paid (issue 19): a bank import with one payment.
+      await c.query(
+        `with i as (insert into bank_imports (workspace_id, format, file_name, file_sha256, imported_by)
+                    values ($1, 'bgmax', 'probe.txt', repeat('a', 64), auth.uid()) returning id)
+         insert into bank_import_payments (workspace_id, import_id, kind, source_ref, position, amount_ore, paid_on, method)
+         select $1, i.id, 'payment', 'probe', 'rad 3', 100, current_date, 'bankgiro' from i`,
+        [tenant.workspaceId],
+      );
     });
+    await db().admin.query(
+      `insert into payment_reminders (workspace_id, invoice_id, sent_on, outstanding_ore, recipient) values ($1, $2, current_date, 100, 'a@example.se')`,
+      [tenant.workspaceId, tenant.sentInvoiceId],
+    );
     ctx = { ...tenant, strangerId, bareClientId };
     // The owner has a verified TOTP factor (as Auth writes it): their aal2 session may do what the
     // owner may, a password-only (aal1) one nothing.

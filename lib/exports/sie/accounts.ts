@@ -120,3 +120,10 @@ export async function readBookkeepingSettings(tx: Tx, workspaceId: string): Prom
     fiscalYearStartMonth: month.rows[0]?.month ?? 1,
   };
 }
+
+/**
+ * Charges for late payment on a räntefaktura (invoice_lines.line_kind; issue 19), outside the
+ * scope of VAT: BAS 8313 ränteintäkter från kortfristiga fordringar for dröjsmålsränta; reminder
+ * fees and förseningsersättning on 3930 (påminnelseavgifter, set up under 39xx övriga rörelseintäkter).
+ */
+export const CHARGE_ACCOUNTS = { late_interest: 8313, reminder_fee: 3930, late_compensation: 3930 } as const;

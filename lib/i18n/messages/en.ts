@@ -10,6 +10,7 @@ import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
 import { mfaMessages } from './features/mfa';
+import { collectionsMessages } from './features/collections';
 import { securityMessages } from './features/security';
 import { reportsMessages } from './features/reports';
 
@@ -172,6 +173,7 @@ export const en: Messages = {
   ...accountantMessages.en,
   ...privacyMessages.en,
   ...importMessages.en,
+  ...collectionsMessages.en,
   ...securityMessages.en,
   ...reportsMessages.en,
   ...mfaMessages.en,

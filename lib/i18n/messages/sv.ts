@@ -9,6 +9,7 @@ import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
 import { mfaMessages } from './features/mfa';
+import { collectionsMessages } from './features/collections';
 import { securityMessages } from './features/security';
 import { reportsMessages } from './features/reports';
 export const sv = {
@@ -170,6 +171,7 @@ export const sv = {
   ...accountantMessages.sv,
   ...privacyMessages.sv,
   ...importMessages.sv,
+  ...collectionsMessages.sv,
   ...securityMessages.sv,
   ...reportsMessages.sv,
   ...mfaMessages.sv,

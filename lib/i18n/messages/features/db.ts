@@ -36,6 +36,7 @@ export const dbMessages = defineMessages(
       invoiceInOtherWorkspace: 'Fakturan hittades inte.',
       invoiceIncomplete: {
         any: 'Fakturan saknar uppgifter som krävs.',
+        chargesOnly: 'En räntefaktura innehåller bara dröjsmålsränta, avgifter och förseningsersättning.',
         buyerAddress: 'Kundens adress saknas (gatuadress och ort).',
         buyerDetails: 'Kundens faktureringsuppgifter saknas.',
         buyerVatNumber: 'Kundens momsregistreringsnummer krävs vid omvänd betalningsskyldighet och för kunder utanför Sverige.',
@@ -166,6 +167,17 @@ export const dbMessages = defineMessages(
       creditNoteExceedsLine: 'Kreditnotan krediterar mer av raden än vad som återstår okrediterat.',
       creditNoteExceedsOriginal: 'Kreditnotan krediterar mer än vad som återstår okrediterat av fakturan.',
       creditNoteNotPayable: 'En kreditnota begär ingen betalning och kan inte betalas.',
+      // getting paid (issue 19)
+      referenceRateMissing: 'Referensräntan för ett halvår saknas. Operatören lägger in den (npm run interest:reference-rate).',
+      invoiceNotOverdue: 'Påminnelser skickas bara för förfallna fakturor med något kvar att betala.',
+      nothingToCharge: 'Kunden har ingen obetald dröjsmålsränta, förseningsersättning eller påminnelseavgift att fakturera.',
+      reminderFeeCap: 'Påminnelseavgifterna för en faktura får tillsammans vara högst 60 kr.',
+      reminderFeeRange: 'Påminnelseavgiften får vara högst 60 kr (inkassolagen).',
+      lateInterestRange: 'Ange dröjsmålsräntan som procent per år, mellan 0 och 50.',
+      bankFileAlreadyImported: 'Filen är redan inläst. Inget bokfördes två gånger.',
+      bankPaymentBooked: 'Betalningen är redan bokförd. Återför den på fakturan i stället.',
+      bankPaymentNotFound: 'Betalningen hittades inte.',
+      bankImportNotFound: 'Inläsningen hittades inte.',
     },
   },
   {
@@ -201,6 +213,7 @@ export const dbMessages = defineMessages(
       invoiceInOtherWorkspace: 'Invoice not found.',
       invoiceIncomplete: {
         any: 'The invoice lacks required details.',
+        chargesOnly: 'An interest invoice holds only late interest, fees and late-payment compensation.',
         buyerAddress: "The client's address is missing (street address and city).",
         buyerDetails: "The client's invoicing details are missing.",
         buyerVatNumber: "The client's VAT number is required for reverse charge and for clients outside Sweden.",
@@ -330,6 +343,17 @@ export const dbMessages = defineMessages(
       creditNoteExceedsLine: 'The credit note credits more of the line than remains uncredited.',
       creditNoteExceedsOriginal: 'The credit note credits more than remains uncredited of the invoice.',
       creditNoteNotPayable: 'A credit note asks for no payment and cannot be paid.',
+      // getting paid (issue 19)
+      referenceRateMissing: 'The reference rate of a half-year is missing. The operator records it (npm run interest:reference-rate).',
+      invoiceNotOverdue: 'Reminders are sent only for overdue invoices with something left to pay.',
+      nothingToCharge: 'The client owes no uncharged late interest, late-payment compensation or reminder fee.',
+      reminderFeeCap: 'The reminder fees of one invoice add up to at most 60 kr.',
+      reminderFeeRange: 'The reminder fee can be at most 60 kr (Debt Collection Act).',
+      lateInterestRange: 'Give the late interest as a percentage per year, between 0 and 50.',
+      bankFileAlreadyImported: 'This file has already been imported. Nothing was booked twice.',
+      bankPaymentBooked: 'The payment is already booked. Reverse it on the invoice instead.',
+      bankPaymentNotFound: 'Payment not found.',
+      bankImportNotFound: 'Import not found.',
     },
   },
 );
