@@ -13,18 +13,24 @@ export interface GridRow {
   minutes: number[];
   /** Per day, the minutes a cell cannot go below (billed or older entries). */
   floor: number[];
+  /** Per day, whether some of its hours are on a sent invoice (locked). */
+  locked: boolean[];
 }
 
 /** Rows as weekGrid returns them; $1 = workspace id, $2 = the Monday. */
 const WEEK_GRID_SQL = `with week as (
        select e.node_id, (e.entry_date - $2::date) as d, e.minutes,
               row_number() over (partition by e.node_id, e.entry_date order by (e.invoice_line_id is null) desc, e.created_at desc) as rank,
-              e.invoice_line_id is null as editable
+              e.invoice_line_id is null as editable,
+              coalesce(i.status <> 'draft', false) as locked
          from public.time_entries e
+         left join public.invoice_lines l on l.id = e.invoice_line_id
+         left join public.invoices i on i.id = l.invoice_id
         where e.workspace_id = $1 and e.entry_date between $2::date and $2::date + 6
      ), cells as (
        select node_id, d, sum(minutes)::int as total,
-              (sum(minutes) - coalesce(sum(minutes) filter (where rank = 1 and editable), 0))::int as floor
+              (sum(minutes) - coalesce(sum(minutes) filter (where rank = 1 and editable), 0))::int as floor,
+              bool_or(locked) as locked
          from week group by node_id, d
      ), paths as (
        select n.id, public.node_path(n.id) as path
@@ -32,7 +38,8 @@ const WEEK_GRID_SQL = `with week as (
      )
      select p.id as "nodeId", p.path,
             array(select coalesce((select c.total from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as minutes,
-            array(select coalesce((select c.floor from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as floor
+            array(select coalesce((select c.floor from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as floor,
+            array(select coalesce((select c.locked from cells c where c.node_id = p.id and c.d = g), false) from generate_series(0, 6) g) as locked
        from paths p order by p.path`;
 
 export async function weekGrid(tx: Tx, workspaceId: string, monday: string): Promise<GridRow[]> {

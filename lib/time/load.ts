@@ -6,6 +6,7 @@ import { pageTx } from '@/lib/request/context';
 import { getEntry, listEntries } from './entries';
 import { loadWeekGridData } from './grid';
 import { listTimeNodes } from './nodes';
+import { getRounding } from './rounding';
 import { getTimer } from './timer';
 import { addDays } from './week';
 
@@ -17,23 +18,36 @@ async function asOwner<T>(fn: (tx: Tx, workspaceId: string) => Promise<T>): Prom
 
 export function loadTimePage(monday: string) {
   return asOwner(async (tx, ws) => {
-    const [nodes, entries, timer] = [
+    const [nodes, entries, timer, rounding] = [
       await listTimeNodes(tx, ws),
       await listEntries(tx, ws, monday, addDays(monday, 6)),
       await getTimer(tx, ws),
+      await getRounding(tx, ws),
     ];
-    return { nodes, entries, timer };
+    return { nodes, entries, timer, rounding };
   });
 }
 
 export function loadWeekGrid(monday: string) {
-  return asOwner((tx, ws) => loadWeekGridData(tx, ws, monday));
+  return asOwner(async (tx, ws) => ({ ...(await loadWeekGridData(tx, ws, monday)), rounding: await getRounding(tx, ws) }));
+}
+
+/**
+ * The header's timer on every page, in the page's transaction: the running timer, or what a timer
+ * can be started on. Null for an accountant (hours are the owner's).
+ */
+export function loadHeaderTimer() {
+  return pageTx(async (tx, workspace) => {
+    if (workspace?.role !== 'owner') return null;
+    const timer = await getTimer(tx, workspace.id);
+    return { timer, nodes: timer ? [] : await listTimeNodes(tx, workspace.id), rounding: await getRounding(tx, workspace.id) };
+  });
 }
 
 export async function loadEntry(id: string) {
   const found = await asOwner(async (tx, ws) => {
     const entry = await getEntry(tx, ws, id);
-    return entry ? { entry, nodes: await listTimeNodes(tx, ws) } : null;
+    return entry ? { entry, nodes: await listTimeNodes(tx, ws), rounding: await getRounding(tx, ws) } : null;
   });
   if (!found) notFound();
   return found;

@@ -30,7 +30,7 @@ export async function startTimer(tx: Tx, workspaceId: string, nodeId: string, de
   ]);
 }
 
-/** Turns the timer into a time entry; returns its minutes, or null when none was running. */
+/** Turns the timer into a time entry (rounded by the workspace's rule); returns its minutes, or null when none was running. */
 export async function stopTimer(tx: Tx): Promise<number | null> {
   const { rows } = await tx.query<{ minutes: number | null }>(`select minutes from public.stop_timer()`);
   return rows[0]?.minutes ?? null;
