@@ -17,7 +17,7 @@ import { uuid } from '@/lib/invoices/schemas';
 import { pageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
   return { title: t('invoices.builder.title') };
 }
 
