@@ -357,7 +357,7 @@ export const invoicesMessages = defineMessages(
         creating: 'Creating …',
         selected: 'Selected: {hours} · {amount} excl. VAT',
         oneStep: 'Unbilled time per client',
-        oneStepHint: 'One click creates a draft with all of the client\'s unbilled time. You can then edit its lines on the draft.',
+        oneStepHint: "One click creates a draft with all of the client's unbilled time. You can then edit its lines on the draft.",
         invoiceClient: 'Invoice unbilled time',
         invoiceClientNamed: 'Invoice unbilled time for {client}',
         clientUnbilled: '{hours} · {amount} excl. VAT',
