@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import { SessionEndedError } from '@/lib/auth/signed-out';
 import type { VerifiedClaims } from '@/lib/auth/verified-claims';
+import { HEADER_TIMER_SQL, headerTimerFrom, type HeaderTimerData } from '@/lib/time/header';
 import { getPool } from './pool';
 import type { MyWorkspace } from './workspaces';
 
@@ -31,6 +32,8 @@ export interface Frame {
   memberships: MyWorkspace[];
   /** The account's pending deletion (a tombstoned account may only restore). */
   deletion: { requestedAt: Date; purgeAfter: Date } | null;
+  /** The header's timer; null unless the user owns the active workspace. */
+  timer: HeaderTimerData | null;
 }
 
 export interface Opened {
@@ -75,10 +78,12 @@ export async function openUserTransaction(
     options.checkSession === false ? `select true as live` : `select private.session_is_live() as live`,
     ...(options.frame ? [MEMBERSHIPS, `select requested_at, purge_after from public.my_account_deletion()`] : []),
     `select id::text, role from private.choose_workspace(${preferred ? `${client.escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped})`,
+    // After choosing: the header reads the active workspace.
+    ...(options.frame ? [HEADER_TIMER_SQL] : []),
   ];
   const results = (await client.query(statements.join(';\n'))) as unknown as pg.QueryResult[];
   if (results[2]?.rows[0]?.live !== true) throw new SessionEndedError();
-  const row = results[results.length - 1]?.rows[0] as ActiveWorkspace | undefined;
+  const row = results[options.frame ? 5 : 3]?.rows[0] as ActiveWorkspace | undefined;
   let frame: Frame | null = null;
   if (options.frame) {
     const memberships = (results[3].rows[0].memberships as (Omit<MyWorkspace, 'createdAt'> & { createdAt: string })[]).map((m) => ({
@@ -86,7 +91,11 @@ export async function openUserTransaction(
       createdAt: new Date(m.createdAt),
     }));
     const deletion = results[4].rows[0] as { requested_at: Date; purge_after: Date } | undefined;
-    frame = { memberships, deletion: deletion ? { requestedAt: deletion.requested_at, purgeAfter: deletion.purge_after } : null };
+    frame = {
+      memberships,
+      deletion: deletion ? { requestedAt: deletion.requested_at, purgeAfter: deletion.purge_after } : null,
+      timer: headerTimerFrom(results[6].rows[0]),
+    };
   }
   return { workspace: row ? { id: row.id, role: row.role } : null, frame };
 }

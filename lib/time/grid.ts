@@ -4,7 +4,8 @@
 import { ActionError } from '@/lib/actions/action';
 import type { Tx } from '@/lib/db/transaction';
 import { requireTimeNode } from './entries';
-import { TIME_NODES_SQL, type TimeNode } from './nodes';
+import { timeNodesSql, type TimeNode } from './nodes';
+import type { RoundingStep } from './rounding';
 
 export interface GridRow {
   nodeId: string;
@@ -47,13 +48,18 @@ export async function weekGrid(tx: Tx, workspaceId: string, monday: string): Pro
   return rows;
 }
 
-/** The week grid page's data, nodes to add rows from included, in one round trip. */
-export async function loadWeekGridData(tx: Tx, workspaceId: string, monday: string): Promise<{ nodes: TimeNode[]; rows: GridRow[] }> {
-  const { rows } = await tx.query<{ nodes: TimeNode[] | null; rows: GridRow[] | null }>(
-    `select (select json_agg(n) from (${TIME_NODES_SQL}) n) as nodes, (select json_agg(g) from (${WEEK_GRID_SQL}) g) as rows`,
+/** The week grid page's data, nodes to add rows from and the rounding rule included, in one round trip. */
+export async function loadWeekGridData(
+  tx: Tx,
+  workspaceId: string,
+  monday: string,
+): Promise<{ nodes: TimeNode[]; rows: GridRow[]; rounding: RoundingStep }> {
+  const { rows } = await tx.query<{ nodes: TimeNode[] | null; rows: GridRow[] | null; rounding: RoundingStep | null }>(
+    `select (select json_agg(n) from (${timeNodesSql('$1')}) n) as nodes, (select json_agg(g) from (${WEEK_GRID_SQL}) g) as rows,
+            (select bp.time_rounding_minutes from public.business_profiles bp where bp.workspace_id = $1) as rounding`,
     [workspaceId, monday],
   );
-  return { nodes: rows[0].nodes ?? [], rows: rows[0].rows ?? [] };
+  return { nodes: rows[0].nodes ?? [], rows: rows[0].rows ?? [], rounding: rows[0].rounding ?? 0 };
 }
 
 /** Sets the day's total on a node to `total` minutes by changing its newest unbilled entry. */

@@ -29,19 +29,7 @@ export function loadTimePage(monday: string) {
 }
 
 export function loadWeekGrid(monday: string) {
-  return asOwner(async (tx, ws) => ({ ...(await loadWeekGridData(tx, ws, monday)), rounding: await getRounding(tx, ws) }));
-}
-
-/**
- * The header's timer on every page, in the page's transaction: the running timer, or what a timer
- * can be started on. Null for an accountant (hours are the owner's).
- */
-export function loadHeaderTimer() {
-  return pageTx(async (tx, workspace) => {
-    if (workspace?.role !== 'owner') return null;
-    const timer = await getTimer(tx, workspace.id);
-    return { timer, nodes: timer ? [] : await listTimeNodes(tx, workspace.id), rounding: await getRounding(tx, workspace.id) };
-  });
+  return asOwner((tx, ws) => loadWeekGridData(tx, ws, monday));
 }
 
 export async function loadEntry(id: string) {

@@ -1,6 +1,7 @@
 // The running timer (server state, so it survives reloads and shows on every device).
 import type { Tx } from '@/lib/db/transaction';
 import { requireTimeNode } from './entries';
+import { runningTimerSql } from './header';
 
 export interface RunningTimer {
   nodeId: string;
@@ -12,12 +13,7 @@ export interface RunningTimer {
 }
 
 export async function getTimer(tx: Tx, workspaceId: string): Promise<RunningTimer | null> {
-  const { rows } = await tx.query<RunningTimer>(
-    `select t.node_id as "nodeId", t.description, to_json(t.started_at)#>>'{}' as "startedAt", to_json(now())#>>'{}' as "serverNow",
-            public.node_path(t.node_id) as path
-       from public.running_timers t where t.workspace_id = $1 and t.user_id = (select auth.uid())`,
-    [workspaceId],
-  );
+  const { rows } = await tx.query<RunningTimer>(runningTimerSql('$1'), [workspaceId]);
   return rows[0] ?? null;
 }
 
