@@ -108,7 +108,17 @@ const linesOf = (invoice: InvoiceDetail): LineInput[] =>
  * is uncontrolled with the kept value as its default: the form resets to defaults after each
  * submit, so a refused line comes back with the rate that was chosen.
  */
-function VatFields({ invoice, vat, setVat, label }: { invoice: InvoiceDetail; vat: string; setVat: (v: string) => void; label: string }) {
+export function VatFields({
+  invoice,
+  vat,
+  setVat,
+  label,
+}: {
+  invoice: InvoiceDetail;
+  vat: string;
+  setVat: (v: string) => void;
+  label: string;
+}) {
   const kept = useFieldState('vatRate').value;
   return (
     <>
@@ -122,7 +132,7 @@ function VatFields({ invoice, vat, setVat, label }: { invoice: InvoiceDetail; va
   );
 }
 
-function ExemptionSelect({ defaultValue, className }: { defaultValue?: VatExemptionReason | null; className?: string }) {
+export function ExemptionSelect({ defaultValue, className }: { defaultValue?: VatExemptionReason | null; className?: string }) {
   const { t } = useI18n();
   const kept = useFieldState('vatExemptionReason').value;
   return (

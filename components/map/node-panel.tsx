@@ -3,6 +3,7 @@
 // invoicing details; the markdown text; files; activity. Edits save through the map's autosave.
 import { useEffect, useId, useState } from 'react';
 import { FilePanel } from '@/components/files/file-panel';
+import { InvoiceClientButton } from '@/components/invoices/invoice-client-button';
 import { useI18n } from '@/components/i18n/provider';
 import { NoteEditor } from '@/components/notes/note-editor';
 import { Button } from '@/components/ui/button';
@@ -115,6 +116,11 @@ export function NodePanel({ node, fresh, onAddChild }: Props) {
                     </Button>
                   ))}
                 </div>
+              </div>
+            ) : null}
+            {node.kind === 'client' && !node.archivedAt ? (
+              <div className="border-t border-border pt-4">
+                <InvoiceClientButton clientId={node.id} clientName={node.title} size="sm" variant="secondary" />
               </div>
             ) : null}
             <div className="space-y-2 border-t border-border pt-4">

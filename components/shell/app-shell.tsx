@@ -5,6 +5,7 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { HeaderTimerSlot } from '@/components/time/header-timer-slot';
 import { switchWorkspaceForm } from '@/lib/accountant/actions';
 import { changeLocale, signOut } from '@/lib/auth/actions';
 import { pageContext } from '@/lib/request/context';
@@ -55,6 +56,7 @@ async function ShellHeader() {
                 switchAction={switchWorkspaceForm}
               />
             ) : null}
+            {role === 'owner' ? <HeaderTimerSlot /> : null}
             <ThemeToggle />
             <UserMenu email={email} signOutAction={signOut} setLocaleAction={changeLocale} />
           </div>

@@ -11,12 +11,24 @@ import { initialState } from '@/lib/actions/state';
 import { formatMoney } from '@/lib/i18n/format';
 import { saveTimeEntry } from '@/lib/time/actions';
 import type { TimeNode } from '@/lib/time/nodes';
+import { roundingRuleKey, type RoundingStep } from '@/lib/time/rounding';
 import { NodeSelect } from './node-select';
 
 const KEPT_AFTER_SAVE = ['entryDate', 'nodeId', 'billable'];
 
-export function EntryForm({ nodes, stored, editing = false }: { nodes: TimeNode[]; stored: Record<string, string>; editing?: boolean }) {
+export function EntryForm({
+  nodes,
+  stored,
+  rounding,
+  editing = false,
+}: {
+  nodes: TimeNode[];
+  stored: Record<string, string>;
+  rounding: RoundingStep;
+  editing?: boolean;
+}) {
   const { t, locale } = useI18n();
+  const rule = roundingRuleKey(rounding);
   const [state, action] = useActionState(saveTimeEntry, initialState);
   const value = valuesAfter(state, stored);
   // After a successful quick entry the form starts over, keeping date, node and billable for the next one.
@@ -55,7 +67,7 @@ export function EntryForm({ nodes, stored, editing = false }: { nodes: TimeNode[
           inputMode="decimal"
           required
           placeholder="1:30"
-          hint={t('time.entry.durationHint')}
+          hint={`${t('time.entry.durationHint')}. ${t(rule.key, rule.params)}`}
           defaultValue={initial('minutes')}
           error={err('minutes')}
           autoFocus={!editing}

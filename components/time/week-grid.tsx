@@ -10,13 +10,29 @@ import { formatMinutes } from '@/lib/i18n/format';
 import { setWeekCell } from '@/lib/time/actions';
 import type { GridRow } from '@/lib/time/grid';
 import type { TimeNode } from '@/lib/time/nodes';
+import { roundingRuleKey, type RoundingStep } from '@/lib/time/rounding';
 import { durationInputValue } from '@/lib/validation/quantities';
+import { LockIcon } from './lock-icon';
 import { NodeSelect } from './node-select';
 
 const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: GridRow[]; nodes: TimeNode[]; today: string }) {
+export function WeekGrid({
+  days,
+  rows,
+  nodes,
+  today,
+  rounding,
+}: {
+  days: string[];
+  rows: GridRow[];
+  nodes: TimeNode[];
+  today: string;
+  rounding: RoundingStep;
+}) {
   const { t, locale } = useI18n();
+  // Bumped per cell after each save, so the cell shows what is stored (a refused or rounded value included).
+  const [versions, setVersions] = useState<Record<string, number>>({});
   const [added, setAdded] = useState<string[]>([]);
   const [choice, setChoice] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -29,7 +45,13 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
     ...rows,
     ...added
       .filter((id) => !known.has(id))
-      .map((id) => ({ nodeId: id, path: pathOf.get(id) ?? '', minutes: Array(7).fill(0), floor: Array(7).fill(0) })),
+      .map((id) => ({
+        nodeId: id,
+        path: pathOf.get(id) ?? '',
+        minutes: Array(7).fill(0),
+        floor: Array(7).fill(0),
+        locked: Array(7).fill(false),
+      })),
   ];
   const dayTotals = days.map((_, i) => allRows.reduce((sum, r) => sum + r.minutes[i], 0));
 
@@ -45,14 +67,19 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
       const result = await setWeekCell(initialState, form);
       setErrors((prev) => ({ ...prev, [key]: result.ok ? undefined : (result.fieldErrors.minutes ?? result.formError) }));
       setStatus(result.ok ? t('time.week.saved') : '');
+      setVersions((prev) => ({ ...prev, [key]: (prev[key] ?? 0) + 1 }));
     });
   }
 
+  const rule = roundingRuleKey(rounding);
+  const roundingText = t(rule.key, rule.params);
   const dayLabel = (i: number) => `${t(`time.week.days.${DAY_KEYS[i]}`)} ${Number(days[i].slice(8))}/${Number(days[i].slice(5, 7))}`;
 
   return (
     <div className="space-y-4">
-      <p className="text-sm text-muted">{t('time.week.hint')}</p>
+      <p className="text-sm text-muted">
+        {t('time.week.hint')} <span data-testid="rounding-rule">{roundingText}</span>
+      </p>
       <div className="overflow-x-auto rounded-2xl border border-border bg-surface">
         <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="week-grid" aria-busy={pending}>
           <thead>
@@ -86,17 +113,25 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
                 {days.map((day, i) => {
                   const key = `${row.nodeId}:${i}`;
                   const value = row.minutes[i] ? durationInputValue(row.minutes[i]) : '';
+                  const locked = row.locked[i];
+                  const label = t(locked ? 'time.week.lockedCell' : 'time.week.cellLabel', { node: row.path, day: dayLabel(i) });
                   return (
-                    <td key={day} className="px-1 py-1.5 align-top">
+                    <td key={day} className="relative px-1 py-1.5 align-top" data-locked={locked || undefined}>
+                      {locked ? (
+                        <span className="pointer-events-none absolute right-1.5 top-2 text-muted" title={t('time.week.locked')}>
+                          <LockIcon />
+                        </span>
+                      ) : null}
                       <input
-                        key={`${key}:${value}`}
+                        key={`${key}:${value}:${versions[key] ?? 0}`}
                         defaultValue={value}
                         inputMode="decimal"
-                        aria-label={t('time.week.cellLabel', { node: row.path, day: dayLabel(i) })}
+                        aria-label={label}
                         aria-invalid={errors[key] ? true : undefined}
-                        title={errors[key]}
+                        title={errors[key] ?? (locked ? t('time.week.locked') : undefined)}
                         className={cn(
                           'h-9 w-full rounded-md border border-transparent bg-subtle/60 px-1 text-center tabular-nums hover:border-border focus:border-ring focus:bg-surface focus:outline-none focus:ring-2 focus:ring-ring/25',
+                          locked && 'border-dashed border-border bg-transparent',
                           errors[key] && 'border-danger bg-danger-soft',
                         )}
                         onBlur={(e) => commit(row, i, e.currentTarget.value)}

@@ -102,6 +102,7 @@ export const CONSTRAINT_MESSAGES = {
   // running timers
   running_timers_description_length: 'db.descriptionTooLong',
   running_timers_one_per_user: 'db.timerAlreadyRunning',
+  business_profiles_time_rounding_valid: 'db.timeRoundingInvalid',
   running_timers_node_same_workspace: 'db.nodeInOtherWorkspace',
   // mind-map shape
   nodes_parent_kind_valid: 'db.nodeParentKindInvalid',
@@ -232,6 +233,7 @@ export const RAISED_MESSAGES = {
   not_workspace_owner: 'db.notWorkspaceOwner',
   second_factor_required: 'db.secondFactorRequired',
   time_entry_not_billable: 'db.timeEntryNotBillable',
+  time_entry_not_restorable: 'db.timeEntryNotRestorable',
   not_workspace_member: 'db.forbidden',
   invitation_invalid: 'db.invitationInvalid',
   invitation_expired: 'db.invitationExpired',

@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import { SessionEndedError } from '@/lib/auth/signed-out';
 import type { VerifiedClaims } from '@/lib/auth/verified-claims';
+import { HEADER_TIMER_SQL, headerTimerFrom, type HeaderTimerData } from '@/lib/time/header';
 import { getPool } from './pool';
 import type { MyWorkspace } from './workspaces';
 
@@ -31,6 +32,8 @@ export interface Frame {
   memberships: MyWorkspace[];
   /** The account's pending deletion (a tombstoned account may only restore). */
   deletion: { requestedAt: Date; purgeAfter: Date } | null;
+  /** The header's timer; null unless the user owns the active workspace. */
+  timer: HeaderTimerData | null;
 }
 
 export interface Opened {
@@ -69,6 +72,7 @@ export function openingText(
     ...(options.begun ? [] : [`begin`]),
     `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${escapeLiteral(JSON.stringify(claims))}, true)`,
     `select * from private.open_request(${preferred ? `${escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped}, ${options.checkSession !== false}, ${options.frame === true})`,
+    ...(options.frame ? [HEADER_TIMER_SQL] : []),
   ].join(';\n');
 }
 
@@ -91,12 +95,14 @@ export async function openUserTransaction(
     throw new Error('a user transaction needs verified claims of an authenticated user');
   }
   const results = (await client.query(openingText(claims, options, (v) => client.escapeLiteral(v)))) as unknown as pg.QueryResult[];
-  const row = results.at(-1)!.rows[0] as OpenedRow;
+  // With the frame, the header's timer is the last statement, after the workspace is chosen.
+  const row = results.at(options.frame ? -2 : -1)!.rows[0] as OpenedRow;
   if (!row.live) throw new SessionEndedError();
   const frame: Frame | null = options.frame
     ? {
         memberships: (row.memberships ?? []).map((m) => ({ ...m, createdAt: new Date(m.createdAt) })),
         deletion: row.requested_at && row.purge_after ? { requestedAt: row.requested_at, purgeAfter: row.purge_after } : null,
+        timer: headerTimerFrom(results.at(-1)!.rows[0]),
       }
     : null;
   return { workspace: row.id && row.role ? { id: row.id, role: row.role } : null, frame };

@@ -24,6 +24,13 @@ export function formatDate(date: Date | string, locale: Locale = 'sv', style: 's
   return new Intl.DateTimeFormat(TAG[locale], options).format(d);
 }
 
+/** A day as a heading: "måndag 30 november" (sv), "Monday 30 November" (en). */
+export function formatWeekday(day: string, locale: Locale = 'sv'): string {
+  return new Intl.DateTimeFormat(TAG[locale], { weekday: 'long', day: 'numeric', month: 'long', timeZone: TIME_ZONE }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
+
 /** 95 → "1 h 35 min"; 45 → "45 min"; 120 → "2 h". */
 export function formatMinutes(minutes: number, locale: Locale = 'sv'): string {
   const sign = minutes < 0 ? '-' : '';

@@ -8,10 +8,11 @@ import { INCOMPLETE_INVOICE_MESSAGES } from '@/lib/db/constraint-messages';
 import { emailConfigured } from '@/lib/email/send';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { getLocale } from '@/lib/i18n/server';
-import { emailArchivedInvoice } from './email';
 import type { Tx } from '@/lib/db/transaction';
+import { emailArchivedInvoice } from './email';
+import { insertLine, updateLine } from './lines';
+import { listUnbilledEntries } from './queries';
 import { percentDiscountLine } from './totals';
-import type { LineKind, VatExemptionReason } from './vat-treatment';
 import {
   addDiscountSchema,
   addHoursSchema,
@@ -21,33 +22,58 @@ import {
   draftDetailsSchema,
   emailSchema,
   firstNumberSchema,
+  invoiceClientSchema,
   invoiceIdSchema,
   lineExemptionSchema,
   markPaidSchema,
   recordPaymentSchema,
   removeLineSchema,
   reversePaymentSchema,
+  updateLineSchema,
 } from './schemas';
 import { finishArchive, sendInDatabase } from './send';
 import { invoiceSession } from './session';
 
 const page = (id: string) => `/fakturor/${id}`;
 
+/** A new draft for the client billing the given entries; returns its id. */
+async function insertDraft(tx: Tx, workspaceId: string, clientId: string, entryIds: string[], perEntry: boolean): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    // The VAT treatment follows from the client's country and VAT number (a database default).
+    `insert into public.invoices (workspace_id, client_node_id)
+     select $1, n.id from public.nodes n where n.id = $2 and n.kind = 'client'
+     returning id`,
+    [workspaceId, clientId],
+  );
+  // The client is a hidden field of these forms: the refusal is the form's.
+  if (!rows[0]) throw new ActionError('db.invoiceNeedsClientNode');
+  if (entryIds.length) await tx.query('select public.bill_time_entries($1, $2, $3)', [rows[0].id, entryIds, perEntry]);
+  return rows[0].id;
+}
+
 export const createDraft = createAction({
   schema: createDraftSchema,
   handler: async ({ clientId, entryIds, perEntry }, ctx) => {
+    const id = await ctx.tx((tx) => insertDraft(tx, ctx.workspace.id, clientId, entryIds, perEntry));
+    redirect(page(id));
+  },
+});
+
+/** From a client (on the map or the invoice pages) straight to a draft with all its unbilled hours. */
+export const invoiceClient = createAction({
+  schema: invoiceClientSchema,
+  handler: async ({ clientId }, ctx) => {
     const id = await ctx.tx(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>(
-        // The VAT treatment follows from the client's country and VAT number (a database default).
-        `insert into public.invoices (workspace_id, client_node_id)
-         select $1, n.id from public.nodes n where n.id = $2 and n.kind = 'client'
-         returning id`,
-        [ctx.workspace.id, clientId],
+      const entries = await listUnbilledEntries(tx, clientId);
+      return insertDraft(
+        tx,
+        ctx.workspace.id,
+        clientId,
+        entries.map((e) => e.id),
+        false,
       );
-      if (!rows[0]) throw new ActionError('db.invoiceNeedsClientNode', 'clientId');
-      if (entryIds.length) await tx.query('select public.bill_time_entries($1, $2, $3)', [rows[0].id, entryIds, perEntry]);
-      return rows[0].id;
     });
+    revalidatePath('/fakturor');
     redirect(page(id));
   },
 });
@@ -97,35 +123,6 @@ export const saveDraftDetails = createAction({
     return { message: 'invoices.draft.saved', keepValues: true };
   },
 });
-
-/** Adds a line at the end; a domestic 0 % line must name its exemption, asked for at the field. */
-async function insertLine(
-  tx: Tx,
-  workspaceId: string,
-  invoiceId: string,
-  line: {
-    description: string;
-    quantity: string;
-    unit: string;
-    unitPriceOre: number;
-    vatRate: number;
-    kind: LineKind;
-    exemptionReason: VatExemptionReason | null;
-  },
-) {
-  const treatment = (await tx.query<{ vat_treatment: string }>(`select vat_treatment from public.invoices where id = $1`, [invoiceId]))
-    .rows[0]?.vat_treatment;
-  if (!treatment) throw new ActionError('db.invoiceNotFound');
-  const exemptionReason = treatment === 'domestic' && line.vatRate === 0 ? line.exemptionReason : null;
-  if (treatment === 'domestic' && line.vatRate === 0 && !exemptionReason)
-    throw new ActionError('invoices.vat.exemptionRequired', 'vatExemptionReason');
-  await tx.query(
-    `insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate, line_kind, vat_exemption_reason)
-     select $1, i.id, coalesce((select max(position) from public.invoice_lines where invoice_id = i.id), 0) + 1, $3, $4, $5, $6, $7, $8, $9
-       from public.invoices i where i.id = $2`,
-    [workspaceId, invoiceId, line.description, line.quantity, line.unit, line.unitPriceOre, line.vatRate, line.kind, exemptionReason],
-  );
-}
 
 export const addLine = createAction({
   schema: addLineSchema,
@@ -178,6 +175,27 @@ export const addDiscount = createAction({
       });
     });
     revalidatePath(page(v.invoiceId));
+  },
+});
+
+/** Edits a line in place: text, quantity, unit, price, VAT (a line of hours: text and VAT; its quantity follows them). */
+export const updateDraftLine = createAction({
+  schema: updateLineSchema,
+  handler: async (v, ctx) => {
+    await ctx.tx((tx) =>
+      updateLine(tx, {
+        invoiceId: v.invoiceId,
+        lineId: v.lineId,
+        description: v.description,
+        quantity: v.quantity,
+        unit: v.unit,
+        unitPriceOre: v.unitPrice,
+        vatRate: v.vatRate,
+        exemptionReason: v.vatExemptionReason,
+      }),
+    );
+    revalidatePath(page(v.invoiceId));
+    return { message: 'invoices.draft.lineSaved' };
   },
 });
 

@@ -182,6 +182,37 @@ export async function listClients(tx: Tx): Promise<ClientOption[]> {
   return rows.map(toClientOption);
 }
 
+export interface ClientUnbilled {
+  clientId: string;
+  name: string;
+  minutes: number;
+  /** What the hours bill, each node and rate rounded as bill_time_entries() puts them on a line. */
+  amountOre: number;
+}
+
+/** Clients with unbilled billable hours (on themselves or below), most first. */
+export async function listUnbilledByClient(tx: Tx): Promise<ClientUnbilled[]> {
+  const { rows } = await tx.query(
+    `with recursive tree as (
+       select n.id, n.id as client_id from public.nodes n where n.kind = 'client' and n.archived_at is null
+       union all
+       select n.id, t.client_id from public.nodes n join tree t on n.parent_id = t.id where n.kind <> 'client'
+     ), lines as (
+       select t.client_id, sum(e.minutes) as minutes,
+              round(greatest(round(sum(e.minutes) / 60.0, 2), 0.01) * e.hourly_rate_ore) as amount
+         from public.time_entries e join tree t on t.id = e.node_id
+        where e.invoice_line_id is null and e.billable
+        group by t.client_id, e.node_id, e.hourly_rate_ore
+     )
+     select l.client_id, coalesce(nullif(c.name, ''), nullif(n.title, ''), '–') as name,
+            sum(l.minutes)::int as minutes, sum(l.amount)::float8 as amount_ore
+       from lines l join public.nodes n on n.id = l.client_id left join public.client_details c on c.node_id = l.client_id
+      group by l.client_id, c.name, n.title
+      order by sum(l.amount) desc, 2`,
+  );
+  return rows.map((r) => ({ clientId: r.client_id, name: r.name, minutes: r.minutes, amountOre: r.amount_ore }));
+}
+
 export interface UnbilledEntry {
   id: string;
   date: string;
@@ -232,6 +263,8 @@ export interface InvoiceLine {
   exemptionReason: VatExemptionReason | null;
   /** Credited by sent credit notes or held by a draft one: nothing more to pick for a new credit note. */
   credited: boolean;
+  /** Time entries the line bills (its quantity and price follow them); 0 for a free line. */
+  hoursEntries: number;
 }
 
 export interface InvoiceEvent {
@@ -318,7 +351,8 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
               exists (select 1 from public.invoice_lines c join public.invoices n on n.id = c.invoice_id
                        where c.credits_line_id = l.id and n.status = 'draft')
               or l.quantity + coalesce((select sum(c.quantity) from public.invoice_lines c join public.invoices n on n.id = c.invoice_id
-                                         where c.credits_line_id = l.id and n.status <> 'draft'), 0) = 0 as credited
+                                         where c.credits_line_id = l.id and n.status <> 'draft'), 0) = 0 as credited,
+              (select count(*)::int from public.time_entries e where e.invoice_line_id = l.id) as hours_entries
          from public.invoice_lines l where l.invoice_id = $1 order by l.position, l.created_at, l.id`,
       [id],
     ),
@@ -397,6 +431,7 @@ export async function getInvoice(tx: Tx, id: string): Promise<InvoiceDetail | nu
       kind: l.line_kind,
       exemptionReason: l.vat_exemption_reason,
       credited: l.credited,
+      hoursEntries: l.hours_entries,
     })),
     events: events.rows.map((e) => ({ event: e.event, occurredAt: e.occurred_at, details: e.details })),
     payments: payments.rows.map((p) => ({

@@ -115,30 +115,49 @@ const quantity = z
     }
   }, 'invoices.errors.quantity');
 
+const lineDescription = z
+  .string()
+  .trim()
+  .min(1, 'invoices.errors.description')
+  .max(500, 'invoices.errors.description')
+  .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+  .transform(invoiceText());
+const unit = z
+  .string()
+  .trim()
+  .min(1, 'invoices.errors.unit')
+  .max(20, 'invoices.errors.unit')
+  .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+  .transform(invoiceText());
+const unitPrice = z
+  .string()
+  .transform((v) => parseMoneyToOre(v))
+  .refine((v): v is number => v !== null && v >= 0, 'invoices.errors.unitPrice');
+
 export const addLineSchema = z.object({
   invoiceId: uuid,
-  description: z
-    .string()
-    .trim()
-    .min(1, 'invoices.errors.description')
-    .max(500, 'invoices.errors.description')
-    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-    .transform(invoiceText()),
+  description: lineDescription,
   quantity,
-  unit: z
-    .string()
-    .trim()
-    .min(1, 'invoices.errors.unit')
-    .max(20, 'invoices.errors.unit')
-    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-    .transform(invoiceText()),
-  unitPrice: z
-    .string()
-    .transform((v) => parseMoneyToOre(v))
-    .refine((v): v is number => v !== null && v >= 0, 'invoices.errors.unitPrice'),
+  unit,
+  unitPrice,
   vatRate,
   vatExemptionReason: exemptionReason,
 });
+
+/** A line edited in place; quantity, unit and price are left out for a line whose quantity follows its hours. */
+export const updateLineSchema = z.object({
+  invoiceId: uuid,
+  lineId: uuid,
+  description: lineDescription,
+  quantity: quantity.optional().transform((v) => v ?? null),
+  unit: unit.optional().transform((v) => v ?? null),
+  unitPrice: unitPrice.optional().transform((v) => v ?? null),
+  vatRate,
+  vatExemptionReason: exemptionReason,
+});
+
+/** One step from a client to a draft with all its unbilled hours. */
+export const invoiceClientSchema = z.object({ clientId: uuid });
 
 /** A discount: an amount in kronor or a whole percentage of the lines at its VAT rate, not both. */
 export const addDiscountSchema = z

@@ -59,26 +59,32 @@ export async function requireTimeNode(tx: Tx, workspaceId: string, nodeId: strin
   if (!rowCount) throw new ActionError('time.errors.nodeNotFound', field);
 }
 
-export async function saveEntry(tx: Tx, workspaceId: string, input: EntryInput): Promise<string> {
+/** Saves the entry; returns its id and the minutes stored (after the workspace's rounding). */
+export async function saveEntry(tx: Tx, workspaceId: string, input: EntryInput): Promise<{ id: string; minutes: number }> {
   await requireTimeNode(tx, workspaceId, input.nodeId);
   const rate = `coalesce($5::bigint, public.default_hourly_rate_ore($2))`;
   const params = [workspaceId, input.nodeId, input.entryDate, input.minutes, input.hourlyRate, input.description, input.billable];
   if (!input.id) {
-    const { rows } = await tx.query<{ id: string }>(
+    const { rows } = await tx.query<{ id: string; minutes: number }>(
       `insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description, billable)
-       values ($1, $2, $3, $4, ${rate}, $6, $7) returning id`,
+       values ($1, $2, $3, $4, ${rate}, $6, $7) returning id, minutes`,
       params,
     );
-    return rows[0].id;
+    return rows[0];
   }
-  const { rowCount } = await tx.query(
+  const { rows } = await tx.query<{ id: string; minutes: number }>(
     `update public.time_entries set node_id = $2, entry_date = $3, minutes = $4, hourly_rate_ore = ${rate},
             description = $6, billable = $7
-      where workspace_id = $1 and id = $8`,
+      where workspace_id = $1 and id = $8 returning id, minutes`,
     [...params, input.id],
   );
-  if (!rowCount) throw new ActionError('time.errors.entryNotFound');
-  return input.id;
+  if (!rows[0]) throw new ActionError('time.errors.entryNotFound');
+  return rows[0];
+}
+
+/** Undoes the user's deletion of the entry (within the hour), exactly as it was: see restore_time_entry(). */
+export async function restoreEntry(tx: Tx, id: string): Promise<void> {
+  await tx.query(`select id from public.restore_time_entry($1)`, [id]);
 }
 
 export async function deleteEntry(tx: Tx, workspaceId: string, id: string): Promise<void> {

@@ -4,7 +4,8 @@
 import { ActionError } from '@/lib/actions/action';
 import type { Tx } from '@/lib/db/transaction';
 import { requireTimeNode } from './entries';
-import { TIME_NODES_SQL, type TimeNode } from './nodes';
+import { timeNodesSql, type TimeNode } from './nodes';
+import type { RoundingStep } from './rounding';
 
 export interface GridRow {
   nodeId: string;
@@ -13,18 +14,24 @@ export interface GridRow {
   minutes: number[];
   /** Per day, the minutes a cell cannot go below (billed or older entries). */
   floor: number[];
+  /** Per day, whether some of its hours are on a sent invoice (locked). */
+  locked: boolean[];
 }
 
 /** Rows as weekGrid returns them; $1 = workspace id, $2 = the Monday. */
 const WEEK_GRID_SQL = `with week as (
        select e.node_id, (e.entry_date - $2::date) as d, e.minutes,
               row_number() over (partition by e.node_id, e.entry_date order by (e.invoice_line_id is null) desc, e.created_at desc) as rank,
-              e.invoice_line_id is null as editable
+              e.invoice_line_id is null as editable,
+              coalesce(i.status <> 'draft', false) as locked
          from public.time_entries e
+         left join public.invoice_lines l on l.id = e.invoice_line_id
+         left join public.invoices i on i.id = l.invoice_id
         where e.workspace_id = $1 and e.entry_date between $2::date and $2::date + 6
      ), cells as (
        select node_id, d, sum(minutes)::int as total,
-              (sum(minutes) - coalesce(sum(minutes) filter (where rank = 1 and editable), 0))::int as floor
+              (sum(minutes) - coalesce(sum(minutes) filter (where rank = 1 and editable), 0))::int as floor,
+              bool_or(locked) as locked
          from week group by node_id, d
      ), paths as (
        select n.id, public.node_path(n.id) as path
@@ -32,7 +39,8 @@ const WEEK_GRID_SQL = `with week as (
      )
      select p.id as "nodeId", p.path,
             array(select coalesce((select c.total from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as minutes,
-            array(select coalesce((select c.floor from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as floor
+            array(select coalesce((select c.floor from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as floor,
+            array(select coalesce((select c.locked from cells c where c.node_id = p.id and c.d = g), false) from generate_series(0, 6) g) as locked
        from paths p order by p.path`;
 
 export async function weekGrid(tx: Tx, workspaceId: string, monday: string): Promise<GridRow[]> {
@@ -40,13 +48,18 @@ export async function weekGrid(tx: Tx, workspaceId: string, monday: string): Pro
   return rows;
 }
 
-/** The week grid page's data, nodes to add rows from included, in one round trip. */
-export async function loadWeekGridData(tx: Tx, workspaceId: string, monday: string): Promise<{ nodes: TimeNode[]; rows: GridRow[] }> {
-  const { rows } = await tx.query<{ nodes: TimeNode[] | null; rows: GridRow[] | null }>(
-    `select (select json_agg(n) from (${TIME_NODES_SQL}) n) as nodes, (select json_agg(g) from (${WEEK_GRID_SQL}) g) as rows`,
+/** The week grid page's data, nodes to add rows from and the rounding rule included, in one round trip. */
+export async function loadWeekGridData(
+  tx: Tx,
+  workspaceId: string,
+  monday: string,
+): Promise<{ nodes: TimeNode[]; rows: GridRow[]; rounding: RoundingStep }> {
+  const { rows } = await tx.query<{ nodes: TimeNode[] | null; rows: GridRow[] | null; rounding: RoundingStep | null }>(
+    `select (select json_agg(n) from (${timeNodesSql('$1')}) n) as nodes, (select json_agg(g) from (${WEEK_GRID_SQL}) g) as rows,
+            (select bp.time_rounding_minutes from public.business_profiles bp where bp.workspace_id = $1) as rounding`,
     [workspaceId, monday],
   );
-  return { nodes: rows[0].nodes ?? [], rows: rows[0].rows ?? [] };
+  return { nodes: rows[0].nodes ?? [], rows: rows[0].rows ?? [], rounding: rows[0].rounding ?? 0 };
 }
 
 /** Sets the day's total on a node to `total` minutes by changing its newest unbilled entry. */

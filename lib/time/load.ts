@@ -6,6 +6,7 @@ import { pageTx } from '@/lib/request/context';
 import { getEntry, listEntries } from './entries';
 import { loadWeekGridData } from './grid';
 import { listTimeNodes } from './nodes';
+import { getRounding } from './rounding';
 import { getTimer } from './timer';
 import { addDays } from './week';
 
@@ -17,12 +18,13 @@ async function asOwner<T>(fn: (tx: Tx, workspaceId: string) => Promise<T>): Prom
 
 export function loadTimePage(monday: string) {
   return asOwner(async (tx, ws) => {
-    const [nodes, entries, timer] = [
+    const [nodes, entries, timer, rounding] = [
       await listTimeNodes(tx, ws),
       await listEntries(tx, ws, monday, addDays(monday, 6)),
       await getTimer(tx, ws),
+      await getRounding(tx, ws),
     ];
-    return { nodes, entries, timer };
+    return { nodes, entries, timer, rounding };
   });
 }
 
@@ -33,7 +35,7 @@ export function loadWeekGrid(monday: string) {
 export async function loadEntry(id: string) {
   const found = await asOwner(async (tx, ws) => {
     const entry = await getEntry(tx, ws, id);
-    return entry ? { entry, nodes: await listTimeNodes(tx, ws) } : null;
+    return entry ? { entry, nodes: await listTimeNodes(tx, ws), rounding: await getRounding(tx, ws) } : null;
   });
   if (!found) notFound();
   return found;

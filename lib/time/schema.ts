@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { optionalAmountOre } from '@/lib/validation/fields';
 import { parseDuration } from '@/lib/validation/quantities';
 import { isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
+import { ROUNDING_STEPS } from './rounding';
 import { isDay } from './week';
 
 const MAX_MINUTES = 1440;
@@ -55,4 +56,10 @@ export const cellSchema = z.object({
 export const timerSchema = z.object({
   nodeId: uuid,
   description: z.string().trim().max(2000, 'validation.tooLong').refine(isSingleLine, SINGLE_LINE_MESSAGE).optional().default(''),
+});
+
+export const roundingSchema = z.object({
+  step: z.coerce
+    .number({ error: 'time.rounding.invalid' })
+    .refine((v): v is (typeof ROUNDING_STEPS)[number] => (ROUNDING_STEPS as readonly number[]).includes(v), 'time.rounding.invalid'),
 });

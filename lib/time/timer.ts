@@ -1,6 +1,7 @@
 // The running timer (server state, so it survives reloads and shows on every device).
 import type { Tx } from '@/lib/db/transaction';
 import { requireTimeNode } from './entries';
+import { runningTimerSql } from './header';
 
 export interface RunningTimer {
   nodeId: string;
@@ -12,12 +13,7 @@ export interface RunningTimer {
 }
 
 export async function getTimer(tx: Tx, workspaceId: string): Promise<RunningTimer | null> {
-  const { rows } = await tx.query<RunningTimer>(
-    `select t.node_id as "nodeId", t.description, to_json(t.started_at)#>>'{}' as "startedAt", to_json(now())#>>'{}' as "serverNow",
-            public.node_path(t.node_id) as path
-       from public.running_timers t where t.workspace_id = $1 and t.user_id = (select auth.uid())`,
-    [workspaceId],
-  );
+  const { rows } = await tx.query<RunningTimer>(runningTimerSql('$1'), [workspaceId]);
   return rows[0] ?? null;
 }
 
@@ -30,7 +26,7 @@ export async function startTimer(tx: Tx, workspaceId: string, nodeId: string, de
   ]);
 }
 
-/** Turns the timer into a time entry; returns its minutes, or null when none was running. */
+/** Turns the timer into a time entry (rounded by the workspace's rule); returns its minutes, or null when none was running. */
 export async function stopTimer(tx: Tx): Promise<number | null> {
   const { rows } = await tx.query<{ minutes: number | null }>(`select minutes from public.stop_timer()`);
   return rows[0]?.minutes ?? null;

@@ -61,8 +61,8 @@ describeEachDatabase('invoice drafts from hours', (db) => {
     expect(added).toBe(3);
     expect(await lines(invoiceId)).toEqual([
       { description: 'Projekt', quantity: '0.33', unit: 'h', price: 95_000, vat_rate: 25, amount: 31_350 },
-      { description: 'Projekt › Uppgift', quantity: '2.00', unit: 'h', price: 95_000, vat_rate: 25, amount: 190_000 },
-      { description: 'Projekt › Uppgift', quantity: '1.00', unit: 'h', price: 120_000, vat_rate: 25, amount: 120_000 },
+      { description: 'Uppgift – Projekt', quantity: '2.00', unit: 'h', price: 95_000, vat_rate: 25, amount: 190_000 },
+      { description: 'Uppgift – Projekt', quantity: '1.00', unit: 'h', price: 120_000, vat_rate: 25, amount: 120_000 },
     ]);
     const inv = (
       await db().admin.query(`select period_start::text, period_end::text, net_ore::int from invoices where id = $1`, [invoiceId])
@@ -92,8 +92,8 @@ describeEachDatabase('invoice drafts from hours', (db) => {
     const invoiceId = await draft();
     await db().asUser(t.ownerId, (c) => c.query(`select bill_time_entries($1, $2, true)`, [invoiceId, ids]));
     expect((await lines(invoiceId)).map((l) => [l.description, l.quantity])).toEqual([
-      ['Projekt › Uppgift, 2026-11-03: Workshop', '0.75'],
-      ['Projekt › Uppgift, 2026-11-04', '0.25'],
+      ['Uppgift – Projekt, 2026-11-03: Workshop', '0.75'],
+      ['Uppgift – Projekt, 2026-11-04', '0.25'],
     ]);
   });
 

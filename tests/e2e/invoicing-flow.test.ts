@@ -97,7 +97,7 @@ describe('invoicing flow in the browser', () => {
     await page.waitForURL(/\/fakturor\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     invoiceUrl = new URL(page.url()).pathname;
     const lines = page.getByTestId('invoice-lines');
-    await expect(lines.getByText('Webbplats › Design').isVisible()).resolves.toBe(true);
+    await expect(lines.getByText('Design – Webbplats').isVisible()).resolves.toBe(true);
     // 1.5 h + 2.5 h at 950 kr = 3 800 kr; 25 % VAT → 4 750 kr.
     expect((await page.getByTestId('invoice-total').first().textContent())?.replace(/\s/g, ' ')).toBe('4 750,00 kr');
   });

@@ -3,6 +3,7 @@
 // whose archive an interrupted send left unfinished shows "archiving…" until the job finishes it.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { InvoiceClientButton } from '@/components/invoices/invoice-client-button';
 import { StatusBadge } from '@/components/invoices/status-badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
@@ -61,9 +62,12 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           <p className="text-muted">{t('invoices.subtitle')}</p>
         </div>
         {owner ? (
-          <Button asChild>
-            <Link href="/fakturor/ny">{t('invoices.newInvoice')}</Link>
-          </Button>
+          <div className="flex flex-wrap items-center gap-2">
+            {client ? <InvoiceClientButton clientId={client.id} clientName={client.name} variant="secondary" /> : null}
+            <Button asChild>
+              <Link href={client ? `/fakturor/ny?kund=${client.id}` : '/fakturor/ny'}>{t('invoices.newInvoice')}</Link>
+            </Button>
+          </div>
         ) : null}
       </div>
 

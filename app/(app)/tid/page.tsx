@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import { EntryForm } from '@/components/time/entry-form';
 import { EntryList } from '@/components/time/entry-list';
+import { RoundingForm } from '@/components/time/rounding-form';
 import { TimerCard } from '@/components/time/timer-card';
 import { WeekNav } from '@/components/time/week-nav';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -19,7 +20,7 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
   const { t, locale } = await getTranslator();
   const day = today();
   const monday = weekFromParam((await searchParams).vecka, day);
-  const { nodes, entries, timer } = await loadTimePage(monday);
+  const { nodes, entries, timer, rounding } = await loadTimePage(monday);
   const stored = { entryDate: mondayOf(day) === monday ? day : monday, billable: 'on' };
   const total = entries.reduce((sum, e) => sum + e.minutes, 0);
   return (
@@ -29,7 +30,7 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
           <CardTitle>{t('time.entry.quickTitle')}</CardTitle>
         </CardHeader>
         <CardContent>
-          <EntryForm nodes={nodes} stored={stored} />
+          <EntryForm nodes={nodes} stored={stored} rounding={rounding} />
         </CardContent>
       </Card>
       <Card className="lg:order-2 lg:row-span-2 lg:self-start">
@@ -37,7 +38,10 @@ export default async function TimePage({ searchParams }: { searchParams: Promise
           <CardTitle>{t('time.timer.title')}</CardTitle>
         </CardHeader>
         <CardContent>
-          <TimerCard timer={timer} nodes={nodes} />
+          <TimerCard timer={timer} nodes={nodes} rounding={rounding} />
+          <div className="mt-5 border-t border-border pt-4">
+            <RoundingForm current={rounding} />
+          </div>
         </CardContent>
       </Card>
       <Card className="lg:order-3">

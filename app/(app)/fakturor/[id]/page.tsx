@@ -3,14 +3,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import {
-  AddDiscountForm,
-  AddLineForm,
-  DeleteDraftForm,
-  DraftDetailsForm,
-  LineExemptionForm,
-  RemoveLineButton,
-} from '@/components/invoices/draft-forms';
+import { AddDiscountForm, AddLineForm, DeleteDraftForm, DraftDetailsForm } from '@/components/invoices/draft-forms';
+import { DraftLines } from '@/components/invoices/draft-lines';
 import { EntryPicker } from '@/components/invoices/entry-picker';
 import { PaymentsPanel } from '@/components/invoices/payments-panel';
 import { SendForm, SendStateProvider } from '@/components/invoices/send-form';
@@ -101,52 +95,41 @@ export default async function InvoicePage({ params }: { params: Params }) {
               <CardTitle>{t('invoices.draft.lines')}</CardTitle>
             </CardHeader>
             <CardContent>
-              <DataTable
-                testId="invoice-lines"
-                className="min-w-[36rem]"
-                rows={invoice.lines}
-                rowKey={(l) => l.id}
-                empty={t('invoices.draft.noLines')}
-                columns={[
-                  {
-                    header: t('invoices.draft.description'),
-                    cell: (l) => (
-                      <>
-                        {l.kind === 'discount' ? (
-                          <span className="mr-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs">{t('invoices.vat.lineKind.discount')}</span>
-                        ) : null}
-                        {l.description}
-                        {invoice.vatTreatment === 'domestic' && l.vatRate === 0 ? (
-                          draft ? (
-                            <LineExemptionForm invoiceId={invoice.id} line={l} />
-                          ) : l.exemptionReason ? (
+              {draft ? (
+                <DraftLines invoice={invoice} />
+              ) : (
+                <DataTable
+                  testId="invoice-lines"
+                  className="min-w-[36rem]"
+                  rows={invoice.lines}
+                  rowKey={(l) => l.id}
+                  empty={t('invoices.draft.noLines')}
+                  columns={[
+                    {
+                      header: t('invoices.draft.description'),
+                      cell: (l) => (
+                        <>
+                          {l.kind === 'discount' ? (
+                            <span className="mr-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs">{t('invoices.vat.lineKind.discount')}</span>
+                          ) : null}
+                          {l.description}
+                          {invoice.vatTreatment === 'domestic' && l.vatRate === 0 && l.exemptionReason ? (
                             <span className="block text-xs text-muted">{t(`invoices.vat.reasons.${l.exemptionReason}`)}</span>
-                          ) : null
-                        ) : null}
-                      </>
-                    ),
-                  },
-                  {
-                    header: t('invoices.draft.quantity'),
-                    numeric: true,
-                    cell: (l) => `${Number(l.quantity).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-SE')} ${l.unit}`,
-                  },
-                  { header: t('invoices.draft.unitPrice'), numeric: true, cell: (l) => formatMoney(l.unitPriceOre, locale) },
-                  { header: t('invoices.draft.vatRate'), numeric: true, cell: (l) => `${l.vatRate} %` },
-                  { header: t('invoices.draft.amount'), numeric: true, cell: (l) => formatMoney(l.amountOre, locale) },
-                  ...(draft
-                    ? [
-                        {
-                          header: '',
-                          className: 'w-10',
-                          cell: (l: (typeof invoice.lines)[number]) => (
-                            <RemoveLineButton invoiceId={invoice.id} lineId={l.id} description={l.description} />
-                          ),
-                        },
-                      ]
-                    : []),
-                ]}
-              />
+                          ) : null}
+                        </>
+                      ),
+                    },
+                    {
+                      header: t('invoices.draft.quantity'),
+                      numeric: true,
+                      cell: (l) => `${Number(l.quantity).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-SE')} ${l.unit}`,
+                    },
+                    { header: t('invoices.draft.unitPrice'), numeric: true, cell: (l) => formatMoney(l.unitPriceOre, locale) },
+                    { header: t('invoices.draft.vatRate'), numeric: true, cell: (l) => `${l.vatRate} %` },
+                    { header: t('invoices.draft.amount'), numeric: true, cell: (l) => formatMoney(l.amountOre, locale) },
+                  ]}
+                />
+              )}
             </CardContent>
           </Card>
 

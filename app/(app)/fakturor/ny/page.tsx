@@ -3,13 +3,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EntryPicker } from '@/components/invoices/entry-picker';
+import { InvoiceClientButton } from '@/components/invoices/invoice-client-button';
+import { DataTable } from '@/components/ui/data-table';
+import { formatMinutes, formatMoney } from '@/lib/i18n/format';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { getTranslator } from '@/lib/i18n/server';
 import { createDraft } from '@/lib/invoices/actions';
-import { listClients, listUnbilledEntries } from '@/lib/invoices/queries';
+import { listClients, listUnbilledByClient, listUnbilledEntries } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
 import { pageContext } from '@/lib/request/context';
 
@@ -20,12 +23,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewInvoicePage({ searchParams }: { searchParams: Promise<{ kund?: string }> }) {
   const ctx = await pageContext();
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   const { kund } = await searchParams;
   const clientId = kund && uuid.safeParse(kund).success ? kund : undefined;
-  const { clients, entries } = await ctx.tx(async (tx) => ({
+  const { clients, entries, unbilled } = await ctx.tx(async (tx) => ({
     clients: await listClients(tx),
     entries: clientId ? await listUnbilledEntries(tx, clientId) : [],
+    unbilled: await listUnbilledByClient(tx),
   }));
   const client = clients.find((c) => c.id === clientId);
 
@@ -37,8 +41,41 @@ export default async function NewInvoicePage({ searchParams }: { searchParams: P
         </Link>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{t('invoices.builder.title')}</h1>
       </div>
+      {unbilled.length > 0 ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('invoices.builder.oneStep')}</CardTitle>
+            <CardDescription>{t('invoices.builder.oneStepHint')}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <DataTable
+              testId="unbilled-clients"
+              rows={unbilled}
+              rowKey={(c) => c.clientId}
+              columns={[
+                { header: t('invoices.list.client'), rowHeader: true, cell: (c) => c.name },
+                {
+                  header: t('invoices.builder.unbilled'),
+                  numeric: true,
+                  cell: (c) =>
+                    t('invoices.builder.clientUnbilled', {
+                      hours: formatMinutes(c.minutes, locale),
+                      amount: formatMoney(c.amountOre, locale),
+                    }),
+                },
+                {
+                  header: '',
+                  className: 'w-px text-right',
+                  cell: (c) => <InvoiceClientButton clientId={c.clientId} clientName={c.name} size="sm" variant="secondary" />,
+                },
+              ]}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
       <Card>
         <CardContent>
+          {unbilled.length > 0 ? <p className="mb-3 text-sm text-muted">{t('invoices.builder.orPick')}</p> : null}
           {clients.length === 0 ? (
             <p className="text-muted">{t('invoices.builder.noClients')}</p>
           ) : (

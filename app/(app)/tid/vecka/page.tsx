@@ -14,11 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WeekPage({ searchParams }: { searchParams: Promise<{ vecka?: string }> }) {
   const day = today();
   const monday = weekFromParam((await searchParams).vecka, day);
-  const { nodes, rows } = await loadWeekGrid(monday);
+  const { nodes, rows, rounding } = await loadWeekGrid(monday);
   return (
     <div className="space-y-4">
       <WeekNav base="/tid/vecka" monday={monday} thisMonday={mondayOf(day)} />
-      <WeekGrid key={monday} days={weekDays(monday)} rows={rows} nodes={nodes} today={day} />
+      <WeekGrid key={monday} days={weekDays(monday)} rows={rows} nodes={nodes} today={day} rounding={rounding} />
     </div>
   );
 }

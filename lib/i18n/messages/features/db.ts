@@ -123,6 +123,8 @@ export const dbMessages = defineMessages(
       nodeParentKindInvalid:
         'Kunder ligger överst, projekt under en kund, uppgifter under ett projekt och anteckningar var som helst utom under en annan anteckning.',
       timeEntryNotBillable: 'Någon av de valda tidsposterna är redan fakturerad, inte debiterbar eller hör till en annan kund.',
+      timeEntryNotRestorable: 'Tidsposten kan inte återställas längre (ångra går inom en timme).',
+      timeRoundingInvalid: 'Välj ingen avrundning, 1, 6 eller 15 minuter.',
       accountNumberInvalid: 'Ett kontonummer har fyra siffror, 1000–9999.',
       voucherSeriesInvalid: 'En verifikationsserie är en eller två versaler, A–Z.',
       accountantNotFound: 'Redovisningskonsulten har redan inte åtkomst.',
@@ -301,6 +303,8 @@ export const dbMessages = defineMessages(
       nodeParentKindInvalid:
         'Clients sit at the top, projects under a client, tasks under a project and notes anywhere except under another note.',
       timeEntryNotBillable: 'One of the chosen time entries is already billed, not billable or belongs to another client.',
+      timeEntryNotRestorable: 'The time entry can no longer be restored (undo works within an hour).',
+      timeRoundingInvalid: 'Choose no rounding, 1, 6 or 15 minutes.',
       accountNumberInvalid: 'An account number has four digits, 1000–9999.',
       voucherSeriesInvalid: 'A voucher series is one or two capital letters, A–Z.',
       accountantNotFound: 'That accountant no longer has access.',

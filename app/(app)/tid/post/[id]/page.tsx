@@ -19,7 +19,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
   const { t } = await getTranslator();
   const { id } = await params;
   if (!uuid.safeParse(id).success) notFound();
-  const { entry, nodes } = await loadEntry(id);
+  const { entry, nodes, rounding } = await loadEntry(id);
   return (
     <Card className="max-w-3xl">
       <CardHeader>
@@ -37,6 +37,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
           <EntryForm
             editing
             nodes={nodes}
+            rounding={rounding}
             stored={{
               id: entry.id,
               entryDate: entry.entryDate,
