@@ -53,7 +53,13 @@ export function WeekGrid({ days, rows, nodes, today }: { days: string[]; rows: G
   return (
     <div className="space-y-4">
       <p className="text-sm text-muted">{t('time.week.hint')}</p>
-      <div className="overflow-x-auto rounded-2xl border border-border bg-surface">
+      {/* Focusable, so the keyboard scrolls it on a phone even when it has no cells to type in. */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label={t('time.week.gridLabel')}
+        className="overflow-x-auto rounded-2xl border border-border bg-surface"
+      >
         <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="week-grid" aria-busy={pending}>
           <thead>
             <tr className="border-b border-border text-left text-muted">

@@ -122,12 +122,13 @@ export const TEST_OPERATOR_ENV = {
   OPERATOR_HOSTING_REGION: 'EU (Stockholm)',
 };
 
-export async function startTestApp(): Promise<TestApp> {
+/** `seed`: load supabase/seed.sql (the demo owner and accountant with their data), as `npm run dev` does. */
+export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
   await ensureNextBuild();
   const port = await freePort();
   // localhost, not 127.0.0.1: browsers treat it as a secure context, so Secure cookies work over http.
   const appUrl = `http://localhost:${port}`;
-  const standIn = await startTestStandIn({ seed: false, siteUrl: appUrl });
+  const standIn = await startTestStandIn({ seed: opts.seed ?? false, siteUrl: appUrl });
   let output = '';
   const child = spawn(nextBin, ['start', ...NEXT_START_ARGS, '-p', String(port)], {
     cwd: repoRoot,
