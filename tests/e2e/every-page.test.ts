@@ -85,7 +85,8 @@ describe('every page on a phone and a desktop, light and dark', () => {
       ...['privacy', 'terms', 'cookies', 'security', 'subprocessors'].map((slug) => visitor(`legal-${slug}`, `/legal/${slug}`)),
       visitor('not-found', '/finns-inte'),
     ];
-  }, 900_000);
+    // The first browser file of a run builds Next.js, which takes many minutes on a loaded machine.
+  }, 1_800_000);
 
   reportFailuresAndCleanUp(() => app, [() => browser?.close(), () => app?.stop()]);
 
