@@ -1,12 +1,15 @@
-// Översikt: unbilled time per client, hours this week and month, unpaid and overdue invoices and
-// hours per week — one SQL statement (lib/dashboard/queries.ts).
+// Översikt: unbilled time per client, hours this week and month, unpaid and overdue invoices, hours
+// per week, and invoiced, VAT, paid and outstanding for the month, quarter and year with a chart per
+// month — one SQL statement (lib/dashboard/queries.ts).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { HoursChart } from '@/components/dashboard/hours-chart';
+import { MoneyChart } from '@/components/dashboard/money-chart';
 import { StatCard } from '@/components/dashboard/stat-card';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { loadOwnDashboard } from '@/lib/dashboard/load';
+import { MONEY_PERIODS, type PeriodMoney } from '@/lib/dashboard/queries';
 import { formatMinutes, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { DataTable } from '@/components/ui/data-table';
@@ -81,7 +84,35 @@ export default async function DashboardPage() {
         />
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-5">
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('dashboard.money.title')}</CardTitle>
+          <CardDescription>{t('dashboard.money.subtitle')}</CardDescription>
+        </CardHeader>
+        <CardContent className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <DataTable
+            testId="money-table"
+            rows={MONEY_MEASURES}
+            rowKey={(m) => m}
+            columns={[
+              { header: t('dashboard.money.measure'), rowHeader: true, cell: (m) => t(`dashboard.money.${m}`) },
+              ...MONEY_PERIODS.map((p) => ({
+                header: t(`dashboard.money.periods.${p}`),
+                numeric: true,
+                testId: `money-${p}`,
+                cell: (m: (typeof MONEY_MEASURES)[number]) => formatMoney(data.money.periods[p][`${m}Ore`], locale),
+              })),
+            ]}
+          />
+          <div className="min-w-0 space-y-2">
+            <h3 className="text-sm font-medium">{t('dashboard.money.chartTitle')}</h3>
+            <p className="text-sm text-muted">{t('dashboard.money.chartSubtitle')}</p>
+            <MoneyChart months={data.money.months} />
+          </div>
+        </CardContent>
+      </Card>
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-3">
           <CardHeader>
             <CardTitle>{t('dashboard.chart.title')}</CardTitle>
@@ -119,3 +150,8 @@ export default async function DashboardPage() {
     </div>
   );
 }
+
+/** The dashboard's money rows, each a field of PeriodMoney without its Ore suffix. */
+const MONEY_MEASURES = ['invoiced', 'vat', 'paid', 'outstanding'] as const satisfies readonly (keyof PeriodMoney extends `${infer M}Ore`
+  ? M
+  : never)[];

@@ -1,6 +1,8 @@
 'use client';
 // The mind-map canvas (React Flow): nodes where the user put them, edges from parent to child.
-// Dragging moves a node on screen at once and saves its position when it is let go.
+// Dragging moves a node and everything under it on screen at once and saves their positions when
+// it is let go; a new or searched-for node is brought into view; "Arrange" lays the map out left to
+// right (lib/map/layout.ts). The minimap shows only where the canvas has room for it beside nodes.
 import '@xyflow/react/dist/style.css';
 import {
   applyNodeChanges,
@@ -15,9 +17,10 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useTheme } from 'next-themes';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { Button } from '@/components/ui/button';
+import { descendantIds, layoutTrees } from '@/lib/map/layout';
 import type { MapNode } from '@/lib/map/types';
 import { nodeColour } from './kind-style';
 import { useMapActions } from './map-context';
@@ -66,27 +69,72 @@ function Canvas({ nodes, selectedId, focus }: Props) {
       .map((n) => ({ id: `${n.parentId}-${n.id}`, source: n.parentId!, target: n.id, style: { stroke: nodeColour(n), strokeWidth: 1.5 } }));
   }, [nodes]);
 
+  // The latest canvas nodes, for saving a dragged subtree where it ended up.
+  const latest = useRef(flowNodes);
+  useEffect(() => {
+    latest.current = flowNodes;
+  }, [flowNodes]);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<MindFlowNode>[]) => {
-      setFlowNodes((current) => applyNodeChanges(changes, current));
+      // A dragged node takes its subtree along (nodes dragged together in a selection move once).
+      setFlowNodes((current) => {
+        const byId = new Map(current.map((n) => [n.id, n]));
+        const dragged = new Set(changes.flatMap((c) => (c.type === 'position' && c.position ? [c.id] : [])));
+        const along: NodeChange<MindFlowNode>[] = [];
+        for (const change of changes) {
+          const before = change.type === 'position' && change.position ? byId.get(change.id) : undefined;
+          if (!before || change.type !== 'position' || !change.position) continue;
+          const dx = change.position.x - before.position.x;
+          const dy = change.position.y - before.position.y;
+          if (!dx && !dy) continue;
+          for (const id of descendantIds(nodes, change.id)) {
+            const child = byId.get(id);
+            if (child && !dragged.has(id))
+              along.push({ type: 'position', id, position: { x: child.position.x + dx, y: child.position.y + dy } });
+          }
+        }
+        return applyNodeChanges([...changes, ...along], current);
+      });
       for (const change of changes) {
         if (change.type === 'position' && change.dragging === false && change.position) {
           actions.change(change.id, { x: change.position.x, y: change.position.y });
+          const byId = new Map(latest.current.map((n) => [n.id, n]));
+          for (const id of descendantIds(nodes, change.id)) {
+            const child = byId.get(id);
+            if (child) actions.change(id, { x: child.position.x, y: child.position.y });
+          }
         }
         if (change.type === 'select' && change.selected) actions.select(change.id);
       }
     },
-    [actions],
+    [actions, nodes],
   );
 
+  // Brought into view once it is on the canvas (a node just created is not there yet when asked).
+  const focused = useRef<number | null>(null);
   useEffect(() => {
-    if (!focus) return;
-    const target = flow.getNode(focus.id);
+    if (!focus || focused.current === focus.nonce) return;
+    const target = flowNodes.find((n) => n.id === focus.id);
     if (!target) return;
+    focused.current = focus.nonce;
     const w = target.measured?.width ?? 208;
     const h = target.measured?.height ?? 80;
-    void flow.setCenter(target.position.x + w / 2, target.position.y + h / 2, { zoom: 1.2, duration: 400 });
-  }, [focus, flow]);
+    void flow.setCenter(target.position.x + w / 2, target.position.y + h / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 400 });
+  }, [focus, flow, flowNodes]);
+
+  function arrange() {
+    const placed = layoutTrees(
+      flowNodes.map((n) => ({ id: n.id, parentId: n.data.node.parentId, width: n.measured?.width, height: n.measured?.height })),
+      { x: Math.min(...flowNodes.map((n) => n.position.x)), y: Math.min(...flowNodes.map((n) => n.position.y)) },
+    );
+    for (const n of flowNodes) {
+      const to = placed.get(n.id);
+      if (to && (to.x !== n.position.x || to.y !== n.position.y)) actions.change(n.id, to);
+    }
+    // After the moved nodes have rendered.
+    setTimeout(() => void flow.fitView({ padding: 0.2, duration: 400, maxZoom: 1.2 }), 50);
+  }
 
   return (
     <ReactFlow
@@ -105,8 +153,18 @@ function Canvas({ nodes, selectedId, focus }: Props) {
     >
       <Background gap={24} />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable className="!hidden sm:!block" nodeColor={(n) => nodeColour((n.data as { node: MapNode }).node)} />
-      <Panel position="top-right">
+      {/* Only on a canvas of 56rem or more (not beside the open panel at 1366 px), where it leaves the nodes room. */}
+      <MiniMap
+        pannable
+        zoomable
+        className="!hidden @4xl:!block"
+        ariaLabel={t('map.canvas.minimap')}
+        nodeColor={(n) => nodeColour((n.data as { node: MapNode }).node)}
+      />
+      <Panel position="top-right" className="flex gap-2">
+        <Button size="sm" variant="secondary" onClick={arrange}>
+          {t('map.actions.autoLayout')}
+        </Button>
         <Button size="sm" variant="secondary" onClick={() => void flow.fitView({ padding: 0.2, duration: 400, maxZoom: 1.2 })}>
           {t('map.actions.fitView')}
         </Button>

@@ -7,7 +7,8 @@ import { useI18n } from '@/components/i18n/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { placeNewNode, searchNodes, visibleNodes } from '@/lib/map/tree';
+import { placeNewNode } from '@/lib/map/layout';
+import { searchNodes, visibleNodes } from '@/lib/map/tree';
 import type { MapNode, NodeKind, NodePatch } from '@/lib/map/types';
 import { MapCanvas, type FocusRequest } from './map-canvas';
 import { MapActionsContext, type MapActions } from './map-context';
@@ -135,7 +136,7 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
                 }
                 if (e.key === 'Escape') setQuery('');
               }}
-              aria-controls="map-search-results"
+              aria-controls={query.trim() ? 'map-search-results' : undefined}
               className="block h-9 w-full rounded-lg border border-border bg-surface px-3 text-sm focus:border-ring focus:outline-none focus:ring-2 focus:ring-ring/25"
             />
             {query.trim() ? (
@@ -190,7 +191,7 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
         {createError ? <Alert tone="error">{createError}</Alert> : null}
 
         <div className={cn('grid gap-4', selected && 'lg:grid-cols-[minmax(0,1fr)_26rem]')}>
-          <section className="h-[calc(100dvh-16rem)] min-h-96 overflow-hidden rounded-2xl border border-border bg-surface">
+          <section className="@container h-[calc(100dvh-16rem)] min-h-96 overflow-hidden rounded-2xl border border-border bg-surface">
             {shown.length === 0 ? (
               <div className="grid h-full place-items-center p-6 text-center">
                 <div className="max-w-sm space-y-2">

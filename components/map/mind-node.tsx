@@ -1,5 +1,6 @@
 'use client';
-// One node on the canvas: kind, title (double-click or F2 to rename in place), coloured edge.
+// One node on the canvas: kind, title (double-click or F2 to rename in place), coloured edge. Edges
+// enter on the left and leave on the right, as the map is laid out left to right (lib/map/layout.ts).
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
@@ -34,7 +35,7 @@ export function MindNode({ data, selected }: NodeProps<MindFlowNode>) {
       )}
       style={{ borderColor: colour }}
     >
-      <Handle type="target" position={Position.Top} isConnectable={false} className="!h-1.5 !w-1.5 !border-0 !bg-border" />
+      <Handle type="target" position={Position.Left} isConnectable={false} className="!h-1.5 !w-1.5 !border-0 !bg-border" />
       <KindBadge kind={node.kind} colour={colour} />
       <div className="mt-1.5 text-sm font-medium leading-snug text-fg">
         {editing ? (
@@ -47,7 +48,7 @@ export function MindNode({ data, selected }: NodeProps<MindFlowNode>) {
           <span className={cn('line-clamp-3 break-words', !node.title && 'italic text-muted')}>{title}</span>
         )}
       </div>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className="!h-1.5 !w-1.5 !border-0 !bg-border" />
+      <Handle type="source" position={Position.Right} isConnectable={false} className="!h-1.5 !w-1.5 !border-0 !bg-border" />
     </div>
   );
 }

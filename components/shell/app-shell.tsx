@@ -44,8 +44,8 @@ async function ShellHeader() {
       <header className="sticky top-0 z-30 border-b border-border bg-bg/85 backdrop-blur supports-[backdrop-filter]:bg-bg/70">
         <div className="relative mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
           <MobileNav role={role} />
-          <Logo name={t('brand.name')} href={role === 'accountant' ? '/portal' : '/'} />
-          <div className="min-w-0 flex-1 md:ml-4">
+          <Logo name={t('brand.name')} href={role === 'accountant' ? '/portal' : '/'} compact={workspaces.length > 1} />
+          <div className="hidden min-w-0 flex-1 md:ml-4 md:block">
             <MainNav role={role} />
           </div>
           <div className="ml-auto flex min-w-0 shrink items-center gap-1">

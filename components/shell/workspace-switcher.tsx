@@ -42,7 +42,7 @@ export function WorkspaceSwitcher({
     <>
       <DropdownMenu>
         <DropdownMenuTrigger
-          className="inline-flex h-9 max-w-32 items-center gap-1.5 rounded-lg border border-border bg-surface px-2.5 text-sm font-medium hover:bg-subtle sm:max-w-60"
+          className="inline-flex h-9 min-w-0 max-w-28 items-center gap-1.5 rounded-lg border border-border bg-surface px-2.5 text-sm font-medium hover:bg-subtle sm:max-w-60"
           aria-label={`${t('accountant.switcher.choose')}: ${active ? label(active) : ''}`}
           data-testid="workspace-switcher"
         >

@@ -80,7 +80,13 @@ export function WeekGrid({
       <p className="text-sm text-muted">
         {t('time.week.hint')} <span data-testid="rounding-rule">{roundingText}</span>
       </p>
-      <div className="overflow-x-auto rounded-2xl border border-border bg-surface">
+      {/* Focusable, so the keyboard scrolls it on a phone even when it has no cells to type in. */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label={t('time.week.gridLabel')}
+        className="overflow-x-auto rounded-2xl border border-border bg-surface"
+      >
         <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="week-grid" aria-busy={pending}>
           <thead>
             <tr className="border-b border-border text-left text-muted">

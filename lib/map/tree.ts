@@ -1,4 +1,4 @@
-// Pure helpers over the node list: children by parent, what is visible, search, where a new node goes.
+// Pure helpers over the node list: children by parent, what is visible, search, a node's ancestry.
 import type { MapNode } from './types';
 
 export function childrenByParent(nodes: readonly MapNode[]): Map<string | null, MapNode[]> {
@@ -34,22 +34,6 @@ export function searchNodes(nodes: readonly MapNode[], query: string, limit = 8)
   const q = fold(query.trim());
   if (!q) return [];
   return nodes.filter((n) => fold(n.title).includes(q)).slice(0, limit);
-}
-
-const CHILD_DX = 240;
-const CHILD_DY = 170;
-
-/** A free spot for a new node: under its parent, right of its siblings; roots to the right of the rest. */
-export function placeNewNode(nodes: readonly MapNode[], parentId: string | null): { x: number; y: number } {
-  const siblings = nodes.filter((n) => n.parentId === parentId);
-  if (parentId === null) {
-    const right = nodes.length ? Math.max(...nodes.map((n) => n.x)) : -CHILD_DX;
-    return { x: right + CHILD_DX, y: 0 };
-  }
-  const parent = nodes.find((n) => n.id === parentId);
-  const base = parent ?? { x: 0, y: 0 };
-  if (!siblings.length) return { x: base.x, y: base.y + CHILD_DY };
-  return { x: Math.max(...siblings.map((s) => s.x)) + CHILD_DX, y: base.y + CHILD_DY };
 }
 
 /** The ids from the root down to the node (inclusive), to expand a tree path. */

@@ -273,4 +273,102 @@ describe('mind-map in the browser', () => {
     await page.getByRole('button', { name: 'Change theme' }).click();
     await page.getByRole('menuitemradio', { name: 'Light' }).click();
   });
+
+  it('moves a subtree with its parent, arranges the map left to right, brings new nodes into view and keeps its controls in the theme (issue 17)', async () => {
+    const selectedPanel = () => page.getByRole('complementary', { name: 'Selected node' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.reload();
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    const node = (title: string) => page.locator('.react-flow__node', { has: page.locator(`[data-node-title="${title}"]`) });
+    const box = async (title: string) => (await node(title).boundingBox())!;
+    const at = (title: string) =>
+      node(title).evaluate((el) => {
+        const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec((el as HTMLElement).style.transform)!;
+        return { x: Number(m[1]), y: Number(m[2]) };
+      });
+    await node('Nordljus Energi AB').waitFor();
+
+    // Dragging the client takes its project and the project's task along, and it stays so.
+    const before = await Promise.all(['Nordljus Energi AB', 'Kundportal 2.0', 'API-integration mot mätdata'].map(at));
+    const start = await box('Nordljus Energi AB');
+    await page.mouse.move(start.x + 20, start.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 140, start.y + 92, { steps: 8 });
+    await page.mouse.up();
+    await saved();
+    await page.reload();
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    await node('Nordljus Energi AB').waitFor();
+    const after = await Promise.all(['Nordljus Energi AB', 'Kundportal 2.0', 'API-integration mot mätdata'].map(at));
+    const moved = after.map((p, i) => ({ dx: Math.round(p.x - before[i].x), dy: Math.round(p.y - before[i].y) }));
+    expect(moved[0].dx).not.toBe(0);
+    expect(moved[1]).toEqual(moved[0]);
+    expect(moved[2]).toEqual(moved[0]);
+
+    // Edges enter on the left and leave on the right; arranged, each child sits right of its parent.
+    expect(await page.locator('.react-flow__handle-top, .react-flow__handle-bottom').count()).toBe(0);
+    expect(await page.locator('.react-flow__handle-left.target').count()).toBe(await page.locator('.react-flow__node').count());
+    await page.getByRole('button', { name: 'Arrange the map' }).click();
+    await saved();
+    await page.waitForTimeout(600);
+    const [client, project, task] = await Promise.all(['Nordljus Energi AB', 'Kundportal 2.0', 'API-integration mot mätdata'].map(box));
+    expect(project.x).toBeGreaterThan(client.x + client.width);
+    expect(task.x).toBeGreaterThan(project.x + project.width);
+    await page.screenshot({ path: path.join(shots, 'map-arranged-en.png') });
+
+    // With the panel open at 1366 px the minimap does not cover a node.
+    await node('Nordljus Energi AB').click();
+    await selectedPanel().waitFor();
+    const covered = await page.evaluate(() => {
+      const mini = document.querySelector('.react-flow__minimap');
+      const m = mini?.getBoundingClientRect();
+      if (!m || m.width === 0) return [];
+      return Array.from(document.querySelectorAll('.react-flow__node'))
+        .map((n) => n.getBoundingClientRect())
+        .filter((r) => r.left < m.right && r.right > m.left && r.top < m.bottom && r.bottom > m.top && r.width > 0)
+        .map((r) => `${Math.round(r.left)},${Math.round(r.top)}`);
+    });
+    expect(covered).toEqual([]);
+
+    // A new node appears where the user looks, even with the map panned far away.
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width - 40, pane.y + pane.height - 40);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + 20, pane.y + 20, { steps: 6 });
+    await page.mouse.up();
+    await page.getByRole('button', { name: '+ New client' }).click();
+    await saved();
+    await page.waitForTimeout(800);
+    const canvas = (await page.locator('.react-flow').boundingBox())!;
+    const fresh = (await node('New client').boundingBox())!;
+    expect(fresh.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(fresh.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(fresh.x + fresh.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(fresh.y + fresh.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+
+    // Dark theme: zoom buttons and minimap are dark too.
+    await selectedPanel().getByRole('button', { name: 'Close the panel' }).click();
+    await page.getByRole('button', { name: 'Change theme' }).click();
+    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    const brightness = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => {
+          const [r, g, b] = getComputedStyle(el).backgroundColor.match(/\d+/g)!.map(Number);
+          return (r + g + b) / 3;
+        });
+    expect(await brightness('.react-flow__controls-button')).toBeLessThan(80);
+    expect(await brightness('.react-flow__minimap')).toBeLessThan(80);
+    expect(
+      await page
+        .locator('.react-flow__controls-button svg')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fill),
+    ).not.toMatch(/rgb\(0, 0, 0\)/);
+    await page.screenshot({ path: path.join(shots, 'map-controls-dark-en.png') });
+    await page.getByRole('button', { name: 'Change theme' }).click();
+    await page.getByRole('menuitemradio', { name: 'Light' }).click();
+  });
 });

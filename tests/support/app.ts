@@ -122,13 +122,17 @@ export const TEST_OPERATOR_ENV = {
   OPERATOR_HOSTING_REGION: 'EU (Stockholm)',
 };
 
-/** The production build on a fresh stand-in; `databaseUrl` points the app's data elsewhere (the load benchmark's PostgreSQL 15). */
-export async function startTestApp(options: { databaseUrl?: string } = {}): Promise<TestApp> {
+/**
+ * The production build on a fresh stand-in. `seed`: load supabase/seed.sql (the demo owner and
+ * accountant with their data), as `npm run dev` does; `databaseUrl` points the app's data elsewhere
+ * (the load benchmark's PostgreSQL 15).
+ */
+export async function startTestApp(options: { seed?: boolean; databaseUrl?: string } = {}): Promise<TestApp> {
   await ensureNextBuild();
   const port = await freePort();
   // localhost, not 127.0.0.1: browsers treat it as a secure context, so Secure cookies work over http.
   const appUrl = `http://localhost:${port}`;
-  const standIn = await startTestStandIn({ seed: false, siteUrl: appUrl });
+  const standIn = await startTestStandIn({ seed: options.seed ?? false, siteUrl: appUrl });
   let output = '';
   const child = spawn(nextBin, ['start', ...NEXT_START_ARGS, '-p', String(port)], {
     cwd: repoRoot,

@@ -88,7 +88,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
 
       {!draft && !invoice.pdfPath ? <Alert tone="info">{t('invoices.invoice.archivePending')}</Alert> : null}
 
-      <SendStateProvider className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <SendStateProvider className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <Card>
             <CardHeader>
@@ -204,7 +204,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
           )}
         </div>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card>
             <CardContent className="space-y-4">
               {!draft ? (

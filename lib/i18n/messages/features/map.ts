@@ -23,6 +23,7 @@ export const mapMessages = defineMessages(
         archive: 'Arkivera',
         restore: 'Återställ',
         fitView: 'Visa allt',
+        autoLayout: 'Ordna kartan',
         showArchived: 'Visa arkiverade',
         importDocuments: 'Importera från dokument',
         close: 'Stäng panelen',
@@ -48,7 +49,11 @@ export const mapMessages = defineMessages(
         title: 'Kartan är tom',
         text: 'Börja med en kund. Under kunden lägger du projekt, under projekten uppgifter, och anteckningar var som helst.',
       },
-      canvas: { label: 'Tankekarta', hint: 'Dubbelklicka på ett namn för att byta det. Dra noderna dit du vill ha dem.' },
+      canvas: {
+        label: 'Tankekarta',
+        hint: 'Dubbelklicka på ett namn för att byta det. Dra en nod, så följer allt under den med.',
+        minimap: 'Översikt över kartan',
+      },
       tree: { label: 'Kartan som lista', hint: 'Piltangenterna flyttar mellan raderna, Enter öppnar, F2 byter namn.' },
       panel: {
         label: 'Vald nod',
@@ -176,6 +181,7 @@ export const mapMessages = defineMessages(
         archive: 'Archive',
         restore: 'Restore',
         fitView: 'Show everything',
+        autoLayout: 'Arrange the map',
         showArchived: 'Show archived',
         importDocuments: 'Import from documents',
         close: 'Close the panel',
@@ -201,7 +207,11 @@ export const mapMessages = defineMessages(
         title: 'The map is empty',
         text: 'Start with a client. Under the client you add projects, under projects tasks, and notes anywhere.',
       },
-      canvas: { label: 'Mind-map', hint: 'Double-click a name to rename it. Drag the nodes where you want them.' },
+      canvas: {
+        label: 'Mind-map',
+        hint: 'Double-click a name to rename it. Drag a node and everything under it comes along.',
+        minimap: 'Overview of the map',
+      },
       tree: { label: 'The map as a list', hint: 'Arrow keys move between rows, Enter opens, F2 renames.' },
       panel: {
         label: 'Selected node',
