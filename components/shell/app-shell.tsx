@@ -8,6 +8,7 @@ import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { switchWorkspaceForm } from '@/lib/accountant/actions';
 import { changeLocale, signOut } from '@/lib/auth/actions';
 import { pageContext } from '@/lib/request/context';
+import { DemoNotice } from './demo-notice';
 import { Logo } from './logo';
 import { MainNav, MobileNav } from './main-nav';
 import { UserMenu } from './user-menu';
@@ -17,6 +18,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <ShellHeader />
+      <DemoNotice />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">
         {children}
       </main>

@@ -10,6 +10,7 @@ import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
 import { securityMessages } from './features/security';
+import { accessMessages } from './features/access';
 
 export const en: Messages = {
   meta: {
@@ -171,4 +172,5 @@ export const en: Messages = {
   ...privacyMessages.en,
   ...importMessages.en,
   ...securityMessages.en,
+  ...accessMessages.en,
 };

@@ -9,6 +9,7 @@ import { accountantMessages } from './features/accountant';
 import { privacyMessages } from './features/privacy';
 import { importMessages } from './features/import';
 import { securityMessages } from './features/security';
+import { accessMessages } from './features/access';
 export const sv = {
   meta: {
     title: 'Konsultverkstad',
@@ -169,4 +170,5 @@ export const sv = {
   ...privacyMessages.sv,
   ...importMessages.sv,
   ...securityMessages.sv,
+  ...accessMessages.sv,
 } as const;
