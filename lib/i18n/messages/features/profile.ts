@@ -46,6 +46,8 @@ export const profileMessages = defineMessages(
       errors: {
         legalNameRequired: 'Ange företagsnamnet.',
         paymentTerms: 'Ange ett antal dagar mellan 0 och 365.',
+        postalCode: 'Ange ett svenskt postnummer med fem siffror, till exempel 111 22.',
+        phone: 'Ange ett telefonnummer med siffror, till exempel 070-123 45 67 eller +46 8 123 456 78.',
       },
       logo: {
         title: 'Logotyp',
@@ -116,6 +118,8 @@ export const profileMessages = defineMessages(
       errors: {
         legalNameRequired: 'Enter the business name.',
         paymentTerms: 'Enter a number of days between 0 and 365.',
+        postalCode: 'Enter a Swedish postcode of five digits, for example 111 22.',
+        phone: 'Enter a phone number in digits, for example 070-123 45 67 or +46 8 123 456 78.',
       },
       logo: {
         title: 'Logo',
