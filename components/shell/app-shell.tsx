@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { switchWorkspaceForm } from '@/lib/accountant/actions';
 import { changeLocale, signOut } from '@/lib/auth/actions';
-import { pageContext } from '@/lib/request/context';
+import { NO_ACCESS_PAGE, pageContext } from '@/lib/request/context';
 import { DemoNotice } from './demo-notice';
 import { Logo } from './logo';
 import { MainNav, MobileNav } from './main-nav';
@@ -33,7 +33,7 @@ async function ShellHeader() {
   // A tombstoned account may only restore (the database shows it nothing anyway).
   if (deletion) redirect('/restore');
   const email = typeof claims.email === 'string' ? claims.email : '';
-  const role = active?.role ?? 'owner';
+  const role = active?.role ?? 'none';
   return (
     <>
       <a
@@ -45,7 +45,7 @@ async function ShellHeader() {
       <header className="sticky top-0 z-30 border-b border-border bg-bg/85 backdrop-blur supports-[backdrop-filter]:bg-bg/70">
         <div className="relative mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
           <MobileNav role={role} />
-          <Logo name={t('brand.name')} href={role === 'accountant' ? '/portal' : '/'} />
+          <Logo name={t('brand.name')} href={role === 'accountant' ? '/portal' : role === 'none' ? NO_ACCESS_PAGE : '/'} />
           <div className="min-w-0 flex-1 md:ml-4">
             <MainNav role={role} />
           </div>

@@ -48,6 +48,9 @@ export const profileMessages = defineMessages(
         paymentTerms: 'Ange ett antal dagar mellan 0 och 365.',
         postalCode: 'Ange ett svenskt postnummer med fem siffror, till exempel 111 22.',
         phone: 'Ange ett telefonnummer med siffror, till exempel 070-123 45 67 eller +46 8 123 456 78.',
+        neededForInvoice: 'Behövs på din första faktura.',
+        paymentNeeded: 'Ange bankgiro, plusgiro eller IBAN – kunden behöver veta vart hen ska betala.',
+        fSkattChoose: 'Svara ja eller nej: fakturan ska säga om du är godkänd för F-skatt.',
       },
       logo: {
         title: 'Logotyp',
@@ -120,6 +123,9 @@ export const profileMessages = defineMessages(
         paymentTerms: 'Enter a number of days between 0 and 365.',
         postalCode: 'Enter a Swedish postcode of five digits, for example 111 22.',
         phone: 'Enter a phone number in digits, for example 070-123 45 67 or +46 8 123 456 78.',
+        neededForInvoice: 'Needed on your first invoice.',
+        paymentNeeded: 'Enter a bankgiro, plusgiro or IBAN – the client needs to know where to pay.',
+        fSkattChoose: 'Answer yes or no: the invoice must say whether you are approved for F-tax.',
       },
       logo: {
         title: 'Logo',
