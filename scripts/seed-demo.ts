@@ -204,7 +204,10 @@ async function main() {
         const monthStart = new Date(Date.UTC(start.getUTCFullYear() + year, start.getUTCMonth() + m, 1));
         const monthEnd = new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() + 1, 0));
         const lastDay = Math.min(monthEnd.getUTCDate(), monthEnd > today ? today.getUTCDate() : monthEnd.getUTCDate());
-        const days = Array.from({ length: lastDay }, (_, d) => new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth(), d + 1)));
+        const days = Array.from(
+          { length: lastDay },
+          (_, d) => new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth(), d + 1)),
+        );
         const weekdays = days.filter((d) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6);
         const isLastMonth = year === years - 1 && m === 11;
         // ~167 entries a month spread over the active clients' weekdays.

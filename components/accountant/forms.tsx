@@ -71,7 +71,9 @@ export function AccountsForm({ accounts }: { accounts: SieAccounts }) {
 
 function AccountField({ name, label, stored }: { name: string; label: string; stored: string }) {
   const { value } = useFieldState(name);
-  return <FormField label={label} name={name} inputMode="numeric" pattern="[0-9]{4}" maxLength={4} required defaultValue={value ?? stored} />;
+  return (
+    <FormField label={label} name={name} inputMode="numeric" pattern="[0-9]{4}" maxLength={4} required defaultValue={value ?? stored} />
+  );
 }
 
 export function AcceptForm({ token }: { token: string }) {

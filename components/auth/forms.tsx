@@ -44,12 +44,7 @@ export function SignupForm({ lang }: { lang?: string }) {
   return (
     <ActionForm action={signUp} className="space-y-5">
       <CheckEmail>
-        <FormField
-          label={t('auth.businessName')}
-          name="businessName"
-          autoComplete="organization"
-          hint={t('auth.businessNameHint')}
-        />
+        <FormField label={t('auth.businessName')} name="businessName" autoComplete="organization" hint={t('auth.businessNameHint')} />
         <EmailField label={t('auth.email')} />
         <FormField
           label={t('auth.password')}

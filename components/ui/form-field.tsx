@@ -13,7 +13,19 @@ export function FormField(props: FieldProps) {
  * The email address field of every form that asks for one (sign-in, sign-up, password reset, email
  * change, an accountant's invitation); `value` fills it in where the address is known.
  */
-export function EmailField({ label, hint, value, autoComplete = 'email' }: { label: string; hint?: string; value?: string; autoComplete?: string }) {
+export function EmailField({
+  label,
+  hint,
+  value,
+  autoComplete = 'email',
+}: {
+  label: string;
+  hint?: string;
+  value?: string;
+  autoComplete?: string;
+}) {
   const { value: typed } = useFieldState('email');
-  return <FormField label={label} name="email" type="email" autoComplete={autoComplete} required hint={hint} defaultValue={typed ?? value} />;
+  return (
+    <FormField label={label} name="email" type="email" autoComplete={autoComplete} required hint={hint} defaultValue={typed ?? value} />
+  );
 }

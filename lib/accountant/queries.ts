@@ -44,7 +44,9 @@ export async function invitationStatus(tx: Tx, token: string): Promise<{ state: 
 
 /** For the signed-out visitor of an invitation link: the address it was sent to, while it is pending ('' otherwise). */
 export async function invitedEmail(token: string): Promise<string> {
-  const { rows } = await withAnonTransaction((tx) => tx.query<{ email: string | null }>(`select public.invited_email($1) as email`, [token]));
+  const { rows } = await withAnonTransaction((tx) =>
+    tx.query<{ email: string | null }>(`select public.invited_email($1) as email`, [token]),
+  );
   return rows[0]?.email ?? '';
 }
 

@@ -34,51 +34,52 @@ const NEEDED_FOR_INVOICE = ['orgNumber', 'vatNumber', 'addressLine1', 'postalCod
 
 export const profileSchema = z
   .object({
-  legalName: z
-    .string()
-    .trim()
-    .min(1, 'profile.errors.legalNameRequired')
-    .max(200, 'validation.tooLong')
-    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-    .transform(invoiceText()),
-  orgNumber: identifier('orgNumber'),
-  vatNumber: identifier('vatNumber'),
-  // A checkbox on the profile page ('on' or absent); onboarding asks yes ('on') or no ('off').
-  fSkatt: z.string().optional(),
-  addressLine1: text(200),
-  addressLine2: text(200),
-  postalCode: optionalSwedishPostcode(),
-  city: text(100),
-  email: z
-    .string()
-    .trim()
-    .max(320, 'validation.tooLong')
-    .optional()
-    .transform((v) => (v ? v : null))
-    .pipe(z.union([z.null(), z.email({ error: 'validation.email' })])),
-  phone: optionalPhone(),
-  bankgiro: identifier('bankgiro'),
-  plusgiro: identifier('plusgiro'),
-  iban: identifier('iban'),
-  bic: identifier('bic'),
-  paymentTerms: z
-    .string()
-    .trim()
-    .regex(/^[0-9]{1,3}$/, 'profile.errors.paymentTerms')
-    .transform(Number)
-    .pipe(z.number().max(365, 'profile.errors.paymentTerms')),
-  hourlyRate: optionalAmountOre(),
-  /** Set by the onboarding form: finishing it is remembered. */
-  onboarding: z
-    .string()
-    .optional()
-    .transform((v) => v === '1'),
+    legalName: z
+      .string()
+      .trim()
+      .min(1, 'profile.errors.legalNameRequired')
+      .max(200, 'validation.tooLong')
+      .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+      .transform(invoiceText()),
+    orgNumber: identifier('orgNumber'),
+    vatNumber: identifier('vatNumber'),
+    // A checkbox on the profile page ('on' or absent); onboarding asks yes ('on') or no ('off').
+    fSkatt: z.string().optional(),
+    addressLine1: text(200),
+    addressLine2: text(200),
+    postalCode: optionalSwedishPostcode(),
+    city: text(100),
+    email: z
+      .string()
+      .trim()
+      .max(320, 'validation.tooLong')
+      .optional()
+      .transform((v) => (v ? v : null))
+      .pipe(z.union([z.null(), z.email({ error: 'validation.email' })])),
+    phone: optionalPhone(),
+    bankgiro: identifier('bankgiro'),
+    plusgiro: identifier('plusgiro'),
+    iban: identifier('iban'),
+    bic: identifier('bic'),
+    paymentTerms: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{1,3}$/, 'profile.errors.paymentTerms')
+      .transform(Number)
+      .pipe(z.number().max(365, 'profile.errors.paymentTerms')),
+    hourlyRate: optionalAmountOre(),
+    /** Set by the onboarding form: finishing it is remembered. */
+    onboarding: z
+      .string()
+      .optional()
+      .transform((v) => v === '1'),
   })
   .superRefine((profile, ctx) => {
     if (!profile.onboarding) return;
     for (const field of NEEDED_FOR_INVOICE)
       if (profile[field] === null) ctx.addIssue({ code: 'custom', path: [field], message: 'profile.errors.neededForInvoice' });
-    if (profile.fSkatt !== 'on' && profile.fSkatt !== 'off') ctx.addIssue({ code: 'custom', path: ['fSkatt'], message: 'profile.errors.fSkattChoose' });
+    if (profile.fSkatt !== 'on' && profile.fSkatt !== 'off')
+      ctx.addIssue({ code: 'custom', path: ['fSkatt'], message: 'profile.errors.fSkattChoose' });
     if (profile.bankgiro === null && profile.plusgiro === null && profile.iban === null)
       ctx.addIssue({ code: 'custom', path: ['bankgiro'], message: 'profile.errors.paymentNeeded' });
   })

@@ -60,7 +60,9 @@ describe('an accountant who signed up from an invitation', () => {
   let browser: SimulatedBrowser;
 
   it('gets no workspace of their own at sign-up', async () => {
-    const { rows } = await world.h.asUser(world.owner.id, (c) => c.query<{ token: string }>(`select * from create_invitation($1)`, [email]));
+    const { rows } = await world.h.asUser(world.owner.id, (c) =>
+      c.query<{ token: string }>(`select * from create_invitation($1)`, [email]),
+    );
     const { signUpForInvitation } = await import('@/lib/accountant/actions');
     const result = await asRequest(new SimulatedBrowser(SITE_URL), async () =>
       signUpForInvitation(state, form({ email, password: PASSWORD, token: rows[0].token })),

@@ -121,7 +121,7 @@ describe('built-in proposer', () => {
     expect(proposal.clients[0].details).toEqual({ orgNumber: '556677-8899' });
   });
 
-  it('Markdown: the document\'s title (a lone H1) is not a client, so clients, projects and tasks sit at their levels', async () => {
+  it("Markdown: the document's title (a lone H1) is not a client, so clients, projects and tasks sit at their levels", async () => {
     const md = [
       '# Kundanteckningar hösten 2026',
       'Sammanställt inför planeringen.',

@@ -65,7 +65,10 @@ describe('profileSchema (on the server)', () => {
 
 describe('postcode and phone (issue 17, item 7)', () => {
   it('refuses a postcode that is not Swedish NNN NN and a phone number without digits, with messages in both languages', async () => {
-    expect(issues({ postalCode: 'ABCDE', phone: 'abc' })).toEqual({ postalCode: 'profile.errors.postalCode', phone: 'profile.errors.phone' });
+    expect(issues({ postalCode: 'ABCDE', phone: 'abc' })).toEqual({
+      postalCode: 'profile.errors.postalCode',
+      phone: 'profile.errors.phone',
+    });
     expect(issues({ postalCode: '1234' })).toEqual({ postalCode: 'profile.errors.postalCode' });
     expect(issues({ postalCode: '01234' })).toEqual({ postalCode: 'profile.errors.postalCode' });
     expect(issues({ phone: '12' })).toEqual({ phone: 'profile.errors.phone' });

@@ -76,5 +76,14 @@ export function fieldOf(label: string): Field | undefined {
   return LOOKUP.get(key) ?? LOOKUP.get(key.replace(UNIT_SUFFIX, ''));
 }
 
-export const DETAIL_FIELDS: DetailField[] = ['orgNumber', 'vatNumber', 'email', 'addressLine1', 'postalCode', 'city', 'country', 'hourlyRate'];
+export const DETAIL_FIELDS: DetailField[] = [
+  'orgNumber',
+  'vatNumber',
+  'email',
+  'addressLine1',
+  'postalCode',
+  'city',
+  'country',
+  'hourlyRate',
+];
 export const isDetailField = (field: Field | undefined): field is DetailField => DETAIL_FIELDS.includes(field as DetailField);

@@ -70,7 +70,11 @@ export const profileMessages = defineMessages(
       },
       onboarding: {
         title: 'Välkommen till Konsultverkstad',
-        intro: 'Några snabba steg så att dina fakturor blir rätt från början. Allt kan ändras senare under Profil.',
+        intro:
+          'Några snabba steg så att din första faktura blir rätt: organisations- och momsnummer, F-skatt, adress och vart kunden betalar. Allt kan ändras senare under Profil.',
+        fSkattQuestion: 'Är du godkänd för F-skatt?',
+        fSkattYes: 'Ja, godkänd för F-skatt',
+        fSkattNo: 'Nej',
         step: 'Steg {n} av {total}',
         finish: 'Spara och börja',
         skip: 'Hoppa över så länge',
@@ -145,7 +149,11 @@ export const profileMessages = defineMessages(
       },
       onboarding: {
         title: 'Welcome to Konsultverkstad',
-        intro: 'A few quick steps so your invoices are right from the start. You can change everything later under Profile.',
+        intro:
+          'A few quick steps so your first invoice is right: organisation and VAT numbers, F-tax, address and where the client pays. You can change everything later under Profile.',
+        fSkattQuestion: 'Are you approved for F-tax (F-skatt)?',
+        fSkattYes: 'Yes, approved for F-tax',
+        fSkattNo: 'No',
         step: 'Step {n} of {total}',
         finish: 'Save and start',
         skip: 'Skip for now',
