@@ -2,7 +2,7 @@
 // The accountant feature's forms: each posts to a createAction server action; errors come back
 // next to the field in the user's language, typed values kept.
 import { useActionState } from 'react';
-import { CheckEmail } from '@/components/auth/forms';
+import { CheckEmail, NewPasswordField } from '@/components/auth/forms';
 import { useI18n } from '@/components/i18n/provider';
 import { ActionForm, Submit, useFieldState } from '@/components/ui/form';
 import { EmailField, FormField } from '@/components/ui/form-field';
@@ -94,15 +94,7 @@ export function InvitationSignUpForm({ token, email }: { token: string; email: s
       <CheckEmail>
         <input type="hidden" name="token" value={token} />
         <EmailField label={t('auth.email')} value={email} />
-        <FormField
-          label={t('auth.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          hint={t('auth.passwordHint')}
-        />
+        <NewPasswordField label={t('auth.password')} />
         <Submit label={t('auth.signup.submit')} pendingLabel={t('auth.signup.pending')} size="lg" className="w-full" />
       </CheckEmail>
     </ActionForm>

@@ -31,6 +31,22 @@ export function LoginForm({ next, lang }: { next?: string; lang?: string }) {
   );
 }
 
+/** The password a new account (or a reset) sets: at least 8 characters, the rule said beside it. */
+export function NewPasswordField({ label }: { label: string }) {
+  const { t } = useI18n();
+  return (
+    <FormField
+      label={label}
+      name="password"
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={8}
+      hint={t('auth.passwordHint')}
+    />
+  );
+}
+
 /** After a sign-up that needs the address confirmed: only the message, in place of the form. */
 export function CheckEmail({ children }: { children: ReactNode }) {
   const state = useFormState();
@@ -46,15 +62,7 @@ export function SignupForm({ lang }: { lang?: string }) {
       <CheckEmail>
         <FormField label={t('auth.businessName')} name="businessName" autoComplete="organization" hint={t('auth.businessNameHint')} />
         <EmailField label={t('auth.email')} />
-        <FormField
-          label={t('auth.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          hint={t('auth.passwordHint')}
-        />
+        <NewPasswordField label={t('auth.password')} />
         <p className="text-sm leading-relaxed text-muted">
           {before}
           <Link href={withLang('/legal/terms', lang)} className="text-accent underline underline-offset-4">
@@ -86,15 +94,7 @@ export function ResetPasswordForm() {
   const { t } = useI18n();
   return (
     <ActionForm action={resetPassword} className="space-y-5">
-      <FormField
-        label={t('auth.newPassword')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        hint={t('auth.passwordHint')}
-      />
+      <NewPasswordField label={t('auth.newPassword')} />
       <FormField label={t('auth.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required />
       <Submit size="lg" className="w-full" label={t('auth.reset.submit')} pendingLabel={t('auth.reset.pending')} />
     </ActionForm>

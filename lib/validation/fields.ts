@@ -1,6 +1,7 @@
 // Zod fields for form inputs that several features share.
 import { z } from 'zod';
 import { parseMoneyToOre } from './quantities';
+import { invoiceText, unprintableCharacters } from './text';
 
 /** An optional kronor amount such as an hourly rate: blank → null, else öre ≥ 0. */
 export const optionalAmountOre = () =>
@@ -29,13 +30,14 @@ export function isPhoneNumber(input: string): boolean {
   return /^\+?[0-9][0-9 ()\-/]*$/.test(input.trim()) && digits.length >= 7 && digits.length <= 15;
 }
 
-/** An optional Swedish postcode: blank → null, else "NNN NN". */
+/** An optional Swedish postcode: blank → null, else "NNN NN" (what the invoice font cannot draw is named first). */
 export const optionalSwedishPostcode = () =>
   z
     .string()
     .optional()
     .transform((input, ctx) => {
       if (!input?.trim()) return null;
+      if (unprintableCharacters(input).length) return invoiceText()(input, ctx);
       const postcode = swedishPostcode(input);
       if (postcode === null) {
         ctx.addIssue({ code: 'custom', message: 'profile.errors.postalCode' });
@@ -44,7 +46,7 @@ export const optionalSwedishPostcode = () =>
       return postcode;
     });
 
-/** An optional phone number: blank → null, else as typed (trimmed). */
+/** An optional phone number: blank → null, else as typed (trimmed; what the invoice font cannot draw is named first). */
 export const optionalPhone = () =>
   z
     .string()
@@ -52,6 +54,7 @@ export const optionalPhone = () =>
     .transform((input, ctx) => {
       const phone = input?.trim() ?? '';
       if (!phone) return null;
+      if (unprintableCharacters(phone).length) return invoiceText()(phone, ctx);
       if (phone.length > 40 || !isPhoneNumber(phone)) {
         ctx.addIssue({ code: 'custom', message: 'profile.errors.phone' });
         return z.NEVER;
