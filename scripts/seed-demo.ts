@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { today as stockholmToday } from '../lib/time/week';
 
 const { values } = parseArgs({
   options: {
@@ -146,8 +147,9 @@ async function main() {
     );
 
     const clients: Client[] = [];
-    const today = new Date();
-    const start = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), 1));
+    // The last generated month is this one (Europe/Stockholm), with hours up to today.
+    const today = new Date(`${stockholmToday()}T12:00:00Z`);
+    const start = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth() + 1, 1));
     let invoices = 0;
     let entries = 0;
     let orgCounter = 0;
@@ -201,15 +203,19 @@ async function main() {
       for (let m = 0; m < 12; m++) {
         const monthStart = new Date(Date.UTC(start.getUTCFullYear() + year, start.getUTCMonth() + m, 1));
         const monthEnd = new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() + 1, 0));
+        const lastDay = Math.min(monthEnd.getUTCDate(), monthEnd > today ? today.getUTCDate() : monthEnd.getUTCDate());
+        const days = Array.from(
+          { length: lastDay },
+          (_, d) => new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth(), d + 1)),
+        );
+        const weekdays = days.filter((d) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6);
         const isLastMonth = year === years - 1 && m === 11;
         // ~167 entries a month spread over the active clients' weekdays.
         const active = clients.slice(-Math.min(clients.length, 12));
         const perClient = new Map<Client, { id: string; date: string; minutes: number; task: string }[]>();
         for (let i = 0; i < 167; i++) {
           const c = pick(active);
-          let day: Date;
-          do day = new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth(), between(1, monthEnd.getUTCDate())));
-          while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
+          const day = pick(weekdays.length ? weekdays : days);
           const list = perClient.get(c) ?? [];
           list.push({ id: randomUUID(), date: iso(day), minutes: between(4, 32) * 15, task: pick(c.tasks) });
           perClient.set(c, list);

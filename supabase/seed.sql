@@ -2,7 +2,11 @@
 -- A demo consultant (demo@konsultverkstad.test / demo-losen-2026) and their accountant
 -- (redovisning@konsultverkstad.test, same password), with clients, projects, tasks, notes, hours
 -- and invoices in every status, a credit note included. Every company, number and address here
--- is fictional; the numbers only have valid check digits.
+-- is fictional; the numbers only have valid check digits. Dates follow the day the seed runs
+-- (Europe/Stockholm): hours over the two months before this one and this month up to today (today
+-- included, so the dashboard's week and month are never empty), invoices for those two months and
+-- a draft for this one. Both sign-ins are shared by everyone who tries the demo: app_metadata.demo
+-- makes the app say so.
 --
 -- Runs as the superuser. The invoicing functions are called with the demo user's claims set
 -- (set_config(..., true), local to this transaction) so they act, and are audited, as that user.
@@ -13,10 +17,10 @@ insert into auth.users (instance_id, id, aud, role, email, encrypted_password, e
 values
   ('00000000-0000-0000-0000-000000000000', 'd0000000-0000-4000-8000-000000000001', 'authenticated', 'authenticated',
    'demo@konsultverkstad.test', extensions.crypt('demo-losen-2026', extensions.gen_salt('bf', 10)), now(),
-   '{"provider":"email","providers":["email"]}', '{"business_name":"Ekbacken IT-konsult"}', now(), now(), '', '', '', ''),
+   '{"provider":"email","providers":["email"],"demo":true}', '{"business_name":"Ekbacken IT-konsult"}', now(), now(), '', '', '', ''),
   ('00000000-0000-0000-0000-000000000000', 'd0000000-0000-4000-8000-000000000002', 'authenticated', 'authenticated',
    'redovisning@konsultverkstad.test', extensions.crypt('demo-losen-2026', extensions.gen_salt('bf', 10)), now(),
-   '{"provider":"email","providers":["email"]}', '{"business_name":"Siffergården Redovisning"}', now(), now(), '', '', '', '');
+   '{"provider":"email","providers":["email"],"demo":true}', '{"business_name":"Siffergården Redovisning"}', now(), now(), '', '', '', '');
 
 insert into auth.identities (id, provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
 values
@@ -46,6 +50,16 @@ declare
   inv uuid;
   line uuid;
   credit uuid;
+  -- this month (m0) and the two before it (m1, m2), and their names as the invoice lines give them
+  today constant date := private.stockholm_today();
+  m0 constant date := date_trunc('month', today)::date;
+  m1 constant date := (m0 - interval '1 month')::date;
+  m2 constant date := (m0 - interval '2 months')::date;
+  months constant text[] := array['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september',
+                                  'oktober', 'november', 'december'];
+  m0_name constant text := months[extract(month from m0)::int];
+  m1_name constant text := months[extract(month from m1)::int];
+  m2_name constant text := months[extract(month from m2)::int];
 begin
   select m.workspace_id into ws from public.workspace_members m where m.user_id = demo and m.role = 'owner';
   perform set_config('request.jwt.claims',
@@ -54,7 +68,7 @@ begin
   update public.business_profiles set legal_name = 'Ekbacken IT-konsult', org_number = '559999-0016',
       vat_number = 'SE559999001601', f_skatt = true, address_line1 = 'Ekbacksvägen 12', postal_code = '123 45',
       city = 'Ekby', phone = '070-000 00 00', email = 'demo@konsultverkstad.test', bankgiro = '999-1233',
-      iban = 'SE1480000999912345678901', bic = 'SWEDSESS', invoice_footer = 'Innehar F-skattsedel. Tack för uppdraget!',
+      iban = 'SE1480000999912345678901', bic = 'SWEDSESS', invoice_footer = 'Tack för uppdraget!',
       default_payment_terms_days = 30, default_hourly_rate_ore = 95000
     where workspace_id = ws;
 
@@ -74,7 +88,7 @@ begin
     (datahub, ws, ostsee, 'project', 'Datahub', '', 0, 550, null),
     (drawings, ws, kastanjen, 'project', 'Ritningsarkiv', '', 400, 550, null);
   insert into public.nodes (workspace_id, parent_id, kind, title, body, position_x, position_y) values
-    (ws, portal, 'note', 'Möte 3 september', E'- Inloggning med BankID\n- Driftsättning före jul', 200, 150),
+    (ws, portal, 'note', 'Möte om inloggningen', E'- Inloggning med BankID\n- Driftsättning före jul', 200, 150),
     (ws, warehouse, 'note', 'Idéer', 'Streckkodsläsare i appen?', 600, 150),
     (ws, null, 'note', 'Att göra', 'Förnya ansvarsförsäkringen.', 800, 0);
 
@@ -85,53 +99,53 @@ begin
     (ostsee, ws, 'Ostsee Daten GmbH', 'HRB 000000', 'DE000000000', 'Hafenstraße 3', '18055', 'Rostock', 'DE', 'rechnung@ostsee.test', true, 30, 110000),
     (kastanjen, ws, 'Kastanjen Arkitekter AB', '556999-3032', 'SE556999303201', 'Kastanjeallén 9', '211 00', 'Kastanjeby', 'SE', null, false, null, null);
 
-  -- Hours: weekdays of September to November 2026.
+  -- Hours: weekdays from the start of m2 up to yesterday, and today's on Kastanjen (unbilled).
   insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description)
   select ws, case when extract(day from d)::int % 3 = 0 then security_task else api_task end, d::date, 360, 105000,
          case when extract(day from d)::int % 3 = 0 then 'Granskning av behörigheter' else 'Integration mot mätdatatjänsten' end
-    from generate_series('2026-09-01'::date, '2026-11-20'::date, interval '1 day') d
+    from generate_series(m2, today - 1, interval '1 day') d
    where extract(isodow from d) < 6 and extract(day from d)::int % 2 = 0;
   insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description)
   select ws, migration_task, d::date, 240, 95000, 'Migrering av artikelregister'
-    from generate_series('2026-09-01'::date, '2026-09-30'::date, interval '1 day') d
+    from generate_series(m2, m1 - 1, interval '1 day') d
    where extract(isodow from d) < 6 and extract(day from d)::int % 2 = 1;
   insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description)
   select ws, datahub, d::date, 300, 110000, 'Data pipeline design'
-    from generate_series('2026-10-01'::date, '2026-10-31'::date, interval '1 day') d
+    from generate_series(m1, m0 - 1, interval '1 day') d
    where extract(isodow from d) in (2, 4);
   insert into public.time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, description, billable) values
-    (ws, drawings, '2026-11-16', 120, 95000, 'Uppstartsmöte', true),
-    (ws, drawings, '2026-11-18', 90, 95000, 'Förstudie', true),
-    (ws, kastanjen, '2026-11-19', 45, 0, 'Offertarbete', false);
+    (ws, drawings, greatest(m0, today - 2), 90, 95000, 'Förstudie', true),
+    (ws, drawings, today, 120, 95000, 'Uppstartsmöte', true),
+    (ws, kastanjen, today, 45, 0, 'Offertarbete', false);
 
-  -- Invoice 1: Nordljus, September: sent and paid.
+  -- Invoice 1: Nordljus, m2: sent and paid.
   insert into public.invoices (workspace_id, client_node_id, issue_date, period_start, period_end, message)
-    values (ws, nordljus, '2026-10-01', '2026-09-01', '2026-09-30', 'Konsulttjänster september.') returning id into inv;
+    values (ws, nordljus, today, m2, m1 - 1, 'Konsulttjänster ' || m2_name || '.') returning id into inv;
   insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate)
-    select ws, inv, 1, 'Konsulttjänster Kundportal, september', sum(minutes) / 60.0, 'h', 105000, 25
-      from public.time_entries where node_id in (api_task, security_task) and entry_date between '2026-09-01' and '2026-09-30'
+    select ws, inv, 1, 'Konsulttjänster Kundportal, ' || m2_name, sum(minutes) / 60.0, 'h', 105000, 25
+      from public.time_entries where node_id in (api_task, security_task) and entry_date between m2 and m1 - 1
     returning id into line;
   update public.time_entries set invoice_line_id = line
-    where node_id in (api_task, security_task) and entry_date between '2026-09-01' and '2026-09-30';
+    where node_id in (api_task, security_task) and entry_date between m2 and m1 - 1;
   perform public.send_invoice(inv);
   perform public.mark_invoice_paid(inv);
 
-  -- Invoice 2: Fjällbacka, September: sent, then fully credited by a credit note (wrong rate).
+  -- Invoice 2: Fjällbacka, m2: sent, then fully credited by a credit note (wrong rate).
   insert into public.invoices (workspace_id, client_node_id, issue_date, period_start, period_end)
-    values (ws, fjallbacka, '2026-10-02', '2026-09-01', '2026-09-30') returning id into inv;
+    values (ws, fjallbacka, today, m2, m1 - 1) returning id into inv;
   insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate) values
-    (ws, inv, 1, 'Datamigrering artikelregister, september', 44, 'h', 85000, 25),
+    (ws, inv, 1, 'Datamigrering artikelregister, ' || m2_name, 44, 'h', 85000, 25),
     (ws, inv, 2, 'Licens migreringsverktyg', 1, 'st', 250000, 25);
   perform public.send_invoice(inv);
   credit := public.create_credit_note(inv);
-  update public.invoices set issue_date = '2026-10-05', message = 'Kreditering: fel timpris på faktura 2.' where id = credit;
+  update public.invoices set message = 'Kreditering: fel timpris på faktura 2.' where id = credit;
   perform public.send_invoice(credit);
 
   -- Invoice 4: the corrected Fjällbacka invoice, billing the hours: sent, not yet paid.
   insert into public.invoices (workspace_id, client_node_id, issue_date, period_start, period_end)
-    values (ws, fjallbacka, '2026-10-05', '2026-09-01', '2026-09-30') returning id into inv;
+    values (ws, fjallbacka, today, m2, m1 - 1) returning id into inv;
   insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate)
-    select ws, inv, 1, 'Datamigrering artikelregister, september', sum(minutes) / 60.0, 'h', 95000, 25
+    select ws, inv, 1, 'Datamigrering artikelregister, ' || m2_name, sum(minutes) / 60.0, 'h', 95000, 25
       from public.time_entries where node_id = migration_task
     returning id into line;
   update public.time_entries set invoice_line_id = line where node_id = migration_task;
@@ -139,42 +153,43 @@ begin
     values (ws, inv, 2, 'Licens migreringsverktyg', 1, 'st', 250000, 25);
   perform public.send_invoice(inv);
 
-  -- Invoice 5: Ostsee Daten, October: reverse charge (EU), sent.
+  -- Invoice 5: Ostsee Daten, m1: reverse charge (EU), sent.
   insert into public.invoices (workspace_id, client_node_id, issue_date, period_start, period_end, reverse_charge, message)
-    values (ws, ostsee, '2026-11-02', '2026-10-01', '2026-10-31', true, 'Reverse charge, Article 196 Council Directive 2006/112/EC.')
+    values (ws, ostsee, today, m1, m0 - 1, true, 'Reverse charge, Article 196 Council Directive 2006/112/EC.')
     returning id into inv;
   insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate)
-    select ws, inv, 1, 'Consulting services, data pipeline, October 2026', sum(minutes) / 60.0, 'h', 110000, 0
+    select ws, inv, 1, 'Consulting services, data pipeline, ' || to_char(m1, 'FMMonth YYYY'), sum(minutes) / 60.0, 'h', 110000, 0
       from public.time_entries where node_id = datahub
     returning id into line;
   update public.time_entries set invoice_line_id = line where node_id = datahub;
   perform public.send_invoice(inv);
 
-  -- Invoice 6: Nordljus, October: sent, paid, then partly credited (one line); stays paid.
+  -- Invoice 6: Nordljus, m1: sent, paid, then partly credited (one line); stays paid.
   insert into public.invoices (workspace_id, client_node_id, issue_date, period_start, period_end)
-    values (ws, nordljus, '2026-11-02', '2026-10-01', '2026-10-31') returning id into inv;
+    values (ws, nordljus, today, m1, m0 - 1) returning id into inv;
   insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate)
-    select ws, inv, 1, 'Konsulttjänster Kundportal, oktober', sum(minutes) / 60.0, 'h', 105000, 25
-      from public.time_entries where node_id in (api_task, security_task) and entry_date between '2026-10-01' and '2026-10-31'
+    select ws, inv, 1, 'Konsulttjänster Kundportal, ' || m1_name, sum(minutes) / 60.0, 'h', 105000, 25
+      from public.time_entries where node_id in (api_task, security_task) and entry_date between m1 and m0 - 1
     returning id into line;
   update public.time_entries set invoice_line_id = line
-    where node_id in (api_task, security_task) and entry_date between '2026-10-01' and '2026-10-31';
+    where node_id in (api_task, security_task) and entry_date between m1 and m0 - 1;
   insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate)
     values (ws, inv, 2, 'Facklitteratur', 2, 'st', 45000, 6) returning id into line;
   perform public.send_invoice(inv);
   perform public.mark_invoice_paid(inv);
   credit := public.create_credit_note(inv, array[line]);
-  update public.invoices set issue_date = '2026-11-19', message = 'Kreditering av rad 2: böckerna returnerade.' where id = credit;
+  update public.invoices set message = 'Kreditering av rad 2: böckerna returnerade.' where id = credit;
 
-  -- A draft: Nordljus, November so far (the credit note above also stays a draft).
+  -- A draft: Nordljus, this month so far (the credit note above also stays a draft).
   insert into public.invoices (workspace_id, client_node_id, period_start, period_end)
-    values (ws, nordljus, '2026-11-01', '2026-11-30') returning id into inv;
+    values (ws, nordljus, m0, (m0 + interval '1 month' - interval '1 day')::date) returning id into inv;
   insert into public.invoice_lines (workspace_id, invoice_id, position, description, quantity, unit, unit_price_ore, vat_rate)
-    select ws, inv, 1, 'Konsulttjänster Kundportal, november', sum(minutes) / 60.0, 'h', 105000, 25
-      from public.time_entries where node_id in (api_task, security_task) and entry_date between '2026-11-01' and '2026-11-30'
+    select ws, inv, 1, 'Konsulttjänster Kundportal, ' || m0_name, sum(minutes) / 60.0, 'h', 105000, 25
+      from public.time_entries where node_id in (api_task, security_task) and entry_date between m0 and today
+    having count(*) > 0 -- on the first of the month there are none yet
     returning id into line;
   update public.time_entries set invoice_line_id = line
-    where node_id in (api_task, security_task) and entry_date between '2026-11-01' and '2026-11-30';
+    where node_id in (api_task, security_task) and entry_date between m0 and today;
 
   perform set_config('request.jwt.claims', '', true);
 end

@@ -2,34 +2,23 @@
 // The accountant feature's forms: each posts to a createAction server action; errors come back
 // next to the field in the user's language, typed values kept.
 import { useActionState } from 'react';
+import { CheckEmail, NewPasswordField } from '@/components/auth/forms';
 import { useI18n } from '@/components/i18n/provider';
-import { Alert } from '@/components/ui/alert';
-import { Field } from '@/components/ui/field';
-import { fieldError, FormMessage, Submit } from '@/components/ui/form';
+import { ActionForm, Submit, useFieldState } from '@/components/ui/form';
+import { EmailField, FormField } from '@/components/ui/form-field';
 import { initialState, type ActionState } from '@/lib/actions/state';
-import { acceptInvitation, inviteAccountant, saveSieAccounts, signUpForInvitation } from '@/lib/accountant/actions';
+import { acceptInvitation, inviteAccountant, saveSieAccounts, signUpForInvitation, startOwnWorkspace } from '@/lib/accountant/actions';
 import { ACCOUNT_KEYS, type SieAccounts } from '@/lib/exports/sie/accounts';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 export function InviteForm() {
   const { t } = useI18n();
-  const [state, action] = useActionState(inviteAccountant, initialState);
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <FormMessage state={state} />
-      <Field
-        label={t('accountant.access.email')}
-        name="email"
-        type="email"
-        autoComplete="off"
-        required
-        hint={t('accountant.access.emailHint')}
-        defaultValue={state.values?.email}
-        error={fieldError(state, 'email')}
-      />
+    <ActionForm action={inviteAccountant} className="space-y-4">
+      <EmailField label={t('accountant.access.email')} hint={t('accountant.access.emailHint')} autoComplete="off" />
       <Submit label={t('accountant.access.invite')} pendingLabel={t('accountant.access.inviting')} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -68,70 +57,56 @@ export function RowAction({
 
 export function AccountsForm({ accounts }: { accounts: SieAccounts }) {
   const { t } = useI18n();
-  const [state, action] = useActionState(saveSieAccounts, initialState);
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={saveSieAccounts} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {ACCOUNT_KEYS.map((key) => (
-          <Field
-            key={key}
-            label={t(`accountant.accounts.${key}`)}
-            name={key}
-            inputMode="numeric"
-            pattern="[0-9]{4}"
-            maxLength={4}
-            required
-            defaultValue={state.values?.[key] ?? String(accounts[key])}
-            error={fieldError(state, key)}
-          />
+          <AccountField key={key} name={key} label={t(`accountant.accounts.${key}`)} stored={String(accounts[key])} />
         ))}
       </div>
       <Submit label={t('accountant.accounts.save')} pendingLabel={t('accountant.accounts.saving')} variant="secondary" />
-    </form>
+    </ActionForm>
+  );
+}
+
+function AccountField({ name, label, stored }: { name: string; label: string; stored: string }) {
+  const { value } = useFieldState(name);
+  return (
+    <FormField label={label} name={name} inputMode="numeric" pattern="[0-9]{4}" maxLength={4} required defaultValue={value ?? stored} />
   );
 }
 
 export function AcceptForm({ token }: { token: string }) {
   const { t } = useI18n();
-  const [state, action] = useActionState(acceptInvitation, initialState);
   return (
-    <form action={action} className="space-y-4">
-      <FormMessage state={state} />
+    <ActionForm action={acceptInvitation} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       <Submit label={t('accountant.invite.accept')} pendingLabel={t('accountant.invite.accepting')} size="lg" className="w-full" />
-    </form>
+    </ActionForm>
   );
 }
 
-export function InvitationSignUpForm({ token }: { token: string }) {
+/** Sign-up from an invitation: the address is the invited one, filled in. */
+export function InvitationSignUpForm({ token, email }: { token: string; email: string }) {
   const { t } = useI18n();
-  const [state, action] = useActionState(signUpForInvitation, initialState);
-  if (state.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
   return (
-    <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="token" value={token} />
-      <Field
-        label={t('auth.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        error={fieldError(state, 'email')}
-      />
-      <Field
-        label={t('auth.password')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        hint={t('auth.passwordHint')}
-        error={fieldError(state, 'password')}
-      />
-      <Submit label={t('auth.signup.submit')} pendingLabel={t('auth.signup.pending')} size="lg" className="w-full" />
-    </form>
+    <ActionForm action={signUpForInvitation} className="space-y-5">
+      <CheckEmail>
+        <input type="hidden" name="token" value={token} />
+        <EmailField label={t('auth.email')} value={email} />
+        <NewPasswordField label={t('auth.password')} />
+        <Submit label={t('auth.signup.submit')} pendingLabel={t('auth.signup.pending')} size="lg" className="w-full" />
+      </CheckEmail>
+    </ActionForm>
+  );
+}
+
+/** For a user without any workspace: start a business of their own. */
+export function StartOwnWorkspaceForm() {
+  const { t } = useI18n();
+  return (
+    <ActionForm action={startOwnWorkspace}>
+      <Submit label={t('access.none.start')} pendingLabel={t('access.none.starting')} />
+    </ActionForm>
   );
 }

@@ -1,43 +1,25 @@
 'use client';
-// The auth forms, and Profil → Säkerhet's password and email change. Each posts to a server action
-// built with createAction; on failure the action returns field errors and the typed values, which
-// are put back into the form.
+// The auth forms, and Profil → Säkerhet's password and email change. Each is an ActionForm posting
+// to a server action built with createAction; on failure the action returns field errors and the
+// typed values (never passwords), which the fields read back (useFieldState, EmailField).
 import Link from 'next/link';
-import { useActionState } from 'react';
+import type { ReactNode } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { withLang } from '@/components/i18n/lang-href';
 import { Alert } from '@/components/ui/alert';
-import { Field } from '@/components/ui/field';
-import { fieldError, FormMessage, Submit } from '@/components/ui/form';
-import { initialState } from '@/lib/actions/state';
+import { ActionForm, Submit, useFormState } from '@/components/ui/form';
+import { EmailField, FormField } from '@/components/ui/form-field';
 import { requestPasswordReset, resetPassword, signIn, signUp } from '@/lib/auth/actions';
 import { changeEmail, changePassword } from '@/lib/auth/security-actions';
 
 export function LoginForm({ next, lang }: { next?: string; lang?: string }) {
   const { t } = useI18n();
-  const [state, action] = useActionState(signIn, initialState);
   return (
-    <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={signIn} className="space-y-5">
       <input type="hidden" name="next" value={next ?? '/'} />
-      <Field
-        label={t('auth.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        error={fieldError(state, 'email')}
-      />
+      <EmailField label={t('auth.email')} />
       <div className="space-y-1.5">
-        <Field
-          label={t('auth.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={fieldError(state, 'password')}
-        />
+        <FormField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required />
         <div className="text-right">
           <Link href={withLang('/forgot-password', lang)} className="text-sm text-accent underline-offset-4 hover:underline">
             {t('auth.login.forgot')}
@@ -45,164 +27,111 @@ export function LoginForm({ next, lang }: { next?: string; lang?: string }) {
         </div>
       </div>
       <Submit size="lg" className="w-full" label={t('auth.login.submit')} pendingLabel={t('auth.login.pending')} />
-    </form>
+    </ActionForm>
   );
+}
+
+/** The password a new account (or a reset) sets: at least 8 characters, the rule said beside it. */
+export function NewPasswordField({ label }: { label: string }) {
+  const { t } = useI18n();
+  return (
+    <FormField
+      label={label}
+      name="password"
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={8}
+      hint={t('auth.passwordHint')}
+    />
+  );
+}
+
+/** After a sign-up that needs the address confirmed: only the message, in place of the form. */
+export function CheckEmail({ children }: { children: ReactNode }) {
+  const state = useFormState();
+  return state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : <>{children}</>;
 }
 
 export function SignupForm({ lang }: { lang?: string }) {
   const { t } = useI18n();
-  const [state, action] = useActionState(signUp, initialState);
   const [before, afterTerms] = t('auth.signup.consent').split('{terms}');
   const [middle, after] = afterTerms.split('{privacy}');
-  if (state.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
   return (
-    <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} />
-      <Field
-        label={t('auth.businessName')}
-        name="businessName"
-        autoComplete="organization"
-        hint={t('auth.businessNameHint')}
-        defaultValue={state.values?.businessName}
-        error={fieldError(state, 'businessName')}
-      />
-      <Field
-        label={t('auth.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        error={fieldError(state, 'email')}
-      />
-      <Field
-        label={t('auth.password')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        hint={t('auth.passwordHint')}
-        error={fieldError(state, 'password')}
-      />
-      <p className="text-sm leading-relaxed text-muted">
-        {before}
-        <Link href={withLang('/legal/terms', lang)} className="text-accent underline underline-offset-4">
-          {t('auth.signup.termsLink')}
-        </Link>
-        {middle}
-        <Link href={withLang('/legal/privacy', lang)} className="text-accent underline underline-offset-4">
-          {t('auth.signup.privacyLink')}
-        </Link>
-        {after}
-      </p>
-      <Submit size="lg" className="w-full" label={t('auth.signup.submit')} pendingLabel={t('auth.signup.pending')} />
-    </form>
+    <ActionForm action={signUp} className="space-y-5">
+      <CheckEmail>
+        <FormField label={t('auth.businessName')} name="businessName" autoComplete="organization" hint={t('auth.businessNameHint')} />
+        <EmailField label={t('auth.email')} />
+        <NewPasswordField label={t('auth.password')} />
+        <p className="text-sm leading-relaxed text-muted">
+          {before}
+          <Link href={withLang('/legal/terms', lang)} className="text-accent underline underline-offset-4">
+            {t('auth.signup.termsLink')}
+          </Link>
+          {middle}
+          <Link href={withLang('/legal/privacy', lang)} className="text-accent underline underline-offset-4">
+            {t('auth.signup.privacyLink')}
+          </Link>
+          {after}
+        </p>
+        <Submit size="lg" className="w-full" label={t('auth.signup.submit')} pendingLabel={t('auth.signup.pending')} />
+      </CheckEmail>
+    </ActionForm>
   );
 }
 
 export function ForgotPasswordForm() {
   const { t } = useI18n();
-  const [state, action] = useActionState(requestPasswordReset, initialState);
   return (
-    <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} />
-      <Field
-        label={t('auth.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        error={fieldError(state, 'email')}
-      />
+    <ActionForm action={requestPasswordReset} className="space-y-5">
+      <EmailField label={t('auth.email')} />
       <Submit size="lg" className="w-full" label={t('auth.forgot.submit')} pendingLabel={t('auth.forgot.pending')} />
-    </form>
+    </ActionForm>
   );
 }
 
 export function ResetPasswordForm() {
   const { t } = useI18n();
-  const [state, action] = useActionState(resetPassword, initialState);
   return (
-    <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} />
-      <Field
-        label={t('auth.newPassword')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        hint={t('auth.passwordHint')}
-        error={fieldError(state, 'password')}
-      />
-      <Field
-        label={t('auth.confirmPassword')}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldError(state, 'confirmPassword')}
-      />
+    <ActionForm action={resetPassword} className="space-y-5">
+      <NewPasswordField label={t('auth.newPassword')} />
+      <FormField label={t('auth.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required />
       <Submit size="lg" className="w-full" label={t('auth.reset.submit')} pendingLabel={t('auth.reset.pending')} />
-    </form>
+    </ActionForm>
   );
 }
 
 export function ChangePasswordForm() {
   const { t } = useI18n();
-  const [state, action] = useActionState(changePassword, initialState);
   return (
-    <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} />
-      <Field
-        label={t('security.password.newPassword')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldError(state, 'password')}
-      />
-      <Field
+    <ActionForm action={changePassword} className="space-y-5">
+      <FormField label={t('security.password.newPassword')} name="password" type="password" autoComplete="new-password" required />
+      <FormField
         label={t('security.password.confirmPassword')}
         name="confirmPassword"
         type="password"
         autoComplete="new-password"
         required
-        error={fieldError(state, 'confirmPassword')}
       />
-      <Field
+      <FormField
         label={t('security.password.code')}
         name="nonce"
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={6}
         hint={t('security.password.codeHint')}
-        defaultValue={state.values?.nonce}
-        error={fieldError(state, 'nonce')}
       />
       <Submit size="lg" className="w-full" label={t('security.password.submit')} pendingLabel={t('security.password.pending')} />
-    </form>
+    </ActionForm>
   );
 }
 
 export function ChangeEmailForm() {
   const { t } = useI18n();
-  const [state, action] = useActionState(changeEmail, initialState);
   return (
-    <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} />
-      <Field
-        label={t('security.email.newEmail')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        error={fieldError(state, 'email')}
-      />
+    <ActionForm action={changeEmail} className="space-y-5">
+      <EmailField label={t('security.email.newEmail')} />
       <Submit size="lg" className="w-full" label={t('security.email.submit')} pendingLabel={t('security.email.submitting')} />
-    </form>
+    </ActionForm>
   );
 }

@@ -92,6 +92,7 @@ export function ReviewTree({
               d.email && `${t('import.review.details.email')} ${d.email}`,
               (d.addressLine1 || d.city) &&
                 `${t('import.review.details.address')} ${[d.addressLine1, [d.postalCode, d.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}`,
+              d.hourlyRate && t('import.review.details.hourlyRate', { rate: d.hourlyRate }),
             ].filter(Boolean)
           : [];
         return (

@@ -1,20 +1,29 @@
 'use client';
-// The business profile form, in sections; the onboarding guide shows the same sections as steps.
-import { useActionState, type ReactNode } from 'react';
+// The business profile form, in sections; the onboarding guide shows the same sections as steps and
+// asks for everything the first invoice needs (the schema refuses to finish without it), F-skatt as
+// a yes/no question.
+import type { ReactNode } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
-import { initialState } from '@/lib/actions/state';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { saveProfile, skipOnboarding } from '@/lib/profile/actions';
-import { fieldError, FormMessage, Submit, valuesAfter } from '@/components/ui/form';
+import { ActionForm, fieldError, Submit, useFormState, valuesAfter } from '@/components/ui/form';
 import { IdentifierInput } from './identifier-input';
 
 const SECTIONS = ['business', 'address', 'payment', 'defaults'] as const;
 
 export function ProfileForm({ stored, onboarding = false }: { stored: Record<string, string>; onboarding?: boolean }) {
+  return (
+    <ActionForm action={saveProfile}>
+      <ProfileFields stored={stored} onboarding={onboarding} />
+    </ActionForm>
+  );
+}
+
+function ProfileFields({ stored, onboarding }: { stored: Record<string, string>; onboarding: boolean }) {
   const { t } = useI18n();
-  const [state, action] = useActionState(saveProfile, initialState);
+  const state = useFormState();
   const value = valuesAfter(state, stored);
   const err = (name: string) => fieldError(state, name);
   const optional = (key: MessageKey) => `${t(key)} (${t('profile.fields.optional')})`;
@@ -39,18 +48,43 @@ export function ProfileForm({ stored, onboarding = false }: { stored: Record<str
         </div>
         {id('orgNumber', t('profile.fields.orgNumber'), { hint: t('profile.fields.orgNumberHint'), placeholder: '123456-7890' })}
         {id('vatNumber', t('profile.fields.vatNumber'), { hint: t('profile.fields.vatNumberHint'), placeholder: 'SE123456789001' })}
-        <label className="flex items-start gap-3 sm:col-span-2">
-          <input
-            type="checkbox"
-            name="fSkatt"
-            defaultChecked={value('fSkatt') === 'on' || value('fSkatt') === 'true'}
-            className="mt-1 size-4 accent-[var(--accent)]"
-          />
-          <span>
-            <span className="block text-sm font-medium">{t('profile.fields.fSkatt')}</span>
-            <span className="block text-sm text-muted">{t('profile.fields.fSkattHint')}</span>
-          </span>
-        </label>
+        {onboarding ? (
+          <fieldset className="space-y-2 sm:col-span-2" aria-describedby={err('fSkatt') ? 'fSkatt-error' : undefined}>
+            <legend className="text-sm font-medium">{t('profile.onboarding.fSkattQuestion')}</legend>
+            <p className="text-sm text-muted">{t('profile.fields.fSkattHint')}</p>
+            {(['on', 'off'] as const).map((answer) => (
+              <label key={answer} className="flex items-center gap-3 text-sm">
+                <input
+                  type="radio"
+                  name="fSkatt"
+                  value={answer}
+                  defaultChecked={value('fSkatt') === answer}
+                  aria-invalid={err('fSkatt') ? true : undefined}
+                  className="size-4 accent-[var(--accent)]"
+                />
+                {t(answer === 'on' ? 'profile.onboarding.fSkattYes' : 'profile.onboarding.fSkattNo')}
+              </label>
+            ))}
+            {err('fSkatt') ? (
+              <p id="fSkatt-error" className="text-sm text-danger">
+                {err('fSkatt')}
+              </p>
+            ) : null}
+          </fieldset>
+        ) : (
+          <label className="flex items-start gap-3 sm:col-span-2">
+            <input
+              type="checkbox"
+              name="fSkatt"
+              defaultChecked={value('fSkatt') === 'on' || value('fSkatt') === 'true'}
+              className="mt-1 size-4 accent-[var(--accent)]"
+            />
+            <span>
+              <span className="block text-sm font-medium">{t('profile.fields.fSkatt')}</span>
+              <span className="block text-sm text-muted">{t('profile.fields.fSkattHint')}</span>
+            </span>
+          </label>
+        )}
       </div>
     ),
     address: (
@@ -85,8 +119,8 @@ export function ProfileForm({ stored, onboarding = false }: { stored: Record<str
   };
 
   return (
-    <form key={JSON.stringify(state)} action={action} noValidate className="space-y-6">
-      <FormMessage state={state} />
+    // Remounted after each outcome so the inputs show what was saved (or typed).
+    <div key={JSON.stringify(state)} className="space-y-6">
       {onboarding && <input type="hidden" name="onboarding" value="1" />}
       {SECTIONS.map((section, i) => (
         <Card key={section}>
@@ -105,6 +139,7 @@ export function ProfileForm({ stored, onboarding = false }: { stored: Record<str
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-end">
         {onboarding && (
           <Submit
+            id="profile-skip"
             variant="ghost"
             size="lg"
             formAction={skipOnboarding}
@@ -112,8 +147,13 @@ export function ProfileForm({ stored, onboarding = false }: { stored: Record<str
             pendingLabel={t('profile.saving')}
           />
         )}
-        <Submit size="lg" label={t(onboarding ? 'profile.onboarding.finish' : 'profile.save')} pendingLabel={t('profile.saving')} />
+        <Submit
+          id="profile-save"
+          size="lg"
+          label={t(onboarding ? 'profile.onboarding.finish' : 'profile.save')}
+          pendingLabel={t('profile.saving')}
+        />
       </div>
-    </form>
+    </div>
   );
 }

@@ -8,7 +8,8 @@ import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { HeaderTimerSlot } from '@/components/time/header-timer-slot';
 import { switchWorkspaceForm } from '@/lib/accountant/actions';
 import { changeLocale, signOut } from '@/lib/auth/actions';
-import { pageContext } from '@/lib/request/context';
+import { NO_ACCESS_PAGE, pageContext } from '@/lib/request/context';
+import { DemoNotice } from './demo-notice';
 import { Logo } from './logo';
 import { MainNav, MobileNav } from './main-nav';
 import { UserMenu } from './user-menu';
@@ -18,6 +19,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <ShellHeader />
+      <DemoNotice />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">
         {children}
       </main>
@@ -32,7 +34,7 @@ async function ShellHeader() {
   // A tombstoned account may only restore (the database shows it nothing anyway).
   if (deletion) redirect('/restore');
   const email = typeof claims.email === 'string' ? claims.email : '';
-  const role = active?.role ?? 'owner';
+  const role = active?.role ?? 'none';
   return (
     <>
       <a
@@ -44,7 +46,11 @@ async function ShellHeader() {
       <header className="sticky top-0 z-30 border-b border-border bg-bg/85 backdrop-blur supports-[backdrop-filter]:bg-bg/70">
         <div className="relative mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
           <MobileNav role={role} />
-          <Logo name={t('brand.name')} href={role === 'accountant' ? '/portal' : '/'} compact={workspaces.length > 1} />
+          <Logo
+            name={t('brand.name')}
+            href={role === 'accountant' ? '/portal' : role === 'none' ? NO_ACCESS_PAGE : '/'}
+            compact={workspaces.length > 1}
+          />
           <div className="hidden min-w-0 flex-1 md:ml-4 md:block">
             <MainNav role={role} />
           </div>

@@ -1,6 +1,7 @@
 import type { MessageKey } from '@/lib/i18n/catalogue';
 
-export type NavRole = 'owner' | 'accountant';
+/** 'none': signed in without any workspace (an accountant whose access ended). */
+export type NavRole = 'owner' | 'accountant' | 'none';
 
 const OWNER_ITEMS: { href: string; label: MessageKey }[] = [
   { href: '/', label: 'nav.overview' },
@@ -18,5 +19,5 @@ const ACCOUNTANT_ITEMS: { href: string; label: MessageKey }[] = [
 ];
 
 export function navItems(role: NavRole) {
-  return role === 'accountant' ? ACCOUNTANT_ITEMS : OWNER_ITEMS;
+  return role === 'owner' ? OWNER_ITEMS : role === 'accountant' ? ACCOUNTANT_ITEMS : [];
 }

@@ -1,8 +1,9 @@
 'use client';
 // The one form kit for server-action forms: the form-level message, field errors and kept values
 // (what was typed comes back after an error, so nothing is lost), and the submit button, disabled
-// while the action runs so a double click submits once.
-import { createContext, useActionState, useContext, type ReactNode } from 'react';
+// while the action runs so a double click submits once. In an ActionForm the outcome ("Sparat",
+// "Rätta fälten") appears next to the button that was pressed, not at the top of a long form.
+import { createContext, useActionState, useContext, useId, useState, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { Alert } from '@/components/ui/alert';
 import { Button, type ButtonProps } from '@/components/ui/button';
@@ -15,12 +16,22 @@ export function FormMessage({ state }: { state: ActionState }) {
   return state.formError ? <Alert tone="error">{state.formError}</Alert> : null;
 }
 
+/** The id of the submit button that sent the surrounding ActionForm (null: none, or not in one). */
+const PressedContext = createContext<string | null | undefined>(undefined);
+
 export function Submit({ label, pendingLabel, ...props }: { label: string; pendingLabel?: string } & ButtonProps) {
   const { pending } = useFormStatus();
+  const generated = useId();
+  const id = props.id ?? `submit-${generated}`;
+  const pressed = useContext(PressedContext);
+  const state = useContext(StateContext);
   return (
-    <Button type="submit" disabled={pending || props.disabled} aria-disabled={pending} {...props}>
-      {pending && pendingLabel ? pendingLabel : label}
-    </Button>
+    <>
+      <Button type="submit" disabled={pending || props.disabled} aria-disabled={pending} {...props} id={id}>
+        {pending && pendingLabel ? pendingLabel : label}
+      </Button>
+      {pressed === id && !pending ? <FormMessage state={state} /> : null}
+    </>
   );
 }
 
@@ -40,6 +51,9 @@ const OuterErrorsContext = createContext<Record<string, string>>({});
  * shown until this form is submitted itself.
  */
 export const OuterErrorsProvider = OuterErrorsContext.Provider;
+
+/** The state of the surrounding ActionForm (its last outcome, field errors and kept values). */
+export const useFormState = () => useContext(StateContext);
 
 /** The field error and kept value of the surrounding ActionForm. */
 export function useFieldState(name: string) {
@@ -62,12 +76,22 @@ export function ActionForm({
   label?: string;
 }) {
   const [state, formAction] = useActionState(action, initialState);
+  const [pressed, setPressed] = useState<string | null>(null);
   return (
     <StateContext.Provider value={state}>
-      <form action={formAction} className={className} noValidate aria-label={label}>
-        <FormMessage state={state} />
-        {children}
-      </form>
+      <PressedContext.Provider value={pressed}>
+        <form
+          action={formAction}
+          className={className}
+          noValidate
+          aria-label={label}
+          // Enter in a field presses the form's first submit button too; a script's submit presses none.
+          onSubmit={(event) => setPressed((event.nativeEvent as SubmitEvent).submitter?.id || null)}
+        >
+          {pressed === null ? <FormMessage state={state} /> : null}
+          {children}
+        </form>
+      </PressedContext.Provider>
     </StateContext.Provider>
   );
 }

@@ -3,6 +3,7 @@
 // user (the SQL functions refuse whoever may not); Auth calls and emails come after the commit.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { ActionError, createAction } from '@/lib/actions/action';
 import { signUpWithAuth } from '@/lib/auth/sign-up';
 import { clientAddress } from '@/lib/security/client-address';
@@ -127,8 +128,21 @@ export const signUpForInvitation = createAction({
   access: 'public',
   handler: async ({ email, password, token }) => {
     const back = invitationPath(token);
-    if (!(await signUpWithAuth({ email, password, next: back }))) return { message: 'auth.signup.checkEmail', messageParams: { email } };
+    // No workspace of their own: they work in the inviter's (supabase/migrations/20261203170000_…).
+    if (!(await signUpWithAuth({ email, password, next: back, metadata: { signed_up_for: 'invitation' } })))
+      return { message: 'auth.signup.checkEmail', messageParams: { email } };
     redirect(back);
+  },
+});
+
+/** A user without a business of their own (an accountant whose access ended) starts one. */
+export const startOwnWorkspace = createAction({
+  schema: z.object({}),
+  access: 'account',
+  handler: async (_input, ctx) => {
+    const { rows } = await ctx.tx((tx) => tx.query<{ id: string }>(`select public.start_own_workspace() as id`));
+    await saveActiveWorkspace(rows[0].id);
+    redirect('/valkommen');
   },
 });
 

@@ -1,5 +1,5 @@
 // Reads of the accountant feature, as the signed-in user (RLS and the owner-only functions decide).
-import type { Tx } from '@/lib/db/transaction';
+import { withAnonTransaction, type Tx } from '@/lib/db/transaction';
 import { exportWhere } from '@/lib/exports/invoices';
 import { OUTSTANDING, OVERDUE } from '@/lib/invoices/read';
 import type { ExportFilter } from '@/lib/exports/filter';
@@ -40,6 +40,14 @@ export async function invitationStatus(tx: Tx, token: string): Promise<{ state: 
   return row
     ? { state: row.status, workspaceName: row.workspace_name, email: row.email }
     : { state: 'invalid', workspaceName: '', email: '' };
+}
+
+/** For the signed-out visitor of an invitation link: the address it was sent to, while it is pending ('' otherwise). */
+export async function invitedEmail(token: string): Promise<string> {
+  const { rows } = await withAnonTransaction((tx) =>
+    tx.query<{ email: string | null }>(`select public.invited_email($1) as email`, [token]),
+  );
+  return rows[0]?.email ?? '';
 }
 
 export interface LedgerRow {

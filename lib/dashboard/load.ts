@@ -1,7 +1,7 @@
 // The dashboard for the signed-in user: an accountant goes to the portal, a new owner whose
 // profile is not yet complete to the onboarding guide (once; it can be skipped).
 import { redirect } from 'next/navigation';
-import { pageContext } from '@/lib/request/context';
+import { NO_ACCESS_PAGE, pageContext } from '@/lib/request/context';
 import { today } from '@/lib/time/week';
 import { loadDashboard, type DashboardData } from './queries';
 
@@ -13,6 +13,7 @@ export async function loadOwnDashboard(): Promise<{ data: DashboardData | null; 
     return workspace ? loadDashboard(tx, workspace.id, day) : null;
   });
   if (result === 'portal') redirect('/portal');
+  if (!result) redirect(NO_ACCESS_PAGE);
   if (result && !result.onboardingDone && !result.profileComplete) redirect('/valkommen');
   return { data: result, email: typeof ctx.claims.email === 'string' ? ctx.claims.email : undefined };
 }

@@ -244,6 +244,7 @@ export const RAISED_MESSAGES = {
   invitation_already_member: 'db.invitationAlreadyMember',
   invitation_not_found: 'db.invitationNotFound',
   accountant_not_found: 'db.accountantNotFound',
+  own_workspace_exists: 'db.ownWorkspaceExists',
   invoice_series_out_of_order: 'db.seriesOutOfOrder',
   number_series_started: 'db.seriesStarted',
   invoice_payment_not_found: 'db.paymentNotFound',

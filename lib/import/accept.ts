@@ -7,7 +7,7 @@ import type { ActiveWorkspace, Tx } from '@/lib/db/transaction';
 import { toInvoiceLine, toMultiLine, toSingleLine } from '@/lib/validation/text';
 import { ImportError } from './errors';
 import { originRightOf, placeSlots, type Bounds, type Slot } from './layout';
-import { cleanDetails, type AcceptInput, type Details } from './schemas';
+import { cleanDetails, hourlyRateOre, type AcceptInput, type Details } from './schemas';
 
 export interface AcceptedClient {
   id: string;
@@ -157,12 +157,17 @@ export async function acceptProposal(tx: Tx, workspace: ActiveWorkspace | null, 
   }
   if (details.length) {
     await tx.query(
-      `insert into public.client_details (node_id, workspace_id, name, org_number, vat_number, email, address_line1, postal_code, city, country)
-       select x.node_id, $1, x.name, x."orgNumber", x."vatNumber", x.email, x."addressLine1", x."postalCode", x.city, coalesce(x.country, 'SE')
+      `insert into public.client_details (node_id, workspace_id, name, org_number, vat_number, email, address_line1, postal_code, city, country,
+          default_hourly_rate_ore)
+       select x.node_id, $1, x.name, x."orgNumber", x."vatNumber", x.email, x."addressLine1", x."postalCode", x.city, coalesce(x.country, 'SE'),
+              x."hourlyRateOre"
          from jsonb_to_recordset($2::jsonb) as x(node_id uuid, name text, "orgNumber" text, "vatNumber" text, email text,
-                                                 "addressLine1" text, "postalCode" text, city text, country text)
+                                                 "addressLine1" text, "postalCode" text, city text, country text, "hourlyRateOre" bigint)
        on conflict (node_id) do nothing`,
-      [workspace.id, JSON.stringify(details.map((d) => ({ node_id: d.node_id, name: d.name, ...d.details })))],
+      [
+        workspace.id,
+        JSON.stringify(details.map((d) => ({ node_id: d.node_id, name: d.name, ...d.details, hourlyRateOre: hourlyRateOre(d.details) }))),
+      ],
     );
   }
   result.created = nodes.length;

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { isStorableText } from '@/lib/validation/text';
 import { checkOrgNumber, checkVatNumber } from '@/lib/validation/identifiers';
+import { swedishPostcode } from '@/lib/validation/fields';
+import { oreDecimal, parseMoneyToOre } from '@/lib/validation/quantities';
 import { toInvoiceLine, unprintableCharacters } from '@/lib/validation/text';
 
 export const MAX_CLIENTS = 200;
@@ -19,6 +21,7 @@ export const DetailsSchema = z.object({
   postalCode: z.string().max(20).optional(),
   city: z.string().max(100).optional(),
   country: z.string().max(2).optional().describe('ISO 3166 two-letter code, SE for Sweden'),
+  hourlyRate: z.string().max(40).optional().describe('Hourly rate excl. VAT in kronor (SEK), e.g. 950'),
 });
 export type Details = z.infer<typeof DetailsSchema>;
 
@@ -76,8 +79,20 @@ export function cleanDetails(details: Details | undefined): Details {
     const value = details[key] && toInvoiceLine(details[key]);
     if (value) out[key] = value;
   }
+  // A Swedish postcode is NNN NN, as the profile and client forms require.
+  if (out.postalCode && swedish) {
+    const postcode = swedishPostcode(out.postalCode);
+    if (postcode) out.postalCode = postcode;
+    else delete out.postalCode;
+  }
+  // Kronor as the client form reads them ("950 kr", "1 100,50"), kept as "950,00"; accept stores öre.
+  const rate = details.hourlyRate && parseMoneyToOre(details.hourlyRate.replace(/\s*(\/\s*(h|tim|timme)|per\s+(timme|h|hour))$/i, ''));
+  if (typeof rate === 'number' && rate >= 0) out.hourlyRate = oreDecimal(rate);
   return out;
 }
+
+/** The öre of a cleaned hourly rate (cleanDetails wrote it as kronor). */
+export const hourlyRateOre = (details: Details) => (details.hourlyRate ? parseMoneyToOre(details.hourlyRate) : null);
 
 /** Clients with the same name (case-insensitive) become one, their projects and tasks merged too. */
 export function mergeProposals(parts: Proposal[]): Proposal {

@@ -3,6 +3,7 @@
 // camelCase the database constraint names map to, so a constraint error lands on its field.
 import { z } from 'zod';
 import { checkOrgNumber, checkVatNumber, identifierMessage } from '@/lib/validation/identifiers';
+import { swedishPostcode } from '@/lib/validation/fields';
 import { parseMoneyToOre } from '@/lib/validation/quantities';
 import { invoiceText, isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 
@@ -102,10 +103,16 @@ export const clientDetailsSchema = z
       if (!check.ok) ctx.addIssue({ code: 'custom', path: ['vatNumber'], message: identifierMessage('vatNumber', check.reason) });
       else vatNumber = check.value;
     }
+    // Swedish postcodes are NNN NN, as the business profile's; foreign ones are free text.
+    let postalCode = v.postalCode;
+    if (postalCode !== null && v.country === 'SE') {
+      postalCode = swedishPostcode(postalCode);
+      if (postalCode === null) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'profile.errors.postalCode' });
+    }
     if (v.reverseCharge && vatNumber === null) {
       ctx.addIssue({ code: 'custom', path: ['vatNumber'], message: 'db.reverseChargeNeedsVatNumber' });
     }
-    return { ...v, orgNumber, vatNumber };
+    return { ...v, orgNumber, vatNumber, postalCode };
   });
 export type ClientDetailsInput = z.output<typeof clientDetailsSchema>;
 

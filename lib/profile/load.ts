@@ -1,6 +1,6 @@
 // The owner's profile for the profile and onboarding pages, as form values.
 import { redirect } from 'next/navigation';
-import { pageTx } from '@/lib/request/context';
+import { NO_ACCESS_PAGE, ownerPageContext } from '@/lib/request/context';
 import { oreDecimal } from '@/lib/validation/quantities';
 import { formatIban } from '@/lib/validation/identifiers';
 import { getProfile, type BusinessProfile } from './queries';
@@ -26,9 +26,10 @@ export function profileFormValues(p: BusinessProfile): Record<string, string> {
   };
 }
 
-/** The signed-in owner's profile; an accountant acting in someone's workspace goes to the portal. */
+/** The signed-in owner's profile (an owner's page: anyone else is shown why not). */
 export async function loadOwnProfile(): Promise<BusinessProfile> {
-  const profile = await pageTx(async (tx, workspace) => (workspace?.role === 'owner' ? getProfile(tx, workspace.id) : null));
-  if (!profile) redirect('/portal');
+  const ctx = await ownerPageContext();
+  const profile = await ctx.tx(async (tx, workspace) => (workspace ? getProfile(tx, workspace.id) : null));
+  if (!profile) redirect(NO_ACCESS_PAGE);
   return profile;
 }

@@ -1,7 +1,7 @@
 // The business profile form, checked on the server. Field names are the camelCase of the column
 // (or of its constraint), so a CHECK constraint the database raises lands on the same field.
 import { z } from 'zod';
-import { optionalAmountOre } from '@/lib/validation/fields';
+import { optionalAmountOre, optionalPhone, optionalSwedishPostcode } from '@/lib/validation/fields';
 import { identifierMessage } from '@/lib/validation/identifiers';
 import { invoiceText, isSingleLine, SINGLE_LINE_MESSAGE } from '@/lib/validation/text';
 import { IDENTIFIER_FIELDS, type IdentifierField } from './identifier-fields';
@@ -29,48 +29,60 @@ const identifier = (field: IdentifierField) =>
       return z.NEVER;
     });
 
-export const profileSchema = z.object({
-  legalName: z
-    .string()
-    .trim()
-    .min(1, 'profile.errors.legalNameRequired')
-    .max(200, 'validation.tooLong')
-    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-    .transform(invoiceText()),
-  orgNumber: identifier('orgNumber'),
-  vatNumber: identifier('vatNumber'),
-  fSkatt: z
-    .string()
-    .optional()
-    .transform((v) => v === 'on'),
-  addressLine1: text(200),
-  addressLine2: text(200),
-  postalCode: text(20),
-  city: text(100),
-  email: z
-    .string()
-    .trim()
-    .max(320, 'validation.tooLong')
-    .optional()
-    .transform((v) => (v ? v : null))
-    .pipe(z.union([z.null(), z.email({ error: 'validation.email' })])),
-  phone: text(40),
-  bankgiro: identifier('bankgiro'),
-  plusgiro: identifier('plusgiro'),
-  iban: identifier('iban'),
-  bic: identifier('bic'),
-  paymentTerms: z
-    .string()
-    .trim()
-    .regex(/^[0-9]{1,3}$/, 'profile.errors.paymentTerms')
-    .transform(Number)
-    .pipe(z.number().max(365, 'profile.errors.paymentTerms')),
-  hourlyRate: optionalAmountOre(),
-  /** Set by the onboarding form: finishing it is remembered. */
-  onboarding: z
-    .string()
-    .optional()
-    .transform((v) => v === '1'),
-});
+/** What send_invoice() needs of the seller, asked for before onboarding finishes. */
+const NEEDED_FOR_INVOICE = ['orgNumber', 'vatNumber', 'addressLine1', 'postalCode', 'city'] as const;
+
+export const profileSchema = z
+  .object({
+    legalName: z
+      .string()
+      .trim()
+      .min(1, 'profile.errors.legalNameRequired')
+      .max(200, 'validation.tooLong')
+      .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+      .transform(invoiceText()),
+    orgNumber: identifier('orgNumber'),
+    vatNumber: identifier('vatNumber'),
+    // A checkbox on the profile page ('on' or absent); onboarding asks yes ('on') or no ('off').
+    fSkatt: z.string().optional(),
+    addressLine1: text(200),
+    addressLine2: text(200),
+    postalCode: optionalSwedishPostcode(),
+    city: text(100),
+    email: z
+      .string()
+      .trim()
+      .max(320, 'validation.tooLong')
+      .optional()
+      .transform((v) => (v ? v : null))
+      .pipe(z.union([z.null(), z.email({ error: 'validation.email' })])),
+    phone: optionalPhone(),
+    bankgiro: identifier('bankgiro'),
+    plusgiro: identifier('plusgiro'),
+    iban: identifier('iban'),
+    bic: identifier('bic'),
+    paymentTerms: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{1,3}$/, 'profile.errors.paymentTerms')
+      .transform(Number)
+      .pipe(z.number().max(365, 'profile.errors.paymentTerms')),
+    hourlyRate: optionalAmountOre(),
+    /** Set by the onboarding form: finishing it is remembered. */
+    onboarding: z
+      .string()
+      .optional()
+      .transform((v) => v === '1'),
+  })
+  .superRefine((profile, ctx) => {
+    if (!profile.onboarding) return;
+    for (const field of NEEDED_FOR_INVOICE)
+      if (profile[field] === null) ctx.addIssue({ code: 'custom', path: [field], message: 'profile.errors.neededForInvoice' });
+    if (profile.fSkatt !== 'on' && profile.fSkatt !== 'off')
+      ctx.addIssue({ code: 'custom', path: ['fSkatt'], message: 'profile.errors.fSkattChoose' });
+    if (profile.bankgiro === null && profile.plusgiro === null && profile.iban === null)
+      ctx.addIssue({ code: 'custom', path: ['bankgiro'], message: 'profile.errors.paymentNeeded' });
+  })
+  .transform((profile) => ({ ...profile, fSkatt: profile.fSkatt === 'on' }));
 
 export type ProfileInput = z.output<typeof profileSchema>;

@@ -131,6 +131,20 @@ export async function pageContext(): Promise<PageContext> {
   return context;
 }
 
+/**
+ * The page context on a page only the owner may open (the map, time, import, a new invoice, the
+ * business profile): an accountant, or a user with no workspace at all, is sent to the page that
+ * says why. The role comes from the transaction's opening round trip, so this costs no query.
+ */
+export async function ownerPageContext(): Promise<PageContext> {
+  const ctx = await pageContext();
+  if ((await ctx.frame()).workspace?.role !== 'owner') redirect(NO_ACCESS_PAGE);
+  return ctx;
+}
+
+/** Where a user lands who may not be where they are (app/(app)/ingen-atkomst). */
+export const NO_ACCESS_PAGE = '/ingen-atkomst';
+
 async function openPageContext(): Promise<PageContext> {
   const claims = await getVerifiedClaims();
   if (!claims) redirect('/login');

@@ -27,5 +27,14 @@ describeEachDatabase('seed-demo generator', (db) => {
       summary.workspaceId,
     ]);
     expect(statuses.rows.map((r) => r.status)).toEqual(expect.arrayContaining(['credited', 'paid', 'sent']));
+    // The year runs up to today (Europe/Stockholm): this month has hours, no day after today has.
+    const hours = await db().admin.query(
+      `select count(*) filter (where entry_date >= date_trunc('month', private.stockholm_today())::date)::int as month,
+              count(*) filter (where entry_date > private.stockholm_today())::int as future
+         from time_entries where workspace_id = $1`,
+      [summary.workspaceId],
+    );
+    expect(hours.rows[0].month).toBeGreaterThan(0);
+    expect(hours.rows[0].future).toBe(0);
   }, 120_000);
 });

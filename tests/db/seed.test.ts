@@ -71,6 +71,40 @@ describeEachDatabase('seed.sql', (db) => {
     expect(actors.rows[0].n).toBeGreaterThan(0);
   });
 
+  it('dates the hours from today (Europe/Stockholm): a newcomer sees hours this week and this month, none in the future', async () => {
+    const { rows } = await db().admin.query(
+      `select coalesce(sum(minutes) filter (where entry_date >= date_trunc('week', private.stockholm_today())::date), 0)::int as week,
+              coalesce(sum(minutes) filter (where entry_date >= date_trunc('month', private.stockholm_today())::date), 0)::int as month,
+              count(*) filter (where entry_date > private.stockholm_today())::int as future
+         from time_entries where workspace_id = $1`,
+      [workspaceId],
+    );
+    expect(rows[0].week).toBeGreaterThan(0);
+    expect(rows[0].month).toBeGreaterThan(0);
+    expect(rows[0].future).toBe(0);
+    // The invoices bill the two months before this one; the draft bills this month so far.
+    const periods = await db().admin.query(
+      `select status, period_start >= (date_trunc('month', private.stockholm_today()) - interval '2 months')::date as recent
+         from invoices where workspace_id = $1 and kind = 'invoice'`,
+      [workspaceId],
+    );
+    expect(periods.rows.every((r) => r.recent)).toBe(true);
+  });
+
+  it('marks both demo sign-ins as the shared demo (app_metadata.demo, which the app shows a notice for)', async () => {
+    const { rows } = await db().admin.query(`select email, raw_app_meta_data ->> 'demo' as demo from auth.users order by email`);
+    expect(rows).toEqual([
+      { email: DEMO_ACCOUNTS.email, demo: 'true' },
+      { email: DEMO_ACCOUNTS.accountantEmail, demo: 'true' },
+    ]);
+  });
+
+  it('leaves F-skatt to the invoice\'s own "Godkänd för F-skatt" line: the footer no longer says "Innehar F-skattsedel"', async () => {
+    const { rows } = await db().admin.query(`select f_skatt, invoice_footer from business_profiles where workspace_id = $1`, [workspaceId]);
+    expect(rows[0].f_skatt).toBe(true);
+    expect(rows[0].invoice_footer).not.toMatch(/f-skatt/i);
+  });
+
   it('shows the accountant the sent invoices only', async () => {
     const result = await attempt(db(), { user: ACCOUNTANT }, `select status from invoices where workspace_id = $1`, [workspaceId]);
     expect(result.rowCount).toBeGreaterThan(0);

@@ -1,7 +1,9 @@
 // The accountant feature end to end in a real browser: the owner invites by email (the link lands
-// in the outbox) → the accountant signs up from the link and accepts → switches between the own
-// business and the client's → downloads an archived PDF and the period's ZIP (bytes equal the
-// archive), the SIE file and the CSV → the owner removes access → the client's data is gone.
+// in the outbox) → the accountant signs up from the link (the address filled in) and accepts, with
+// no business of their own and the owner's pages refused → downloads an archived PDF and the
+// period's ZIP (bytes equal the archive), the SIE file and the CSV → the owner removes access → the
+// client's data is gone and a page says so → they start their own business, and its onboarding
+// asks for what the first invoice needs, with the outcome next to the button.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -100,7 +102,8 @@ describe('accountant flow in the browser', () => {
     await page.goto(inviteLink);
     await page.getByRole('link', { name: 'Skapa konto' }).click();
     await page.getByRole('heading', { name: 'Skapa konto för att acceptera' }).waitFor();
-    await page.getByLabel('E-postadress').fill(accountantEmail);
+    // The invited address is filled in.
+    expect(await page.getByLabel('E-postadress').inputValue()).toBe(accountantEmail);
     await page.getByLabel('Lösenord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Skapa konto' }).click();
     // Auth's link comes back to the invitation (PKCE ?code=, exchanged in this browser).
@@ -122,17 +125,17 @@ describe('accountant flow in the browser', () => {
     await page.getByText('Länken är ogiltig.', { exact: false }).waitFor();
   });
 
-  it('switches between the own business and the client', async () => {
+  it("has no business of their own, and the owner's pages refuse them", async () => {
     await page.goto(url('/portal'));
-    await page.getByTestId('workspace-switcher').click();
-    await page.getByRole('menuitemradio', { name: 'Namnlöst företag' }).click();
-    await waitForPath(page, '/');
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toContain('Fakturor');
-    await page.goto(url('/portal'));
-    expect(await page.getByText('Inga fakturor i perioden.').count()).toBeGreaterThan(0);
-    await page.getByTestId('workspace-switcher').click();
-    await page.getByRole('menuitemradio', { name: 'Lindqvist Konsult' }).click();
-    await page.getByTestId('portal-workspace').filter({ hasText: 'Lindqvist Konsult' }).waitFor();
+    expect(await page.getByTestId('workspace-switcher').count()).toBe(0);
+    for (const ownerPath of ['/import', '/fakturor/ny', '/karta', '/tid', '/profil']) {
+      await page.goto(url(ownerPath));
+      await waitForPath(page, '/ingen-atkomst');
+      await page.getByRole('heading', { name: 'Sidan är bara för företagets ägare' }).waitFor();
+    }
+    await page.screenshot({ path: path.join(shots, 'accountant-owner-only-sv.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Till portalen' }).click();
+    await waitForPath(page, '/portal');
     expect(await page.getByTestId('portal-invoices').locator('tbody tr').count()).toBe(3);
   });
 
@@ -253,10 +256,51 @@ describe('accountant flow in the browser', () => {
     await ownerPage.getByTestId('access-list').getByText(accountantEmail).waitFor({ state: 'detached' });
 
     expect((await page.request.get(url(`/api/exports/invoices/${invoiceId}/pdf`))).status()).toBe(404);
-    await page.goto(url('/portal'));
-    expect(await page.getByText('Inga fakturor i perioden.').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('portal-workspace').textContent()).not.toContain('Lindqvist Konsult');
     const zip = await page.request.get(url('/api/exports/invoices.zip'));
     expect(zip.headers()['x-total-files']).toBe('0');
+    // A page that says so, not an empty business of their own with the owner's menu.
+    for (const where of ['/portal', '/']) {
+      await page.goto(url(where));
+      await waitForPath(page, '/ingen-atkomst');
+    }
+    await page.getByRole('heading', { name: 'Du har ingen åtkomst till något företag just nu' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').count()).toBe(0);
+    expect(await page.getByText('Namnlöst företag').count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, 'accountant-no-access-sv.png'), fullPage: true });
+  });
+
+  it('starts a business of their own; onboarding asks for what the first invoice needs, the outcome next to the button', async () => {
+    await page.getByRole('button', { name: 'Starta eget företag' }).click();
+    await waitForPath(page, '/valkommen');
+    await page.getByLabel('Företagsnamn').fill('Revisorns Konsult');
+    await page.getByLabel('Postnummer').fill('ABCDE');
+    await page.getByLabel('Telefon (valfritt)').fill('abc');
+    await page.getByRole('button', { name: 'Spara och börja' }).click();
+    await page.getByText('Ange ett svenskt postnummer med fem siffror, till exempel 111 22.').waitFor();
+    await page.getByText('Ange ett telefonnummer med siffror, till exempel 070-123 45 67 eller +46 8 123 456 78.').waitFor();
+    await page.getByText('Svara ja eller nej: fakturan ska säga om du är godkänd för F-skatt.').waitFor();
+    expect(await page.getByText('Behövs på din första faktura.').count()).toBeGreaterThanOrEqual(4);
+    // The form's outcome sits right after the button that was pressed, not at the top of the page.
+    const after = await page.evaluate(() => document.querySelector('#profile-save')?.nextElementSibling?.textContent ?? '');
+    expect(after).toBe('Kontrollera fälten nedan.');
+    expect(await page.getByLabel('Postnummer').inputValue()).toBe('ABCDE');
+    await page.screenshot({ path: path.join(shots, 'onboarding-needed-sv.png'), fullPage: true });
+
+    await page.getByLabel('Organisationsnummer').fill('5566778899');
+    await page.getByLabel('Momsregistreringsnummer').fill('556677-8899');
+    await page.getByLabel('Ja, godkänd för F-skatt').check();
+    await page.getByLabel('Gatuadress').fill('Storgatan 1');
+    await page.getByLabel('Postnummer').fill('11122');
+    await page.getByLabel('Ort').fill('Stockholm');
+    await page.getByLabel('Telefon (valfritt)').fill('070-123 45 67');
+    await page.getByLabel('Bankgiro').fill('5050-1055');
+    await page.getByRole('button', { name: 'Spara och börja' }).click();
+    await waitForPath(page, '/');
+    const { rows } = await h.admin.query(
+      `select p.postal_code, p.phone, p.f_skatt from business_profiles p join workspace_members m on m.workspace_id = p.workspace_id
+         join auth.users u on u.id = m.user_id where u.email = $1 and m.role = 'owner'`,
+      [accountantEmail],
+    );
+    expect(rows).toEqual([{ postal_code: '111 22', phone: '070-123 45 67', f_skatt: true }]);
   });
 });

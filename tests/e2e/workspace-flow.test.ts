@@ -86,6 +86,8 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
     await page.getByLabel('Organisationsnummer').fill('5566778899');
     await page.getByLabel('Momsregistreringsnummer').fill('556677-8899');
     await page.getByText('Ser rätt ut').first().waitFor();
+    // Onboarding asks for an answer about F-skatt (the invoice prints it).
+    await page.getByLabel('Ja, godkänd för F-skatt').check();
     await page.getByRole('button', { name: 'Spara och börja' }).click();
     await waitForPath('/');
     expect(await page.getByTestId('workspace-name').textContent()).toBe('Lindqvist Konsult');

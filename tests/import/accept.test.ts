@@ -28,6 +28,7 @@ const proposal = input({
         addressLine1: 'Storgatan 1',
         postalCode: '111 22',
         city: 'Stockholm',
+        hourlyRate: '1 150,50',
       },
       projects: [
         { name: 'Ny webbplats', tasks: [{ name: 'Förstudie' }, { name: 'Design' }] },
@@ -58,7 +59,8 @@ describeEachDatabase('import accept', (db) => {
   const nodesOf = async (workspaceId: string) =>
     (
       await db().admin.query(
-        `select n.id, n.parent_id, n.kind, n.title, n.body, n.position_x as x, n.position_y as y, n.archived_at, d.org_number, d.vat_number, d.email, d.city
+        `select n.id, n.parent_id, n.kind, n.title, n.body, n.position_x as x, n.position_y as y, n.archived_at, d.org_number, d.vat_number, d.email, d.city,
+                d.default_hourly_rate_ore::int as rate
            from nodes n left join client_details d on d.node_id = n.id where n.workspace_id = $1 order by n.created_at, n.position_y`,
         [workspaceId],
       )
@@ -86,6 +88,8 @@ describeEachDatabase('import accept', (db) => {
       vat_number: 'SE556123456701',
       email: 'faktura@norrsken.example',
       city: 'Stockholm',
+      // The rate column's kronor, in öre: the client's default rate for new hours.
+      rate: 115050,
     });
     expect(byTitle('avtal.pdf')).toMatchObject({ kind: 'note', parent_id: norrsken.id, body: 'Ramavtal sedan 2024.' });
     expect(byTitle('Ny webbplats')).toMatchObject({ kind: 'project', parent_id: norrsken.id });

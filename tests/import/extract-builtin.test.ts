@@ -121,6 +121,64 @@ describe('built-in proposer', () => {
     expect(proposal.clients[0].details).toEqual({ orgNumber: '556677-8899' });
   });
 
+  it("Markdown: the document's title (a lone H1) is not a client, so clients, projects and tasks sit at their levels", async () => {
+    const md = [
+      '# Kundanteckningar hösten 2026',
+      'Sammanställt inför planeringen.',
+      '',
+      '## Acme AB',
+      'Org.nr: 556677-8899',
+      '### Webbshop',
+      '- Betalning',
+      '- Frakt',
+      '### Intranät',
+      '',
+      '## Beta HB',
+      '### Rådgivning',
+    ].join('\n');
+    const proposal = proposeBuiltin([await extractDocument('hosten.md', Buffer.from(md))]);
+    expect(tree(proposal)).toEqual([
+      {
+        name: 'Acme AB',
+        projects: [
+          ['Webbshop', ['Betalning', 'Frakt']],
+          ['Intranät', []],
+        ],
+      },
+      { name: 'Beta HB', projects: [['Rådgivning', []]] },
+    ]);
+    expect(proposal.clients[0].details).toEqual({ orgNumber: '556677-8899' });
+  });
+
+  it('Markdown: a lone H1 that reads as a client (a company form, or details under it) stays the client', async () => {
+    const named = await extractDocument('acme.md', Buffer.from('# Acme Konsult AB\n## Webb\n- Design'));
+    expect(tree(proposeBuiltin([named]))).toEqual([{ name: 'Acme Konsult AB', projects: [['Webb', ['Design']]] }]);
+    const detailed = await extractDocument('nordljus.md', Buffer.from('# Nordljus\nOrg.nr: 556677-8899\n## Portal\n- API'));
+    const proposal = proposeBuiltin([detailed]);
+    expect(tree(proposal)).toEqual([{ name: 'Nordljus', projects: [['Portal', ['API']]] }]);
+    expect(proposal.clients[0].details).toEqual({ orgNumber: '556677-8899' });
+  });
+
+  it('CSV: hourly rate and org number columns land in the client details, validated as the app validates them', async () => {
+    const csv = [
+      'Kund;Projekt;Timpris;Organisationsnummer;Postnr;Ort',
+      'Acme AB;Webb;950 kr;5566778899;11122;Stockholm',
+      'Beta HB;Drift;1 100,50;556000-0000;ABCDE;Malmö',
+      'Gamma AB;Stöd;billigt;;;',
+    ].join('\n');
+    const proposal = proposeBuiltin([await extractDocument('kunder.csv', Buffer.from(csv))]);
+    expect(proposal.clients.map((c) => [c.name, c.details])).toEqual([
+      ['Acme AB', { orgNumber: '556677-8899', hourlyRate: '950,00', postalCode: '111 22', city: 'Stockholm' }],
+      // The wrong check digit and a postcode that is not NNN NN are dropped, never guessed.
+      ['Beta HB', { hourlyRate: '1100,50', city: 'Malmö' }],
+      ['Gamma AB', undefined],
+    ]);
+    for (const header of ['Pris/h', 'Rate', 'Hourly rate', 'Timarvode', 'À-pris']) {
+      const doc = await extractDocument('x.csv', Buffer.from(`Kund;${header}\nAcme AB;1200`));
+      expect(proposeBuiltin([doc]).clients[0].details, header).toEqual({ hourlyRate: '1200,00' });
+    }
+  });
+
   it('merges the same client found in several documents', async () => {
     const a = await extractDocument('a.md', Buffer.from('# Acme AB\n## Webb\n- Design'));
     const b = await extractDocument('b.csv', Buffer.from('Kund;Projekt;Uppgift\nACME AB;Webb;Test\nACME AB;Drift;Backup'));

@@ -79,6 +79,12 @@ describe('client details form', () => {
   it('leaves foreign organisation numbers as written', () => {
     expect(clientDetailsSchema.parse({ ...base, country: 'DE', orgNumber: 'HRB 12345' }).orgNumber).toBe('HRB 12345');
   });
+
+  it("a Swedish client's postcode is NNN NN, as the business profile's; a foreign one is free text", () => {
+    expect(errors({ postalCode: 'ABCDE' })).toEqual({ postalCode: 'profile.errors.postalCode' });
+    expect(clientDetailsSchema.parse({ ...base, postalCode: '11122' }).postalCode).toBe('111 22');
+    expect(clientDetailsSchema.parse({ ...base, country: 'DE', postalCode: '18055' }).postalCode).toBe('18055');
+  });
 });
 
 describe('file limits and names', () => {

@@ -62,3 +62,61 @@ describe('profileSchema (on the server)', () => {
     for (const key of Object.values(e)) expect(isMessageKey(key), key).toBe(true);
   });
 });
+
+describe('postcode and phone (issue 17, item 7)', () => {
+  it('refuses a postcode that is not Swedish NNN NN and a phone number without digits, with messages in both languages', async () => {
+    expect(issues({ postalCode: 'ABCDE', phone: 'abc' })).toEqual({
+      postalCode: 'profile.errors.postalCode',
+      phone: 'profile.errors.phone',
+    });
+    expect(issues({ postalCode: '1234' })).toEqual({ postalCode: 'profile.errors.postalCode' });
+    expect(issues({ postalCode: '01234' })).toEqual({ postalCode: 'profile.errors.postalCode' });
+    expect(issues({ phone: '12' })).toEqual({ phone: 'profile.errors.phone' });
+    const { translator } = await import('@/lib/i18n/catalogue');
+    expect(translator('sv')('profile.errors.postalCode')).toContain('111 22');
+    expect(translator('en')('profile.errors.phone')).toContain('phone number');
+  });
+
+  it('keeps what people write: "11122" is stored as "111 22", phone numbers as typed', () => {
+    const r = profileSchema.parse({ ...valid, postalCode: '11122', phone: ' +46 70-123 45 67 ' });
+    expect(r).toMatchObject({ postalCode: '111 22', phone: '+46 70-123 45 67' });
+    expect(profileSchema.parse({ ...valid, postalCode: 'SE-111 22', phone: '08-12 34 56' })).toMatchObject({
+      postalCode: '111 22',
+      phone: '08-12 34 56',
+    });
+    expect(profileSchema.parse({ ...valid, postalCode: '', phone: '' })).toMatchObject({ postalCode: null, phone: null });
+  });
+});
+
+describe('onboarding asks for what the first invoice needs (issue 17, item 7)', () => {
+  const ready = {
+    onboarding: '1',
+    orgNumber: '556677-8899',
+    vatNumber: 'SE556677889901',
+    fSkatt: 'on',
+    addressLine1: 'Storgatan 1',
+    postalCode: '111 22',
+    city: 'Stockholm',
+    bankgiro: '5050-1055',
+  };
+
+  it('refuses to finish without org number, VAT number, address, payment details or an answer about F-skatt', () => {
+    expect(issues({ onboarding: '1' })).toEqual({
+      orgNumber: 'profile.errors.neededForInvoice',
+      vatNumber: 'profile.errors.neededForInvoice',
+      fSkatt: 'profile.errors.fSkattChoose',
+      addressLine1: 'profile.errors.neededForInvoice',
+      postalCode: 'profile.errors.neededForInvoice',
+      city: 'profile.errors.neededForInvoice',
+      bankgiro: 'profile.errors.paymentNeeded',
+    });
+    // Not approved for F-skatt is an answer too.
+    expect(issues({ ...ready, fSkatt: 'off' })).toEqual({});
+    expect(profileSchema.parse({ ...valid, ...ready, fSkatt: 'off' }).fSkatt).toBe(false);
+    expect(issues(ready)).toEqual({});
+  });
+
+  it('the profile page itself still saves a partial profile', () => {
+    expect(issues({ city: 'Stockholm' })).toEqual({});
+  });
+});

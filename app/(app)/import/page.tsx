@@ -7,7 +7,7 @@ import { formatBytes } from '@/lib/i18n/format';
 import { MAX_FILE_BYTES } from '@/lib/import/limits';
 import { aiConfig } from '@/lib/import/propose/ai';
 import { getTranslator } from '@/lib/i18n/server';
-import { pageContext } from '@/lib/request/context';
+import { ownerPageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ImportPage() {
-  const ctx = await pageContext();
+  const ctx = await ownerPageContext();
   const { t, locale } = await getTranslator();
   const clients = await ctx.tx(async (tx, workspace) => {
     if (!workspace) return [];

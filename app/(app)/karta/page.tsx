@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { MapWorkspace } from '@/components/map/map-workspace';
 import { getTranslator } from '@/lib/i18n/server';
 import { listNodes } from '@/lib/map/queries';
-import { pageContext } from '@/lib/request/context';
+import { ownerPageContext } from '@/lib/request/context';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<{ nod?: string | string[] }> }) {
-  const ctx = await pageContext();
+  const ctx = await ownerPageContext();
   const { t } = await getTranslator();
   const nodes = await ctx.tx(async (tx, workspace) => (workspace?.role === 'owner' ? listNodes(tx, workspace.id) : null));
   if (!nodes) return <p className="text-muted">{t('map.noWorkspace')}</p>;

@@ -18,7 +18,8 @@ import { pageOfExportInvoices, PORTAL_PAGE_SIZE } from '@/lib/exports/invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { DataTable } from '@/components/ui/data-table';
-import { pageContext } from '@/lib/request/context';
+import { redirect } from 'next/navigation';
+import { NO_ACCESS_PAGE, pageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -44,7 +45,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Searc
       startMonth: (await readBookkeepingSettings(tx, workspace.id)).fiscalYearStartMonth,
     };
   });
-  if (!data) return <Alert tone="info">{t('home.noWorkspace')}</Alert>;
+  if (!data) redirect(NO_ACCESS_PAGE);
   const query = filterQuery(filter);
   const withQuery = (path: string) => (query ? `${path}?${query}` : path);
   const { list } = data;

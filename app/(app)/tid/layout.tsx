@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { SubNav } from '@/components/shell/sub-nav';
 import { getTranslator } from '@/lib/i18n/server';
+import { ownerPageContext } from '@/lib/request/context';
 
 const TIME_PAGES = [
   { href: '/tid', label: 'time.tabs.list' },
@@ -9,6 +10,7 @@ const TIME_PAGES = [
 ] as const;
 
 export default async function TimeLayout({ children }: { children: ReactNode }) {
+  await ownerPageContext();
   const { t } = await getTranslator();
   return (
     <div className="space-y-6">

@@ -9,7 +9,7 @@ import { AcceptForm, InvitationSignUpForm } from '@/components/accountant/forms'
 import { withLang } from '@/components/i18n/lang-href';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { invitationStatus } from '@/lib/accountant/queries';
+import { invitationStatus, invitedEmail } from '@/lib/accountant/queries';
 import { tokenSchema } from '@/lib/accountant/schemas';
 import { signOut } from '@/lib/auth/actions';
 import { getVerifiedClaims } from '@/lib/auth/claims';
@@ -60,7 +60,7 @@ export default async function InvitePage({ searchParams }: { searchParams: Searc
           </>
         }
       >
-        {signUp ? <InvitationSignUpForm token={token} /> : <LoginForm next={here} lang={lang} />}
+        {signUp ? <InvitationSignUpForm token={token} email={await invitedEmail(token)} /> : <LoginForm next={here} lang={lang} />}
       </AuthCard>
     );
   }

@@ -13,6 +13,7 @@ import { mfaMessages } from './features/mfa';
 import { collectionsMessages } from './features/collections';
 import { securityMessages } from './features/security';
 import { reportsMessages } from './features/reports';
+import { accessMessages } from './features/access';
 
 export const en: Messages = {
   meta: {
@@ -177,4 +178,5 @@ export const en: Messages = {
   ...securityMessages.en,
   ...reportsMessages.en,
   ...mfaMessages.en,
+  ...accessMessages.en,
 };

@@ -12,6 +12,7 @@ import { mfaMessages } from './features/mfa';
 import { collectionsMessages } from './features/collections';
 import { securityMessages } from './features/security';
 import { reportsMessages } from './features/reports';
+import { accessMessages } from './features/access';
 export const sv = {
   meta: {
     title: 'Konsultverkstad',
@@ -175,4 +176,5 @@ export const sv = {
   ...securityMessages.sv,
   ...reportsMessages.sv,
   ...mfaMessages.sv,
+  ...accessMessages.sv,
 } as const;

@@ -10,6 +10,25 @@ import { detailLine, scanIdentifiers, setDetail } from './details';
 
 /** A top heading that only names the list ("Kunder", "Projects") is not a client. */
 const CONTAINER = /^(kunder|kundlista|klienter|clients|customers|uppdrag|projekt|projects|assignments|översikt|overview)$/i;
+/** A company form at the end of a name ("… AB", "… GmbH"): the heading names a client. */
+const COMPANY_FORM =
+  /[\s,](ab|aktiebolag|hb|handelsbolag|kb|kommanditbolag|ek\.?\s?för\.?|ekonomisk förening|enskild firma|ef|ltd|limited|llc|inc|corp|plc|gmbh|ag|oy|oyj|as|asa|aps|a\/s|bv|nv|sa|sarl|srl)\.?$/i;
+
+type OutlineBlock = Extract<Block, { type: 'heading' | 'item' }>;
+
+/**
+ * A lone heading above the rest (the document's H1) is its title, not a client, unless it reads as
+ * one: a company form in the name, or client details ("Org.nr: …") right under it.
+ */
+function isDocumentTitle(doc: ExtractedDocument, outline: OutlineBlock[], first: OutlineBlock): boolean {
+  if (first.type !== 'heading' || outline.filter((x) => rankOf(x) === rankOf(first)).length !== 1) return false;
+  if (CONTAINER.test(first.text.trim())) return true;
+  if (!outline.some((x) => rankOf(x) > rankOf(first)) || COMPANY_FORM.test(first.text.trim())) return false;
+  const under = doc.blocks.slice(doc.blocks.indexOf(first) + 1);
+  const next = under.findIndex((x) => rankOf(x) >= 0);
+  const scratch: Details = {};
+  return !under.slice(0, next < 0 ? under.length : next).some((x) => x.type === 'paragraph' && detailLine(x.text, scratch));
+}
 
 interface Builder {
   clients: ProposedClient[];
@@ -107,12 +126,10 @@ const rankOf = (block: Block) => (block.type === 'heading' ? block.level : block
 
 export function proposeFromDocument(doc: ExtractedDocument): Proposal {
   const b: Builder = { clients: [], notes: new Map(), details: new Map(), source: doc.name };
-  const outline = doc.blocks.filter((x) => rankOf(x) >= 0) as Extract<Block, { type: 'heading' | 'item' }>[];
+  const outline = doc.blocks.filter((x) => rankOf(x) >= 0) as OutlineBlock[];
   let ranks = [...new Set(outline.map(rankOf))].sort((x, y) => x - y);
   const first = outline[0];
-  if (first && CONTAINER.test(first.text.trim()) && outline.filter((x) => rankOf(x) === rankOf(first)).length === 1) {
-    ranks = ranks.slice(1);
-  }
+  if (first && isDocumentTitle(doc, outline, first)) ranks = ranks.slice(1);
   for (const block of doc.blocks) {
     if (block.type === 'table') {
       addTable(b, block.rows);

@@ -1,7 +1,7 @@
 // Column headers and detail labels as people write them, Swedish and English, normalised to
 // lower-case letters and digits: "Org.nr" → "orgnr", "E-post" → "epost".
 export type Field = 'client' | 'project' | 'task' | 'note' | DetailField;
-export type DetailField = 'orgNumber' | 'vatNumber' | 'email' | 'addressLine1' | 'postalCode' | 'city' | 'country';
+export type DetailField = 'orgNumber' | 'vatNumber' | 'email' | 'addressLine1' | 'postalCode' | 'city' | 'country' | 'hourlyRate';
 
 const ALIASES: Record<Field, string[]> = {
   client: [
@@ -15,7 +15,9 @@ const ALIASES: Record<Field, string[]> = {
     'customername',
     'företag',
     'foretag',
+    'företagsnamn',
     'company',
+    'companyname',
     'beställare',
   ],
   project: ['projekt', 'projektnamn', 'project', 'projectname', 'uppdrag', 'assignment'],
@@ -39,15 +41,49 @@ const ALIASES: Record<Field, string[]> = {
   postalCode: ['postnr', 'postnummer', 'postalcode', 'zip', 'zipcode'],
   city: ['ort', 'postort', 'stad', 'city', 'town'],
   country: ['land', 'landskod', 'country', 'countrycode'],
+  hourlyRate: [
+    'timpris',
+    'timarvode',
+    'timtaxa',
+    'timkostnad',
+    'pristimme',
+    'prispertimme',
+    'prish',
+    'apris',
+    'rate',
+    'hourlyrate',
+    'rateperhour',
+    'rateh',
+    'priceperhour',
+    'hourlyprice',
+  ],
 };
 
 const LOOKUP = new Map(Object.entries(ALIASES).flatMap(([field, names]) => names.map((n) => [n, field as Field])));
 
-export const normaliseLabel = (label: string) => label.toLocaleLowerCase('sv').replace(/[^a-zåäö0-9]/g, '');
+// A unit or VAT note after a label ("Timpris (kr)", "Rate excl. VAT") does not change the column.
+const UNIT_SUFFIX = /(kr|sek|exklmoms|exmoms|exclvat|exvat)+$/;
+
+export const normaliseLabel = (label: string) =>
+  label
+    .toLocaleLowerCase('sv')
+    .replace(/[àá]/g, 'a')
+    .replace(/[éè]/g, 'e')
+    .replace(/[^a-zåäö0-9]/g, '');
 
 export function fieldOf(label: string): Field | undefined {
-  return LOOKUP.get(normaliseLabel(label));
+  const key = normaliseLabel(label);
+  return LOOKUP.get(key) ?? LOOKUP.get(key.replace(UNIT_SUFFIX, ''));
 }
 
-export const DETAIL_FIELDS: DetailField[] = ['orgNumber', 'vatNumber', 'email', 'addressLine1', 'postalCode', 'city', 'country'];
+export const DETAIL_FIELDS: DetailField[] = [
+  'orgNumber',
+  'vatNumber',
+  'email',
+  'addressLine1',
+  'postalCode',
+  'city',
+  'country',
+  'hourlyRate',
+];
 export const isDetailField = (field: Field | undefined): field is DetailField => DETAIL_FIELDS.includes(field as DetailField);

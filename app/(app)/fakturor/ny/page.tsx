@@ -14,7 +14,7 @@ import { getTranslator } from '@/lib/i18n/server';
 import { createDraft } from '@/lib/invoices/actions';
 import { listClients, listUnbilledByClient, listUnbilledEntries } from '@/lib/invoices/queries';
 import { uuid } from '@/lib/invoices/schemas';
-import { pageContext } from '@/lib/request/context';
+import { ownerPageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewInvoicePage({ searchParams }: { searchParams: Promise<{ kund?: string }> }) {
-  const ctx = await pageContext();
+  const ctx = await ownerPageContext();
   const { t, locale } = await getTranslator();
   const { kund } = await searchParams;
   const clientId = kund && uuid.safeParse(kund).success ? kund : undefined;

@@ -11,7 +11,7 @@ import { BookkeepingSettingsForm } from '@/components/reports/settings-form';
 import { readBookkeepingSettings } from '@/lib/exports/sie/accounts';
 import { formatDate } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
-import { pageContext } from '@/lib/request/context';
+import { ownerPageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountantAccessPage() {
-  const ctx = await pageContext();
+  const ctx = await ownerPageContext();
   const { t, locale } = await getTranslator();
   const data = await ctx.tx(async (tx, workspace) => {
     if (workspace?.role !== 'owner') return null;

@@ -134,6 +134,7 @@ export const dbMessages = defineMessages(
       invitationExpired: 'Inbjudan har gått ut. Be om en ny.',
       invitationInvalid: 'Inbjudningslänken är ogiltig.',
       invitationNotFound: 'Inbjudan finns inte eller är inte längre aktiv.',
+      ownWorkspaceExists: 'Du har redan ett eget företag.',
       invitationRevoked: 'Inbjudan har återkallats.',
       invitationUsed: 'Inbjudan har redan använts.',
       // bookkeeping truth (issue 12): text, dates, lines of hours, the number series
@@ -314,6 +315,7 @@ export const dbMessages = defineMessages(
       invitationExpired: 'The invitation has expired. Ask for a new one.',
       invitationInvalid: 'The invitation link is not valid.',
       invitationNotFound: 'The invitation does not exist or is no longer active.',
+      ownWorkspaceExists: 'You already have a business of your own.',
       invitationRevoked: 'The invitation has been withdrawn.',
       invitationUsed: 'The invitation has already been used.',
       // bookkeeping truth (issue 12): text, dates, lines of hours, the number series

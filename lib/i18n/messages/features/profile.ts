@@ -46,6 +46,11 @@ export const profileMessages = defineMessages(
       errors: {
         legalNameRequired: 'Ange företagsnamnet.',
         paymentTerms: 'Ange ett antal dagar mellan 0 och 365.',
+        postalCode: 'Ange ett svenskt postnummer med fem siffror, till exempel 111 22.',
+        phone: 'Ange ett telefonnummer med siffror, till exempel 070-123 45 67 eller +46 8 123 456 78.',
+        neededForInvoice: 'Behövs på din första faktura.',
+        paymentNeeded: 'Ange bankgiro, plusgiro eller IBAN – kunden behöver veta vart hen ska betala.',
+        fSkattChoose: 'Svara ja eller nej: fakturan ska säga om du är godkänd för F-skatt.',
       },
       logo: {
         title: 'Logotyp',
@@ -65,7 +70,11 @@ export const profileMessages = defineMessages(
       },
       onboarding: {
         title: 'Välkommen till Konsultverkstad',
-        intro: 'Några snabba steg så att dina fakturor blir rätt från början. Allt kan ändras senare under Profil.',
+        intro:
+          'Några snabba steg så att din första faktura blir rätt: organisations- och momsnummer, F-skatt, adress och vart kunden betalar. Allt kan ändras senare under Profil.',
+        fSkattQuestion: 'Är du godkänd för F-skatt?',
+        fSkattYes: 'Ja, godkänd för F-skatt',
+        fSkattNo: 'Nej',
         step: 'Steg {n} av {total}',
         finish: 'Spara och börja',
         skip: 'Hoppa över så länge',
@@ -116,6 +125,11 @@ export const profileMessages = defineMessages(
       errors: {
         legalNameRequired: 'Enter the business name.',
         paymentTerms: 'Enter a number of days between 0 and 365.',
+        postalCode: 'Enter a Swedish postcode of five digits, for example 111 22.',
+        phone: 'Enter a phone number in digits, for example 070-123 45 67 or +46 8 123 456 78.',
+        neededForInvoice: 'Needed on your first invoice.',
+        paymentNeeded: 'Enter a bankgiro, plusgiro or IBAN – the client needs to know where to pay.',
+        fSkattChoose: 'Answer yes or no: the invoice must say whether you are approved for F-tax.',
       },
       logo: {
         title: 'Logo',
@@ -135,7 +149,11 @@ export const profileMessages = defineMessages(
       },
       onboarding: {
         title: 'Welcome to Konsultverkstad',
-        intro: 'A few quick steps so your invoices are right from the start. You can change everything later under Profile.',
+        intro:
+          'A few quick steps so your first invoice is right: organisation and VAT numbers, F-tax, address and where the client pays. You can change everything later under Profile.',
+        fSkattQuestion: 'Are you approved for F-tax (F-skatt)?',
+        fSkattYes: 'Yes, approved for F-tax',
+        fSkattNo: 'No',
         step: 'Step {n} of {total}',
         finish: 'Save and start',
         skip: 'Skip for now',
