@@ -103,7 +103,7 @@ describeEachDatabase('strict platform as hosted Supabase', (db, target) => {
       expect(rows[0]).toEqual({ not_owned_tables: 0, not_owned_functions: 0, owns_history: true });
     });
 
-    it('may manage policies on storage.objects and auth.users, and triggers on them, as supautils allows', async () => {
+    it('may manage policies on storage.objects and auth.users, triggers on them, and session_replication_role, as supautils allows', async () => {
       expect(
         await tryAsOperator(db().admin, async (c) => {
           await c.query(`create policy strict_probe on storage.objects for select to authenticated using (false)`);
@@ -111,6 +111,8 @@ describeEachDatabase('strict platform as hosted Supabase', (db, target) => {
           await c.query(`drop policy strict_probe on storage.objects`);
           await c.query(`create policy strict_probe on auth.users for select to authenticated using (id = (select auth.uid()))`);
           await c.query(`create trigger strict_probe after update on auth.users for each row execute function private.touch_updated_at()`);
+          // privileged_role_allowed_configs: restoring data with the triggers off.
+          await c.query(`set local session_replication_role = replica`);
         }),
       ).toBe('ok');
     });
