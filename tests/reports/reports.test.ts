@@ -122,6 +122,23 @@ describeEachDatabase('VAT return and EC sales list', (db) => {
     });
   });
 
+  it('keeps the settings valid, and the fiscal year readable by members only', async () => {
+    for (const [column, value] of [
+      ['voucher_series', 'x1'],
+      ['bookkeeping_method', 'barter'],
+      ['vat_period', 'week'],
+      ['bank', '42'],
+    ]) {
+      const refused = await db()
+        .asUser(d.ownerId, (c) => c.query(`update sie_accounts set ${column} = $2 where workspace_id = $1`, [d.workspaceId, value]))
+        .catch((e: { constraint?: string }) => e.constraint);
+      expect(refused, column).toBe(`sie_accounts_${column}_valid`);
+    }
+    const month = (user: string) =>
+      db().asUser(user, async (c) => (await c.query(`select fiscal_year_start_month($1) as m`, [d.workspaceId])).rows[0].m);
+    expect([await month(d.ownerId), await month(d.accountantId), await month(await db().createUser())]).toEqual([5, 5, null]);
+  });
+
   it('shows another tenant nothing', async () => {
     const other = await db().createUser();
     const report = await db().asUser(other, (c) => vatReturn(c, d.workspaceId, parsePeriodCode('2025', 5)!));
