@@ -61,7 +61,7 @@ describe('two-factor sign-in in the browser', () => {
     await page.getByLabel('Lösenord', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Logga in' }).click();
     await waitForPath('/login/kod');
-    await page.getByText('Ange koden från din app').waitFor();
+    await page.getByRole('heading', { name: 'Ange koden från din app' }).waitFor();
 
     // Until the code: every page shows the second step, the API no data.
     for (const p of ['/', '/tid', '/profil/sakerhet']) {
