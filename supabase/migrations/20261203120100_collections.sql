@@ -56,9 +56,14 @@ comment on function private.set_reference_rate(date, integer, text) is 'Records 
 revoke all on function private.set_reference_rate(date, integer, text) from public;
 
 -- The reference rates, for the page that explains an interest figure.
-create function public.reference_rates() returns table (valid_from date, rate_bp integer)
+create function private.reference_rates() returns table (valid_from date, rate_bp integer)
 language sql stable security definer set search_path = ''
 as $$ select r.valid_from, r.rate_bp from private.reference_rates r order by r.valid_from desc $$;
+revoke all on function private.reference_rates() from public;
+grant execute on function private.reference_rates() to authenticated;
+create function public.reference_rates() returns table (valid_from date, rate_bp integer)
+language sql stable security invoker set search_path = ''
+as $$ select * from private.reference_rates() $$;
 comment on function public.reference_rates() is 'Riksbanken''s reference rate per half-year as the operator recorded it.';
 revoke all on function public.reference_rates() from public, anon;
 grant execute on function public.reference_rates() to authenticated;
@@ -369,12 +374,17 @@ $$;
 comment on function private.suggest_collections(date) is 'The collections job: overdue invoices without a reminder in the last seven days, clients with late interest not yet charged. Operator only.';
 revoke all on function private.suggest_collections(date) from public;
 
-create function public.collection_suggestions() returns table (kind text, subject_id uuid, suggested_on date)
+create function private.my_collection_suggestions() returns table (kind text, subject_id uuid, suggested_on date)
 language sql stable security definer set search_path = ''
 as $$
   select s.kind, s.subject_id, s.suggested_on from private.collection_suggestions s
    where s.workspace_id in (select private.my_owned_workspaces())
 $$;
+revoke all on function private.my_collection_suggestions() from public;
+grant execute on function private.my_collection_suggestions() to authenticated;
+create function public.collection_suggestions() returns table (kind text, subject_id uuid, suggested_on date)
+language sql stable security invoker set search_path = ''
+as $$ select * from private.my_collection_suggestions() $$;
 comment on function public.collection_suggestions() is 'The owner''s reminders and räntefakturor the daily job suggests.';
 revoke all on function public.collection_suggestions() from public, anon;
 grant execute on function public.collection_suggestions() to authenticated;
