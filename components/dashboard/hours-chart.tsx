@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useI18n } from '@/components/i18n/provider';
 import { isoWeek } from '@/lib/time/week';
+import { CHART_GRID, CHART_LEGEND, CHART_TOOLTIP, CHART_X_AXIS, CHART_Y_AXIS } from './chart-style';
 
 export function HoursChart({ weeks }: { weeks: { monday: string; minutes: number; billableMinutes: number }[] }) {
   const { t, locale } = useI18n();
@@ -16,21 +17,11 @@ export function HoursChart({ weeks }: { weeks: { monday: string; minutes: number
     <div className="h-64 w-full" role="img" aria-label={t('dashboard.chart.title')} data-testid="hours-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-          <XAxis
-            dataKey="week"
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            tickLine={false}
-            axisLine={{ stroke: 'var(--border)' }}
-            interval="preserveStartEnd"
-          />
-          <YAxis tick={{ fill: 'var(--muted)', fontSize: 12 }} tickLine={false} axisLine={false} allowDecimals={false} />
-          <Tooltip
-            cursor={{ fill: 'var(--subtle)' }}
-            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--fg)' }}
-            formatter={(value) => t('dashboard.chart.hours', { hours: hours.format(Number(value)) })}
-          />
-          <Legend wrapperStyle={{ fontSize: 12, color: 'var(--muted)' }} />
+          <CartesianGrid {...CHART_GRID} />
+          <XAxis dataKey="week" {...CHART_X_AXIS} interval="preserveStartEnd" />
+          <YAxis {...CHART_Y_AXIS} allowDecimals={false} />
+          <Tooltip {...CHART_TOOLTIP} formatter={(value) => t('dashboard.chart.hours', { hours: hours.format(Number(value)) })} />
+          <Legend {...CHART_LEGEND} />
           <Bar
             isAnimationActive={false}
             dataKey="billable"

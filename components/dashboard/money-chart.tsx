@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useI18n } from '@/components/i18n/provider';
 import { formatMoney } from '@/lib/i18n/format';
 import type { MonthMoney } from '@/lib/dashboard/queries';
+import { CHART_GRID, CHART_LEGEND, CHART_TOOLTIP, CHART_X_AXIS, CHART_Y_AXIS } from './chart-style';
 
 export function MoneyChart({ months }: { months: MonthMoney[] }) {
   const { t, locale } = useI18n();
@@ -21,21 +22,15 @@ export function MoneyChart({ months }: { months: MonthMoney[] }) {
     <div className="h-64 w-full" role="img" aria-label={t('dashboard.money.chartLabel')} data-testid="money-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="month" tick={{ fill: 'var(--muted)', fontSize: 12 }} tickLine={false} axisLine={{ stroke: 'var(--border)' }} />
+          <CartesianGrid {...CHART_GRID} />
+          <XAxis dataKey="month" {...CHART_X_AXIS} />
           <YAxis
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            tickLine={false}
-            axisLine={false}
+            {...CHART_Y_AXIS}
             width={56}
             tickFormatter={(kr: number) => t('dashboard.money.thousands', { amount: thousands.format(kr / 1000) })}
           />
-          <Tooltip
-            cursor={{ fill: 'var(--subtle)' }}
-            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--fg)' }}
-            formatter={(kr) => formatMoney(Math.round(Number(kr) * 100), locale)}
-          />
-          <Legend wrapperStyle={{ fontSize: 12, color: 'var(--muted)' }} />
+          <Tooltip {...CHART_TOOLTIP} formatter={(kr) => formatMoney(Math.round(Number(kr) * 100), locale)} />
+          <Legend {...CHART_LEGEND} />
           <Bar
             isAnimationActive={false}
             dataKey="invoiced"
