@@ -86,7 +86,7 @@ export const timeMessages = defineMessages(
         running: 'Timern går',
         since: 'sedan {time}',
         stoppedAs: 'Timern är stoppad: {time} loggad.',
-        header: 'Timer',
+        header: 'Tidtagning',
         headerRunning: 'Timern går på {node}',
         headerStart: 'Starta en timer',
         close: 'Stäng',
