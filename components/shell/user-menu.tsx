@@ -35,7 +35,7 @@ export function UserMenu({
       <DropdownMenu>
         <DropdownMenuTrigger
           className="inline-flex h-9 max-w-56 items-center gap-2 rounded-lg border border-border bg-surface px-2.5 text-sm font-medium hover:bg-subtle"
-          aria-label={`${t('nav.account')}: ${email}`}
+          aria-label={`${email}, ${t('nav.account')}`}
         >
           <span
             aria-hidden
