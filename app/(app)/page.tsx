@@ -22,15 +22,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardPage() {
   const { t, locale } = await getTranslator();
   const { data, email } = await loadOwnDashboard();
-  if (!data) {
-    return (
-      <Card>
-        <CardContent>
-          <p className="text-muted">{t('home.noWorkspace')}</p>
-        </CardContent>
-      </Card>
-    );
-  }
   const unbilledMinutes = data.unbilled.reduce((sum, c) => sum + c.minutes, 0);
   const unbilledOre = data.unbilled.reduce((sum, c) => sum + c.amountOre, 0);
   return (

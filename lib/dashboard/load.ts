@@ -5,7 +5,7 @@ import { NO_ACCESS_PAGE, pageContext } from '@/lib/request/context';
 import { today } from '@/lib/time/week';
 import { loadDashboard, type DashboardData } from './queries';
 
-export async function loadOwnDashboard(): Promise<{ data: DashboardData | null; email: string | undefined }> {
+export async function loadOwnDashboard(): Promise<{ data: DashboardData; email: string | undefined }> {
   const ctx = await pageContext();
   const day = today();
   const result = await ctx.tx(async (tx, workspace) => {
@@ -14,6 +14,6 @@ export async function loadOwnDashboard(): Promise<{ data: DashboardData | null; 
   });
   if (result === 'portal') redirect('/portal');
   if (!result) redirect(NO_ACCESS_PAGE);
-  if (result && !result.onboardingDone && !result.profileComplete) redirect('/valkommen');
+  if (!result.onboardingDone && !result.profileComplete) redirect('/valkommen');
   return { data: result, email: typeof ctx.claims.email === 'string' ? ctx.claims.email : undefined };
 }
