@@ -69,12 +69,13 @@ export const saveSieAccounts = createAction({
     await ctx.tx((tx) =>
       tx.query(
         `insert into public.sie_accounts (workspace_id, receivable, sales_25, sales_12, sales_6, sales_0, sales_reverse_charge,
-           sales_outside_eu, vat_25, vat_12, vat_6, rounding, bank)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           sales_outside_eu, vat_25, vat_12, vat_6, rounding, bank, interest, fees)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          on conflict (workspace_id) do update set receivable = excluded.receivable, bank = excluded.bank, sales_25 = excluded.sales_25,
            sales_12 = excluded.sales_12, sales_6 = excluded.sales_6, sales_0 = excluded.sales_0,
            sales_reverse_charge = excluded.sales_reverse_charge, sales_outside_eu = excluded.sales_outside_eu,
-           vat_25 = excluded.vat_25, vat_12 = excluded.vat_12, vat_6 = excluded.vat_6, rounding = excluded.rounding`,
+           vat_25 = excluded.vat_25, vat_12 = excluded.vat_12, vat_6 = excluded.vat_6, rounding = excluded.rounding,
+           interest = excluded.interest, fees = excluded.fees`,
         [
           ctx.workspace.id,
           a.receivable,
@@ -89,6 +90,8 @@ export const saveSieAccounts = createAction({
           a.vat6,
           a.rounding,
           a.bank,
+          a.interest,
+          a.fees,
         ],
       ),
     );

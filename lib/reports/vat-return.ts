@@ -28,8 +28,10 @@ export const POSTING_BOX: Record<Posting, VatBox | null> = {
   vat25: '10',
   vat12: '11',
   vat6: '12',
-  // Öresavrundning is neither taxable amount nor VAT.
+  // Öresavrundning is neither taxable amount nor VAT; interest and fees for late payment are outside its scope.
   rounding: null,
+  interest: null,
+  fees: null,
 };
 
 export interface VatBoxLine {

@@ -72,6 +72,8 @@ function universalForm(invoice: 'sent' | 'draft'): FormData {
     vat6: '2631',
     salesOutsideEu: '3305',
     rounding: '3740',
+    interest: '8313',
+    fees: '3930',
     vatTreatment: 'domestic',
     firstNumber: '1001',
     amount: '100',

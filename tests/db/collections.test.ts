@@ -6,6 +6,10 @@ import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { messageKeyFor } from '../../lib/db/constraint-messages';
 import { collectionsJob } from '../../lib/jobs/collections';
+import { buildSieExport } from '../../lib/exports/sie/export';
+import { fiscalYearStart } from '../../lib/exports/sie/fiscal-year';
+import { VAT_BOXES, vatReturn } from '../../lib/reports/vat-return';
+import { parseSie } from '../exports/sie-parser';
 import { describeEachDatabase, type TestDatabase } from '../support/db';
 import { addClient, addDraft, attempt, makeTenant, type Tenant } from './fixtures';
 
@@ -141,6 +145,40 @@ describeEachDatabase('late payment: interest, reminders, räntefaktura', (db) =>
     expect(Number(sent.number)).toBeGreaterThan(Number(rows[0].number));
     const again = await attempt(db(), { user: t.ownerId }, `select create_interest_invoice($1)`, [clientId]);
     expect(messageKeyFor(again)).toBe('db.nothingToCharge');
+  });
+
+  it('the räntefaktura is booked on interest (8313) and fees (3930), not as sales, and reaches no box of the momsdeklaration', async () => {
+    const clientId = await db().asUser(t.ownerId, async (c) => {
+      const id = await addClient(c, t.workspaceId);
+      await c.query(`update client_details set reminder_fee_ore = 6000 where node_id = $1`, [id]);
+      return id;
+    });
+    const id = await lateInvoice(db(), t, clientId, '2026-02-18', '2026-03-20');
+    const { sent, sie, vat } = await db().asUser(t.ownerId, async (c) => {
+      await c.query(`select record_reminder($1, 'kund@example.se')`, [id]);
+      await c.query(`select record_payment($1, 950000, '2026-04-10', 'bankgiro')`, [id]);
+      const draft = (await c.query(`select create_interest_invoice($1) as id`, [clientId])).rows[0].id as string;
+      const sent = (await c.query(`select number::int as number, issue_date::text as "issueDate" from send_invoice($1)`, [draft])).rows[0];
+      const start = (await c.query(`select public.fiscal_year_start_month($1) as m`, [t.workspaceId])).rows[0].m ?? 1;
+      const year = fiscalYearStart(sent.issueDate, start);
+      const sie = parseSie((await buildSieExport(c, t.workspaceId, { year, from: sent.issueDate, to: sent.issueDate })).bytes);
+      const vat = await vatReturn(c, t.workspaceId, {
+        code: sent.issueDate.slice(0, 7),
+        kind: 'month',
+        from: sent.issueDate,
+        to: sent.issueDate,
+      });
+      return { sent, sie, vat };
+    });
+    const voucher = sie.vers.find((v) => v.text.includes(String(sent.number)) && v.trans.some((tr) => tr.account === '8313'));
+    // 21 days at 10 % on 9 500 kr = 54,66 kr interest; 450 kr förseningsersättning + 60 kr reminder fee.
+    expect(Object.fromEntries(voucher!.trans.map((tr) => [tr.account, tr.amountOre]))).toEqual({
+      '1510': 56466,
+      '8313': -5466,
+      '3930': -51000,
+    });
+    expect(sie.records.filter((r) => r.label === '#KONTO').map((r) => r.fields[0])).toEqual(expect.arrayContaining(['8313', '3930']));
+    for (const box of VAT_BOXES) expect(vat.boxes[box].lines.filter((l) => l.documentNumber === sent.number)).toEqual([]);
   });
 
   it('no förseningsersättning for a consumer; another tenant cannot charge this client', async () => {

@@ -17,6 +17,8 @@ export interface SieAccounts {
   vat12: number;
   vat6: number;
   rounding: number;
+  interest: number;
+  fees: number;
 }
 
 /** What a sale books on besides the receivable and the bank: sales, output VAT, öresavrundning. */
@@ -25,7 +27,8 @@ export type Posting = Exclude<keyof SieAccounts, 'receivable' | 'bank'>;
 /**
  * BAS: 1510 kundfordringar, 1930 företagskonto (1920 plusgiro), 3001/3002/3003 domestic sales per
  * VAT rate, 3004 exempt domestic sales, 3308 services to another EU country, 3305 services outside
- * the EU, 26x1 output VAT, 3740 öres- och kronutjämning.
+ * the EU, 26x1 output VAT, 3740 öres- och kronutjämning, 8313 late-payment interest, 3930 reminder
+ * fees and förseningsersättning (see CHARGE_POSTING).
  */
 export const BAS_DEFAULTS: SieAccounts = {
   receivable: 1510,
@@ -40,6 +43,8 @@ export const BAS_DEFAULTS: SieAccounts = {
   vat12: 2621,
   vat6: 2631,
   rounding: 3740,
+  interest: 8313,
+  fees: 3930,
 };
 
 /** The account names written in #KONTO (Swedish, as in BAS). */
@@ -56,6 +61,8 @@ export const ACCOUNT_NAMES: Record<keyof SieAccounts, string> = {
   vat12: 'Utgående moms försäljning inom Sverige, 12 %',
   vat6: 'Utgående moms försäljning inom Sverige, 6 %',
   rounding: 'Öres- och kronutjämning',
+  interest: 'Ränteintäkter från kortfristiga fordringar',
+  fees: 'Påminnelseavgifter och förseningsersättning',
 };
 /** BAS names 1920 plusgiro; any other bank account keeps the generic name. */
 export const accountName = (key: keyof SieAccounts, account: number) =>
@@ -105,7 +112,7 @@ export async function readBookkeepingSettings(tx: Tx, workspaceId: string): Prom
   const { rows } = await tx.query(
     `select receivable, bank, sales_25 as "sales25", sales_12 as "sales12", sales_6 as "sales6", sales_0 as "sales0",
             sales_reverse_charge as "salesReverseCharge", sales_outside_eu as "salesOutsideEu", vat_25 as "vat25",
-            vat_12 as "vat12", vat_6 as "vat6", rounding, voucher_series as series, bookkeeping_method as method, vat_period as "vatPeriod"
+            vat_12 as "vat12", vat_6 as "vat6", rounding, interest, fees, voucher_series as series, bookkeeping_method as method, vat_period as "vatPeriod"
        from public.sie_accounts where workspace_id = $1`,
     [workspaceId],
   );
@@ -122,8 +129,11 @@ export async function readBookkeepingSettings(tx: Tx, workspaceId: string): Prom
 }
 
 /**
- * Charges for late payment on a räntefaktura (invoice_lines.line_kind; issue 19), outside the
- * scope of VAT: BAS 8313 ränteintäkter från kortfristiga fordringar for dröjsmålsränta; reminder
- * fees and förseningsersättning on 3930 (påminnelseavgifter, set up under 39xx övriga rörelseintäkter).
+ * Charges for late payment on a räntefaktura (invoice_lines.line_kind; issue 19) are outside the
+ * scope of VAT and not sales: dröjsmålsränta on the interest account, påminnelseavgifter and
+ * förseningsersättning on the fees account. A Record, so a new charge kind does not compile until
+ * it is mapped here.
  */
-export const CHARGE_ACCOUNTS = { late_interest: 8313, reminder_fee: 3930, late_compensation: 3930 } as const;
+export const CHARGE_KINDS = ['late_interest', 'reminder_fee', 'late_compensation'] as const;
+export type ChargeKind = (typeof CHARGE_KINDS)[number];
+export const CHARGE_POSTING: Record<ChargeKind, Posting> = { late_interest: 'interest', reminder_fee: 'fees', late_compensation: 'fees' };

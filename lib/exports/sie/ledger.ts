@@ -5,11 +5,14 @@
 import type { Tx } from '@/lib/db/transaction';
 import { EXPORT_KINDS, invoiceWhere } from '@/lib/invoices/read';
 import { VAT_TREATMENTS } from '@/lib/invoices/vat-treatment';
-import { TREATMENT_BOOKING, type BookkeepingSettings } from './accounts';
+import { CHARGE_KINDS, CHARGE_POSTING, TREATMENT_BOOKING, type BookkeepingSettings } from './accounts';
 import { fiscalYearEnds, type Period } from './fiscal-year';
 import { cashVoucher, documentVoucher, paymentVoucher, type CashHistory, type Voucher, type VatRow } from './vouchers';
 
 const BATCH = 500;
+// Constants of the code, not input: written into the SQL as literals.
+const JSON_CHARGE_POSTING = `'${JSON.stringify(CHARGE_POSTING)}'`;
+const SQL_CHARGE_KINDS = `array[${CHARGE_KINDS.map((k) => `'${k}'`).join(', ')}]`;
 /** Year-end bookings sort after everything else on their day. */
 const END_OF_DAY = 1e15;
 
@@ -28,12 +31,19 @@ interface EventRow {
   vatSummary: VatRow[];
   roundingOre: number;
   totalOre: number;
+  charges: CashHistory['charges'];
   payments: CashHistory['payments'] | null;
   credits: { id: string; on: string; at: number; totalOre: number; roundingOre: number; vatSummary: VatRow[] }[] | null;
 }
 
+/** A document's charge lines (a räntefaktura's), summed per posting (CHARGE_POSTING). */
+const CHARGES = `(select jsonb_object_agg(c.posting, c.ore) from (
+    select (${JSON_CHARGE_POSTING}::jsonb ->> l.line_kind) as posting, sum(l.amount_ore)::float8 as ore
+      from public.invoice_lines l where l.invoice_id = i.id and l.line_kind = any(${SQL_CHARGE_KINDS}) group by 1) c) as charges`;
+
 const DOC = `i.id, i.kind, i.number::int as number, i.issue_date::text as "issueDate", coalesce(i.buyer_snapshot ->> 'name', '') as "clientName",
-  i.vat_treatment as "vatTreatment", i.vat_summary as "vatSummary", i.rounding_ore::float8 as "roundingOre", i.total_ore::float8 as "totalOre"`;
+  i.vat_treatment as "vatTreatment", i.vat_summary as "vatSummary", i.rounding_ore::float8 as "roundingOre", i.total_ore::float8 as "totalOre",
+  ${CHARGES}`;
 /** The invoice's payments and sent credit notes, when `when` holds (kontantmetoden's events). */
 const history = (when: string) => `
   case when ${when} then (select coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'on', p.paid_on, 'at', extract(epoch from p.created_at),

@@ -45,14 +45,23 @@ export interface BookedDocument {
   vatSummary: VatRow[];
   roundingOre: number;
   totalOre: number;
+  /** The part of the 0 % amount that is charges for late payment, per posting (a räntefaktura's lines). */
+  charges?: Partial<Record<Posting, number>> | null;
 }
 
 /** A document's postings (credit negative); they sum to minus its total. */
 export function postings(doc: BookedDocument): Map<Posting, number> {
   const out = new Map<Posting, number>();
   const book = (key: Posting, amount: number) => amount !== 0 && out.set(key, (out.get(key) ?? 0) + amount);
+  // Charges are 0 % lines outside the scope of VAT: booked on their own accounts, not as sales.
+  let charges = 0;
+  for (const [key, amount] of Object.entries(doc.charges ?? {}) as [Posting, number][]) {
+    book(key, -amount);
+    charges += amount;
+  }
   for (const row of doc.vatSummary) {
-    book(TREATMENT_BOOKING[doc.vatTreatment].sales(row.vat_rate), -row.taxable_ore);
+    const taxable = row.vat_rate === 0 ? row.taxable_ore - charges : row.taxable_ore;
+    book(TREATMENT_BOOKING[doc.vatTreatment].sales(row.vat_rate), -taxable);
     if (row.vat_ore !== 0) book(outputVat(row.vat_rate), -row.vat_ore);
   }
   book('rounding', -doc.roundingOre);
