@@ -101,7 +101,7 @@ describeEachDatabase('job queue', (db) => {
     ).toEqual({ last_error: null, done: true });
   });
 
-  it('schedules one archive job per unarchived sent invoice and one retention and one collections job per day, whoever schedules', async () => {
+  it('schedules one archive job per unarchived sent invoice and one retention per day (and one collections job per day), whoever schedules', async () => {
     const t = await makeTenant(db());
     const at = new Date();
     await Promise.all([scheduleJobs(db().admin, at), scheduleJobs(db().admin, at)]);
