@@ -1,4 +1,5 @@
 // One file on a node: download through a short-lived signed URL (a redirect), or delete it.
+import { safeFileName } from '@/lib/files/names';
 import { nodeFiles, removeFile, signedDownloadUrl } from '@/lib/files/storage';
 import { nodeIdSchema } from '@/lib/map/schemas';
 import type { RequestContext } from '@/lib/request/context';
@@ -16,7 +17,9 @@ async function filePath(ctx: RequestContext<'owner'>, { nodeId, name: raw }: Par
   } catch {
     // malformed percent-encoding: no such file (below)
   }
-  if (!name || name.includes('/') || name.startsWith('.')) throw new Refused(404, 'map.files.notFound');
+  // Uploads store only names safeFileName gives: any other name (a slash, a leading dot, a control
+  // character, …) names no file, and never reaches Storage.
+  if (!name || safeFileName(name) !== name) throw new Refused(404, 'map.files.notFound');
   const { folder } = await nodeFiles(ctx, id);
   return { path: `${folder}/${name}`, name };
 }
