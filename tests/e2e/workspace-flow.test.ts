@@ -151,7 +151,7 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
     await form.getByLabel('Tid', { exact: true }).fill('1:30');
     await form.getByLabel('Beskrivning').fill('Skisser');
     await form.getByRole('button', { name: 'Logga tid' }).click();
-    await page.getByText('Tiden är loggad.').waitFor();
+    await page.getByText('Tiden är loggad: 1 h 30 min.').waitFor();
     const entry = page.getByTestId('entry').filter({ hasText: 'Skisser' });
     await entry.waitFor();
     const text = (await entry.textContent())?.replace(/\s/g, ' ');
@@ -207,8 +207,9 @@ describe('workspace: onboarding, hours and dashboard in the browser', () => {
     await other.goto(url('/tid'));
     await other.getByTestId('timer-running').waitFor();
     await shot('time-sv-mobile', other);
-    await other.getByRole('button', { name: 'Stoppa och logga' }).click();
-    await other.getByText('Timern är stoppad och tiden loggad.').waitFor();
+    // The card's stop button (the header's timer has one too).
+    await other.getByTestId('timer-running').getByRole('button', { name: 'Stoppa och logga' }).click();
+    await other.getByText('Timern är stoppad:').waitFor();
     await other.getByTestId('entry').filter({ hasText: 'Workshop' }).waitFor();
     await phone.close();
 
