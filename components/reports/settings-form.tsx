@@ -12,7 +12,7 @@ export function BookkeepingSettingsForm({ settings }: { settings: Omit<Bookkeepi
   return (
     <ActionForm action={saveBookkeepingSettings} className="space-y-4" label={t('reports.settings.title')}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="method" label={t('reports.settings.method')} defaultValue={settings.method}>
+        <SelectField name="bookkeepingMethod" label={t('reports.settings.method')} defaultValue={settings.method}>
           {BOOKKEEPING_METHODS.map((m) => (
             <option key={m} value={m}>
               {t(`reports.settings.methods.${m}`)}

@@ -13,7 +13,7 @@ export const saveBookkeepingSettings = createAction({
         `insert into public.sie_accounts (workspace_id, bookkeeping_method, vat_period, voucher_series) values ($1, $2, $3, $4)
          on conflict (workspace_id) do update set bookkeeping_method = excluded.bookkeeping_method, vat_period = excluded.vat_period,
            voucher_series = excluded.voucher_series`,
-        [ctx.workspace.id, s.method, s.vatPeriod, s.voucherSeries],
+        [ctx.workspace.id, s.bookkeepingMethod, s.vatPeriod, s.voucherSeries],
       );
       await tx.query(`update public.business_profiles set fiscal_year_start_month = $2 where workspace_id = $1`, [
         ctx.workspace.id,

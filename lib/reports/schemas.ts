@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BOOKKEEPING_METHODS, VAT_PERIODS } from '@/lib/exports/sie/accounts';
 
 export const bookkeepingSettingsSchema = z.object({
-  method: z.enum(BOOKKEEPING_METHODS, { error: 'validation.invalid' }),
+  bookkeepingMethod: z.enum(BOOKKEEPING_METHODS, { error: 'validation.invalid' }),
   vatPeriod: z.enum(VAT_PERIODS, { error: 'validation.invalid' }),
   fiscalYearStartMonth: z.coerce
     .number({ error: 'db.fiscalYearStartMonthRange' })

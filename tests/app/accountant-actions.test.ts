@@ -74,6 +74,14 @@ function universalForm(invoice: 'sent' | 'draft'): FormData {
     rounding: '3740',
     interest: '8313',
     fees: '3930',
+    bank: '1930',
+    bookkeepingMethod: 'cash',
+    vatPeriod: 'month',
+    fiscalYearStartMonth: '5',
+    voucherSeries: 'K',
+    required: 'false',
+    step: '15',
+    importId: world.ids.clientId, // any uuid, as paymentId
     vatTreatment: 'domestic',
     firstNumber: '1001',
     amount: '100',
@@ -84,6 +92,7 @@ function universalForm(invoice: 'sent' | 'draft'): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set('logo', new File([PNG], 'logo.png', { type: 'image/png' }));
+  form.set('file', new File(['01BGMAX'], 'bgmax.txt', { type: 'text/plain' }));
   return form;
 }
 
