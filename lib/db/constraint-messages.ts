@@ -123,6 +123,8 @@ export const CONSTRAINT_MESSAGES = {
   sie_accounts_sales_outside_eu_valid: 'db.accountNumberInvalid',
   sie_accounts_rounding_valid: 'db.accountNumberInvalid',
   sie_accounts_bank_valid: 'db.accountNumberInvalid',
+  sie_accounts_interest_valid: 'db.accountNumberInvalid',
+  sie_accounts_fees_valid: 'db.accountNumberInvalid',
   sie_accounts_voucher_series_valid: 'db.voucherSeriesInvalid',
   sie_accounts_bookkeeping_method_valid: 'validation.invalid',
   sie_accounts_vat_period_valid: 'validation.invalid',
@@ -212,6 +214,33 @@ export const CONSTRAINT_MESSAGES = {
   bank_imports_file_once: 'db.bankFileAlreadyImported',
   bank_import_payments_booked: 'db.bankPaymentBooked',
   bank_import_payments_invoice_same_workspace: 'db.invoiceInOtherWorkspace',
+  // What a bank file's payments must be as stored: the parsers refuse anything else with its line
+  // or element, so these guard the table against writes that bypass them.
+  bank_imports_file_name_valid: 'db.bankFileInvalid',
+  bank_imports_file_sha256_valid: 'db.bankFileInvalid',
+  bank_imports_format_valid: 'db.bankFileInvalid',
+  bank_imports_workspace_id_id_unique: 'db.duplicate',
+  bank_import_payments_import_same_workspace: 'db.bankImportNotFound',
+  bank_import_payments_kind_valid: 'db.bankFileInvalid',
+  bank_import_payments_match_rule_valid: 'db.bankFileInvalid',
+  bank_import_payments_method_valid: 'db.bankFileInvalid',
+  bank_import_payments_payer_name_valid: 'db.bankFileInvalid',
+  bank_import_payments_position_valid: 'db.bankFileInvalid',
+  bank_import_payments_reference_valid: 'db.bankFileInvalid',
+  bank_import_payments_source_ref_valid: 'db.bankFileInvalid',
+  bank_import_payments_sign: 'db.bankFileInvalid',
+  bank_import_payments_rule_with_invoice: 'db.bankFileInvalid',
+  bank_import_payments_only_payments_placed: 'db.bankPaymentNotPlaceable',
+  bank_import_payments_once: 'db.bankPaymentBooked',
+  bank_import_payments_payment_id_key: 'db.bankPaymentBooked',
+  // A räntefaktura's charge lines, which create_interest_invoice writes.
+  invoice_lines_charge_for_same_workspace: 'db.invoiceInOtherWorkspace',
+  invoice_lines_charge_shape: 'db.chargeLineInvalid',
+  invoice_lines_interest_period: 'db.chargeLineInvalid',
+  payment_reminders_charged_line_id_key: 'db.duplicate',
+  payment_reminders_invoice_same_workspace: 'db.invoiceInOtherWorkspace',
+  payment_reminders_outstanding_positive: 'db.invoiceNotOverdue',
+  payment_reminders_recipient_valid: 'db.emailInvalid',
 } as const satisfies Record<string, MessageKey>;
 
 /** Stable codes raised as the error message by triggers and the invoicing functions. */

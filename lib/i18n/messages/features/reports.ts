@@ -77,7 +77,7 @@ export const reportsMessages = defineMessages(
     reports: {
       title: 'Reports',
       intro: 'What you file with Skatteverket, computed from the invoices and payments. Everything here is read-only.',
-      period: 'Period',
+      period: 'Reporting period',
       periodHint: 'Month (2026-03), quarter (2026-Q1) or fiscal year (2026).',
       show: 'Show',
       invalidPeriod: 'Enter a month (2026-03), a quarter (2026-Q1) or a year (2026).',
