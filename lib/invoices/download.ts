@@ -2,9 +2,8 @@
 // SHA-256 recorded at send. A mismatch is refused, logged to the server log and recorded as a
 // pdf_mismatch event on the invoice. downloadInvoicePdf is the one download: the owner's route
 // and the accountant's export route both answer with it, and each download is logged.
-// A download is one request transaction: the row is read and the download logged in one
-// statement, and the transaction commits before the Storage fetch (none stays open across it).
-// Only a tampered file opens a second one, to record the mismatch beside the logged download.
+// The row is read before the Storage fetch and the outcome written after it: the download is
+// logged only once the bytes proved genuine, a tampered file records the mismatch and logs nothing.
 import { fileResponseHeaders } from '@/lib/files/content-type';
 import type { RequestContext } from '@/lib/request/context';
 import type { InvoiceArchive } from './archive';
@@ -27,8 +26,6 @@ export async function readArchivedOriginal(
   invoiceId: string,
   { logDownload = false } = {},
 ): Promise<ArchivedOriginal> {
-  const log = `, case when i.pdf_path is not null
-                 then public.log_download(i.workspace_id, 'invoice_pdf', jsonb_build_object('invoice_id', i.id, 'number', i.number)) end`;
   const row = await run(async (tx) => {
     const { rows } = await tx.query<{
       workspace_id: string;
@@ -37,7 +34,7 @@ export async function readArchivedOriginal(
       pdf_path: string | null;
       pdf_sha256: string | null;
     }>(
-      `select i.workspace_id, i.kind, i.number::text, i.pdf_path, i.pdf_sha256${logDownload ? log : ''}
+      `select i.workspace_id, i.kind, i.number::text, i.pdf_path, i.pdf_sha256
          from public.invoices i where i.id = $1 and i.status <> 'draft'`,
       [invoiceId],
     );
@@ -52,12 +49,21 @@ export async function readArchivedOriginal(
     await run((tx) => tx.query('select public.record_invoice_pdf_mismatch($1, $2)', [invoiceId, actual]));
     return { ok: false, reason: 'mismatch' };
   }
+  if (logDownload) {
+    await run((tx) =>
+      tx.query(`select public.log_download($1, 'invoice_pdf', jsonb_build_object('invoice_id', $2::uuid, 'number', $3::bigint))`, [
+        row.workspace_id,
+        invoiceId,
+        row.number,
+      ]),
+    );
+  }
   return { ok: true, bytes, filename: pdfFileName(row), workspaceId: row.workspace_id, number: Number(row.number) };
 }
 
 /**
  * A download of the archived original: checked against its SHA-256 (a tampered file is refused,
- * never served) and logged in export_downloads in the statement that reads its row. Only reads
+ * never served) and, once genuine, logged in export_downloads. Only reads
  * otherwise: an archive an interrupted send left unfinished is 'not_archived' (and not logged)
  * until the archive job (lib/jobs) finishes it.
  */

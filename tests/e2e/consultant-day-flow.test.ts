@@ -158,13 +158,14 @@ describe("the consultant's day: hours and drafts", () => {
     await page.waitForURL(/\/fakturor\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     const lines = page.getByTestId('invoice-lines');
     // Service texts: the task, then its project.
-    await lines.getByText('Design – Webbplats', { exact: true }).waitFor();
+    // Hours at two rates on the task make two lines, each with the task's service text.
+    await lines.getByText('Design – Webbplats', { exact: true }).first().waitFor();
     await lines.getByText('Webbplats', { exact: true }).waitFor();
   });
 
   it('edits a line in place: its text and VAT, and the totals follow', async () => {
     const totalBefore = await page.getByTestId('invoice-total').first().textContent();
-    await page.getByRole('button', { name: 'Ändra raden Design – Webbplats' }).click();
+    await page.getByRole('button', { name: 'Ändra raden Design – Webbplats' }).first().click();
     const form = page.getByRole('form', { name: 'Ändra raden Design – Webbplats' });
     await form.getByText(/Följer timmarna/).waitFor();
     expect(await form.getByLabel('Antal').count()).toBe(0);
