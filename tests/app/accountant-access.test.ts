@@ -122,6 +122,6 @@ describe("the owner's pages refuse an accountant", () => {
       expect(await visit(browser, `@/app/(app)/${page}`), page).toBe('/ingen-atkomst');
     expect(await visit(browser, '@/app/(app)/portal/page')).toBeNull();
     const { navItems } = await import('@/components/shell/nav-items');
-    expect(navItems('accountant').map((i) => i.href)).toEqual(['/portal']);
+    expect(navItems('accountant').map((i) => i.href)).toEqual(['/portal', '/rapporter']);
   });
 });

@@ -28,6 +28,7 @@ const MAILING_FILES = [
   'lib/auth/actions.ts',
   'lib/auth/security-actions.ts',
   'lib/auth/sign-up.ts',
+  'lib/collections/reminders.ts',
   'lib/email/send.ts',
   'lib/invoices/email.ts',
 ];
