@@ -73,7 +73,7 @@ export function HeaderTimer({ timer, nodes, rounding }: { timer: RunningTimer | 
         className="h-9 px-2.5"
         aria-expanded={open}
         aria-controls="header-timer-form"
-        aria-label={t('time.timer.headerStart')}
+        aria-label={`${t('time.timer.header')}: ${t('time.timer.headerStart')}`}
         onClick={() => setOpen((v) => !v)}
       >
         <PlayIcon />
