@@ -39,6 +39,9 @@ export interface Frame {
 export interface Opened {
   workspace: ActiveWorkspace | null;
   frame: Frame | null;
+  /** The account has a verified second factor and this session has not used it (below aal2):
+   * every policy refuses it, so the app shows the second step instead. */
+  secondFactorDue: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,6 +60,7 @@ interface OpenedRow {
   memberships: (Omit<MyWorkspace, 'createdAt'> & { createdAt: string })[] | null;
   requested_at: Date | null;
   purge_after: Date | null;
+  second_factor_satisfied: boolean;
 }
 
 type OpeningOptions = TransactionOptions & { frame?: boolean; checkSession?: boolean; begun?: boolean };
@@ -71,7 +75,7 @@ export function openingText(
   return [
     ...(options.begun ? [] : [`begin`]),
     `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${escapeLiteral(JSON.stringify(claims))}, true)`,
-    `select * from private.open_request(${preferred ? `${escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped}, ${options.checkSession !== false}, ${options.frame === true})`,
+    `select o.*, private.second_factor_satisfied() as second_factor_satisfied from private.open_request(${preferred ? `${escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped}, ${options.checkSession !== false}, ${options.frame === true}) o`,
     ...(options.frame ? [HEADER_TIMER_SQL] : []),
   ].join(';\n');
 }
@@ -82,8 +86,8 @@ export function openingText(
  * the token's session still live (a signed-out token is unexpired for up to an hour; skipped for
  * actAsUser, whose users have no sign-in), the active workspace (the chosen one if the user is a
  * member, else the one they own, else their first; it sets app.workspace_id, which every
- * membership helper narrows to), the memberships sealed for the policies, and optionally the
- * frame. Values go in as escaped literals. The role is set by a statement of its own before the
+ * membership helper narrows to), the memberships sealed for the policies, whether the session
+ * owes its second factor, and optionally the frame. Values go in as escaped literals. The role is set by a statement of its own before the
  * call, since the call's EXECUTE privilege is checked as the role in force when it starts.
  */
 export async function openUserTransaction(
@@ -105,7 +109,11 @@ export async function openUserTransaction(
         timer: headerTimerFrom(results.at(-1)!.rows[0]),
       }
     : null;
-  return { workspace: row.id && row.role ? { id: row.id, role: row.role } : null, frame };
+  return {
+    workspace: row.id && row.role ? { id: row.id, role: row.role } : null,
+    frame,
+    secondFactorDue: row.second_factor_satisfied === false,
+  };
 }
 
 /** Commits (or rolls back) and returns the connection; one that cannot roll back is discarded. */

@@ -74,15 +74,22 @@ export const profileSchema = z
       .optional()
       .transform((v) => v === '1'),
   })
-  .superRefine((profile, ctx) => {
-    if (!profile.onboarding) return;
-    for (const field of NEEDED_FOR_INVOICE)
-      if (profile[field] === null) ctx.addIssue({ code: 'custom', path: [field], message: 'profile.errors.neededForInvoice' });
-    if (profile.fSkatt !== 'on' && profile.fSkatt !== 'off')
-      ctx.addIssue({ code: 'custom', path: ['fSkatt'], message: 'profile.errors.fSkattChoose' });
-    if (profile.bankgiro === null && profile.plusgiro === null && profile.iban === null)
-      ctx.addIssue({ code: 'custom', path: ['bankgiro'], message: 'profile.errors.paymentNeeded' });
-  })
+  // Run even when other fields failed, so the form names everything onboarding still needs at
+  // once; a field that failed already keeps its own message.
+  .superRefine(
+    (profile, ctx) => {
+      if (!profile.onboarding) return;
+      const failed = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+      const need = (field: keyof typeof profile, missing: boolean, message: string) => {
+        if (missing && !failed.has(field)) ctx.addIssue({ code: 'custom', path: [field], message });
+      };
+      for (const field of NEEDED_FOR_INVOICE) need(field, profile[field] === null, 'profile.errors.neededForInvoice');
+      need('fSkatt', profile.fSkatt !== 'on' && profile.fSkatt !== 'off', 'profile.errors.fSkattChoose');
+      const payment = ['bankgiro', 'plusgiro', 'iban'] as const;
+      need('bankgiro', payment.every((field) => profile[field] === null && !failed.has(field)), 'profile.errors.paymentNeeded');
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
   .transform((profile) => ({ ...profile, fSkatt: profile.fSkatt === 'on' }));
 
 export type ProfileInput = z.output<typeof profileSchema>;

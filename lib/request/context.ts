@@ -11,7 +11,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getVerifiedClaims, type VerifiedClaims } from '@/lib/auth/claims';
-import { SECOND_STEP_PATH, secondStepDue } from '@/lib/auth/second-factor';
+import { SECOND_STEP_PATH } from '@/lib/auth/second-factor';
 import type { ActiveWorkspace, Frame, Tx } from '@/lib/db/transaction';
 import type { Locale, MessageKey, Translate } from '@/lib/i18n/catalogue';
 import { getTranslator } from '@/lib/i18n/server';
@@ -63,14 +63,14 @@ export async function createRequestContext<A extends Access>(options: ContextOpt
   if (options.access !== 'public' && !claims) throw new Refused(401, 'errors.sessionExpired');
   const transaction = claims ? new RequestTransaction(claims, options) : null;
   let workspace: ActiveWorkspace | null = null;
-  if (transaction && (options.access === 'owner' || options.access === 'member')) {
-    const opened = (await transaction.opened()).workspace;
-    // Without its second factor a session sees no workspace (RLS); say why.
-    if (!opened && (await transaction.run((tx) => secondStepDue(tx, claims!)))) throw new Refused(403, 'db.secondFactorRequired');
-    workspace = checkRole(options.access, opened);
+  if (transaction && options.access !== 'public') {
+    // A session below aal2 may owe its second factor; the database says so in the opening round
+    // trip (an aal2 session never does, so an account request that reads nothing opens nothing).
+    const needsOpening = options.access !== 'account' || claims!.aal !== 'aal2';
+    const opened = needsOpening ? await transaction.opened() : null;
+    if (opened?.secondFactorDue) throw new Refused(403, 'db.secondFactorRequired');
+    if (options.access === 'owner' || options.access === 'member') workspace = checkRole(options.access, opened!.workspace);
   }
-  if (transaction && options.access === 'account' && (await transaction.run((tx) => secondStepDue(tx, claims!))))
-    throw new Refused(403, 'db.secondFactorRequired');
   return {
     claims: claims as RequestContext<A>['claims'],
     workspace: workspace as RequestContext<A>['workspace'],
@@ -150,15 +150,11 @@ async function openPageContext(): Promise<PageContext> {
   if (!claims) redirect('/login');
   const { locale, t } = await getTranslator();
   const transaction = new RequestTransaction(claims, { frame: true });
-  // A session that owes its second factor sees no membership (RLS); only then is the database
-  // asked why, and every page shows the second step instead. Checked at the first read, so a
-  // page that reads nothing costs nothing more.
-  let gate: Promise<void> | null = null;
-  const secondStepGate = () =>
-    (gate ??= (async () => {
-      if (claims.aal === 'aal2' || (await transaction.opened()).frame?.memberships.length) return;
-      if (await transaction.run((tx) => secondStepDue(tx, claims))) redirect(SECOND_STEP_PATH);
-    })());
+  // A session that owes its second factor sees no row (RLS): every page shows the second step
+  // instead. The opening round trip says so, at the page's first read.
+  const secondStepGate = async () => {
+    if ((await transaction.opened()).secondFactorDue) redirect(SECOND_STEP_PATH);
+  };
   return {
     claims,
     workspace: null,

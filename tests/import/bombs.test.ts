@@ -7,10 +7,11 @@ import { MAX_ARCHIVE_ENTRIES, MAX_PDF_PAGES } from '@/lib/import/limits';
 import { docxBomb, docxWithEntries, lieAboutSize, pdfBomb, pdfWithPages } from './bombs';
 import { outlineDocx } from './documents';
 
-// The route handler runs as it does in Next; only the signed-in session and the request's
+// The route handler runs as it does in Next; only the signed-in session (at aal2: it owes no second
+// factor, so the import, which reads nothing, opens no transaction) and the request's
 // language, which Next's request context provides, are given here.
 vi.mock('@/lib/auth/claims', () => ({
-  getVerifiedClaims: async () => ({ sub: '00000000-0000-4000-8000-000000000001', role: 'authenticated' }),
+  getVerifiedClaims: async () => ({ sub: '00000000-0000-4000-8000-000000000001', role: 'authenticated', aal: 'aal2' }),
 }));
 vi.mock('@/lib/i18n/server', () => ({ getTranslator: async () => ({ locale: 'sv', t: translator('sv') }) }));
 const { POST } = await import('@/app/api/import/extract/route');

@@ -116,6 +116,17 @@ describe('onboarding asks for what the first invoice needs (issue 17, item 7)', 
     expect(issues(ready)).toEqual({});
   });
 
+  it('names everything still missing at once, also when another field is wrong (a wrong field keeps its own message)', () => {
+    const { fSkatt: _unanswered, ...noAnswer } = ready;
+    expect(issues({ ...noAnswer, postalCode: '1234', phone: 'ring mig', orgNumber: '', bankgiro: '', plusgiro: '12' })).toEqual({
+      postalCode: 'profile.errors.postalCode',
+      phone: 'profile.errors.phone',
+      orgNumber: 'profile.errors.neededForInvoice',
+      fSkatt: 'profile.errors.fSkattChoose',
+      plusgiro: expect.any(String),
+    });
+  });
+
   it('the profile page itself still saves a partial profile', () => {
     expect(issues({ city: 'Stockholm' })).toEqual({});
   });
