@@ -37,9 +37,10 @@ export function UserMenu({
           className="inline-flex h-9 max-w-56 items-center gap-2 rounded-lg border border-border bg-surface px-2.5 text-sm font-medium hover:bg-subtle"
           aria-label={`${email}, ${t('nav.account')}`}
         >
+          {/* The initial stands in for the address on a phone; beside it, it would be read as part of the name. */}
           <span
             aria-hidden
-            className="grid h-6 w-6 shrink-0 place-items-center rounded-full bg-accent-soft text-xs font-semibold uppercase text-accent"
+            className="grid h-6 w-6 shrink-0 place-items-center rounded-full bg-accent-soft text-xs font-semibold uppercase text-accent sm:hidden"
           >
             {email.slice(0, 1)}
           </span>

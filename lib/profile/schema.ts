@@ -86,7 +86,11 @@ export const profileSchema = z
       for (const field of NEEDED_FOR_INVOICE) need(field, profile[field] === null, 'profile.errors.neededForInvoice');
       need('fSkatt', profile.fSkatt !== 'on' && profile.fSkatt !== 'off', 'profile.errors.fSkattChoose');
       const payment = ['bankgiro', 'plusgiro', 'iban'] as const;
-      need('bankgiro', payment.every((field) => profile[field] === null && !failed.has(field)), 'profile.errors.paymentNeeded');
+      need(
+        'bankgiro',
+        payment.every((field) => profile[field] === null && !failed.has(field)),
+        'profile.errors.paymentNeeded',
+      );
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   )

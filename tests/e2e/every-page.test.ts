@@ -69,6 +69,8 @@ describe('every page on a phone and a desktop, light and dark', () => {
       owner('invoice-sent', `/fakturor/${sentId}`),
       owner('invoice-draft', `/fakturor/${draftId}`),
       owner('import', '/import'),
+      owner('bank-import', '/betalningar/import'),
+      owner('reports', '/rapporter'),
       owner('profile', '/profil'),
       owner('profile-data', '/profil/data'),
       owner('profile-accounting', '/profil/redovisning'),

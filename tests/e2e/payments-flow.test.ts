@@ -1,12 +1,15 @@
 // Payments and crediting in a real browser against the real app (issue 12): a partial payment, a
 // refused future date that keeps what was typed, a reversal with a reason, a full credit whose page
 // asks for no payment, and the credited invoice's hours released and billed on a new invoice
-// whose page names the first one.
+// whose page names the first one. Then the bank's file (issue 19): import → review → booked →
+// invoice paid → the SIE file's payment voucher.
+import iconv from 'iconv-lite';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../lib/time/week';
 import { completeProfile } from '../db/fixtures';
+import { bgmaxFile } from '../support/bank-files';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, signUpOnPage } from '../support/browser';
 import { reportFailuresAndCleanUp } from '../support/e2e-hooks';
@@ -20,6 +23,8 @@ describe('payments and credit notes in the browser', () => {
   let invoiceUrl: string;
   const email = `betalningar-${Date.now().toString(36)}@example.test`;
   const text = async (testId: string) => (await page.getByTestId(testId).first().textContent())?.replace(/\s/g, ' ');
+  /** What a locator shows, its spaces (sv-SE money's no-break spaces, cells' tabs) as one space. */
+  const shown = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -133,5 +138,42 @@ describe('payments and credit notes in the browser', () => {
     const rows = await page.getByTestId('invoice-row').allInnerTexts();
     expect(rows).toHaveLength(3);
     expect(rows.find((r) => r.startsWith('Kreditnota 2'))).not.toMatch(/Förfallen/);
+  });
+
+  it('reads the bank’s BgMax file: the payment is matched to invoice 3 by its OCR number, booked, and the SIE file has its voucher', async () => {
+    const { rows } = await admin.query(`select ocr_reference as ocr from invoices where workspace_id = $1 and number = 3`, [workspaceId]);
+    const file = bgmaxFile([
+      { date: today().replaceAll('-', ''), payments: [{ ref: rows[0].ocr, ore: 750000, serial: 1, name: 'BERG AB' }] },
+    ]);
+    await page.goto(url('/fakturor'));
+    await page.getByRole('link', { name: 'Läs in betalningar' }).click();
+    await page.getByLabel('Bankfil').setInputFiles({ name: 'bgmax.txt', mimeType: 'text/plain', buffer: Buffer.from(file, 'latin1') });
+    await page.getByRole('button', { name: 'Läs in', exact: true }).click();
+    // Review: nothing is booked until the consultant says so.
+    await page.getByTestId('import-review').waitFor({ timeout: 30_000 });
+    const row = page.getByTestId('bank-payment');
+    expect(await shown(row)).toMatch(/7 500,00 kr BERG AB \d+ .* OCR$/);
+    expect(await shown(row.getByLabel('Välj faktura').locator('option:checked'))).toBe('3 · Berg AB · 7 500,00 kr');
+    expect(
+      (
+        await admin.query(
+          `select count(*)::int as n from invoice_payments where invoice_id in (select id from invoices where number = 3 and workspace_id = $1)`,
+          [workspaceId],
+        )
+      ).rows[0].n,
+    ).toBe(0);
+    await page.getByTestId('book-import').click();
+    await page.getByText('1 betalningar bokfördes.').waitFor({ timeout: 30_000 });
+    expect(await shown(page.getByTestId('bank-payment-invoice'))).toBe('3 · Bokförd · betald');
+    await page.getByRole('link', { name: '3', exact: true }).click();
+    await page.getByTestId('invoice-status').getByText('Betald').waitFor({ timeout: 30_000 });
+    expect(await text('outstanding')).toBe('0,00 kr');
+    const sie = iconv.decode(await (await page.request.get(url(`/api/exports/sie?year=${today().slice(0, 4)}`))).body(), 'cp437');
+    const voucher = sie.match(/^#VER "?X"? \d+ (\d{8}) "Inbetalning faktura 3 Berg AB"\r\n\{\r\n([\s\S]*?)\r\n\}/m);
+    expect(voucher?.[1]).toBe(today().replaceAll('-', ''));
+    expect(voucher?.[2].split('\r\n').map((t) => t.trim().replace(/\s+/g, ' '))).toEqual([
+      '#TRANS 1930 {} 7500.00',
+      '#TRANS 1510 {} -7500.00',
+    ]);
   });
 });

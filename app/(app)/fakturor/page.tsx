@@ -64,6 +64,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
         {owner ? (
           <div className="flex flex-wrap items-center gap-2">
             {client ? <InvoiceClientButton clientId={client.id} clientName={client.name} variant="secondary" /> : null}
+            <Button asChild variant="secondary">
+              <Link href="/betalningar/import">{t('collections.import.title')}</Link>
+            </Button>
             <Button asChild>
               <Link href={client ? `/fakturor/ny?kund=${client.id}` : '/fakturor/ny'}>{t('invoices.newInvoice')}</Link>
             </Button>

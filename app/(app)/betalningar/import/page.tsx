@@ -9,7 +9,7 @@ import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { uuid } from '@/lib/invoices/schemas';
 import { listPlaceableInvoices, loadImportReview, type ReviewRow } from '@/lib/payments/review';
-import { pageContext } from '@/lib/request/context';
+import { ownerPageContext } from '@/lib/request/context';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function BankImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await pageContext();
+  const ctx = await ownerPageContext();
   const { t, locale } = await getTranslator();
   const id = (await searchParams).id;
   const importId = typeof id === 'string' && uuid.safeParse(id).success ? id : null;

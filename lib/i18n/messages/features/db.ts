@@ -180,7 +180,8 @@ export const dbMessages = defineMessages(
       bankFileAlreadyImported: 'Filen är redan inläst. Inget bokfördes två gånger.',
       bankFileInvalid: 'Bankfilens betalningar kunde inte sparas som de är. Inget bokfördes; läs in filen från banken igen.',
       bankPaymentNotPlaceable: 'Bara inbetalningar kan placeras på en faktura, inte returer eller uttag.',
-      chargeLineInvalid: 'En rad med ränta eller avgift för sen betalning ska vara utan moms och gälla en faktura (ränta med sina dagar och sin räntesats).',
+      chargeLineInvalid:
+        'En rad med ränta eller avgift för sen betalning ska vara utan moms och gälla en faktura (ränta med sina dagar och sin räntesats).',
       bankPaymentBooked: 'Betalningen är redan bokförd. Återför den på fakturan i stället.',
       bankPaymentNotFound: 'Betalningen hittades inte.',
       bankImportNotFound: 'Inläsningen hittades inte.',
@@ -362,7 +363,8 @@ export const dbMessages = defineMessages(
       bankFileAlreadyImported: 'This file has already been imported. Nothing was booked twice.',
       bankFileInvalid: 'The bank file’s payments could not be stored as they are. Nothing was booked; import the file from the bank again.',
       bankPaymentNotPlaceable: 'Only incoming payments can be placed on an invoice, not returns or withdrawals.',
-      chargeLineInvalid: 'A line charging interest or a fee for late payment is without VAT and is for an invoice (interest with its days and rate).',
+      chargeLineInvalid:
+        'A line charging interest or a fee for late payment is without VAT and is for an invoice (interest with its days and rate).',
       bankPaymentBooked: 'The payment is already booked. Reverse it on the invoice instead.',
       bankPaymentNotFound: 'Payment not found.',
       bankImportNotFound: 'Import not found.',
