@@ -83,6 +83,9 @@ try {
     await pool.query(`select to_char(max(issue_date), 'YYYYMMDD') as d from invoices where workspace_id = $1`, [account.workspaceId])
   ).rows[0].d as string;
   const claims = await benchClaims(pool, owner);
+  // The file is for the workspace's own bankgiro (a file for another account is refused).
+  const receiver = (await pool.query(`select bankgiro from business_profiles where workspace_id = $1`, [account.workspaceId])).rows[0]
+    .bankgiro as string;
 
   let serial = 1;
   for (const payments of [1_000, 10_000]) {
@@ -98,7 +101,7 @@ try {
       });
     }
     const file = path.join(dir, `bgmax-${payments}.txt`);
-    writeFileSync(file, [...bgmaxLines(deposits)].join('\r\n') + '\r\n', 'latin1');
+    writeFileSync(file, [...bgmaxLines(deposits, { receiver: receiver.replace(/\D/g, '') })].join('\r\n') + '\r\n', 'latin1');
     const open = () => createReadStream(file, { highWaterMark: 64 * 1024 });
     const imported = await measure(() =>
       withUserTransaction(claims, (tx) => importBankFile(tx, { workspaceId: account.workspaceId, userId: owner, fileName: file, open }), {

@@ -29,7 +29,7 @@ const isoDate = (yyyymmdd: string, where: string) => {
   return d;
 };
 
-interface Pending extends Omit<BankPayment, 'paidOn' | 'sourceRef'> {
+interface Pending extends Omit<BankPayment, 'paidOn' | 'sourceRef' | 'account'> {
   serial: string;
 }
 
@@ -120,7 +120,7 @@ export async function* parseBgmax(lines: AsyncIterable<string>): AsyncGenerator<
         }
         counts.deposits++;
         const bg = receiver;
-        yield section.map(({ serial, ...p }) => ({ ...p, paidOn, sourceRef: `bgmax:${bg}:${paidOn}:${serial}:${p.kind}` }));
+        yield section.map(({ serial, ...p }) => ({ ...p, account: bg, paidOn, sourceRef: `bgmax:${bg}:${paidOn}:${serial}:${p.kind}` }));
         receiver = null;
         section = [];
         current = null;

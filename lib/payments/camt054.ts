@@ -94,6 +94,7 @@ export function parseCamt054(xml: string): BankPayment[] {
         out.push({
           kind: returned ? 'return' : 'payment',
           sourceRef: `camt:${account}:${ref}`.slice(0, 200),
+          account,
           position: where,
           amountOre: returned ? -ore : ore,
           paidOn,

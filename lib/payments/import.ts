@@ -1,7 +1,8 @@
 // Reads a bank file into the workspace in the caller's transaction: the file's SHA-256 (the same
 // file twice is refused by the database), then its payments in batches as they stream out of the
 // parser, each with the matcher's proposal. A refusal anywhere (a malformed line, a foreign
-// currency) throws, so the request's transaction rolls back and nothing is kept. Booking is a
+// currency, an account that is not the workspace's) throws, so the request's transaction rolls
+// back and nothing is kept. Booking is a
 // separate step, after the owner's review (bookBankImport).
 import { createHash } from 'node:crypto';
 import type { Tx } from '@/lib/db/transaction';
@@ -74,6 +75,22 @@ async function openInvoices(tx: Tx, workspaceId: string): Promise<OpenInvoice[]>
   return rows;
 }
 
+/** An account number as the profile and the bank files may write it: no spaces or dashes, upper case. */
+const accountKey = (account: string) => account.replace(/[\s-]/g, '').toUpperCase();
+
+/**
+ * The accounts the workspace is paid into (its business profile's bankgiro, plusgiro and IBAN).
+ * A file for any other account is refused whole: OCR numbers repeat between businesses (invoice 3
+ * has the same one everywhere), so another business's file would otherwise be booked here.
+ */
+async function ownAccounts(tx: Tx, workspaceId: string): Promise<Set<string>> {
+  const { rows } = await tx.query<{ account: string | null }>(
+    `select unnest(array[p.bankgiro, p.plusgiro, p.iban]) as account from public.business_profiles p where p.workspace_id = $1`,
+    [workspaceId],
+  );
+  return new Set(rows.flatMap((r) => (r.account ? [accountKey(r.account)] : [])));
+}
+
 async function insertBatch(tx: Tx, workspaceId: string, importId: string, batch: BankPayment[], matcher: Matcher) {
   const matches = batch.map((p) => matcher.match(p));
   const { rowCount } = await tx.query(
@@ -112,6 +129,7 @@ export async function importBankFile(
   );
   const importId = rows[0].id;
   const matcher = new Matcher(await openInvoices(tx, input.workspaceId));
+  const accounts = await ownAccounts(tx, input.workspaceId);
   const summary: ImportSummary = { importId, format, payments: 0, matched: 0, alreadyImported: 0 };
   let batch: BankPayment[] = [];
   const flush = async () => {
@@ -124,6 +142,7 @@ export async function importBankFile(
   const deposits = format === 'bgmax' ? parseBgmax(latin1Lines(input.open)) : [await camtPayments(input.open, size)];
   for await (const payments of deposits) {
     for (const p of payments) {
+      if (!accounts.has(accountKey(p.account))) throw new BankFileError('accountNotOurs', p.position, p.account);
       batch.push(p);
       if (batch.length >= BATCH) await flush();
     }

@@ -9,6 +9,9 @@ export interface BankPayment {
   kind: BankPaymentKind;
   /** The bank's identity of the payment: unique across files (bank_import_payments_once). */
   sourceRef: string;
+  /** The account the money came into: the bankgiro number in BgMax, the IBAN (or the bank's
+   * own account id) in camt.054, as the file writes it. */
+  account: string;
   /** "rad 12" in BgMax, the element path in camt.054. */
   position: string;
   /** Positive for a payment, negative for a deduction or a return. */
@@ -33,7 +36,8 @@ export type BankFileErrorReason =
   | 'endMissing'
   | 'batchMismatch'
   | 'referenceMissing'
-  | 'tooLarge';
+  | 'tooLarge'
+  | 'accountNotOurs';
 
 /** A file refused: where (line or element) and why, for the user's message. */
 export class BankFileError extends Error {

@@ -130,6 +130,31 @@ describeEachDatabase('bank file imports', (db) => {
     expect(messageKeyFor(again)).toBe('db.bankPaymentBooked');
   });
 
+  it('a file for an account that is not the workspace’s is refused whole, naming the account: OCR numbers repeat between businesses', async () => {
+    const [a] = await sentInvoices(db(), t, 1);
+    const mine: BgDeposit = { date: today, payments: [{ ref: a.ocr, ore: a.total, serial: serial++ }] };
+    const theirs: BgDeposit = { date: today, payments: [{ ref: a.ocr, ore: a.total, serial: serial++ }] };
+    // Two deposits: the first into the profile's bankgiro (5050-1055), the second into another one.
+    const mixed = bgmaxFile([mine, { ...theirs, receiver: '9912346' }]);
+    expect(await run(t, 'blandad.txt', mixed).catch((e) => e)).toMatchObject({
+      reason: 'accountNotOurs',
+      where: 'rad 6',
+      detail: '9912346',
+    });
+    const day = `${today.slice(0, 4)}-${today.slice(4, 6)}-${today.slice(6)}`;
+    const camt = camtFile(
+      [{ amount: '1.00', date: day, txs: [{ ref: `C${serial++}`, amount: '1.00', ocr: a.ocr }] }],
+      'SE3550000000054910000003',
+    );
+    expect(await run(t, 'annan.xml', camt).catch((e) => e)).toMatchObject({ reason: 'accountNotOurs', detail: 'SE3550000000054910000003' });
+    const kept = await db().admin.query(
+      `select count(*)::int as n from bank_imports where workspace_id = $1 and file_name in ('blandad.txt', 'annan.xml')`,
+      [t.workspaceId],
+    );
+    expect(kept.rows[0].n).toBe(0);
+    expect(await state(a.id)).toMatchObject({ status: 'sent' });
+  });
+
   it('a payment can never be booked on another workspace’s invoice: not by proposal, placement, insert or booking', async () => {
     const [theirs] = await sentInvoices(db(), other, 1);
     // Their OCR in my file matches nothing of mine.

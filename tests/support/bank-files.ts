@@ -19,6 +19,8 @@ export interface BgDeposit {
   date: string; // YYYYMMDD
   payments: BgPayment[];
   currency?: string;
+  /** The bankgiro the deposit is for, when not the file's receiver. */
+  receiver?: string;
   /** Overrides the deposit amount (to write a wrong one). */
   amountOre?: number;
 }
@@ -36,7 +38,7 @@ export function* bgmaxLines(deposits: Iterable<BgDeposit>, opts: { receiver?: st
   for (const d of deposits) {
     yield rec([
       [1, '05'],
-      [3, num(Number(receiver), 10)],
+      [3, num(Number(d.receiver ?? receiver), 10)],
       [23, d.currency ?? 'SEK'],
     ]);
     let sum = 0;

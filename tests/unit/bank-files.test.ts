@@ -48,6 +48,8 @@ describe('BgMax', () => {
       ['payment', 100, '2026-12-01', [], null, 'rad 10'],
     ]);
     expect(new Set(payments.map((p) => p.sourceRef)).size).toBe(4);
+    // The receiving bankgiro of the deposit (record 05), without its leading zeros.
+    expect(new Set(payments.map((p) => p.account))).toEqual(new Set(['50501055']));
   });
 
   it('refuses, naming the line: another currency, a deposit that does not add up, wrong end counts, no end, foreign files', async () => {
@@ -92,6 +94,7 @@ describe('camt.054', () => {
       ['return', -10000, '2026-11-30', [], null, 'Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[1]'],
       ['return', -5000, '2026-11-30', [], null, 'Ntfctn[1]/Ntry[3]/NtryDtls[1]/TxDtls[1]'],
     ]);
+    expect(new Set(payments.map((p) => p.account))).toEqual(new Set(['SE4550000000058398257466']));
   });
 
   it('refuses, naming the element: another currency in an entry or a transaction, a batch that does not add up, broken XML', async () => {
@@ -135,6 +138,7 @@ describe('matching', () => {
   const pay = (p: Partial<BankPayment>): BankPayment => ({
     kind: 'payment',
     sourceRef: 'x',
+    account: '50501055',
     position: 'rad 1',
     amountOre: 100,
     paidOn: '2026-11-30',

@@ -92,6 +92,8 @@ export const collectionsMessages = defineMessages(
           batchMismatch: 'Transaktionerna i en bokning stämmer inte med dess belopp ({where}: {detail}).',
           referenceMissing: 'En betalning saknar bankens referens ({where}).',
           tooLarge: 'Filen är för stor ({where}).',
+          accountNotOurs:
+            'Filen gäller konto {detail} ({where}), som inte är ditt bankgiro, plusgiro eller IBAN i företagsprofilen. Inget lästes in; kontrollera att filen är ditt företags, eller lägg till kontot i profilen.',
         },
       },
     },
@@ -186,6 +188,8 @@ export const collectionsMessages = defineMessages(
           batchMismatch: 'The transactions of a booking do not add up to its amount ({where}: {detail}).',
           referenceMissing: 'A payment lacks the bank’s reference ({where}).',
           tooLarge: 'The file is too large ({where}).',
+          accountNotOurs:
+            'The file is for account {detail} ({where}), which is not your bankgiro, plusgiro or IBAN in the business profile. Nothing was read; check that the file is your business’s, or add the account to the profile.',
         },
       },
     },
