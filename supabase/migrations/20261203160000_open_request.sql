@@ -91,7 +91,7 @@ begin
   active := private.active_workspace();
   -- A tombstoned account is a member of nothing (see account_tombstones).
   if me is null or exists (select from private.account_deletions d where d.user_id = me) then
-    return '{}';
+    return '{}'::uuid[];
   end if;
   return array(
     select m.workspace_id from public.workspace_members m
@@ -204,8 +204,8 @@ declare
   ids uuid[];
   roles text[];
   active uuid;
-  owned text[] := '{}';
-  accountant text[] := '{}';
+  owned text[] := '{}'::text[];
+  accountant text[] := '{}'::text[];
   message text;
 begin
   live := not check_session or private.session_is_live();
