@@ -60,7 +60,7 @@ interface OpenedRow {
   memberships: (Omit<MyWorkspace, 'createdAt'> & { createdAt: string })[] | null;
   requested_at: Date | null;
   purge_after: Date | null;
-  second_factor_satisfied: boolean;
+  second_factor_due: boolean | null;
 }
 
 type OpeningOptions = TransactionOptions & { frame?: boolean; checkSession?: boolean; begun?: boolean };
@@ -75,7 +75,7 @@ export function openingText(
   return [
     ...(options.begun ? [] : [`begin`]),
     `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${escapeLiteral(JSON.stringify(claims))}, true)`,
-    `select o.*, private.second_factor_satisfied() as second_factor_satisfied from private.open_request(${preferred ? `${escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped}, ${options.checkSession !== false}, ${options.frame === true}) o`,
+    `select * from private.open_request(${preferred ? `${escapeLiteral(preferred)}::uuid` : 'null'}, ${!options.unscoped}, ${options.checkSession !== false}, ${options.frame === true})`,
     ...(options.frame ? [HEADER_TIMER_SQL] : []),
   ].join(';\n');
 }
@@ -112,7 +112,7 @@ export async function openUserTransaction(
   return {
     workspace: row.id && row.role ? { id: row.id, role: row.role } : null,
     frame,
-    secondFactorDue: row.second_factor_satisfied === false,
+    secondFactorDue: row.second_factor_due === true,
   };
 }
 

@@ -11,26 +11,33 @@
 -- Security-definer functions act as the table owner, which RLS does not restrict, so a statement-
 -- level trigger on every table refuses writes of a session that lacks its second factor too
 -- (send_invoice, create_invitation and their like write through such functions).
+-- Both are PL/pgSQL so the session keeps their plans: a SQL function with a SET clause is never
+-- inlined and is planned again on every call, i.e. twice more per table per statement.
 -- The membership helpers (private.my_workspaces and friends) stay as they are. Each restrictive
 -- policy covers every command, so it is named <table>_all.
 
 create function private.second_factor_satisfied() returns boolean
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(auth.jwt() ->> 'aal', '') = 'aal2'
-      or not exists (select from auth.mfa_factors f where f.user_id = auth.uid() and f.status = 'verified')
+begin
+  return coalesce(auth.jwt() ->> 'aal', '') = 'aal2'
+      or not exists (select from auth.mfa_factors f where f.user_id = auth.uid() and f.status = 'verified');
+end
 $$;
 comment on function private.second_factor_satisfied() is 'Whether the caller''s session meets its account''s assurance: aal2, or an account without a verified factor. Restrictive policies and the write guard call it.';
 revoke execute on function private.second_factor_satisfied() from public;
 grant execute on function private.second_factor_satisfied() to authenticated;
 
 create function private.workspaces_requiring_second_factor() returns setof uuid
-language sql stable security definer set search_path = '' rows 1
+language plpgsql stable security definer set search_path = '' rows 1
 as $$
-  select m.workspace_id
-    from public.workspace_members m join public.workspaces w on w.id = m.workspace_id
-   where coalesce(auth.jwt() ->> 'aal', '') <> 'aal2'
-     and m.user_id = auth.uid() and m.role = 'accountant' and w.accountants_need_second_factor
+begin
+  return query
+    select m.workspace_id
+      from public.workspace_members m join public.workspaces w on w.id = m.workspace_id
+     where coalesce(auth.jwt() ->> 'aal', '') <> 'aal2'
+       and m.user_id = auth.uid() and m.role = 'accountant' and w.accountants_need_second_factor;
+end
 $$;
 comment on function private.workspaces_requiring_second_factor() is 'Below aal2: the workspaces where the caller is an accountant and the owner requires a second factor (none at aal2).';
 revoke execute on function private.workspaces_requiring_second_factor() from public;

@@ -193,9 +193,11 @@ $$;
 -- sign-in), the workspace to act in (the preferred one if the user is a member, else the one they
 -- own, else their first; none while the account is a tombstone), made the active one when
 -- `narrow`, the memberships sealed into app.memberships for the policies, and with `frame` what
--- the layout shows: every membership (before narrowing) and the pending deletion.
+-- the layout shows: every membership (before narrowing) and the pending deletion; and whether the
+-- session still owes its second factor (the app then shows the second step).
 create function private.open_request(preferred uuid, narrow boolean, check_session boolean, frame boolean)
-returns table (live boolean, id uuid, role text, memberships json, requested_at timestamptz, purge_after timestamptz)
+returns table (live boolean, id uuid, role text, memberships json, requested_at timestamptz, purge_after timestamptz,
+               second_factor_due boolean)
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
@@ -213,6 +215,8 @@ begin
     return next;
     return;
   end if;
+  -- The account has a verified factor the session has not used: every policy refuses it.
+  second_factor_due := not private.second_factor_satisfied();
   -- One lookup: the tombstone, and the memberships in the order of preference.
   select d.requested_at, d.purge_after, d.user_id is not null,
          array_agg(m.workspace_id order by m.workspace_id = preferred desc nulls last, m.role = 'owner' desc, m.created_at)
@@ -251,7 +255,7 @@ begin
   return next;
 end
 $$;
-comment on function private.open_request(uuid, boolean, boolean, boolean) is 'A request''s opening in one call: session live?, the workspace to act in (made active when narrow), the sealed memberships for the policies, and with frame the memberships and pending deletion the layout shows.';
+comment on function private.open_request(uuid, boolean, boolean, boolean) is 'A request''s opening in one call: session live?, the workspace to act in (made active when narrow), the sealed memberships for the policies, with frame the memberships and pending deletion the layout shows, and whether the session owes its second factor.';
 revoke execute on function private.open_request(uuid, boolean, boolean, boolean) from public, anon, service_role;
 grant execute on function private.open_request(uuid, boolean, boolean, boolean) to authenticated;
 
