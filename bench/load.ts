@@ -92,9 +92,17 @@ async function copyAuthRows(
   await Promise.all([from.connect(), to.connect()]);
   try {
     const { rows } = await from.query(`select coalesce(json_agg(t), '[]') as rows from auth.${table} t where ${column} = $1`, [userId]);
-    await to.query(`insert into auth.${table} select * from json_populate_recordset(null::auth.${table}, $1) on conflict do nothing`, [
-      JSON.stringify(rows[0].rows),
-    ]);
+    // Generated columns (auth.users.confirmed_at, as GoTrue has it) take no value of their own.
+    const { rows: writable } = await to.query<{ list: string }>(
+      `select string_agg(quote_ident(column_name), ', ' order by ordinal_position) as list
+         from information_schema.columns where table_schema = 'auth' and table_name = $1 and is_generated = 'NEVER'`,
+      [table],
+    );
+    const columns = writable[0].list;
+    await to.query(
+      `insert into auth.${table} (${columns}) select ${columns} from json_populate_recordset(null::auth.${table}, $1) on conflict do nothing`,
+      [JSON.stringify(rows[0].rows)],
+    );
   } finally {
     await Promise.all([from.end(), to.end()]);
   }
