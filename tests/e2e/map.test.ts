@@ -2,7 +2,8 @@
 // client details with errors next to fields; a note's markdown rendered safely; files uploaded
 // with progress, downloaded through a signed link, refused in words; a failed save kept and
 // retried; activity in plain words; screenshots of each view in Swedish and English.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -161,14 +162,18 @@ describe('mind-map in the browser', () => {
     await panel().getByRole('tab', { name: 'Filer' }).click();
     await panel().getByText('Högst 25 MB per fil.', { exact: false }).waitFor();
     const pdf = Buffer.from('%PDF-1.4\n% offert för Kundportal\n');
-    await panel()
-      .getByLabel('Välj filer')
-      .setInputFiles([
-        { name: 'offert.pdf', mimeType: 'application/pdf', buffer: pdf },
-        { name: 'möte.md', mimeType: '', buffer: Buffer.from('# Möte\n') },
-        { name: 'stor.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(26 * 1024 * 1024 + 1) },
-        { name: 'program.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') },
-      ]);
+    const chooser = panel().getByLabel('Välj filer');
+    await chooser.setInputFiles([
+      { name: 'offert.pdf', mimeType: 'application/pdf', buffer: pdf },
+      { name: 'möte.md', mimeType: '', buffer: Buffer.from('# Möte\n') },
+      { name: 'program.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') },
+    ]);
+    // The oversized file is chosen from disk (a sparse file): handed over as a buffer, 26 MB of
+    // base64 through the browser protocol took past the action's timeout on a loaded CI machine.
+    const big = path.join(mkdtempSync(path.join(tmpdir(), 'karta-')), 'stor.pdf');
+    writeFileSync(big, '');
+    truncateSync(big, 26 * 1024 * 1024 + 1);
+    await chooser.setInputFiles(big);
     await panel().getByText('Filen ”stor.pdf” är 26 MB; gränsen är 25 MB.').waitFor();
     await panel().getByText('Filen ”program.exe” har en filtyp som inte kan laddas upp.', { exact: false }).waitFor();
     const list = panel().getByRole('list', { name: 'Filer på noden' });
