@@ -2,10 +2,13 @@
 // as service_role (bypasses RLS), side by side, goal ≤ 1.15, on the 5-year dataset and on one of
 // 200 tenants with 2 years each in the same tables; an insert with its
 // audit trigger ÷ without, goal ≤ 1.5; and the plans, to show the indexes in use.
+// Each read is measured twice: as a whole request (the user's opening included, which
+// bench/transaction-as-user.ts measures on its own) and as the statement alone inside a
+// transaction already open, which is what the policies add to each read.
 import pg from 'pg';
 import { withUserTransaction } from '../lib/db/transaction';
 import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
-import { benchClaims, cloneTenant, emit, median, medianMs, round, seedDemo, sideBySide } from './support';
+import { benchClaims, cloneTenant, emit, median, medianMs, round, seedDemo, sideBySide, sideBySideTimed } from './support';
 
 const READS: Record<string, string> = {
   unbilled_per_client: `
@@ -58,17 +61,29 @@ try {
   const { rows: tenants } = await pool.query(`select count(*)::int as n from public.workspaces`);
   emit({ bench: 'dataset', entries: data.entries, invoices_sent: data.invoicesSent, workspaces: tenants[0].n });
 
-  const bypass = async (sql: string, values: unknown[]) => {
+  async function asServiceRole<T>(fn: (c: pg.PoolClient) => Promise<T>) {
     const c = await pool.connect();
     try {
       await c.query(`begin; select set_config('role', 'service_role', true)`);
-      const result = await c.query(sql, values);
+      const result = await fn(c);
       await c.query('commit');
       return result;
     } finally {
       c.release();
     }
-  };
+  }
+  const bypass = (sql: string, values: unknown[]) => asServiceRole((c) => c.query(sql, values));
+  // The median of 20 runs of the statement in one transaction, the first one left out (it plans).
+  async function statementMs(tx: Pick<pg.PoolClient, 'query'>, sql: string, values: unknown[]) {
+    await tx.query(sql, values);
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      await tx.query(sql, values);
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  }
 
   for (const [dataset, workspaceId] of [
     ['5_years', data.workspaceId],
@@ -85,6 +100,11 @@ try {
         await bypass(sql, values);
       }
       const r = await sideBySide(11, 20, asUser, () => bypass(sql, values));
+      const statement = await sideBySideTimed(
+        11,
+        () => withUserTransaction(claims, (tx) => statementMs(tx, sql, values), { pool }),
+        () => asServiceRole((c) => statementMs(c, sql, values)),
+      );
       const plan = await withUserTransaction(claims, (tx) => tx.query(`explain ${sql}`, values), { pool });
       const indexes = [
         ...new Set(
@@ -101,6 +121,9 @@ try {
         authenticated_ms: r.aMs,
         bypass_ms: r.bMs,
         ratio: r.ratio,
+        statement_authenticated_ms: statement.aMs,
+        statement_bypass_ms: statement.bMs,
+        statement_ratio: statement.ratio,
         goal: 1.15,
         indexes_used: indexes,
       });

@@ -28,12 +28,24 @@ export async function medianMs(n: number, fn: () => Promise<unknown>): Promise<n
 }
 
 /** Measures a and b interleaved in rounds, so machine noise hits both alike. */
-export async function sideBySide(rounds: number, perRound: number, a: () => Promise<unknown>, b: () => Promise<unknown>) {
+export function sideBySide(rounds: number, perRound: number, a: () => Promise<unknown>, b: () => Promise<unknown>) {
+  return sideBySideTimed(
+    rounds,
+    () => medianMs(perRound, a),
+    () => medianMs(perRound, b),
+  );
+}
+
+/**
+ * sideBySide for measures that time themselves (a statement inside a transaction that is already
+ * open): each call returns its own milliseconds; a and b alternate by round.
+ */
+export async function sideBySideTimed(rounds: number, a: () => Promise<number>, b: () => Promise<number>) {
   const as: number[] = [];
   const bs: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    as.push(await medianMs(perRound, a));
-    bs.push(await medianMs(perRound, b));
+    as.push(await a());
+    bs.push(await b());
   }
   const aMs = median(as);
   const bMs = median(bs);

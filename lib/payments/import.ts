@@ -2,8 +2,7 @@
 // file twice is refused by the database), then its payments in batches as they stream out of the
 // parser, each with the matcher's proposal. A refusal anywhere (a malformed line, a foreign
 // currency, an account that is not the workspace's) throws, so the request's transaction rolls
-// back and nothing is kept. Booking is a
-// separate step, after the owner's review (bookBankImport).
+// back and nothing is kept. Booking is a separate step, after the owner's review (bookBankImport).
 import { createHash } from 'node:crypto';
 import type { Tx } from '@/lib/db/transaction';
 import { invoiceWhere, OUTSTANDING } from '@/lib/invoices/read';
