@@ -76,13 +76,7 @@ try {
   // The median of 20 runs of the statement in one transaction, the first one left out (it plans).
   async function statementMs(tx: Pick<pg.PoolClient, 'query'>, sql: string, values: unknown[]) {
     await tx.query(sql, values);
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const start = performance.now();
-      await tx.query(sql, values);
-      times.push(performance.now() - start);
-    }
-    return median(times);
+    return medianMs(20, () => tx.query(sql, values));
   }
 
   for (const [dataset, workspaceId] of [
