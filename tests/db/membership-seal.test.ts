@@ -1,7 +1,8 @@
 // Issue 15: a request's memberships are read once, in private.open_request, and left sealed in the
 // transaction setting app.memberships for the policies. Any role can write a setting, so the seal
 // must not be forgeable: a made-up value, another transaction's genuine value, or a value left
-// after the claims or the active workspace changed grant nothing beyond the user's own memberships.
+// after the claims or the active workspace changed grant nothing beyond the user's own memberships,
+// and none of them lifts the second-factor refusal sealed beside the memberships.
 import type pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/db';
@@ -12,7 +13,7 @@ const setSeal = (c: pg.PoolClient, value: string) => c.query(`select set_config(
 const rows = async (c: pg.PoolClient, table: string, workspaceId: string) =>
   (await c.query(`select 1 from public.${table} where workspace_id = $1`, [workspaceId])).rowCount;
 
-describeEachDatabase('sealed memberships (app.memberships)', (db) => {
+describeEachDatabase('sealed memberships (app.memberships)', (db, target) => {
   let victim: Tenant;
   let outsider: Tenant;
   beforeAll(async () => {
@@ -24,7 +25,7 @@ describeEachDatabase('sealed memberships (app.memberships)', (db) => {
     await db().asUser(
       outsider.ownerId,
       async (c) => {
-        expect((await seal(c)).split('|')).toHaveLength(7);
+        expect((await seal(c)).split('|')).toHaveLength(4);
         expect(await rows(c, 'time_entries', outsider.workspaceId)).toBeGreaterThan(0);
         expect(await rows(c, 'time_entries', victim.workspaceId)).toBe(0);
       },
@@ -32,15 +33,37 @@ describeEachDatabase('sealed memberships (app.memberships)', (db) => {
     );
   });
 
+  // PGlite serves one connection at a time, so a second transaction cannot commit meanwhile.
+  if (target === 'pg15') {
+    it("the policies trust a genuine seal: a request's memberships are those at its start", async () => {
+      // Removed by another transaction while this one runs, the accountant's membership still
+      // counts here (the lookup would already miss it), and no longer in the next request.
+      const accountant = await addAccountant(db(), victim.workspaceId);
+      const sees = (c: pg.PoolClient) => rows(c, 'invoices', victim.workspaceId);
+      await db().asUser(
+        accountant,
+        async (c) => {
+          expect(await sees(c)).toBeGreaterThan(0);
+          await db().admin.query(`delete from public.workspace_members where user_id = $1 and workspace_id = $2`, [
+            accountant,
+            victim.workspaceId,
+          ]);
+          expect(await sees(c)).toBeGreaterThan(0);
+        },
+        { workspaceId: victim.workspaceId },
+      );
+      expect(await db().asUser(accountant, sees, { workspaceId: victim.workspaceId })).toBe(0);
+    });
+  }
+
   it("a forged seal naming another tenant's workspace shows nothing of it", async () => {
     await db().asUser(
       outsider.ownerId,
       async (c) => {
         const genuine = (await seal(c)).split('|');
-        // The outsider's own binding (user, active workspace, backend, start), the victim's
-        // workspace as owned, and every MAC an attacker could try without the key.
-        for (const mac of ['0'.repeat(64), genuine[6], '']) {
-          await setSeal(c, [...genuine.slice(0, 4), victim.workspaceId, '', mac].join('|'));
+        // The victim's workspace as owned, with every MAC an attacker could try without the key.
+        for (const mac of ['0'.repeat(64), genuine[3], '']) {
+          await setSeal(c, [victim.workspaceId, '', '', mac].join('|'));
           for (const table of ['time_entries', 'nodes', 'invoices', 'client_details', 'workspaces', 'workspace_members']) {
             const column = table === 'workspaces' ? 'id' : 'workspace_id';
             const seen = await c.query(`select 1 from public.${table} where ${column} = $1`, [victim.workspaceId]);
@@ -92,6 +115,37 @@ describeEachDatabase('sealed memberships (app.memberships)', (db) => {
     );
   });
 
+  it('no seal lifts the refusal of a session that owes its second factor', async () => {
+    const guarded = await makeTenant(db());
+    await db().admin.query(
+      `insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
+       values (gen_random_uuid(), $1, 'Telefon', 'totp', 'verified', now(), now(), 'JBSWY3DPEHPK3PXP')`,
+      [guarded.ownerId],
+    );
+    const at = (aal: string) => ({ workspaceId: guarded.workspaceId, claims: { aal } });
+    // Genuine, from a session that did its second step.
+    const passed = await db().asUser(guarded.ownerId, seal, at('aal2'));
+    expect(passed.split('|')[2]).toBe('');
+    await db().asUser(
+      guarded.ownerId,
+      async (c) => {
+        const owed = (await seal(c)).split('|');
+        expect(owed[2]).toBe('*');
+        expect(await rows(c, 'time_entries', guarded.workspaceId)).toBe(0);
+        // The refusal struck out under the genuine MAC, under a made-up one, and the aal2 seal copied in.
+        for (const forged of [[...owed.slice(0, 2), '', owed[3]].join('|'), [...owed.slice(0, 2), '', '0'.repeat(64)].join('|'), passed]) {
+          await setSeal(c, forged);
+          for (const table of ['time_entries', 'nodes', 'invoices', 'workspaces']) {
+            const column = table === 'workspaces' ? 'id' : 'workspace_id';
+            const seen = await c.query(`select 1 from public.${table} where ${column} = $1`, [guarded.workspaceId]);
+            expect(seen.rowCount, table).toBe(0);
+          }
+        }
+      },
+      at('aal1'),
+    );
+  });
+
   it('a tombstone written in the transaction takes effect at its next statement', async () => {
     await db().asUser(
       victim.ownerId,
@@ -109,7 +163,7 @@ describeEachDatabase('sealed memberships (app.memberships)', (db) => {
       await c.query('savepoint probe');
       await expect(c.query(`select * from private.request_key`)).rejects.toMatchObject({ code: '42501' });
       await c.query('rollback to savepoint probe');
-      await expect(c.query(`select private.request_mac('x')`)).rejects.toMatchObject({ code: '42501' });
+      await expect(c.query(`select private.request_seal('x')`)).rejects.toMatchObject({ code: '42501' });
       await c.query('rollback to savepoint probe');
     });
   });

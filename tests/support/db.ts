@@ -58,7 +58,7 @@ export class TestDatabase {
 
   /**
    * Runs fn in one transaction as the user, the way a request opens it (lib/db actAsUser:
-   * private.choose_workspace included). Unscoped unless a workspace is asked for: the suites check
+   * private.open_request included). Unscoped unless a workspace is asked for: the suites check
    * what RLS shows across every membership (an accountant of several firms).
    */
   asUser<T>(

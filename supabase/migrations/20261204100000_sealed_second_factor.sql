@@ -1,0 +1,199 @@
+-- The request's second-factor state sealed with its memberships, so every table's restrictive
+-- policy costs one cheap initplan instead of two lookups (issue 15; same answers as issue 18's
+-- 20261203110100). Before, each table a statement read ran private.second_factor_satisfied (a
+-- read of auth.mfa_factors) and private.workspaces_requiring_second_factor (a join, then a hashed
+-- subplan) beside the permissive policy's sealed memberships; on the dashboard's four table
+-- references that was most of what RLS added. Now:
+-- * private.open_request seals, beside the owned and accountant workspaces, the workspaces the
+--   session is refused in for lack of a second factor, or `*` when it owes its own factor (then
+--   every workspace is refused);
+-- * the seal is `owned|accountant|refused|mac`. The MAC covers the binding too (the claims as set,
+--   the legacy sub claim, the active workspace, this backend and the transaction's start), which
+--   is recomputed when the seal is read instead of being stored in it: cheaper to check, and no
+--   JSON is parsed. Texts an attacker can set are length-prefixed, so no two bindings read alike.
+--   private.request_seal computes it, for the opening and for every check;
+-- * private.sealed_request() is the one place a seal is verified; the membership helpers and
+--   private.second_factor_refusals() read it, and fall back to the lookups when it does not verify.
+-- A request's second-factor state is the one at its start, as its memberships are: a factor
+-- verified meanwhile counts from the next request (Auth writes it in a transaction of its own).
+
+-- The seal's MAC in one call (it replaces request_mac and membership_binding, one call less per
+-- check): HMAC-SHA-256 under private.request_key of what the seal is bound to (the claims and
+-- the sub claim as set, from which auth.uid() follows; the active workspace; this backend; the
+-- transaction's start), then the sealed content.
+create function private.request_seal(content text) returns text
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  claims constant text := coalesce(pg_catalog.current_setting('request.jwt.claims', true), '');
+  sub constant text := coalesce(pg_catalog.current_setting('request.jwt.claim.sub', true), '');
+  active constant text := coalesce(pg_catalog.current_setting('app.workspace_id', true), '');
+  pads private.request_key;
+begin
+  select * into pads from private.request_key;
+  return pg_catalog.encode(pg_catalog.sha256(pads.outer_pad || pg_catalog.sha256(pads.inner_pad || pg_catalog.convert_to(
+    pg_catalog.concat(pg_catalog.length(claims), ':', claims, pg_catalog.length(sub), ':', sub, pg_catalog.length(active), ':', active,
+                      pg_catalog.pg_backend_pid(), '@', extract(epoch from pg_catalog.transaction_timestamp()), '|', content),
+    'UTF8'))), 'hex');
+end
+$$;
+comment on function private.request_seal(text) is 'The MAC sealing content to this transaction: HMAC-SHA-256 under private.request_key of the claims, sub claim, active workspace, backend and transaction start, then content. Whoever could call it would forge app.memberships.';
+revoke execute on function private.request_seal(text) from public, anon, authenticated, service_role;
+
+-- {owned, accountant, refused} from app.memberships when its MAC verifies for this transaction, else null.
+create function private.sealed_request() returns text[]
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  sealed constant text[] := pg_catalog.string_to_array(pg_catalog.current_setting('app.memberships', true), '|');
+begin
+  if pg_catalog.cardinality(sealed) = 4
+     and sealed[4] = private.request_seal(pg_catalog.array_to_string(sealed[1:3], '|')) then
+    return sealed[1:3];
+  end if;
+  return null;
+end
+$$;
+comment on function private.sealed_request() is 'The sealed {owned, accountant, refused} of this transaction''s opening, or null when app.memberships is missing, forged, copied or stale.';
+revoke execute on function private.sealed_request() from public, anon, authenticated, service_role;
+
+create or replace function private.member_workspace_ids(wanted_role text) returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  sealed constant text[] := private.sealed_request();
+  me uuid;
+  active uuid;
+begin
+  if sealed is not null then
+    return pg_catalog.array_remove(pg_catalog.string_to_array(
+      case wanted_role when 'owner' then sealed[1] when 'accountant' then sealed[2] else sealed[1] || ',' || sealed[2] end, ','), '')::uuid[];
+  end if;
+  me := auth.uid();
+  active := private.active_workspace();
+  -- A tombstoned account is a member of nothing (see account_tombstones).
+  if me is null or exists (select from private.account_deletions d where d.user_id = me) then
+    return '{}'::uuid[];
+  end if;
+  return array(
+    select m.workspace_id from public.workspace_members m
+    where m.user_id = me
+      and (wanted_role is null or m.role = wanted_role)
+      and (active is null or m.workspace_id = active));
+end
+$$;
+
+-- The restrictive policies' one question: the workspaces this session is refused in for lack of
+-- a second factor; null when it owes its own factor, i.e. it is refused everywhere (the policies
+-- read `workspace <> all (null)` as unknown and coalesce it to refusal).
+create function private.second_factor_refusals() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  sealed constant text[] := private.sealed_request();
+begin
+  if sealed is not null then
+    return case when sealed[3] = '*' then null
+                else pg_catalog.array_remove(pg_catalog.string_to_array(sealed[3], ','), '')::uuid[] end;
+  end if;
+  if not private.second_factor_satisfied() then
+    return null;
+  end if;
+  return array(select private.workspaces_requiring_second_factor());
+end
+$$;
+comment on function private.second_factor_refusals() is 'Workspaces the session is refused in for lack of a second factor (an accountant below aal2 where the owner requires it); null: the session owes its own factor and is refused everywhere. From the seal when it verifies.';
+revoke execute on function private.second_factor_refusals() from public, anon, service_role;
+grant execute on function private.second_factor_refusals() to authenticated;
+
+-- Every table's restrictive policy (named <table>_all, see 20261203110100), and the files'.
+do $$
+declare
+  p record;
+begin
+  for p in
+    select c.relname as name, case when c.relname = 'workspaces' then 'id' else 'workspace_id' end as workspace
+      from pg_catalog.pg_policy pol join pg_catalog.pg_class c on c.oid = pol.polrelid
+      join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and not pol.polpermissive and pol.polname = c.relname || '_all'
+  loop
+    execute pg_catalog.format(
+      'alter policy %1$I on public.%2$I using (%3$s) with check (%3$s)', p.name || '_all', p.name,
+      pg_catalog.format('coalesce(%I <> all ((select private.second_factor_refusals())::uuid[]), false)', p.workspace));
+  end loop;
+end
+$$;
+alter policy objects_all on storage.objects
+  using (coalesce(coalesce((storage.foldername(name))[1], '') <> all ((select private.second_factor_refusals())::text[]), false))
+  with check (coalesce(coalesce((storage.foldername(name))[1], '') <> all ((select private.second_factor_refusals())::text[]), false));
+
+-- The opening of 20261203160000, sealing the second-factor refusals too.
+create or replace function private.open_request(preferred uuid, narrow boolean, check_session boolean, frame boolean)
+returns table (live boolean, id uuid, role text, memberships json, requested_at timestamptz, purge_after timestamptz,
+               second_factor_due boolean)
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  me constant uuid := auth.uid();
+  tombstoned boolean;
+  ids uuid[];
+  roles text[];
+  active uuid;
+  owned text[] := '{}'::text[];
+  accountant text[] := '{}'::text[];
+  sealed text;
+begin
+  live := not check_session or private.session_is_live();
+  if not live or me is null then
+    return next;
+    return;
+  end if;
+  -- The account has a verified factor the session has not used: every policy refuses it.
+  second_factor_due := not private.second_factor_satisfied();
+  -- One lookup: the tombstone, and the memberships in the order of preference.
+  select d.requested_at, d.purge_after, d.user_id is not null,
+         array_agg(m.workspace_id order by m.workspace_id = preferred desc nulls last, m.role = 'owner' desc, m.created_at)
+           filter (where m.workspace_id is not null),
+         array_agg(m.role order by m.workspace_id = preferred desc nulls last, m.role = 'owner' desc, m.created_at)
+           filter (where m.workspace_id is not null)
+    into requested_at, purge_after, tombstoned, ids, roles
+    from (select) one
+    left join private.account_deletions d on d.user_id = me
+    left join public.workspace_members m on m.user_id = me and d.user_id is null
+   group by d.requested_at, d.purge_after, d.user_id;
+  id := ids[1];
+  role := roles[1];
+  if frame then
+    select coalesce(json_agg(json_build_object('id', w.id, 'name', w.name, 'role', m.role, 'createdAt', w.created_at)
+                    order by m.role = 'owner' desc, w.created_at), '[]')
+      into memberships
+      from public.workspaces w join public.workspace_members m on m.workspace_id = w.id
+     where m.user_id = me and not tombstoned;
+  end if;
+  if narrow and id is not null then
+    perform pg_catalog.set_config('app.workspace_id', id::text, true);
+  end if;
+  active := private.active_workspace();
+  for i in 1 .. coalesce(pg_catalog.cardinality(ids), 0) loop
+    continue when active is not null and ids[i] <> active;
+    if roles[i] = 'owner' then
+      owned := owned || ids[i]::text;
+    else
+      accountant := accountant || ids[i]::text;
+    end if;
+  end loop;
+  sealed := pg_catalog.concat_ws('|', pg_catalog.array_to_string(owned, ','), pg_catalog.array_to_string(accountant, ','),
+                                 case when second_factor_due then '*'
+                                      else pg_catalog.array_to_string(array(select private.workspaces_requiring_second_factor()), ',') end);
+  perform pg_catalog.set_config('app.memberships',
+                                sealed || '|' || private.request_seal(sealed), true);
+  return next;
+end
+$$;
+
+-- The owner changing what they require of accountants: forget the seal, as for memberships.
+create trigger workspaces_forget_memberships after update of accountants_need_second_factor on public.workspaces
+  for each statement execute function private.forget_memberships();
+
+drop function private.request_mac(text);
+drop function private.membership_binding();
