@@ -127,7 +127,7 @@ alter policy objects_all on storage.objects
   using (coalesce(coalesce((storage.foldername(name))[1], '') <> all ((select private.second_factor_refusals())::text[]), false))
   with check (coalesce(coalesce((storage.foldername(name))[1], '') <> all ((select private.second_factor_refusals())::text[]), false));
 
--- The opening of 20261203160000, sealing the second-factor refusals too.
+-- The opening of 20261203160000, sealing the second-factor refusals too, with fewer statements.
 create or replace function private.open_request(preferred uuid, narrow boolean, check_session boolean, frame boolean)
 returns table (live boolean, id uuid, role text, memberships json, requested_at timestamptz, purge_after timestamptz,
                second_factor_due boolean)
@@ -150,17 +150,17 @@ begin
   end if;
   -- The account has a verified factor the session has not used: every policy refuses it.
   second_factor_due := not private.second_factor_satisfied();
-  -- One lookup: the tombstone, and the memberships in the order of preference.
-  select d.requested_at, d.purge_after, d.user_id is not null,
-         array_agg(m.workspace_id order by m.workspace_id = preferred desc nulls last, m.role = 'owner' desc, m.created_at)
-           filter (where m.workspace_id is not null),
-         array_agg(m.role order by m.workspace_id = preferred desc nulls last, m.role = 'owner' desc, m.created_at)
-           filter (where m.workspace_id is not null)
-    into requested_at, purge_after, tombstoned, ids, roles
-    from (select) one
-    left join private.account_deletions d on d.user_id = me
-    left join public.workspace_members m on m.user_id = me and d.user_id is null
-   group by d.requested_at, d.purge_after, d.user_id;
+  -- The tombstone, then the memberships in the order of preference (two index lookups, cheaper
+  -- than the one grouped join 20261203160000 ran).
+  select d.requested_at, d.purge_after into requested_at, purge_after from private.account_deletions d where d.user_id = me;
+  tombstoned := found;
+  if not tombstoned then
+    select array_agg(m.workspace_id order by m.workspace_id = preferred desc nulls last, m.role = 'owner' desc, m.created_at),
+           array_agg(m.role order by m.workspace_id = preferred desc nulls last, m.role = 'owner' desc, m.created_at)
+      into ids, roles
+      from public.workspace_members m
+     where m.user_id = me;
+  end if;
   id := ids[1];
   role := roles[1];
   if frame then
@@ -183,8 +183,11 @@ begin
     end if;
   end loop;
   sealed := pg_catalog.concat_ws('|', pg_catalog.array_to_string(owned, ','), pg_catalog.array_to_string(accountant, ','),
+                                 -- Only an accountant's workspaces can require it of them.
                                  case when second_factor_due then '*'
-                                      else pg_catalog.array_to_string(array(select private.workspaces_requiring_second_factor()), ',') end);
+                                      when 'accountant' = any (roles)
+                                        then pg_catalog.array_to_string(array(select private.workspaces_requiring_second_factor()), ',')
+                                      else '' end);
   perform pg_catalog.set_config('app.memberships',
                                 sealed || '|' || private.request_seal(sealed), true);
   return next;
