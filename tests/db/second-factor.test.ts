@@ -32,8 +32,9 @@ describeEachDatabase('Second factor', (db) => {
       `select c.relname as name,
               (select p.polname from pg_policy p
                 where p.polrelid = c.oid and not p.polpermissive and p.polcmd = '*'
-                  and pg_get_expr(p.polqual, p.polrelid) like '%second_factor_refusals()%'
-                  and pg_get_expr(p.polwithcheck, p.polrelid) like '%second_factor_refusals()%'
+                  and pg_get_expr(p.polqual, p.polrelid) like '%second_factor_satisfied()%'
+                  and pg_get_expr(p.polqual, p.polrelid) like '%workspaces_requiring_second_factor()%'
+                  and pg_get_expr(p.polwithcheck, p.polrelid) like '%second_factor_satisfied()%'
                   and 'authenticated'::regrole = any (p.polroles)) as policy,
               (select tg.tgname from pg_trigger tg
                 where tg.tgrelid = c.oid and tg.tgfoid = 'private.refuse_without_second_factor()'::regprocedure) as trigger
@@ -44,7 +45,7 @@ describeEachDatabase('Second factor', (db) => {
     expect(rows.filter((r) => !r.policy || !r.trigger).map((r) => r.name)).toEqual([]);
     const storage = await db().admin.query(
       `select 1 from pg_policy p where p.polrelid = 'storage.objects'::regclass and not p.polpermissive
-          and pg_get_expr(p.polqual, p.polrelid) like '%second_factor_refusals()%'`,
+          and pg_get_expr(p.polqual, p.polrelid) like '%second_factor_satisfied()%'`,
     );
     expect(storage.rowCount).toBe(1);
   });
