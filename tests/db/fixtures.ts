@@ -224,3 +224,12 @@ export async function addAccountant(db: TestDatabase, workspaceId: string): Prom
   await db.admin.query(`insert into workspace_members (workspace_id, user_id, role) values ($1, $2, 'accountant')`, [workspaceId, id]);
   return id;
 }
+
+/** A verified TOTP factor for the user, as Auth writes it after enrolment: below aal2 their sessions see nothing. */
+export async function addVerifiedFactor(db: TestDatabase, userId: string): Promise<void> {
+  await db.admin.query(
+    `insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
+       values (gen_random_uuid(), $1, 'Telefon', 'totp', 'verified', now(), now(), 'JBSWY3DPEHPK3PXP')`,
+    [userId],
+  );
+}

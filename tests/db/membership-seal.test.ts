@@ -6,12 +6,20 @@
 import type pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/db';
-import { addAccountant, makeTenant, workspaceOf, type Tenant } from './fixtures';
+import { addAccountant, addVerifiedFactor, makeTenant, workspaceOf, type Tenant } from './fixtures';
 
 const seal = async (c: pg.PoolClient) => (await c.query(`select current_setting('app.memberships', true) as v`)).rows[0].v as string;
 const setSeal = (c: pg.PoolClient, value: string) => c.query(`select set_config('app.memberships', $1, true)`, [value]);
 const rows = async (c: pg.PoolClient, table: string, workspaceId: string) =>
   (await c.query(`select 1 from public.${table} where workspace_id = $1`, [workspaceId])).rowCount;
+/** Not one row of the workspace shows in any of the tables (a workspace's own row is keyed by id). */
+async function expectNothingOf(c: pg.PoolClient, workspaceId: string, tables: string[]) {
+  for (const table of tables) {
+    const column = table === 'workspaces' ? 'id' : 'workspace_id';
+    const seen = await c.query(`select 1 from public.${table} where ${column} = $1`, [workspaceId]);
+    expect(seen.rowCount, table).toBe(0);
+  }
+}
 
 describeEachDatabase('sealed memberships (app.memberships)', (db, target) => {
   let victim: Tenant;
@@ -64,11 +72,14 @@ describeEachDatabase('sealed memberships (app.memberships)', (db, target) => {
         // The victim's workspace as owned, with every MAC an attacker could try without the key.
         for (const mac of ['0'.repeat(64), genuine[2], '']) {
           await setSeal(c, [victim.workspaceId, '', mac].join('|'));
-          for (const table of ['time_entries', 'nodes', 'invoices', 'client_details', 'workspaces', 'workspace_members']) {
-            const column = table === 'workspaces' ? 'id' : 'workspace_id';
-            const seen = await c.query(`select 1 from public.${table} where ${column} = $1`, [victim.workspaceId]);
-            expect(seen.rowCount, table).toBe(0);
-          }
+          await expectNothingOf(c, victim.workspaceId, [
+            'time_entries',
+            'nodes',
+            'invoices',
+            'client_details',
+            'workspaces',
+            'workspace_members',
+          ]);
         }
         // Its own rows still show (the lookup answers when the seal does not verify).
         expect(await rows(c, 'time_entries', outsider.workspaceId)).toBeGreaterThan(0);
@@ -117,11 +128,7 @@ describeEachDatabase('sealed memberships (app.memberships)', (db, target) => {
 
   it('no seal lifts the refusal of a session that owes its second factor', async () => {
     const guarded = await makeTenant(db());
-    await db().admin.query(
-      `insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
-       values (gen_random_uuid(), $1, 'Telefon', 'totp', 'verified', now(), now(), 'JBSWY3DPEHPK3PXP')`,
-      [guarded.ownerId],
-    );
+    await addVerifiedFactor(db(), guarded.ownerId);
     const at = (aal: string) => ({ workspaceId: guarded.workspaceId, claims: { aal } });
     const passed = await db().asUser(guarded.ownerId, seal, at('aal2'));
     await db().asUser(
@@ -132,11 +139,7 @@ describeEachDatabase('sealed memberships (app.memberships)', (db, target) => {
         expect((await seal(c)).split('|')[0]).toBe(guarded.workspaceId);
         for (const sealed of [await seal(c), passed]) {
           await setSeal(c, sealed);
-          for (const table of ['time_entries', 'nodes', 'invoices', 'workspaces']) {
-            const column = table === 'workspaces' ? 'id' : 'workspace_id';
-            const seen = await c.query(`select 1 from public.${table} where ${column} = $1`, [guarded.workspaceId]);
-            expect(seen.rowCount, table).toBe(0);
-          }
+          await expectNothingOf(c, guarded.workspaceId, ['time_entries', 'nodes', 'invoices', 'workspaces']);
         }
       },
       at('aal1'),

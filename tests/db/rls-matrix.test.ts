@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/db';
-import { addAccountant, attempt, makeTenant, type Tenant, type Who } from './fixtures';
+import { addAccountant, addVerifiedFactor, attempt, makeTenant, type Tenant, type Who } from './fixtures';
 
 type Actor = 'anon' | 'owner' | 'other' | 'accountant' | 'owner_aal1';
 type Op = 'select' | 'insert' | 'update' | 'delete';
@@ -242,11 +242,7 @@ describeEachDatabase('RLS matrix', (db) => {
     ctx = { ...tenant, strangerId, bareClientId };
     // The owner has a verified TOTP factor (as Auth writes it): their aal2 session may do what the
     // owner may, a password-only (aal1) one nothing.
-    await db().admin.query(
-      `insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
-       values (gen_random_uuid(), $1, 'Telefon', 'totp', 'verified', now(), now(), 'JBSWY3DPEHPK3PXP')`,
-      [tenant.ownerId],
-    );
+    await addVerifiedFactor(db(), tenant.ownerId);
     who.owner = { user: tenant.ownerId, claims: { aal: 'aal2' } };
     who.owner_aal1 = { user: tenant.ownerId, claims: { aal: 'aal1' } };
     who.other = { user: other.ownerId };

@@ -5,7 +5,7 @@
 // a new table without them fails here.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/db';
-import { addAccountant, attempt, makeTenant, type Tenant } from './fixtures';
+import { addAccountant, addVerifiedFactor, attempt, makeTenant, type Tenant } from './fixtures';
 
 const AAL1 = { aal: 'aal1' };
 const AAL2 = { aal: 'aal2' };
@@ -18,14 +18,6 @@ describeEachDatabase('Second factor', (db) => {
     t = await makeTenant(db());
     accountant = await addAccountant(db(), t.workspaceId);
   });
-
-  async function verifiedFactor(userId: string) {
-    await db().admin.query(
-      `insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
-       values (gen_random_uuid(), $1, 'Telefon', 'totp', 'verified', now(), now(), 'JBSWY3DPEHPK3PXP')`,
-      [userId],
-    );
-  }
 
   it('every table in public has the restrictive policy and the write guard (from the catalog)', async () => {
     const { rows } = await db().admin.query<{ name: string; policy: string | null; trigger: string | null }>(
@@ -57,7 +49,7 @@ describeEachDatabase('Second factor', (db) => {
     const before = await attempt(db(), { user: fresh.ownerId, claims: AAL1 }, probe);
     expect(Number(before.rows[0].invoices)).toBeGreaterThan(0);
 
-    await verifiedFactor(fresh.ownerId);
+    await addVerifiedFactor(db(), fresh.ownerId);
     const aal1 = await attempt(db(), { user: fresh.ownerId, claims: AAL1 }, probe);
     expect(aal1.rows[0]).toEqual({ invoices: '0', nodes: '0', members: '0' });
     const noClaim = await attempt(db(), { user: fresh.ownerId }, probe);
@@ -68,7 +60,7 @@ describeEachDatabase('Second factor', (db) => {
 
   it('at aal1 the security-definer functions change nothing either (send, invite, a direct write)', async () => {
     const fresh = await makeTenant(db());
-    await verifiedFactor(fresh.ownerId);
+    await addVerifiedFactor(db(), fresh.ownerId);
     const owner1 = { user: fresh.ownerId, claims: AAL1 };
     const write = await attempt(db(), owner1, `update business_profiles set legal_name = 'Kapad' where workspace_id = $1`, [
       fresh.workspaceId,
@@ -118,7 +110,7 @@ describeEachDatabase('Second factor', (db) => {
   });
 
   it('jobs and Auth, which write without a user, are not held up by the guard', async () => {
-    await verifiedFactor(t.ownerId);
+    await addVerifiedFactor(db(), t.ownerId);
     const asAdmin = await db().admin.query(`update business_profiles set legal_name = legal_name where workspace_id = $1`, [t.workspaceId]);
     expect(asAdmin.rowCount).toBe(1);
     await db().admin.query(`delete from auth.mfa_factors where user_id = $1`, [t.ownerId]);
