@@ -230,6 +230,18 @@ describe('privacy notice promises, each backed by code and a test', () => {
     }
   });
 
+  it('the security page’s two-factor promise is kept where every policy reads its workspaces', () => {
+    const page = { sv: flat(read('legal/security.sv.md')), en: flat(read('legal/security.en.md')) };
+    expect(page.sv).toContain('databasen visar och ändrar ingenting för en session som bara har angett lösenordet');
+    expect(page.en).toContain('the database shows and changes nothing for a session that gave only the password');
+    expect(sqlFunction('private.member_workspace_ids')).toContain('not private.second_factor_satisfied()');
+    expect(sqlFunction('private.member_workspace_ids')).toContain('w.accountants_need_second_factor');
+    expect(sqlFunction('private.open_request')).toContain('second_factor_due := not private.second_factor_satisfied()');
+    expect(sqlFunction('private.refuse_without_second_factor')).toContain('private.second_factor_satisfied()');
+    expect(read('tests/db/second-factor.test.ts')).toContain('sees nothing at aal1');
+    expect(read('tests/e2e/two-factor-flow.test.ts')).toContain('the code → the data');
+  });
+
   it('the security page’s browser protections are what the app sends', () => {
     const csp = contentSecurityPolicy('abc', { dev: false });
     expect(csp).toContain("frame-ancestors 'none'");
