@@ -15,6 +15,7 @@ import {
   useReactFlow,
   type Edge,
   type NodeChange,
+  type XYPosition,
 } from '@xyflow/react';
 import { useTheme } from 'next-themes';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -69,11 +70,13 @@ function Canvas({ nodes, selectedId, focus }: Props) {
       .map((n) => ({ id: `${n.parentId}-${n.id}`, source: n.parentId!, target: n.id, style: { stroke: nodeColour(n), strokeWidth: 1.5 } }));
   }, [nodes]);
 
-  // The latest canvas nodes, for saving a dragged subtree where it ended up.
+  // Where a dragged node and its subtree stood when the drag began. The subtree is saved at those
+  // places plus the drag's distance: the last render may lag the last mouse step, so it is not read.
   const latest = useRef(flowNodes);
   useEffect(() => {
     latest.current = flowNodes;
   }, [flowNodes]);
+  const dragStarts = useRef(new Map<string, Map<string, XYPosition>>());
 
   const onNodesChange = useCallback(
     (changes: NodeChange<MindFlowNode>[]) => {
@@ -96,14 +99,21 @@ function Canvas({ nodes, selectedId, focus }: Props) {
         }
         return applyNodeChanges([...changes, ...along], current);
       });
+      const stopped = new Set(changes.flatMap((c) => (c.type === 'position' && c.dragging === false && c.position ? [c.id] : [])));
       for (const change of changes) {
+        if (change.type === 'position' && change.dragging && !dragStarts.current.has(change.id)) {
+          const byId = new Map(latest.current.map((n) => [n.id, n.position]));
+          const subtree = [change.id, ...descendantIds(nodes, change.id)];
+          dragStarts.current.set(change.id, new Map(subtree.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!]] : []))));
+        }
         if (change.type === 'position' && change.dragging === false && change.position) {
-          actions.change(change.id, { x: change.position.x, y: change.position.y });
-          const byId = new Map(latest.current.map((n) => [n.id, n]));
-          for (const id of descendantIds(nodes, change.id)) {
-            const child = byId.get(id);
-            if (child) actions.change(id, { x: child.position.x, y: child.position.y });
-          }
+          const to = change.position;
+          actions.change(change.id, { x: to.x, y: to.y });
+          const starts = dragStarts.current.get(change.id);
+          dragStarts.current.delete(change.id);
+          const from = starts?.get(change.id);
+          if (!starts || !from) continue;
+          for (const [id, at] of starts) if (!stopped.has(id)) actions.change(id, { x: at.x + to.x - from.x, y: at.y + to.y - from.y });
         }
         if (change.type === 'select' && change.selected) actions.select(change.id);
       }
