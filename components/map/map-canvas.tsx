@@ -70,12 +70,13 @@ function Canvas({ nodes, selectedId, focus }: Props) {
       .map((n) => ({ id: `${n.parentId}-${n.id}`, source: n.parentId!, target: n.id, style: { stroke: nodeColour(n), strokeWidth: 1.5 } }));
   }, [nodes]);
 
-  // Where a dragged node and its subtree stood when the drag began. The subtree is saved at those
-  // places plus the drag's distance: the last render may lag the last mouse step, so it is not read.
+  // The last rendered nodes: where a drag starts from.
   const latest = useRef(flowNodes);
   useEffect(() => {
     latest.current = flowNodes;
   }, [flowNodes]);
+  // Where a dragged node and its subtree stood when the drag began. The subtree is saved at those
+  // places plus the drag's distance: the last render may lag the last mouse step, so it is not read.
   const dragStarts = useRef(new Map<string, Map<string, XYPosition>>());
 
   const onNodesChange = useCallback(
@@ -106,11 +107,13 @@ function Canvas({ nodes, selectedId, focus }: Props) {
           const subtree = [change.id, ...descendantIds(nodes, change.id)];
           dragStarts.current.set(change.id, new Map(subtree.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!]] : []))));
         }
-        if (change.type === 'position' && change.dragging === false && change.position) {
-          const to = change.position;
-          actions.change(change.id, { x: to.x, y: to.y });
+        if (change.type === 'position' && change.dragging === false) {
+          // Forgotten at every drag end, so the next drag of this node records its own start.
           const starts = dragStarts.current.get(change.id);
           dragStarts.current.delete(change.id);
+          const to = change.position;
+          if (!to) continue;
+          actions.change(change.id, { x: to.x, y: to.y });
           const from = starts?.get(change.id);
           if (!starts || !from) continue;
           for (const [id, at] of starts) if (!stopped.has(id)) actions.change(id, { x: at.x + to.x - from.x, y: at.y + to.y - from.y });
