@@ -79,8 +79,11 @@ try {
     client.release();
   }
   await pool.query('analyze');
+  // The money arrives on the latest sent invoice's issue day (a draft may be dated ahead of today).
   const issue = (
-    await pool.query(`select to_char(max(issue_date), 'YYYYMMDD') as d from invoices where workspace_id = $1`, [account.workspaceId])
+    await pool.query(`select to_char(max(issue_date), 'YYYYMMDD') as d from invoices where workspace_id = $1 and status <> 'draft'`, [
+      account.workspaceId,
+    ])
   ).rows[0].d as string;
   const claims = await benchClaims(pool, owner);
   // The file is for the workspace's own bankgiro (a file for another account is refused).
