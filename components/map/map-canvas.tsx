@@ -1,7 +1,7 @@
 'use client';
 // The mind-map canvas (React Flow): nodes where the user put them, edges from parent to child.
-// Dragging moves a node and everything under it on screen at once and saves their positions when
-// it is let go; a new or searched-for node is brought into view; "Arrange" lays the map out left to
+// Dragging (or moving with the arrow keys) moves a node and everything under it on screen at once
+// and saves their positions when it is let go; a new or searched-for node is brought into view; "Arrange" lays the map out left to
 // right (lib/map/layout.ts). The minimap shows only where the canvas has room for it beside nodes.
 import '@xyflow/react/dist/style.css';
 import {
@@ -15,6 +15,7 @@ import {
   useReactFlow,
   type Edge,
   type NodeChange,
+  type NodePositionChange,
   type XYPosition,
 } from '@xyflow/react';
 import { useTheme } from 'next-themes';
@@ -75,51 +76,46 @@ function Canvas({ nodes, selectedId, focus }: Props) {
   useEffect(() => {
     latest.current = flowNodes;
   }, [flowNodes]);
-  // Where a dragged node and its subtree stood when the drag began. The subtree is saved at those
-  // places plus the drag's distance: the last render may lag the last mouse step, so it is not read.
-  const dragStarts = useRef(new Map<string, Map<string, XYPosition>>());
+  // Where a moving node and its subtree stood when the move began (a drag's first step; each
+  // arrow-key step is a move of its own). Every step puts the subtree at those places plus the
+  // node's distance, on screen and in what is saved; the last render, which may lag the last
+  // mouse step, is only read to record a start.
+  const moveStarts = useRef(new Map<string, Map<string, XYPosition>>());
 
   const onNodesChange = useCallback(
     (changes: NodeChange<MindFlowNode>[]) => {
-      // A dragged node takes its subtree along (nodes dragged together in a selection move once).
-      setFlowNodes((current) => {
-        const byId = new Map(current.map((n) => [n.id, n]));
-        const dragged = new Set(changes.flatMap((c) => (c.type === 'position' && c.position ? [c.id] : [])));
-        const along: NodeChange<MindFlowNode>[] = [];
-        for (const change of changes) {
-          const before = change.type === 'position' && change.position ? byId.get(change.id) : undefined;
-          if (!before || change.type !== 'position' || !change.position) continue;
-          const dx = change.position.x - before.position.x;
-          const dy = change.position.y - before.position.y;
-          if (!dx && !dy) continue;
-          for (const id of descendantIds(nodes, change.id)) {
-            const child = byId.get(id);
-            if (child && !dragged.has(id))
-              along.push({ type: 'position', id, position: { x: child.position.x + dx, y: child.position.y + dy } });
-          }
+      const moves = changes.filter((c): c is NodePositionChange => c.type === 'position');
+      // Nodes moved together in a selection each move by their own change, not along with another.
+      const moved = new Set(moves.flatMap((c) => (c.position ? [c.id] : [])));
+      const along = new Map<string, Map<string, XYPosition>>();
+      for (const change of moves) {
+        let starts = moveStarts.current.get(change.id);
+        if (!starts) {
+          const at = new Map(latest.current.map((n) => [n.id, n.position]));
+          starts = new Map([change.id, ...descendantIds(nodes, change.id)].flatMap((id) => (at.has(id) ? [[id, at.get(id)!]] : [])));
         }
-        return applyNodeChanges([...changes, ...along], current);
-      });
-      const stopped = new Set(changes.flatMap((c) => (c.type === 'position' && c.dragging === false && c.position ? [c.id] : [])));
-      for (const change of changes) {
-        if (change.type === 'position' && change.dragging && !dragStarts.current.has(change.id)) {
-          const byId = new Map(latest.current.map((n) => [n.id, n.position]));
-          const subtree = [change.id, ...descendantIds(nodes, change.id)];
-          dragStarts.current.set(change.id, new Map(subtree.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!]] : []))));
-        }
-        if (change.type === 'position' && change.dragging === false) {
-          // Forgotten at every drag end, so the next drag of this node records its own start.
-          const starts = dragStarts.current.get(change.id);
-          dragStarts.current.delete(change.id);
-          const to = change.position;
-          if (!to) continue;
-          actions.change(change.id, { x: to.x, y: to.y });
-          const from = starts?.get(change.id);
-          if (!starts || !from) continue;
-          for (const [id, at] of starts) if (!stopped.has(id)) actions.change(id, { x: at.x + to.x - from.x, y: at.y + to.y - from.y });
-        }
-        if (change.type === 'select' && change.selected) actions.select(change.id);
+        // Kept while a drag goes on; forgotten when it ends (with or without a position) and after
+        // a keyboard step, so the next move records its own start.
+        if (change.dragging) moveStarts.current.set(change.id, starts);
+        else moveStarts.current.delete(change.id);
+        const from = starts.get(change.id);
+        const to = change.position;
+        if (!from || !to) continue;
+        along.set(
+          change.id,
+          new Map([...starts].flatMap(([id, at]) => (moved.has(id) ? [] : [[id, { x: at.x + to.x - from.x, y: at.y + to.y - from.y }]]))),
+        );
       }
+      const carried = [...along.values()].flatMap((places) =>
+        [...places].map(([id, position]) => ({ type: 'position' as const, id, position })),
+      );
+      setFlowNodes((current) => applyNodeChanges([...changes, ...carried], current));
+      for (const change of moves) {
+        if (change.dragging || !change.position) continue;
+        actions.change(change.id, change.position);
+        for (const [id, position] of along.get(change.id) ?? []) actions.change(id, position);
+      }
+      for (const change of changes) if (change.type === 'select' && change.selected) actions.select(change.id);
     },
     [actions, nodes],
   );

@@ -293,8 +293,18 @@ describe('mind-map in the browser', () => {
       });
     await node('Nordljus Energi AB').waitFor();
 
+    // How far the client, its project and the project's task moved, as saved (read after a reload).
+    const subtree = () => Promise.all(['Nordljus Energi AB', 'Kundportal 2.0', 'API-integration mot mätdata'].map(at));
+    const savedMoves = async (before: { x: number; y: number }[]) => {
+      await saved();
+      await page.reload();
+      await page.getByRole('button', { name: 'Map', exact: true }).click();
+      await node('Nordljus Energi AB').waitFor();
+      return (await subtree()).map((p, i) => ({ dx: Math.round(p.x - before[i].x), dy: Math.round(p.y - before[i].y) }));
+    };
+
     // Dragging the client takes its project and the project's task along, and it stays so.
-    const before = await Promise.all(['Nordljus Energi AB', 'Kundportal 2.0', 'API-integration mot mätdata'].map(at));
+    const before = await subtree();
     const start = await box('Nordljus Energi AB');
     await page.mouse.move(start.x + 20, start.y + 12);
     await page.mouse.down();
@@ -309,15 +319,21 @@ describe('mind-map in the browser', () => {
       [start.x + 140, start.y + 92],
     );
     await page.mouse.up();
-    await saved();
-    await page.reload();
-    await page.getByRole('button', { name: 'Map', exact: true }).click();
-    await node('Nordljus Energi AB').waitFor();
-    const after = await Promise.all(['Nordljus Energi AB', 'Kundportal 2.0', 'API-integration mot mätdata'].map(at));
-    const moved = after.map((p, i) => ({ dx: Math.round(p.x - before[i].x), dy: Math.round(p.y - before[i].y) }));
+    const moved = await savedMoves(before);
     expect(moved[0].dx).not.toBe(0);
     expect(moved[1]).toEqual(moved[0]);
     expect(moved[2]).toEqual(moved[0]);
+
+    // Moved with the arrow keys (the selected client, focused), the subtree goes along and stays so.
+    await node('Nordljus Energi AB').click();
+    await node('Nordljus Energi AB').focus();
+    const beforeKeys = await subtree();
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown']) await page.keyboard.press(key);
+    const movedKeys = await savedMoves(beforeKeys);
+    expect(movedKeys[0].dx).toBeGreaterThan(0);
+    expect(movedKeys[0].dy).toBeGreaterThan(0);
+    expect(movedKeys[1]).toEqual(movedKeys[0]);
+    expect(movedKeys[2]).toEqual(movedKeys[0]);
 
     // Edges enter on the left and leave on the right; arranged, each child sits right of its parent.
     expect(await page.locator('.react-flow__handle-top, .react-flow__handle-bottom').count()).toBe(0);
