@@ -1,8 +1,9 @@
 'use client';
 // The mind-map canvas (React Flow): nodes where the user put them, edges from parent to child.
 // Dragging (or moving with the arrow keys) moves a node and everything under it on screen at once
-// and saves their positions when it is let go; a new or searched-for node is brought into view; "Arrange" lays the map out left to
-// right (lib/map/layout.ts). The minimap shows only where the canvas has room for it beside nodes.
+// and saves their positions when it is let go; a new or searched-for node is brought into view;
+// "Arrange" lays the map out left to right (lib/map/layout.ts). The minimap shows only where the
+// canvas has room for it beside nodes.
 import '@xyflow/react/dist/style.css';
 import {
   applyNodeChanges,
@@ -71,7 +72,7 @@ function Canvas({ nodes, selectedId, focus }: Props) {
       .map((n) => ({ id: `${n.parentId}-${n.id}`, source: n.parentId!, target: n.id, style: { stroke: nodeColour(n), strokeWidth: 1.5 } }));
   }, [nodes]);
 
-  // The last rendered nodes: where a drag starts from.
+  // The last rendered nodes: where a move starts from.
   const latest = useRef(flowNodes);
   useEffect(() => {
     latest.current = flowNodes;
@@ -88,10 +89,11 @@ function Canvas({ nodes, selectedId, focus }: Props) {
       // Nodes moved together in a selection each move by their own change, not along with another.
       const moved = new Set(moves.flatMap((c) => (c.position ? [c.id] : [])));
       const along = new Map<string, Map<string, XYPosition>>();
+      let rendered: Map<string, XYPosition> | undefined;
       for (const change of moves) {
         let starts = moveStarts.current.get(change.id);
         if (!starts) {
-          const at = new Map(latest.current.map((n) => [n.id, n.position]));
+          const at = (rendered ??= new Map(latest.current.map((n) => [n.id, n.position])));
           starts = new Map([change.id, ...descendantIds(nodes, change.id)].flatMap((id) => (at.has(id) ? [[id, at.get(id)!]] : [])));
         }
         // Kept while a drag goes on; forgotten when it ends (with or without a position) and after
