@@ -41,26 +41,59 @@ describeEachDatabase('sealed memberships (app.memberships)', (db, target) => {
     );
   });
 
+  const seesVictim = (c: pg.PoolClient) => rows(c, 'invoices', victim.workspaceId);
+  /**
+   * A new accountant of the victim's sees its invoices; then `change` runs while the transaction
+   * is open, and they look again with the opening's seal and without it (the lookup).
+   */
+  async function acrossChange(
+    change: (c: pg.PoolClient, accountant: string) => Promise<unknown>,
+    options: { claims?: Record<string, unknown>; rollback?: boolean } = {},
+  ) {
+    const accountant = await addAccountant(db(), victim.workspaceId);
+    const seen = await db().asUser(
+      accountant,
+      async (c) => {
+        expect(await seesVictim(c)).toBeGreaterThan(0);
+        await change(c, accountant);
+        const sealed = await seesVictim(c);
+        await setSeal(c, '');
+        return { sealed, lookedUp: await seesVictim(c) };
+      },
+      { workspaceId: victim.workspaceId, ...options },
+    );
+    return { accountant, ...seen };
+  }
+
+  it('the policies read the genuine seal itself: what the lookup would now refuse still counts in the transaction', async () => {
+    // The opening seals with private.request_seal and the policies check by the same formula
+    // written out in private.member_workspace_ids; if the two differ, a genuine seal stops
+    // verifying and the policies fall back to the lookup. The owner starts requiring a second
+    // factor of accountants (a write that, unlike a membership's, leaves the seal in place): the
+    // lookup refuses this aal1 accountant from then on, the seal of the opening does not.
+    const { sealed, lookedUp } = await acrossChange(
+      async (c) => {
+        await c.query(`reset role`);
+        await c.query(`update public.workspaces set accountants_need_second_factor = true where id = $1`, [victim.workspaceId]);
+        await c.query(`select set_config('role', 'authenticated', true)`);
+      },
+      { claims: { aal: 'aal1' }, rollback: true },
+    );
+    expect(sealed).toBeGreaterThan(0);
+    expect(lookedUp).toBe(0);
+  });
+
   // PGlite serves one connection at a time, so a second transaction cannot commit meanwhile.
   if (target === 'pg15') {
     it("the policies trust a genuine seal: a request's memberships are those at its start", async () => {
       // Removed by another transaction while this one runs, the accountant's membership still
-      // counts here (the lookup would already miss it), and no longer in the next request.
-      const accountant = await addAccountant(db(), victim.workspaceId);
-      const sees = (c: pg.PoolClient) => rows(c, 'invoices', victim.workspaceId);
-      await db().asUser(
-        accountant,
-        async (c) => {
-          expect(await sees(c)).toBeGreaterThan(0);
-          await db().admin.query(`delete from public.workspace_members where user_id = $1 and workspace_id = $2`, [
-            accountant,
-            victim.workspaceId,
-          ]);
-          expect(await sees(c)).toBeGreaterThan(0);
-        },
-        { workspaceId: victim.workspaceId },
+      // counts here (the lookup already misses it), and no longer in the next request.
+      const { accountant, sealed, lookedUp } = await acrossChange((_, accountant) =>
+        db().admin.query(`delete from public.workspace_members where user_id = $1 and workspace_id = $2`, [accountant, victim.workspaceId]),
       );
-      expect(await db().asUser(accountant, sees, { workspaceId: victim.workspaceId })).toBe(0);
+      expect(sealed).toBeGreaterThan(0);
+      expect(lookedUp).toBe(0);
+      expect(await db().asUser(accountant, seesVictim, { workspaceId: victim.workspaceId })).toBe(0);
     });
   }
 
