@@ -45,21 +45,34 @@ export interface MonthMoney {
 
 export const DASHBOARD_SQL = `
   with recursive tree as (
-    select n.id, n.id as client_id from public.nodes n where n.workspace_id = $1 and n.kind = 'client'
+    select n.id, n.id as client_id, n.title as client_title from public.nodes n where n.workspace_id = $1 and n.kind = 'client'
     union all
-    select n.id, tree.client_id from public.nodes n join tree on n.parent_id = tree.id where n.workspace_id = $1
+    select n.id, tree.client_id, tree.client_title from public.nodes n join tree on n.parent_id = tree.id where n.workspace_id = $1
   ), unbilled as (
-    select tree.client_id, sum(t.minutes)::float8 as minutes,
+    select tree.client_id, tree.client_title, sum(t.minutes)::float8 as minutes,
            round(sum(t.minutes::numeric * t.hourly_rate_ore) / 60)::float8 as amount_ore
       from public.time_entries t join tree on tree.id = t.node_id
      where t.workspace_id = $1 and t.billable and t.invoice_line_id is null
-     group by tree.client_id
-  ), recent as (
-    select date_trunc('week', t.entry_date)::date as monday, sum(t.minutes)::float8 as minutes,
-           coalesce(sum(t.minutes) filter (where t.billable), 0)::float8 as billable_minutes
+     group by tree.client_id, tree.client_title
+  ), days as (
+    -- Minutes per day over the chart's 12 weeks and this month (which starts inside them and may
+    -- end after them), in one scan of the entries.
+    select t.entry_date, sum(t.minutes) as minutes, coalesce(sum(t.minutes) filter (where t.billable), 0) as billable_minutes
       from public.time_entries t
-     where t.workspace_id = $1 and t.entry_date between $3::date - 77 and $3::date + 6
+     where t.workspace_id = $1
+       and t.entry_date between $3::date - 77 and greatest($3::date + 6, ($4::date + interval '1 month')::date - 1)
      group by 1
+  ), recent as (
+    select date_trunc('week', d.entry_date)::date as monday, sum(d.minutes)::float8 as minutes,
+           sum(d.billable_minutes)::float8 as billable_minutes
+      from days d
+     where d.entry_date between $3::date - 77 and $3::date + 6
+     group by 1
+  ), profile as (
+    select p.onboarding_done_at is not null as onboarding_done,
+           p.legal_name <> '' and p.org_number is not null and p.address_line1 is not null and p.postal_code is not null
+             and p.city is not null and coalesce(p.bankgiro, p.plusgiro, p.iban) is not null as complete
+      from public.business_profiles p where p.workspace_id = $1
   ), issued as (
     select i.kind, i.status, i.issue_date, i.net_ore, i.vat_ore, i.total_ore - i.paid_ore - i.credited_ore as left_ore
       from public.invoices i
@@ -73,19 +86,14 @@ export const DASHBOARD_SQL = `
   )
   select json_build_object(
     'workspaceName', (select w.name from public.workspaces w where w.id = $1),
-    'onboardingDone', (select p.onboarding_done_at is not null from public.business_profiles p where p.workspace_id = $1),
-    'profileComplete', (select p.legal_name <> '' and p.org_number is not null and p.address_line1 is not null
-                          and p.postal_code is not null and p.city is not null and coalesce(p.bankgiro, p.plusgiro, p.iban) is not null
-                          from public.business_profiles p where p.workspace_id = $1),
-    'unbilled', coalesce((select json_agg(json_build_object('clientId', u.client_id, 'name', coalesce(cd.name, n.title),
+    'onboardingDone', (select onboarding_done from profile),
+    'profileComplete', (select complete from profile),
+    'unbilled', coalesce((select json_agg(json_build_object('clientId', u.client_id, 'name', coalesce(cd.name, u.client_title),
                             'minutes', u.minutes, 'amountOre', u.amount_ore) order by u.amount_ore desc, u.minutes desc)
-                          from unbilled u join public.nodes n on n.id = u.client_id
-                          left join public.client_details cd on cd.node_id = u.client_id), '[]'),
-    'weekMinutes', (select coalesce(sum(t.minutes), 0) from public.time_entries t
-                     where t.workspace_id = $1 and t.entry_date between $3::date and $3::date + 6),
-    'monthMinutes', (select coalesce(sum(t.minutes), 0) from public.time_entries t
-                      where t.workspace_id = $1 and t.entry_date >= $4::date
-                        and t.entry_date < ($4::date + interval '1 month')::date),
+                          from unbilled u left join public.client_details cd on cd.node_id = u.client_id), '[]'),
+    'weekMinutes', (select coalesce(sum(d.minutes), 0) from days d where d.entry_date between $3::date and $3::date + 6),
+    'monthMinutes', (select coalesce(sum(d.minutes), 0) from days d
+                      where d.entry_date >= $4::date and d.entry_date < ($4::date + interval '1 month')::date),
     'outstanding', (select json_build_object('count', count(*), 'totalOre', coalesce(sum(outstanding_ore), 0)) from sent),
     'overdue', (select json_build_object('count', count(*), 'totalOre', coalesce(sum(outstanding_ore), 0)) from sent where due_date < $2::date),
     'weeks', (select json_agg(json_build_object('monday', w.monday, 'minutes', coalesce(r.minutes, 0),

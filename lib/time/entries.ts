@@ -25,25 +25,21 @@ const ENTRY_COLUMNS = `e.id, e.node_id as "nodeId", e.entry_date::text as "entry
 const ENTRY_JOINS = `left join public.invoice_lines l on l.id = e.invoice_line_id
   left join public.invoices i on i.id = l.invoice_id`;
 
-const PATH = 'public.node_path(e.node_id)';
+/** The entries `where` selects (on alias t), with their node's path, all paths read in one pass. */
+const entriesSql = (where: string) => `with entries as (select t.* from public.time_entries t where ${where})
+  select ${ENTRY_COLUMNS}, p.path from entries e ${ENTRY_JOINS}
+    left join public.node_paths(array(select distinct node_id from entries)) p on p.id = e.node_id`;
 
 export async function listEntries(tx: Tx, workspaceId: string, from: string, to: string): Promise<TimeEntry[]> {
   const { rows } = await tx.query<TimeEntry>(
-    `select ${ENTRY_COLUMNS}, ${PATH} as path
-       from public.time_entries e ${ENTRY_JOINS}
-      where e.workspace_id = $1 and e.entry_date between $2 and $3
-      order by e.entry_date desc, e.created_at desc`,
+    `${entriesSql('t.workspace_id = $1 and t.entry_date between $2 and $3')} order by e.entry_date desc, e.created_at desc, e.id`,
     [workspaceId, from, to],
   );
   return rows;
 }
 
 export async function getEntry(tx: Tx, workspaceId: string, id: string): Promise<TimeEntry | null> {
-  const { rows } = await tx.query<TimeEntry>(
-    `select ${ENTRY_COLUMNS}, ${PATH} as path from public.time_entries e ${ENTRY_JOINS}
-      where e.workspace_id = $1 and e.id = $2`,
-    [workspaceId, id],
-  );
+  const { rows } = await tx.query<TimeEntry>(entriesSql('t.workspace_id = $1 and t.id = $2'), [workspaceId, id]);
   return rows[0] ?? null;
 }
 

@@ -18,10 +18,14 @@ export interface GridRow {
   locked: boolean[];
 }
 
+// Which of a day's entries a typed total changes: the newest unbilled one, the id breaking ties
+// between entries made in one transaction, so the floor the grid shows is the one the write keeps.
+const newestEditableFirst = (e: string) => `(${e}.invoice_line_id is null) desc, ${e}.created_at desc, ${e}.id desc`;
+
 /** Rows as weekGrid returns them; $1 = workspace id, $2 = the Monday. */
 const WEEK_GRID_SQL = `with week as (
        select e.node_id, (e.entry_date - $2::date) as d, e.minutes,
-              row_number() over (partition by e.node_id, e.entry_date order by (e.invoice_line_id is null) desc, e.created_at desc) as rank,
+              row_number() over (partition by e.node_id, e.entry_date order by ${newestEditableFirst('e')}) as rank,
               e.invoice_line_id is null as editable,
               coalesce(i.status <> 'draft', false) as locked
          from public.time_entries e
@@ -34,14 +38,15 @@ const WEEK_GRID_SQL = `with week as (
               bool_or(locked) as locked
          from week group by node_id, d
      ), paths as (
-       select n.id, public.node_path(n.id) as path
-         from public.nodes n where n.workspace_id = $1 and n.id in (select node_id from cells)
+       select p.id, p.path from public.node_paths(array(select distinct c.node_id from cells c)) p
      )
      select p.id as "nodeId", p.path,
-            array(select coalesce((select c.total from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as minutes,
-            array(select coalesce((select c.floor from cells c where c.node_id = p.id and c.d = g), 0) from generate_series(0, 6) g) as floor,
-            array(select coalesce((select c.locked from cells c where c.node_id = p.id and c.d = g), false) from generate_series(0, 6) g) as locked
-       from paths p order by p.path`;
+            array_agg(coalesce(c.total, 0) order by g) as minutes,
+            array_agg(coalesce(c.floor, 0) order by g) as floor,
+            array_agg(coalesce(c.locked, false) order by g) as locked
+       from paths p cross join generate_series(0, 6) g left join cells c on c.node_id = p.id and c.d = g
+      group by p.id, p.path
+      order by p.path, p.id`;
 
 export async function weekGrid(tx: Tx, workspaceId: string, monday: string): Promise<GridRow[]> {
   const { rows } = await tx.query<GridRow>(WEEK_GRID_SQL, [workspaceId, monday]);
@@ -67,9 +72,9 @@ export async function setDayTotal(tx: Tx, workspaceId: string, nodeId: string, d
   // The grid has no node field: the refusal is the form's.
   await requireTimeNode(tx, workspaceId, nodeId, undefined);
   const { rows } = await tx.query<{ id: string; minutes: number; editable: boolean }>(
-    `select id, minutes, invoice_line_id is null as editable from public.time_entries
-      where workspace_id = $1 and node_id = $2 and entry_date = $3
-      order by (invoice_line_id is null) desc, created_at desc for update`,
+    `select e.id, e.minutes, e.invoice_line_id is null as editable from public.time_entries e
+      where e.workspace_id = $1 and e.node_id = $2 and e.entry_date = $3
+      order by ${newestEditableFirst('e')} for update`,
     [workspaceId, nodeId, day],
   );
   const editable = rows[0]?.editable ? rows[0] : null;

@@ -16,7 +16,7 @@ export interface HeaderTimerData {
 /** The user's running timer in the workspace the SQL expression `workspace` names, as RunningTimer. */
 export const runningTimerSql = (workspace: string) =>
   `select t.node_id as "nodeId", t.description, to_json(t.started_at)#>>'{}' as "startedAt", to_json(now())#>>'{}' as "serverNow",
-          public.node_path(t.node_id) as path
+          (select p.path from public.node_paths(array[t.node_id]) p) as path
      from public.running_timers t where t.workspace_id = ${workspace} and t.user_id = (select auth.uid())`;
 
 const OWNED = '(select w from private.my_owned_workspaces() w limit 1)';

@@ -26,7 +26,7 @@ export const timeNodesSql = (workspace: string) => `with recursive tree as (
      )
      select t.id, t.kind, t.path, t.client_id as "clientId", t.client_title as "clientTitle",
             coalesce(t.rate, (select bp.default_hourly_rate_ore from public.business_profiles bp where bp.workspace_id = ${workspace}), 0)::float8 as "defaultRateOre"
-       from tree t order by t.sort_key`;
+       from tree t order by t.sort_key, t.id`;
 
 export async function listTimeNodes(tx: Tx, workspaceId: string): Promise<TimeNode[]> {
   const { rows } = await tx.query<TimeNode>(timeNodesSql('$1'), [workspaceId]);

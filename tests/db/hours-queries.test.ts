@@ -37,6 +37,58 @@ describeEachDatabase('hours and dashboard queries', (db) => {
     expect(later.overdue).toEqual({ count: 1, totalOre: 950000 });
   });
 
+  it("counts each day's hours in the week, the month and the 12-week chart by the calendar, at every edge", async () => {
+    const tenant = await makeTenant(db());
+    // Days in 2030, so the fixture's hours (today) stay out of every window below.
+    const minutes: [string, number, boolean][] = [
+      ['2029-12-17', 7, true], // the Monday before the chart's first week
+      ['2029-12-24', 11, false], // the chart's first Monday, not billable
+      ['2030-02-28', 30, true],
+      ['2030-03-01', 45, true], // first of the month, in the week of 25 February
+      ['2030-03-11', 60, true], // Monday of the week of 13 March
+      ['2030-03-17', 15, true], // its Sunday
+      ['2030-03-18', 120, true], // later in March than that week
+      ['2030-03-31', 240, true], // the month's last day
+      ['2030-04-01', 300, true],
+    ];
+    await db().asUser(tenant.ownerId, (c) =>
+      c.query(
+        `insert into time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore, billable)
+         select $1, $2, d::date, m, 95000, b from unnest($3::text[], $4::int[], $5::boolean[]) as e (d, m, b)`,
+        [tenant.workspaceId, tenant.taskId, minutes.map((e) => e[0]), minutes.map((e) => e[1]), minutes.map((e) => e[2])],
+      ),
+    );
+    const on = (day: string) => db().asUser(tenant.ownerId, (c) => loadDashboard(c, tenant.workspaceId, day));
+
+    const march = await on('2030-03-13');
+    expect([march.weekMinutes, march.monthMinutes]).toEqual([75, 480]);
+    expect(march.weeks[0]).toEqual({ monday: '2029-12-24', minutes: 11, billableMinutes: 0 });
+    expect(march.weeks.filter((w) => w.minutes > 0)).toEqual([
+      { monday: '2029-12-24', minutes: 11, billableMinutes: 0 },
+      { monday: '2030-02-25', minutes: 75, billableMinutes: 75 },
+      { monday: '2030-03-11', minutes: 75, billableMinutes: 75 },
+    ]);
+    // A week that runs into the next month, and the first day of a month.
+    const february = await on('2030-02-27');
+    expect([february.weekMinutes, february.monthMinutes]).toEqual([75, 30]);
+    expect(february.weeks.at(-1)).toEqual({ monday: '2030-02-25', minutes: 75, billableMinutes: 75 });
+    const april = await on('2030-04-01');
+    expect([april.weekMinutes, april.monthMinutes]).toEqual([300, 300]);
+    expect(april.weeks.slice(-3).map((w) => w.minutes)).toEqual([120, 240, 300]);
+  });
+
+  it("reads nodes' paths in one pass, leaving out what the caller cannot see", async () => {
+    const nodes = [t.taskId, t.projectId, t.clientId, other.taskId, '00000000-0000-4000-8000-000000000000'];
+    const paths = (ownerId: string) =>
+      db().asUser(ownerId, async (c) => (await c.query(`select id, path from node_paths($1::uuid[]) order by path`, [nodes])).rows);
+    expect(await paths(t.ownerId)).toEqual([
+      { id: t.clientId, path: 'Provkund AB' },
+      { id: t.projectId, path: 'Provkund AB › Projekt' },
+      { id: t.taskId, path: 'Provkund AB › Projekt › Uppgift' },
+    ]);
+    expect(await paths(other.ownerId)).toEqual([{ id: other.taskId, path: 'Provkund AB › Projekt › Uppgift' }]);
+  });
+
   it('shows nothing of a workspace to another tenant who names it', async () => {
     const data = await db().asUser(other.ownerId, (c) => loadDashboard(c, t.workspaceId, today));
     expect(data).toMatchObject({ unbilled: [], weekMinutes: 0, monthMinutes: 0, outstanding: { count: 0, totalOre: 0 } });
@@ -113,5 +165,32 @@ describeEachDatabase('hours and dashboard queries', (db) => {
       .asUser(other.ownerId, (c) => setDayTotal(c, t.workspaceId, t.projectId, day, 600))
       .catch((e) => e);
     expect(intruder.key).toBe('time.errors.nodeNotFound');
+  });
+
+  it('a cell lowered to the floor it shows is accepted, down to nothing, when its entries were made at the same moment', async () => {
+    const tenant = await makeTenant(db());
+    const day = '2030-05-08';
+    // Entries written in one transaction (an import) share created_at: the grid's floor and the
+    // cell's write must pick the same one of them as the entry a typed total changes.
+    await db().asUser(tenant.ownerId, (c) =>
+      c.query(
+        `insert into time_entries (workspace_id, node_id, entry_date, minutes, hourly_rate_ore)
+         select $1, node, $3::date + d, 5 * k, 95000 from generate_series(1, 24) k, generate_series(-2, 2) d,
+                unnest(array[$2::uuid, $4::uuid]) node
+          order by (k * 7919) % 24`,
+        [tenant.workspaceId, tenant.taskId, day, tenant.projectId],
+      ),
+    );
+    const cell = async () =>
+      (await db().asUser(tenant.ownerId, (c) => weekGrid(c, tenant.workspaceId, mondayOf(day)))).find((r) => r.nodeId === tenant.taskId)!;
+    const i = (Date.parse(day) - Date.parse(mondayOf(day))) / 86_400_000;
+    let shown = await cell();
+    expect(shown.minutes[i]).toBe(5 * 300);
+    while (shown.minutes[i] > 0) {
+      const floor = shown.floor[i];
+      await db().asUser(tenant.ownerId, (c) => setDayTotal(c, tenant.workspaceId, tenant.taskId, day, floor));
+      shown = await cell();
+      expect(shown.minutes[i]).toBe(floor);
+    }
   });
 });
