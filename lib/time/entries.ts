@@ -22,8 +22,10 @@ const ENTRY_COLUMNS = `e.id, e.node_id as "nodeId", e.entry_date::text as "entry
   e.hourly_rate_ore::float8 as "hourlyRateOre", e.description, e.billable,
   l.invoice_id as "invoiceId", coalesce(i.status <> 'draft', false) as locked`;
 
-const ENTRY_JOINS = `left join public.invoice_lines l on l.id = e.invoice_line_id
-  left join public.invoices i on i.id = l.invoice_id`;
+/** An entry's (alias e) invoice line and invoice, if billed. Naming the workspace ($1) on them too
+ * lets the planner read only its lines, where RLS's own filter would make it scan every tenant's. */
+export const ENTRY_JOINS = `left join public.invoice_lines l on l.id = e.invoice_line_id and l.workspace_id = $1
+  left join public.invoices i on i.id = l.invoice_id and i.workspace_id = $1`;
 
 /** The entries `where` selects (on alias t), with their node's path, all paths read in one pass. */
 const entriesSql = (where: string) => `with entries as (select t.* from public.time_entries t where ${where})

@@ -3,7 +3,7 @@
 // in other ways and billed hours stay as they are.
 import { ActionError } from '@/lib/actions/action';
 import type { Tx } from '@/lib/db/transaction';
-import { requireTimeNode } from './entries';
+import { ENTRY_JOINS, requireTimeNode } from './entries';
 import { timeNodesSql, type TimeNode } from './nodes';
 import type { RoundingStep } from './rounding';
 
@@ -29,8 +29,7 @@ const WEEK_GRID_SQL = `with week as (
               e.invoice_line_id is null as editable,
               coalesce(i.status <> 'draft', false) as locked
          from public.time_entries e
-         left join public.invoice_lines l on l.id = e.invoice_line_id
-         left join public.invoices i on i.id = l.invoice_id
+         ${ENTRY_JOINS}
         where e.workspace_id = $1 and e.entry_date between $2::date and $2::date + 6
      ), cells as (
        select node_id, d, sum(minutes)::int as total,

@@ -140,6 +140,9 @@ describeEachDatabase('hours and dashboard queries', (db) => {
     const cell = async () => (await db().asUser(t.ownerId, (c) => weekGrid(c, t.workspaceId, monday))).find((r) => r.nodeId === t.taskId)!;
     expect((await cell()).minutes[i]).toBe(570);
     expect((await cell()).floor[i]).toBe(480);
+    // The billed hours are on a sent invoice: the day is locked, the days around it are not.
+    expect((await cell()).locked.filter(Boolean)).toEqual([true]);
+    expect((await cell()).locked[i]).toBe(true);
     // The page reads the same rows and the node list in one statement.
     const page = await db().asUser(t.ownerId, (c) => loadWeekGridData(c, t.workspaceId, monday));
     expect(page.rows).toEqual(await db().asUser(t.ownerId, (c) => weekGrid(c, t.workspaceId, monday)));
