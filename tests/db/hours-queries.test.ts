@@ -141,8 +141,9 @@ describeEachDatabase('hours and dashboard queries', (db) => {
     expect((await cell()).minutes[i]).toBe(570);
     expect((await cell()).floor[i]).toBe(480);
     // The billed hours are on a sent invoice: the day is locked, the days around it are not.
-    expect((await cell()).locked.filter(Boolean)).toEqual([true]);
-    expect((await cell()).locked[i]).toBe(true);
+    const { locked } = await cell();
+    expect(locked.filter(Boolean)).toEqual([true]);
+    expect(locked[i]).toBe(true);
     // The page reads the same rows and the node list in one statement.
     const page = await db().asUser(t.ownerId, (c) => loadWeekGridData(c, t.workspaceId, monday));
     expect(page.rows).toEqual(await db().asUser(t.ownerId, (c) => weekGrid(c, t.workspaceId, monday)));
