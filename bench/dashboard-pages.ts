@@ -1,10 +1,12 @@
 // Issue 4's goals on the 5-year dataset (PostgreSQL 15): server time of the dashboard's and the
-// week grid's data path (withUserTransaction + the page's queries, as the page runs them) and SQL
+// week grid's data path (the request's transaction with the layout's frame, as every page opens
+// it, + the page's queries, as the page runs them) and SQL
 // round trips per page (goal ≤ 3); the same for a tenant with 10× the hours, side by side in one
 // database (goal: within 1.3×).
 import pg from 'pg';
+import type { Tx } from '../lib/db/transaction';
 import { loadDashboard } from '../lib/dashboard/queries';
-import { withUserTransaction } from '../lib/db/transaction';
+import { RequestTransaction } from '../lib/request/transaction';
 import { loadWeekGridData } from '../lib/time/grid';
 import { mondayOf } from '../lib/time/week';
 import { createPg15Copy, preparePg15Template, stopPg15 } from '../tests/support/pg15';
@@ -52,10 +54,19 @@ try {
     );
     const claims = await benchClaims(pool, rows[0].user_id);
     const today: string = rows[0].today;
+    // One request: the frame (memberships, the header's timer) in the opening, then the page's read.
+    const page = async <T>(load: (tx: Tx, workspaceId: string) => Promise<T>) => {
+      const request = new RequestTransaction(claims, { pool, frame: true });
+      try {
+        return await request.run((tx, ws) => load(tx, ws!.id));
+      } finally {
+        await request.end();
+      }
+    };
     return {
       entries: rows[0].entries as number,
-      dashboard: () => withUserTransaction(claims, (tx, ws) => loadDashboard(tx, ws!.id, today), { pool }),
-      weekGrid: () => withUserTransaction(claims, (tx, ws) => loadWeekGridData(tx, ws!.id, mondayOf(today)), { pool }),
+      dashboard: () => page((tx, id) => loadDashboard(tx, id, today)),
+      weekGrid: () => page((tx, id) => loadWeekGridData(tx, id, mondayOf(today))),
     };
   }
 

@@ -5,5 +5,5 @@ import { HeaderTimer } from './header-timer';
 
 export async function HeaderTimerSlot() {
   const { timer: data } = await (await pageContext()).frame();
-  return data ? <HeaderTimer timer={data.timer} nodes={data.nodes} rounding={data.rounding} /> : null;
+  return data ? <HeaderTimer timer={data.timer} rounding={data.rounding} /> : null;
 }

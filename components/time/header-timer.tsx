@@ -1,10 +1,13 @@
 'use client';
 // The timer in the app header, on every page: while it runs, the elapsed time, what it runs on and
 // a stop button; otherwise a button that opens a small form to start one. The same actions as the
-// timer card on /tid (the timer lives on the server, so both show the same one).
+// timer card on /tid (the timer lives on the server, so both show the same one). What it can be
+// started on is fetched each time the form opens (the list follows the map without a reload).
 import { useActionState, useEffect, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { useI18n } from '@/components/i18n/provider';
+import { errorText } from '@/components/map/use-autosave';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { fieldError, FormMessage, Submit } from '@/components/ui/form';
@@ -36,9 +39,32 @@ function StopButton({ label, title }: { label: string; title: string }) {
   );
 }
 
-export function HeaderTimer({ timer, nodes, rounding }: { timer: RunningTimer | null; nodes: TimeNode[]; rounding: RoundingStep }) {
+/** The nodes for the start form, fetched while it is open; the last list stays shown meanwhile. */
+function useStartableNodes(open: boolean) {
+  const { t } = useI18n();
+  const [nodes, setNodes] = useState<TimeNode[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    fetch('/api/time/nodes', { cache: 'no-store' })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(await errorText(res, t('map.save.offline')));
+        return ((await res.json()) as { nodes: TimeNode[] }).nodes;
+      })
+      .then((list) => live && (setNodes(list), setError(null)))
+      .catch((e: Error) => live && setError(t('map.errors.loadFailed', { error: e.message })));
+    return () => {
+      live = false;
+    };
+  }, [open, t]);
+  return { nodes, error };
+}
+
+export function HeaderTimer({ timer, rounding }: { timer: RunningTimer | null; rounding: RoundingStep }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  const { nodes, error } = useStartableNodes(open && !timer);
   const [started, start] = useActionState(startTimerAction, initialState);
   const [stopped, stop] = useActionState(stopTimerAction, initialState);
   const rule = roundingRuleKey(rounding);
@@ -91,8 +117,13 @@ export function HeaderTimer({ timer, nodes, rounding }: { timer: RunningTimer | 
         >
           <form action={start} noValidate className="space-y-3" aria-label={t('time.timer.headerStart')}>
             <FormMessage state={stopped.ok && started === initialState ? stopped : started} />
+            {error ? <Alert tone="error">{error}</Alert> : null}
+            {/* Mounted anew once the list is here, so the choice kept after a refusal finds its option. */}
             <NodeSelect
-              nodes={nodes}
+              key={nodes ? 'loaded' : 'loading'}
+              nodes={nodes ?? []}
+              disabled={!nodes}
+              aria-busy={!nodes || undefined}
               label={t('time.entry.node')}
               name="nodeId"
               defaultValue={started.values?.nodeId ?? ''}

@@ -1,15 +1,13 @@
 // The header's timer on every page (components/time/header-timer.tsx): read in the opening round
 // trip of the page's transaction with the rest of the frame (lib/db/transaction.ts), so it costs
 // pages no round trip (so this module imports nothing that reaches back to lib/db at run time).
-// Only the owner of the active workspace has one (hours are the owner's).
-import { timeNodesSql, type TimeNode } from './nodes';
+// Only the owner of the active workspace has one (hours are the owner's). What a timer can be
+// started on is read when the start menu opens (app/api/time/nodes), not with every page.
 import type { RoundingStep } from './rounding';
 import type { RunningTimer } from './timer';
 
 export interface HeaderTimerData {
   timer: RunningTimer | null;
-  /** What a timer can be started on (empty while one runs). */
-  nodes: TimeNode[];
   rounding: RoundingStep;
 }
 
@@ -23,16 +21,13 @@ const OWNED = '(select w from private.my_owned_workspaces() w limit 1)';
 
 /** One statement without parameters, run after the active workspace is chosen. */
 export const HEADER_TIMER_SQL = `select (select to_json(r) from (${runningTimerSql(OWNED)}) r) as timer,
-       (select json_agg(n) from (${timeNodesSql(OWNED)}) n
-         where not exists (select 1 from public.running_timers t where t.user_id = (select auth.uid()) and t.workspace_id = ${OWNED})) as nodes,
        (select bp.time_rounding_minutes from public.business_profiles bp where bp.workspace_id = ${OWNED}) as rounding,
        ${OWNED} is not null as owner`;
 
 export function headerTimerFrom(row: {
   timer: RunningTimer | null;
-  nodes: TimeNode[] | null;
   rounding: RoundingStep | null;
   owner: boolean;
 }): HeaderTimerData | null {
-  return row.owner ? { timer: row.timer, nodes: row.nodes ?? [], rounding: row.rounding ?? 0 } : null;
+  return row.owner ? { timer: row.timer, rounding: row.rounding ?? 0 } : null;
 }

@@ -6,8 +6,10 @@ import { translator } from '@/lib/i18n/catalogue';
 import { formatMinutes } from '@/lib/i18n/format';
 import { invoiceClient, updateDraftLine } from '@/lib/invoices/actions';
 import { deleteTimeEntry, restoreTimeEntry, saveTimeEntry, setTimeRounding, stopTimerAction } from '@/lib/time/actions';
+import type { TimeNode } from '@/lib/time/nodes';
+import { GET as startableNodes } from '@/app/api/time/nodes/route';
 import { startAppWorld, type AppWorld } from '../support/app-world';
-import { asRequest, redirectTarget, type SimulatedBrowser } from '../support/next-request';
+import { asRequest, redirectTarget, SimulatedBrowser } from '../support/next-request';
 
 vi.mock('next/headers', () => import('../support/next-request'));
 vi.mock('next/cache', () => import('../support/next-request'));
@@ -143,5 +145,51 @@ describe('time', () => {
     expect(await admin(`select to_jsonb(e) as row from time_entries e where id = $1`, [id])).toEqual([before]);
     const twice = await run(restoreTimeEntry, { id });
     expect(twice).toMatchObject({ ok: false, formError: t('db.timeEntryNotRestorable') });
+  });
+});
+
+describe("the header timer's start menu", () => {
+  const fetchNodes = async (browser: SimulatedBrowser) => {
+    const request = browser.request('/api/time/nodes');
+    const res = await asRequest(browser, () => startableNodes(request), request.headers);
+    return { status: res.status, body: (await res.json()) as { nodes?: TimeNode[]; error?: string } };
+  };
+
+  it("fetches the owner's clients, projects and tasks with their paths when it opens, not archived ones", async () => {
+    const ids = await world.h.asUser(world.owner.id, async (c) => {
+      const add = async (parent: string, kind: string, title: string, archived = false) =>
+        (
+          await c.query<{ id: string }>(
+            `insert into nodes (workspace_id, parent_id, kind, title, archived_at) values ($1, $2, $3, $4, case when $5 then now() end) returning id`,
+            [world.ids.workspaceId, parent, kind, title, archived],
+          )
+        ).rows[0].id;
+      const project = await add(world.ids.clientId, 'project', 'Menyprojekt');
+      const task = await add(project, 'task', 'Menyuppgift');
+      const note = await add(project, 'note', 'Menyanteckning');
+      const archived = await add(world.ids.clientId, 'project', 'Arkiverat projekt', true);
+      const below = await add(archived, 'task', 'Under arkiverat');
+      return { project, task, note, archived, below };
+    });
+    const { status, body } = await fetchNodes(owner);
+    expect(status).toBe(200);
+    const [client] = await admin(`select title from nodes where id = $1`, [world.ids.clientId]);
+    const byId = new Map(body.nodes!.map((n) => [n.id, n]));
+    expect(byId.get(world.ids.clientId)).toMatchObject({ kind: 'client', path: client.title });
+    expect(byId.get(ids.project)).toMatchObject({ kind: 'project', path: `${client.title} › Menyprojekt`, clientId: world.ids.clientId });
+    expect(byId.get(ids.task)).toMatchObject({ kind: 'task', path: `${client.title} › Menyprojekt › Menyuppgift` });
+    for (const hidden of [ids.note, ids.archived, ids.below]) expect(byId.has(hidden)).toBe(false);
+  });
+
+  it("refuses a signed-out visitor and the owner's accountant, in Swedish", async () => {
+    const signedOut = await fetchNodes(new SimulatedBrowser(owner.origin));
+    expect(signedOut).toEqual({ status: 401, body: { error: t('errors.sessionExpired') } });
+    // The accountant acting in the owner's workspace (their token names it).
+    await admin(
+      `update auth.users set raw_user_meta_data = coalesce(raw_user_meta_data, '{}'::jsonb) || jsonb_build_object('active_workspace_id', $2::text) where id = $1`,
+      [world.accountant.id, world.ids.workspaceId],
+    );
+    const accountant = await world.signedIn(world.accountant);
+    expect(await fetchNodes(accountant)).toEqual({ status: 403, body: { error: t('errors.forbidden') } });
   });
 });

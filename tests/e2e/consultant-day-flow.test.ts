@@ -81,8 +81,15 @@ describe("the consultant's day: hours and drafts", () => {
 
   it('starts the timer from the header on any page, keeps it there across pages, and stops it there', async () => {
     await page.goto(url('/fakturor'));
+    // A task added after the page loaded (on the map, in another tab) is in the menu when it opens.
+    await admin.query(
+      `insert into nodes (workspace_id, parent_id, kind, title)
+       select workspace_id, id, 'task', 'Tillagd efteråt' from nodes where title = 'Webbplats' and kind = 'project'`,
+    );
     await headerTimer().getByRole('button', { name: 'Starta en timer' }).click();
     const form = page.getByRole('form', { name: 'Starta en timer' });
+    await form.getByRole('option', { name: 'Webbplats › Tillagd efteråt' }).waitFor({ state: 'attached' });
+    await admin.query(`delete from nodes where title = 'Tillagd efteråt'`);
     await form.getByLabel('Kund, projekt eller uppgift').selectOption({ label: 'Webbplats › Design' });
     await form.getByLabel('Vad gör du?').fill('Granskning');
     await form.getByText('Ingen avrundning').waitFor();
