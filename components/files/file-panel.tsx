@@ -10,7 +10,7 @@ import { allowedTypesLabel, type UploadLimits } from '@/lib/files/limits';
 import { formatBytes } from '@/lib/i18n/format';
 import type { StoredFile } from '@/lib/files/storage';
 import { formatDate } from '@/lib/i18n/format';
-import { errorText } from '@/components/map/use-autosave';
+import { errorText, requestJson } from '@/components/ui/request-json';
 import { useUploads } from './use-uploads';
 
 export function FilePanel({ nodeId }: { nodeId: string }) {
@@ -22,10 +22,8 @@ export function FilePanel({ nodeId }: { nodeId: string }) {
   const [dragging, setDragging] = useState(false);
 
   const load = useCallback(() => {
-    fetch(`/api/files/${nodeId}`)
-      .then(async (res) => {
-        if (!res.ok) throw new Error(await errorText(res, t('map.files.network')));
-        const body = (await res.json()) as { files: StoredFile[]; limits: UploadLimits };
+    requestJson<{ files: StoredFile[]; limits: UploadLimits }>(`/api/files/${nodeId}`, t('map.files.network'))
+      .then((body) => {
         setFiles(body.files);
         setLimits(body.limits);
         setError(null);

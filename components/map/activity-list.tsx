@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/components/i18n/provider';
 import { Alert } from '@/components/ui/alert';
+import { requestJson } from '@/components/ui/request-json';
 import type { ActivityItem } from '@/lib/activity/describe';
-import { errorText } from './use-autosave';
 
 export function ActivityList({ nodeId, version }: { nodeId: string; version: string }) {
   const { t, locale } = useI18n();
@@ -13,12 +13,8 @@ export function ActivityList({ nodeId, version }: { nodeId: string; version: str
 
   useEffect(() => {
     let live = true;
-    fetch(`/api/nodes/${nodeId}/activity`)
-      .then(async (res) => {
-        if (!res.ok) throw new Error(await errorText(res, t('map.save.offline')));
-        return ((await res.json()) as { items: ActivityItem[] }).items;
-      })
-      .then((list) => live && (setItems(list), setError(null)))
+    requestJson<{ items: ActivityItem[] }>(`/api/nodes/${nodeId}/activity`, t('map.save.offline'))
+      .then((body) => live && (setItems(body.items), setError(null)))
       .catch((e: Error) => live && setError(t('map.errors.loadFailed', { error: e.message })));
     return () => {
       live = false;

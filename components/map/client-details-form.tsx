@@ -7,12 +7,12 @@ import { useI18n } from '@/components/i18n/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { FormMessage, Submit, valuesAfter } from '@/components/ui/form';
+import { requestJson } from '@/components/ui/request-json';
 import { initialState } from '@/lib/actions/state';
 import { saveClientDetailsAction } from '@/lib/map/actions';
 import type { ClientDetailsForm as Values } from '@/lib/map/client-details-schema';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { checkOrgNumber, checkVatNumber, identifierMessage } from '@/lib/validation/identifiers';
-import { errorText } from './use-autosave';
 
 type Live = Partial<Record<'orgNumber' | 'vatNumber', MessageKey>>;
 
@@ -37,11 +37,8 @@ export function ClientDetailsForm({ nodeId }: { nodeId: string }) {
   const [live, setLive] = useState<Live>({});
 
   useEffect(() => {
-    fetch(`/api/nodes/${nodeId}/details`)
-      .then(async (res) => {
-        if (!res.ok) throw new Error(await errorText(res, t('map.save.offline')));
-        setLoaded(((await res.json()) as { details: Values }).details);
-      })
+    requestJson<{ details: Values }>(`/api/nodes/${nodeId}/details`, t('map.save.offline'))
+      .then((body) => setLoaded(body.details))
       .catch((e: Error) => setLoadError(t('map.errors.loadFailed', { error: e.message })));
   }, [nodeId, t]);
 

@@ -7,6 +7,7 @@ import { useI18n } from '@/components/i18n/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { requestJson } from '@/components/ui/request-json';
 import { placeNewNode } from '@/lib/map/layout';
 import { searchNodes, visibleNodes } from '@/lib/map/tree';
 import type { MapNode, NodeKind, NodePatch } from '@/lib/map/types';
@@ -15,7 +16,7 @@ import { MapActionsContext, type MapActions } from './map-context';
 import { NodePanel } from './node-panel';
 import { SaveStatus } from './save-status';
 import { TreeView } from './tree-view';
-import { errorText, useAutosave } from './use-autosave';
+import { useAutosave } from './use-autosave';
 
 type View = 'canvas' | 'tree';
 
@@ -77,18 +78,16 @@ export function MapWorkspace({ initialNodes, initialSelected }: { initialNodes: 
     setCreateError(null);
     const position = placeNewNode(nodes, parentId);
     try {
-      const res = await fetch('/api/nodes', {
+      const { node } = await requestJson<{ node: MapNode }>('/api/nodes', t('map.save.offline'), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ kind, parentId, title: t(`map.kinds.add.${kind}`), ...position }),
       });
-      if (!res.ok) throw new Error(await errorText(res, t('map.save.offline')));
-      const { node } = (await res.json()) as { node: MapNode };
       setNodes((ns) => [...ns, node]);
       focusNode(node.id);
       setFresh(node.id);
     } catch (error) {
-      setCreateError(error instanceof TypeError ? t('map.save.offline') : (error as Error).message);
+      setCreateError((error as Error).message);
     }
   }
 

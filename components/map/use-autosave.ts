@@ -3,20 +3,12 @@
 // per node, never two at a time. A failed save keeps the change queued, shows why, and retries on
 // demand (or with the next edit); leaving the page with unsaved changes asks first.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { requestJson } from '@/components/ui/request-json';
 import type { MapNode, NodePatch } from '@/lib/map/types';
 
 export type SaveState = { state: 'idle' | 'pending' | 'saving' | 'saved' } | { state: 'failed'; error: string };
 
 const DEBOUNCE_MS = 700;
-
-export async function errorText(res: Response, fallback: string): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: string };
-    return body.error ?? fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 export function useAutosave(onSaved: (node: MapNode) => void, offlineText: string) {
   const pending = useRef(new Map<string, NodePatch>());
@@ -35,15 +27,14 @@ export function useAutosave(onSaved: (node: MapNode) => void, offlineText: strin
     let failure: string | null = null;
     for (const [id, patch] of batch) {
       try {
-        const res = await fetch(`/api/nodes/${id}`, {
+        const { node } = await requestJson<{ node: MapNode }>(`/api/nodes/${id}`, offlineText, {
           method: 'PATCH',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(patch),
         });
-        if (!res.ok) throw new Error(await errorText(res, offlineText));
-        onSaved(((await res.json()) as { node: MapNode }).node);
+        onSaved(node);
       } catch (error) {
-        failure = error instanceof TypeError ? offlineText : (error as Error).message;
+        failure = (error as Error).message;
         // Keep the change; anything typed since goes on top of it.
         pending.current.set(id, { ...patch, ...pending.current.get(id) });
       }

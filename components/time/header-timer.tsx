@@ -6,9 +6,9 @@
 import { useActionState, useEffect, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { useI18n } from '@/components/i18n/provider';
-import { errorText } from '@/components/map/use-autosave';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { requestJson } from '@/components/ui/request-json';
 import { Field } from '@/components/ui/field';
 import { fieldError, FormMessage, Submit } from '@/components/ui/form';
 import { initialState } from '@/lib/actions/state';
@@ -47,12 +47,8 @@ function useStartableNodes(open: boolean) {
   useEffect(() => {
     if (!open) return;
     let live = true;
-    fetch('/api/time/nodes', { cache: 'no-store' })
-      .then(async (res) => {
-        if (!res.ok) throw new Error(await errorText(res, t('map.save.offline')));
-        return ((await res.json()) as { nodes: TimeNode[] }).nodes;
-      })
-      .then((list) => live && (setNodes(list), setError(null)))
+    requestJson<{ nodes: TimeNode[] }>('/api/time/nodes', t('map.save.offline'), { cache: 'no-store' })
+      .then((body) => live && (setNodes(body.nodes), setError(null)))
       .catch((e: Error) => live && setError(t('map.errors.loadFailed', { error: e.message })));
     return () => {
       live = false;
